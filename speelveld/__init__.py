@@ -1,0 +1,3 @@
+"""speelveld: the Dutch speelveldtoets for industrial electricity costs."""
+
+__version__ = "0.1.0"

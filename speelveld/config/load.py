@@ -1,0 +1,532 @@
+"""Load a config directory for one price year: parse, overlay overrides, validate, flatten.
+
+This is the one place where configs are read and checked. Everything downstream (engine,
+reports) sees a validated ``YearConfig`` whose every number is a ``Param`` with its unit,
+source and quality flag.
+
+Layout of a config directory::
+
+    <dir>/<year>/eu.yaml                 EU ETS prices for that year
+    <dir>/<year>/countries/<CC>.yaml     one file per country (or region, e.g. BE-WA)
+    <dir>/sectors/<name>.yaml            sector archetypes (a <dir>/<year>/sectors/ file overrides)
+    <dir>/scenarios/<name>.yaml          named sets of overrides (policy variants)
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from speelveld.config.model import (
+    QUALITY_RANK,
+    Bound,
+    CountryFile,
+    EUFile,
+    Node,
+    Quality,
+    SectorFile,
+    Source,
+    SourcedValue,
+    all_field_names,
+)
+from speelveld.config.resolved import Param, YearConfig
+from speelveld.config.units import unit_of
+from speelveld.config.yamlload import ConfigError, LineMap, load_yaml
+
+PACKAGE_CONFIGS = Path(__file__).resolve().parent.parent / "configs"
+REPO_CONFIGS = Path(__file__).resolve().parent.parent.parent / "configs"
+
+
+def default_config_dir() -> Path:
+    """The shipped configs: the repository's ``configs/`` or the copy inside an installed package."""
+    for candidate in (REPO_CONFIGS, PACKAGE_CONFIGS):
+        if candidate.is_dir():
+            return candidate
+    return REPO_CONFIGS
+
+
+# ------------------------------------------------------------------ discovery
+
+
+def available_years(config_dir: Path) -> list[int]:
+    if not config_dir.is_dir():
+        return []
+    return sorted(int(p.name) for p in config_dir.iterdir() if p.is_dir() and p.name.isdigit())
+
+
+def _year_files(config_dir: Path, year: int) -> tuple[Path, list[Path], list[Path]]:
+    year_dir = config_dir / str(year)
+    if not config_dir.is_dir():
+        raise ConfigError([f"{config_dir}: config directory not found"])
+    if not year_dir.is_dir():
+        years = ", ".join(str(y) for y in available_years(config_dir)) or "none"
+        raise ConfigError([f"--year: no configs for {year} in {config_dir} (available: {years})"])
+    eu = year_dir / "eu.yaml"
+    countries = sorted((year_dir / "countries").glob("*.yaml"))
+    sectors: dict[str, Path] = {p.stem: p for p in sorted((config_dir / "sectors").glob("*.yaml"))}
+    sectors.update({p.stem: p for p in sorted((year_dir / "sectors").glob("*.yaml"))})
+    problems = []
+    if not eu.is_file():
+        problems.append(f"{eu}:1: file: missing (the EU ETS prices of {year})")
+    if not countries:
+        problems.append(f"{year_dir / 'countries'}:1: file: no country files (*.yaml)")
+    if not sectors:
+        problems.append(f"{config_dir / 'sectors'}:1: file: no sector files (*.yaml)")
+    if problems:
+        raise ConfigError(problems)
+    return eu, countries, [sectors[k] for k in sorted(sectors)]
+
+
+# ------------------------------------------------------------------ overrides
+
+
+@dataclass
+class Override:
+    """``PATH=VALUE`` from --set or a scenario file. ``origin`` names where it came from."""
+
+    path: str
+    value: Any
+    origin: str
+
+    @classmethod
+    def parse(cls, text: str, origin: str = "--set") -> Override:
+        if "=" not in text:
+            raise ConfigError([f"{origin} {text}: expected PATH=VALUE, e.g. DE.commodity.baseload_eur_per_mwh=95"])
+        path, raw = text.split("=", 1)
+        path = path.strip()
+        if not path or any(not part for part in path.split(".")):
+            raise ConfigError([f"{origin} {text}: malformed path '{path}'"])
+        try:
+            value = yaml.safe_load(raw) if raw.strip() else None
+        except yaml.YAMLError:
+            raise ConfigError([f"{origin} {text}: cannot read value '{raw}'"]) from None
+        if value is None or isinstance(value, str) and not raw.strip():
+            raise ConfigError([f"{origin} {text}: missing value after '='"])
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ConfigError([f"{origin} {text}: value must be a finite number"])
+        return cls(path, value, origin)
+
+
+def _split_root(path: str, docs: dict[str, Any], sector_names: list[str]) -> list[tuple[tuple[str, str], list[str]]]:
+    """Map an override path to (document key, remaining segments), one per target document."""
+    parts = path.split(".")
+    head = parts[0]
+    if head == "eu":
+        return [(("eu", "eu"), parts[1:])]
+    if head == "sector":
+        return [(("sectors", name), parts[1:]) for name in sector_names]
+    if head == "sectors" and len(parts) > 1:
+        return [(("sectors", parts[1]), parts[2:])]
+    if ("countries", head) in docs:
+        return [(("countries", head), parts[1:])]
+    roots = ["eu", "sector", "sectors.<name>"] + sorted(k[1] for k in docs if k[0] == "countries")
+    hint = difflib.get_close_matches(head, roots, n=1)
+    extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+    raise KeyError(f"unknown root '{head}'{extra}; a path starts with one of: {', '.join(roots)}")
+
+
+def _navigate_set(doc: Any, segments: list[str], value: Any, origin_note: str) -> None:
+    """Set doc[segments] = value. Missing paths are errors: an override never invents structure."""
+    node = doc
+    trail: list[str] = []
+    for i, seg in enumerate(segments):
+        last = i == len(segments) - 1
+        if isinstance(node, dict):
+            if seg not in node:
+                # A known but absent optional field may be set; an unknown name may not.
+                if last and seg in all_field_names():
+                    node[seg] = _as_sourced(None, value, origin_note)
+                    return
+                hint = difflib.get_close_matches(seg, list(node), n=1)
+                extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+                raise KeyError(f"no '{seg}' under '{'.'.join(trail) or '(root)'}'{extra}")
+            if last:
+                node[seg] = _as_sourced(node[seg], value, origin_note)
+                return
+            node = node[seg]
+        elif isinstance(node, list):
+            index = _list_index(node, seg)
+            if index is None:
+                ids = [str(x.get("id")) for x in node if isinstance(x, dict) and "id" in x]
+                hint = difflib.get_close_matches(seg, ids, n=1)
+                extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+                raise KeyError(f"no item '{seg}' in '{'.'.join(trail)}'{extra}")
+            if last:
+                node[index] = _as_sourced(node[index], value, origin_note)
+                return
+            node = node[index]
+        else:
+            raise KeyError(f"'{'.'.join(trail)}' is a value, it has no '{seg}'")
+        trail.append(seg)
+
+
+def _list_index(items: list, seg: str) -> int | None:
+    for i, item in enumerate(items):
+        if isinstance(item, dict) and str(item.get("id")) == seg:
+            return i
+    if seg.isdigit() and int(seg) < len(items):
+        return int(seg)
+    return None
+
+
+def _as_sourced(old: Any, value: Any, origin_note: str) -> Any:
+    """Numbers set by an override carry the override as their source; structure is replaced as is."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        if isinstance(value, dict) and "value" in value:
+            return value
+        return value
+    # Like every --set value, a number is in the field's own unit, whatever unit the file wrote.
+    return {"value": float(value), "source": "override", "quality": "estimate", "note": origin_note}
+
+
+def apply_overrides(docs: dict[tuple[str, str], Any], overrides: list[Override], sector_names: list[str]) -> None:
+    problems = []
+    for ov in overrides:
+        try:
+            targets = _split_root(ov.path, docs, sector_names)
+            for key, segments in targets:
+                if key not in docs:
+                    raise KeyError(f"no {key[0][:-1]} '{key[1]}'")
+                if not segments:
+                    raise KeyError("the path names a whole file; name a field inside it")
+                _navigate_set(docs[key], segments, ov.value, f"{ov.origin} {ov.path}={ov.value}")
+        except KeyError as exc:
+            problems.append(f"{ov.origin} {ov.path}: {exc.args[0]}")
+    if problems:
+        raise ConfigError(problems)
+
+
+# ------------------------------------------------------------------ validation errors
+
+
+def _clean_loc(loc: tuple) -> tuple:
+    """Drop pydantic's union-member tags from an error location."""
+    out = []
+    for part in loc:
+        if isinstance(part, str) and (
+            part in ("float", "SourcedValue", "int", "str", "list[str]", "bool")
+            or part.startswith(("function-", "literal[", "list[", "dict[", "constrained-"))
+        ):
+            continue
+        out.append(part)
+    return tuple(out)
+
+
+def _format_validation(exc: ValidationError, lines: LineMap, origin: dict[tuple, str]) -> list[str]:
+    by_loc: dict[tuple, list[dict]] = {}
+    for err in exc.errors(include_url=False):
+        by_loc.setdefault(_clean_loc(err["loc"]), []).append(err)
+    known = all_field_names()
+    problems = []
+    for loc, errs in by_loc.items():
+        err = _pick_error(errs)
+        field_name = ".".join(str(p) for p in loc) or "(file)"
+        message = _message(err, known)
+        where = origin.get(loc)
+        if where:
+            problems.append(f"{where}: {field_name}: {message}")
+        else:
+            problems.append(f"{lines.file}:{lines.line_of(loc)}: {field_name}: {message}")
+    return problems
+
+
+def _pick_error(errs: list[dict]) -> dict:
+    # A dict written where a number is expected fails both union members; the SourcedValue
+    # error says what is wrong inside the mapping, so prefer it. For scalars prefer the float one.
+    if len(errs) == 1:
+        return errs[0]
+    for err in errs:
+        if "SourcedValue" in [str(p) for p in err["loc"]] and isinstance(err.get("input"), dict | type(None)):
+            if err["type"] != "model_type":
+                return err
+    for err in errs:
+        if err["type"] in ("float_parsing", "float_type", "finite_number"):
+            return {**err, "msg": "expected a number, or a mapping {value, source, quality}"}
+    return errs[0]
+
+
+def _message(err: dict, known: set[str]) -> str:
+    if err["type"] == "extra_forbidden":
+        key = str(err["loc"][-1])
+        hint = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+        return "unknown field" + (f" (did you mean '{hint[0]}'?)" if hint else "")
+    if err["type"] == "missing":
+        return "required field is missing"
+    msg = err["msg"]
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, ") :]
+    return msg
+
+
+# ------------------------------------------------------------------ flattening into params
+
+
+_KNOWN_SOURCE_IDS_EXTRA = {
+    "override": Source(title="Override on the command line or in a scenario", note="see the run's overrides"),
+}
+
+
+class _Flattener:
+    def __init__(self, file: str, lines: LineMap, sources: dict[str, Source], origin: dict[tuple, str]):
+        self.file = file
+        self.lines = lines
+        self.sources = {**_KNOWN_SOURCE_IDS_EXTRA, **sources}
+        self.origin = origin
+        self.params: dict[str, Param] = {}
+        self.problems: list[str] = []
+
+    def where(self, loc: tuple) -> str:
+        if loc in self.origin:
+            return self.origin[loc]
+        return f"{self.file}:{self.lines.line_of(loc)}"
+
+    def walk(self, model: BaseModel, prefix: str, loc: tuple, source: str | None, quality: Quality | None) -> None:
+        if isinstance(model, Node):
+            source = model.source or source
+            quality = model.quality or quality
+            if model.source and model.source not in self.sources:
+                self._unknown_source(model.source, loc + ("source",))
+        for name in type(model).model_fields:
+            value = getattr(model, name)
+            if value is None or name in ("source", "quality", "note", "sources"):
+                continue
+            self.visit(value, name, f"{prefix}.{name}", loc + (name,), source, quality, unit_field=name)
+
+    def visit(self, value, name, path, loc, source, quality, unit_field):
+        if isinstance(value, Bound):
+            for op in ("min", "above", "max", "below"):
+                v = getattr(value, op)
+                if v is not None:
+                    self.number(v, f"{path}.{op}", loc + (op,), source, quality, unit_field)
+        elif isinstance(value, BaseModel) and not isinstance(value, SourcedValue):
+            self.walk(value, path, loc, source, quality)
+        elif isinstance(value, SourcedValue) or (isinstance(value, float) and not isinstance(value, bool)):
+            if name in ("from_mwh", "to_mwh"):
+                return  # band edges are structure, checked by the band validator
+            self.number(value, path, loc, source, quality, unit_field)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                key = getattr(item, "id", None) if isinstance(item, BaseModel) else None
+                self.visit(item, name, f"{path}.{key if key is not None else i}", loc + (i,), source, quality, unit_field)
+        elif isinstance(value, dict):
+            for k, item in value.items():
+                self.visit(item, str(k), f"{path}.{k}", loc + (k,), source, quality, unit_field=str(k) if name != "process_shares_pct" else name)
+
+    def number(self, raw, path, loc, source, quality, unit_field):
+        note = None
+        written_unit = None
+        if isinstance(raw, SourcedValue):
+            value = raw.value
+            source = raw.source or source
+            quality = raw.quality or (Quality.unknown if value is None else quality)
+            note = raw.note
+            written_unit = raw.unit
+            if raw.source and raw.source not in self.sources:
+                self._unknown_source(raw.source, loc + ("source",))
+                return
+        else:
+            value = raw
+        where = self.where(loc)
+        field_name = ".".join(str(p) for p in loc)
+        try:
+            unit, accepted = unit_of(unit_field)
+        except KeyError:
+            unit, accepted = "", {"": 1}
+        if written_unit is not None:
+            if written_unit not in accepted:
+                self.problems.append(
+                    f"{where}: {field_name}: unknown unit '{written_unit}' for this field (use one of: {', '.join(accepted)})"
+                )
+                return
+            if value is not None:
+                value = value * accepted[written_unit]
+        if source is None:
+            self.problems.append(f"{where}: {field_name}: value has no source (set 'source' here or on an enclosing block)")
+            return
+        if value is not None:
+            if not math.isfinite(value):
+                self.problems.append(f"{where}: {field_name}: value must be a finite number, not {value}")
+                return
+            if unit == "%" and not 0 <= value <= 100:
+                self.problems.append(f"{where}: {field_name}: {value:g} % is outside 0–100 %")
+                return
+            if value < 0:
+                self.problems.append(f"{where}: {field_name}: {value:g} is negative; {unit or 'this value'} cannot be")
+                return
+        self.params[path] = Param(
+            path=path,
+            value=value,
+            unit=unit,
+            quality=quality or Quality.published,
+            source_id=source,
+            source=self.sources.get(source, Source(title=source)),
+            note=note,
+            file=self.file,
+            line=self.lines.line_of(loc),
+        )
+
+    def _unknown_source(self, source_id: str, loc: tuple) -> None:
+        hint = difflib.get_close_matches(source_id, list(self.sources), n=1)
+        extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+        self.problems.append(
+            f"{self.where(loc)}: {'.'.join(str(p) for p in loc)}: unknown source '{source_id}'{extra}; define it under 'sources:'"
+        )
+
+
+# ------------------------------------------------------------------ entry point
+
+
+def load_year(
+    config_dir: Path,
+    year: int,
+    overrides: list[Override] | None = None,
+    scenario: str | None = None,
+) -> YearConfig:
+    """Load, overlay, validate and flatten every file of a price year. Raises ConfigError
+    listing every problem found (not just the first)."""
+    overrides = list(overrides or [])
+    eu_path, country_paths, sector_paths = _year_files(config_dir, year)
+    docs: dict[tuple[str, str], Any] = {}
+    lines: dict[tuple[str, str], LineMap] = {}
+    files: dict[tuple[str, str], Path] = {}
+    problems: list[str] = []
+
+    def read(key, path):
+        try:
+            data, linemap = load_yaml(path)
+        except ConfigError as exc:
+            problems.extend(exc.problems)
+            return
+        if not isinstance(data, dict):
+            problems.append(f"{path}:1: file: expected a mapping of fields, got {type(data).__name__}")
+            return
+        docs[key], lines[key], files[key] = data, linemap, path
+
+    read(("eu", "eu"), eu_path)
+    for path in country_paths:
+        read(("countries", path.stem), path)
+    for path in sector_paths:
+        read(("sectors", path.stem), path)
+    if problems:
+        raise ConfigError(problems)
+
+    originals = copy.deepcopy(docs)
+    sector_names = sorted(k[1] for k in docs if k[0] == "sectors")
+    apply_overrides(docs, overrides, sector_names)
+    override_origin = _override_locations(originals, docs)
+
+    models: dict[tuple[str, str], BaseModel] = {}
+    for key, data in docs.items():
+        model_cls = {"eu": EUFile, "countries": CountryFile, "sectors": SectorFile}[key[0]]
+        try:
+            models[key] = model_cls.model_validate(data)
+        except ValidationError as exc:
+            problems.extend(_format_validation(exc, lines[key], override_origin.get(key, {})))
+            continue
+        problems.extend(_identity_checks(key, models[key], year, files[key], lines[key]))
+    if problems:
+        raise ConfigError(problems)
+
+    params: dict[str, Param] = {}
+    for key, model in models.items():
+        prefix = {"eu": "eu", "countries": key[1], "sectors": f"sectors.{key[1]}"}[key[0]]
+        flat = _Flattener(str(files[key]), lines[key], dict(model.sources), override_origin.get(key, {}))
+        flat.walk(model, prefix, (), None, None)
+        problems.extend(flat.problems)
+        params.update(flat.params)
+    problems.extend(_semantic_checks(models, params, files, lines))
+    if problems:
+        raise ConfigError(problems)
+
+    return YearConfig(
+        year=year,
+        config_dir=config_dir,
+        eu=models[("eu", "eu")],  # type: ignore[arg-type]
+        countries={k[1]: m for k, m in models.items() if k[0] == "countries"},  # type: ignore[misc]
+        sectors={k[1]: m for k, m in models.items() if k[0] == "sectors"},  # type: ignore[misc]
+        params=params,
+        overrides=[f"{o.origin} {o.path}={o.value}" for o in overrides],
+        scenario=scenario,
+        files=sorted(files.values()),
+    )
+
+
+def _override_locations(before: dict, after: dict) -> dict[tuple[str, str], dict[tuple, str]]:
+    """Where a document changed through an override, errors there should name the override."""
+    out: dict[tuple[str, str], dict[tuple, str]] = {}
+
+    def diff(a, b, loc, key):
+        if isinstance(b, dict) and "note" in b and isinstance(b.get("note"), str) and b.get("source") == "override":
+            out.setdefault(key, {})[loc] = b["note"].split("=", 1)[0]
+            return
+        if isinstance(a, dict) and isinstance(b, dict):
+            for k in b:
+                diff(a.get(k), b[k], loc + (k,), key)
+        elif isinstance(a, list) and isinstance(b, list):
+            for i, item in enumerate(b):
+                diff(a[i] if i < len(a) else None, item, loc + (i,), key)
+        elif a != b:
+            out.setdefault(key, {})[loc] = "override"
+
+    for key in after:
+        diff(before.get(key), after[key], (), key)
+    return out
+
+
+def _identity_checks(key, model, year: int, path: Path, lines: LineMap) -> list[str]:
+    problems = []
+    if key[0] == "countries" and model.country != key[1]:
+        problems.append(f"{path}:{lines.line_of(('country',))}: country: '{model.country}' does not match the file name '{key[1]}.yaml'")
+    if key[0] == "sectors" and model.sector != key[1]:
+        problems.append(f"{path}:{lines.line_of(('sector',))}: sector: '{model.sector}' does not match the file name '{key[1]}.yaml'")
+    if key[0] in ("countries", "eu") and model.year != year:
+        problems.append(f"{path}:{lines.line_of(('year',))}: year: {model.year} in a file under {year}/")
+    return problems
+
+
+def _semantic_checks(models, params: dict[str, Param], files, lines) -> list[str]:
+    """Checks that need more than one field: a sector must consume something, levy references exist."""
+    problems = []
+    for key, model in models.items():
+        if key[0] == "sectors":
+            p = params.get(f"sectors.{key[1]}.consumption_mwh")
+            if p is not None and p.value is not None and p.value <= 0:
+                problems.append(f"{files[key]}:{p.line}: consumption_mwh: must be more than 0 MWh")
+            h = params.get(f"sectors.{key[1]}.utilisation_hours")
+            if h is not None and h.value is not None and not 0 < h.value <= 8784:
+                problems.append(f"{files[key]}:{h.line}: utilisation_hours: {h.value:g} h is not within a year (0–8,784 h)")
+            shares = [params.get(f"sectors.{key[1]}.process_shares_pct.{k}") for k in model.process_shares_pct]
+            total = sum(s.value for s in shares if s is not None and s.value is not None)
+            if total > 100:
+                problems.append(f"{files[key]}:{lines[key].line_of(('process_shares_pct',))}: process_shares_pct: shares add up to {total:g} % (> 100 %)")
+        if key[0] == "countries":
+            levy_ids = [lv.id for lv in model.taxes.levies]
+            for i, cap in enumerate(model.taxes.joint_caps):
+                for name in cap.levies:
+                    if name not in levy_ids:
+                        hint = difflib.get_close_matches(name, levy_ids, n=1)
+                        extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+                        problems.append(
+                            f"{files[key]}:{lines[key].line_of(('taxes', 'joint_caps', i, 'levies'))}: taxes.joint_caps.{cap.id}.levies: unknown levy '{name}'{extra}"
+                        )
+            for coll, items in (("taxes.levies", model.taxes.levies), ("network.reductions", model.network.reductions)):
+                seen = set()
+                for item in items:
+                    if item.id in seen:
+                        problems.append(f"{files[key]}:1: {coll}: id '{item.id}' used twice")
+                    seen.add(item.id)
+    return problems
+
+
+def worst_quality(qualities) -> Quality:
+    qualities = list(qualities)
+    if not qualities:
+        return Quality.published
+    return max(qualities, key=lambda q: QUALITY_RANK[q])

@@ -1,0 +1,492 @@
+"""The config schema: what a country, a sector archetype and the EU-wide ETS file may say.
+
+Every number in a config is a *parameter*: it has a value, a unit (carried by the field name,
+e.g. ``_eur_per_mwh``), a source and a quality flag. A number may be written plainly, in which
+case it inherits ``source``/``quality`` from the nearest enclosing block that sets them, or as a
+mapping ``{value, source, quality, unit, note}`` of its own. ``value: null`` with
+``quality: unknown`` says that a figure could not be found; it stays visible in every result and
+is never treated as zero.
+
+All models forbid unknown keys, so a misspelt field is an error, not a silent default.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+
+class Quality(str, Enum):
+    published = "published"  # read in the cited source
+    derived = "derived"  # computed from published figures; the note shows how
+    estimate = "estimate"  # an assumption with its reasoning in the note
+    unknown = "unknown"  # not found; value is null
+
+
+QUALITY_RANK = {Quality.published: 0, Quality.derived: 1, Quality.estimate: 2, Quality.unknown: 3}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class SourcedValue(Strict):
+    """A number with its own provenance."""
+
+    value: float | None
+    source: str | None = None
+    quality: Quality | None = None
+    unit: str | None = Field(
+        default=None,
+        description="Unit the value is written in, if not the field's own (e.g. ct/kWh for a €/MWh field); converted on load.",
+    )
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _unknown_means_null(self):
+        if self.value is None and self.quality not in (None, Quality.unknown):
+            raise ValueError("value is null, so quality must be 'unknown'")
+        if self.value is not None and self.quality == Quality.unknown:
+            raise ValueError("quality 'unknown' needs value: null (an unknown figure is never a number)")
+        if self.quality in (Quality.estimate, Quality.derived) and not self.note:
+            raise ValueError(f"a value flagged '{self.quality.value}' needs a note with its derivation")
+        return self
+
+
+Num = Union[float, SourcedValue]
+
+
+class Node(Strict):
+    """A block that may set the default source and quality for the plain numbers inside it."""
+
+    source: str | None = None
+    quality: Quality | None = None
+    note: str | None = None
+
+
+class Validity(Strict):
+    """Years (inclusive) in which a rule is in force."""
+
+    from_year: int | None = None
+    to_year: int | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.from_year is not None and self.to_year is not None and self.from_year > self.to_year:
+            raise ValueError(f"from_year {self.from_year} is after to_year {self.to_year}")
+        return self
+
+    def covers(self, year: int) -> bool:
+        return (self.from_year is None or year >= self.from_year) and (self.to_year is None or year <= self.to_year)
+
+
+class Bound(Strict):
+    """A numeric threshold: min (≥), above (>), max (≤), below (<)."""
+
+    min: Num | None = None
+    above: Num | None = None
+    max: Num | None = None
+    below: Num | None = None
+
+    @model_validator(mode="after")
+    def _some(self):
+        if all(v is None for v in (self.min, self.above, self.max, self.below)):
+            raise ValueError("give at least one of min, above, max, below")
+        return self
+
+
+class When(Strict):
+    """Eligibility: every condition given must hold (logical AND).
+
+    ``nace`` lists NACE codes; a sector matches when one of its codes equals a listed code or
+    lies below it in the classification (listed ``20.1`` covers ``20.14``).
+    """
+
+    consumption_mwh: Bound | None = None
+    utilisation_hours: Bound | None = None
+    offpeak_share_pct: Bound | None = None
+    nace: list[str] | None = None
+    business_use: bool | None = None
+
+
+class Ruled(Node):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$")
+    label: str
+    when: When | None = None
+    valid: Validity | None = None
+
+
+# ---------------------------------------------------------------- commodity
+
+
+class SpecialAccess(Ruled):
+    """A regulated volume at a set price (France's ARENH): its share of consumption is bought at
+    ``price_eur_per_mwh`` instead of the wholesale price."""
+
+    price_eur_per_mwh: Num
+    volume_share_pct: Num
+
+
+class Commodity(Node):
+    baseload_eur_per_mwh: Num
+    profile_premium_eur_per_mwh: Num | None = None
+    supply_margin_eur_per_mwh: Num | None = None
+    special_access: list[SpecialAccess] = []
+
+
+# ---------------------------------------------------------------- network
+
+
+class Charge(Node):
+    """One network charge. Exactly one rate field, which fixes the kind of charge."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$")
+    label: str
+    fixed_eur_per_year: Num | None = None
+    capacity_eur_per_kw_year: Num | None = None
+    monthly_peak_eur_per_kw_month: Num | None = None
+    yearly_peak_eur_per_kw_year: Num | None = None
+    energy_eur_per_mwh: Num | None = None
+
+    @model_validator(mode="after")
+    def _one_rate(self):
+        given = [k for k in CHARGE_KINDS if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError(f"give exactly one rate field of {', '.join(CHARGE_KINDS)} (got {len(given)})")
+        return self
+
+    @property
+    def kind_field(self) -> str:
+        return next(k for k in CHARGE_KINDS if getattr(self, k) is not None)
+
+
+CHARGE_KINDS = (
+    "fixed_eur_per_year",
+    "capacity_eur_per_kw_year",
+    "monthly_peak_eur_per_kw_month",
+    "yearly_peak_eur_per_kw_year",
+    "energy_eur_per_mwh",
+)
+
+
+class TariffVariant(Node):
+    """The charges that apply when ``when`` holds (e.g. Germany's ≥ 2,500 h price sheet)."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$")
+    when: When | None = None
+    charges: list[Charge]
+
+
+class VoltageLevel(Node):
+    label: str
+    variants: list[TariffVariant] = Field(min_length=1)
+
+
+class HourTier(Strict):
+    min_hours: Num
+    pay_at_least_pct: Num
+
+
+class AbatementCategory(Node):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$")
+    label: str
+    when: When | None = None
+    abatement_pct: Num
+
+
+class NetworkReduction(Ruled):
+    """A reduction of the network charges. Exactly one effect:
+
+    - ``pay_at_least_by_hours``: the user pays at least a share of the published charges,
+      the share set by utilisation-hour tiers (Germany §19(2) S.2 StromNEV);
+    - ``categories``: a percentage abatement by category, the first matching category applies
+      (France's TURPE abatement), optionally capped by ``cap_pct``;
+    - ``abatement_pct``: a flat percentage (the Dutch volumecorrectie).
+    """
+
+    pay_at_least_by_hours: list[HourTier] | None = None
+    categories: list[AbatementCategory] | None = None
+    abatement_pct: Num | None = None
+    cap_pct: Num | None = None
+
+    @model_validator(mode="after")
+    def _one_effect(self):
+        given = [k for k in ("pay_at_least_by_hours", "categories", "abatement_pct") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one effect: pay_at_least_by_hours, categories or abatement_pct")
+        return self
+
+
+class Network(Node):
+    operator: str
+    levels: dict[Literal["EHV", "HV"], VoltageLevel]
+    reductions: list[NetworkReduction] = []
+
+
+# ---------------------------------------------------------------- taxes and levies
+
+
+class Band(Strict):
+    """Consumption band; its rate applies to the consumption inside [from_mwh, to_mwh)."""
+
+    from_mwh: float
+    to_mwh: float | None = None
+    rate_eur_per_mwh: Num
+    business_rate_eur_per_mwh: Num | None = None
+
+
+class RatePeriod(Strict):
+    """A rate in force for part of the year; the annual rate is the day-weighted average
+    (exact for the flat load of a baseload plant)."""
+
+    start: dt.date
+    end: dt.date
+    rate_eur_per_mwh: Num
+
+
+class IntensityTier(Strict):
+    min_intensity_pct: Num
+    rate_eur_per_mwh: Num
+
+
+class ReducedRate(Ruled):
+    """An alternative, lower rate for eligible users; of all eligible ones the cheapest applies.
+
+    - ``above_mwh`` with ``share_of_rate_pct`` or ``rate_eur_per_mwh``: the first ``above_mwh``
+      pay in full, the rest at the reduced level (German levies under EnFG §31, Aufschlag B'/C');
+    - ``intensity_tiers`` with ``reference_rate_eur_per_mwh``: a rate chosen by electro-intensity,
+      defined as consumption × reference rate ÷ gross value added (France's accise, CIBS L.312-71 ff.).
+    """
+
+    above_mwh: Num | None = None
+    share_of_rate_pct: Num | None = None
+    rate_eur_per_mwh: Num | None = None
+    reference_rate_eur_per_mwh: Num | None = None
+    intensity_tiers: list[IntensityTier] | None = None
+
+    @model_validator(mode="after")
+    def _shape(self):
+        if self.intensity_tiers is not None:
+            if self.reference_rate_eur_per_mwh is None:
+                raise ValueError("intensity_tiers need reference_rate_eur_per_mwh")
+            if any(x is not None for x in (self.above_mwh, self.share_of_rate_pct, self.rate_eur_per_mwh)):
+                raise ValueError("intensity_tiers cannot be combined with above_mwh/share_of_rate_pct/rate_eur_per_mwh")
+        elif (self.share_of_rate_pct is None) == (self.rate_eur_per_mwh is None):
+            raise ValueError("give exactly one of share_of_rate_pct or rate_eur_per_mwh (or intensity_tiers)")
+        return self
+
+
+class PercentOfNetwork(Strict):
+    """A levy computed as a percentage of network charges (France's CTA on the fixed TURPE part)."""
+
+    charge_kinds: list[Literal[CHARGE_KINDS]] = Field(min_length=1)  # type: ignore[valid-type]
+    pct: Num
+    after_reductions: bool = True
+
+
+ProcessKind = Literal["electrolysis", "metallurgical", "chemical_reduction", "mineralogical"]
+
+
+class Levy(Node):
+    """A tax or levy. One base: ``rate_eur_per_mwh``, ``rate_periods``, ``bands`` or
+    ``percent_of_network``; then exemptions, reduced rates and caps, each shown as its own line."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$")
+    label: str
+    valid: Validity | None = None
+    rate_eur_per_mwh: Num | None = None
+    rate_periods: list[RatePeriod] | None = None
+    bands: list[Band] | None = None
+    percent_of_network: PercentOfNetwork | None = None
+    exempt_processes: list[ProcessKind] = []
+    reduced_rates: list[ReducedRate] = []
+    cap_eur_per_year: Num | None = None
+    cap_pct_of_gva: Num | None = None
+
+    @model_validator(mode="after")
+    def _one_base(self):
+        bases = [k for k in ("rate_eur_per_mwh", "rate_periods", "bands", "percent_of_network") if getattr(self, k) is not None]
+        if len(bases) != 1:
+            raise ValueError("give exactly one of rate_eur_per_mwh, rate_periods, bands, percent_of_network")
+        if self.bands is not None:
+            _check_bands(self.bands)
+        if self.rate_periods is not None:
+            _check_periods(self.rate_periods)
+        if self.percent_of_network is not None and (self.reduced_rates or self.exempt_processes):
+            raise ValueError("a percent_of_network levy takes no reduced_rates or exempt_processes")
+        return self
+
+
+def _check_bands(bands: list[Band]) -> None:
+    if bands[0].from_mwh != 0:
+        raise ValueError(f"the first band must start at 0 MWh, not {bands[0].from_mwh:g}")
+    for i, (a, b) in enumerate(zip(bands, bands[1:], strict=False)):
+        if a.to_mwh is None:
+            raise ValueError(f"band {i} is open-ended but band {i + 1} follows it")
+        if b.from_mwh < a.to_mwh:
+            raise ValueError(f"bands {i} and {i + 1} overlap ({a.to_mwh:g} > {b.from_mwh:g} MWh)")
+        if b.from_mwh > a.to_mwh:
+            raise ValueError(f"gap between bands {i} and {i + 1} ({a.to_mwh:g} to {b.from_mwh:g} MWh)")
+    for i, band in enumerate(bands):
+        if band.to_mwh is not None and band.to_mwh <= band.from_mwh:
+            raise ValueError(f"band {i} ends ({band.to_mwh:g}) before it starts ({band.from_mwh:g})")
+    if bands[-1].to_mwh is not None:
+        raise ValueError("the last band must be open-ended (leave out to_mwh)")
+
+
+def _check_periods(periods: list[RatePeriod]) -> None:
+    ordered = sorted(periods, key=lambda p: p.start)
+    for p in ordered:
+        if p.end < p.start:
+            raise ValueError(f"rate period {p.start} to {p.end} ends before it starts")
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if b.start <= a.end:
+            raise ValueError(f"rate periods {a.start}..{a.end} and {b.start}..{b.end} overlap")
+        if (b.start - a.end).days > 1:
+            raise ValueError(f"rate periods leave a gap between {a.end} and {b.start}")
+
+
+class JointCap(Ruled):
+    """A cap on the sum of several levies after their own reductions (EnFG §31 super-cap)."""
+
+    levies: list[str] = Field(min_length=1)
+    cap_pct_of_gva: Num
+
+
+class Taxes(Node):
+    levies: list[Levy] = []
+    joint_caps: list[JointCap] = []
+
+
+# ---------------------------------------------------------------- carbon
+
+
+class EligibleGroup(Node):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$")
+    label: str
+    nace: list[str]
+    aid_intensity_pct: Num
+
+
+class IndirectCostCompensation(Node):
+    """EU ETS indirect-cost compensation (2020/C 317/04, point 28, fall-back route):
+    aid = aid intensity × CO2 factor × EUA forward price (t−1) × eligible electricity
+    × budget scaling − self-retention, where eligible electricity is the sector's product
+    benchmark volume if it has one, else consumption × fallback benchmark."""
+
+    label: str
+    valid: Validity | None = None
+    co2_factor_t_per_mwh: Num
+    eua_price_eur_per_t: Num | None = Field(
+        default=None, description="Override of the EU forward price used by this country's scheme."
+    )
+    eligible: list[EligibleGroup]
+    fallback_benchmark_pct: Num
+    fallback_annual_reduction_pct: Num
+    fallback_reduction_from_year: int
+    self_retention_mwh: Num = 0.0
+    budget_scaling_pct: Num = 100.0
+
+
+class CO2Levy(Node):
+    """A national CO2 levy on top of the EU ETS (the Dutch CO2-heffing industrie): (rate − EUA
+    deduction) on direct emissions above dispensation rights, where dispensation rights are
+    approximated as free allocation × the reduction factor."""
+
+    label: str
+    valid: Validity | None = None
+    rate_eur_per_t: Num
+    eua_deduction_eur_per_t: Num
+    dispensation_factor: Num
+
+
+class Carbon(Node):
+    indirect_cost_compensation: IndirectCostCompensation | None = None
+    co2_levy: CO2Levy | None = None
+
+
+# ---------------------------------------------------------------- files
+
+
+class Source(Strict):
+    title: str
+    publisher: str | None = None
+    url: str | None = None
+    date: str | None = Field(default=None, description="Publication or access date, as given by the source.")
+    note: str | None = None
+
+
+class CountryFile(Node):
+    country: str = Field(pattern=r"^[A-Z]{2}(-[A-Z]{2})?$")
+    name: str
+    year: int
+    region_note: str | None = None
+    sources: dict[str, Source] = {}
+    commodity: Commodity
+    network: Network
+    taxes: Taxes
+    carbon: Carbon = Carbon()
+
+
+class ProductBenchmark(Node):
+    output_t: Num
+    benchmark_mwh_per_t: Num
+
+
+class SectorFile(Node):
+    sector: str = Field(pattern=r"^[a-z][a-z0-9\-]*$")
+    name: str
+    description: str
+    sources: dict[str, Source] = {}
+    consumption_mwh: Num
+    utilisation_hours: Num | None = None
+    contracted_capacity_kw: Num | None = None
+    voltage_level: Literal["EHV", "HV"]
+    offpeak_share_pct: Num
+    nace: list[str] = Field(min_length=1)
+    business_use: bool = True
+    gross_value_added_eur: Num | None = None
+    process_shares_pct: dict[ProcessKind, Num] = {}
+    direct_emissions_t_co2: Num = 0.0
+    free_allocation_t_co2: Num = 0.0
+    product_benchmark: ProductBenchmark | None = None
+    sector_electricity_mwh: Num | None = Field(
+        default=None, description="Total Dutch electricity use of the sector (CBS), to scale the per-plant gap."
+    )
+
+    @model_validator(mode="after")
+    def _load(self):
+        if (self.utilisation_hours is None) == (self.contracted_capacity_kw is None):
+            raise ValueError("give exactly one of utilisation_hours or contracted_capacity_kw")
+        return self
+
+    @field_validator("nace")
+    @classmethod
+    def _nace_codes(cls, codes: list[str]) -> list[str]:
+        for code in codes:
+            if not code.replace(".", "").isdigit():
+                raise ValueError(f"'{code}' is not a NACE code like 20.14")
+        return codes
+
+
+class EUFile(Node):
+    year: int
+    sources: dict[str, Source] = {}
+    eua_price_eur_per_t: Num = Field(description="Average EUA price in the price year (direct emission costs).")
+    eua_forward_price_eur_per_t: Num = Field(
+        description="EUA forward price of year t−1, as used for indirect-cost compensation of year t."
+    )
+
+
+FileModel = Annotated[Union[CountryFile, SectorFile, EUFile], "one config file"]
+
+
+def all_field_names() -> set[str]:
+    """Every field name the schema knows, for 'did you mean' hints."""
+    names: set[str] = set()
+    for model in Strict.__subclasses__() + Node.__subclasses__() + Ruled.__subclasses__():
+        names.update(model.model_fields)
+    return names

@@ -1,0 +1,55 @@
+"""The validated, resolved config of one price year, as the engine and the reports see it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from speelveld.config.model import CountryFile, EUFile, Quality, SectorFile, Source
+
+
+@dataclass(frozen=True)
+class Param:
+    """One number of the config, with everything needed to cite it."""
+
+    path: str
+    value: float | None
+    unit: str
+    quality: Quality
+    source_id: str
+    source: Source
+    note: str | None
+    file: str
+    line: int | None
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None
+
+
+@dataclass
+class YearConfig:
+    year: int
+    config_dir: Path
+    eu: EUFile
+    countries: dict[str, CountryFile]
+    sectors: dict[str, SectorFile]
+    params: dict[str, Param]
+    overrides: list[str] = field(default_factory=list)
+    scenario: str | None = None
+    files: list[Path] = field(default_factory=list)
+
+    def resolved_hash(self) -> str:
+        """A stable hash of every resolved parameter value, source and flag."""
+        payload = [
+            (p.path, p.value, p.unit, p.quality.value, p.source.title, p.source.url) for p in self.params.values()
+        ]
+        structure = {
+            "eu": self.eu.model_dump(mode="json"),
+            "countries": {k: v.model_dump(mode="json") for k, v in sorted(self.countries.items())},
+            "sectors": {k: v.model_dump(mode="json") for k, v in sorted(self.sectors.items())},
+        }
+        blob = json.dumps([payload, structure], sort_keys=True, default=str).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]

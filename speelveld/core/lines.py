@@ -1,0 +1,373 @@
+"""Cost lines per (sector, country): commodity, network, taxes and levies, carbon.
+
+Every line is an amount in €/yr for the whole plant. Reductions, exemptions, caps and
+compensation are separate, negative lines (``relief=True``), so the gross cost and the effect
+of each relief stay visible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import polars as pl
+
+from speelveld.config.model import CHARGE_KINDS, CountryFile, EUFile, Levy, SectorFile
+from speelveld.core.context import Ctx, SectorQuantities, if_eligible, nace_matches, sector_quantities, when_expr
+
+FAMILIES = ("commodity", "network", "taxes", "carbon")
+
+CHARGE_LABELS = {
+    "fixed_eur_per_year": "vast",
+    "capacity_eur_per_kw_year": "capaciteit",
+    "monthly_peak_eur_per_kw_month": "maandpiek",
+    "yearly_peak_eur_per_kw_year": "jaarpiek",
+    "energy_eur_per_mwh": "energie",
+}
+
+
+@dataclass(frozen=True)
+class Line:
+    country: str
+    family: str
+    key: str
+    label: str
+    expr: pl.Expr  # €/yr
+    relief: bool
+    inputs: tuple[str, ...]
+
+
+class _Builder:
+    def __init__(self, ctx: Ctx, country: str, s: SectorQuantities, level: str, year: int):
+        self.ctx, self.country, self.s, self.level, self.year = ctx, country, s, level, year
+        self.lines: list[Line] = []
+
+    def add(self, family: str, key: str, label: str, expr: pl.Expr, relief: bool = False) -> pl.Expr:
+        inputs = self.ctx.take_used()
+        self.lines.append(Line(self.country, family, key, label, expr, relief, inputs))
+        return expr
+
+
+def build_lines(ctx: Ctx, year: int, eu: EUFile, country: CountryFile, sector: SectorFile) -> list[Line]:
+    s = sector_quantities(ctx, sector)
+    ctx.take_used()
+    b = _Builder(ctx, country.country, s, sector.voltage_level, year)
+    _commodity(b, country, year)
+    network = _network(b, country, year)
+    _taxes(b, country, year, network, sector)
+    _carbon(b, country, year, eu, sector)
+    return b.lines
+
+
+# ------------------------------------------------------------------ commodity
+
+
+def _commodity(b: _Builder, c: CountryFile, year: int) -> None:
+    ctx, s, cc = b.ctx, b.s, c.country
+    q = s.consumption_mwh
+    base = ctx.num(f"{cc}.commodity.baseload_eur_per_mwh")
+    b.add("commodity", "commodity.wholesale", "Groothandelsprijs (baseload)", base * q)
+    if c.commodity.profile_premium_eur_per_mwh is not None:
+        b.add("commodity", "commodity.profile", "Profielopslag", ctx.num(f"{cc}.commodity.profile_premium_eur_per_mwh") * q)
+    if c.commodity.supply_margin_eur_per_mwh is not None:
+        b.add("commodity", "commodity.margin", "Leveranciersmarge", ctx.num(f"{cc}.commodity.supply_margin_eur_per_mwh") * q)
+    for access in c.commodity.special_access:
+        if access.valid is not None and not access.valid.covers(year):
+            continue
+        path = f"{cc}.commodity.special_access.{access.id}"
+        wholesale = ctx.num(f"{cc}.commodity.baseload_eur_per_mwh")
+        price = ctx.num(f"{path}.price_eur_per_mwh")
+        share = ctx.num(f"{path}.volume_share_pct") / 100
+        eligible = when_expr(ctx, access.when, path, s)
+        b.add("commodity", f"commodity.access.{access.id}", access.label, if_eligible(eligible, share * q * (price - wholesale)), relief=True)
+
+
+# ------------------------------------------------------------------ network
+
+
+@dataclass
+class NetworkTotals:
+    by_kind: dict[str, pl.Expr]  # gross €/yr per charge kind
+    gross: pl.Expr
+    reductions: pl.Expr  # ≤ 0
+
+
+def _network(b: _Builder, c: CountryFile, year: int) -> NetworkTotals:
+    ctx, s, cc = b.ctx, b.s, c.country
+    level_name = b.level
+    level = c.network.levels[level_name]
+    level_path = f"{cc}.network.levels.{level_name}"
+    factors = {
+        "fixed_eur_per_year": pl.lit(1.0),
+        "capacity_eur_per_kw_year": s.capacity_kw,
+        "monthly_peak_eur_per_kw_month": s.capacity_kw * 12,  # a flat load's monthly peak is its capacity
+        "yearly_peak_eur_per_kw_year": s.capacity_kw,
+        "energy_eur_per_mwh": s.consumption_mwh,
+    }
+    by_kind: dict[str, pl.Expr] = {}
+    kinds_present = [k for k in CHARGE_KINDS if any(ch.kind_field == k for v in level.variants for ch in v.charges)]
+    for kind in kinds_present:
+        expr: pl.Expr | None = None
+        chain = None
+        for variant in level.variants:
+            vpath = f"{level_path}.variants.{variant.id}"
+            amount = pl.lit(0.0)
+            for charge in variant.charges:
+                if charge.kind_field == kind:
+                    amount = amount + ctx.num(f"{vpath}.charges.{charge.id}.{kind}") * factors[kind]
+            cond = when_expr(ctx, variant.when, vpath, s)
+            chain = pl.when(cond).then(amount) if chain is None else chain.when(cond).then(amount)
+        # No variant applies (or eligibility unknown): the charge is unknown, not zero.
+        expr = chain.otherwise(None) if chain is not None else pl.lit(None, pl.Float64)
+        by_kind[kind] = b.add("network", f"network.{kind}", f"Nettarief {CHARGE_LABELS[kind]} ({level.label})", expr)
+    gross = pl.sum_horizontal(list(by_kind.values())) if by_kind else pl.lit(0.0)
+    gross_known = gross
+    if by_kind:
+        any_unknown = pl.any_horizontal([e.is_null() for e in by_kind.values()])
+        gross_known = pl.when(any_unknown).then(None).otherwise(gross)
+    remaining = gross_known
+    total_reduction = pl.lit(0.0)
+    for red in c.network.reductions:
+        if red.valid is not None and not red.valid.covers(year):
+            continue
+        path = f"{cc}.network.reductions.{red.id}"
+        eligible = when_expr(ctx, red.when, path, s)
+        share = _reduction_share(ctx, red, path, s)
+        amount = if_eligible(eligible, -remaining * share)
+        b.add("network", f"network.reduction.{red.id}", red.label, amount, relief=True)
+        remaining = remaining + amount
+        total_reduction = total_reduction + amount
+    return NetworkTotals(by_kind, gross_known, total_reduction)
+
+
+def _reduction_share(ctx: Ctx, red, path: str, s: SectorQuantities) -> pl.Expr:
+    """Share of the remaining network charges taken off (0..1); null if it depends on an unknown."""
+    if red.pay_at_least_by_hours is not None:
+        tiers = sorted(
+            enumerate(red.pay_at_least_by_hours),
+            key=lambda t: ctx.value(f"{path}.pay_at_least_by_hours.{t[0]}.min_hours") or 0,
+        )
+        chain = None
+        for i, _tier in reversed(tiers):  # highest threshold first
+            tpath = f"{path}.pay_at_least_by_hours.{i}"
+            cond = s.utilisation_hours >= ctx.num(f"{tpath}.min_hours")
+            share = 1 - ctx.num(f"{tpath}.pay_at_least_pct") / 100
+            chain = pl.when(cond).then(share) if chain is None else chain.when(cond).then(share)
+        return chain.otherwise(0.0)
+    if red.categories is not None:
+        chain = None
+        for cat in red.categories:
+            cpath = f"{path}.categories.{cat.id}"
+            cond = when_expr(ctx, cat.when, cpath, s)
+            pct = ctx.num(f"{cpath}.abatement_pct")
+            chain = pl.when(cond).then(pct) if chain is None else chain.when(cond).then(pct)
+        pct = chain.otherwise(0.0)
+        if red.cap_pct is not None:
+            pct = pl.min_horizontal(pct, ctx.num(f"{path}.cap_pct"))
+        return pct / 100
+    pct = ctx.num(f"{path}.abatement_pct")
+    if red.cap_pct is not None:
+        pct = pl.min_horizontal(pct, ctx.num(f"{path}.cap_pct"))
+    return pct / 100
+
+
+# ------------------------------------------------------------------ taxes and levies
+
+
+def _taxes(b: _Builder, c: CountryFile, year: int, network: NetworkTotals, sector: SectorFile) -> None:
+    ctx, s, cc = b.ctx, b.s, c.country
+    net_after: dict[str, pl.Expr] = {}
+    for levy in c.taxes.levies:
+        if levy.valid is not None and not levy.valid.covers(year):
+            continue
+        path = f"{cc}.taxes.levies.{levy.id}"
+        if levy.percent_of_network is not None:
+            pon = levy.percent_of_network
+            base = pl.sum_horizontal([network.by_kind[k] for k in pon.charge_kinds if k in network.by_kind])
+            if pon.after_reductions:
+                # Reductions scale every network charge alike, so the base shrinks in proportion.
+                base = base * (1 + network.reductions / network.gross)
+            gross = b.add("taxes", f"tax.{levy.id}", levy.label, ctx.num(f"{path}.percent_of_network.pct") / 100 * base)
+            net_after[levy.id] = gross
+            continue
+        q = s.consumption_mwh
+        f = _levy_function(ctx, levy, path, year, s)
+        gross = b.add("taxes", f"tax.{levy.id}", levy.label, f(q))
+        net = gross
+        taxable = q
+        exempt_share = _exempt_share(ctx, levy, sector)
+        if exempt_share is not None:
+            taxable = q * (1 - exempt_share)
+            exemption = f(taxable) - f(q)
+            net = net + b.add("taxes", f"tax.{levy.id}.exemption", f"{levy.label}: vrijstelling procesgebruik", exemption, relief=True)
+        net = net + _reduced_rates(b, levy, path, f, taxable, f(taxable))
+        cap_lines = []
+        if levy.cap_eur_per_year is not None:
+            cap_lines.append(("cap", "plafond", ctx.num(f"{path}.cap_eur_per_year")))
+        if levy.cap_pct_of_gva is not None and s.has_gva:
+            cap_lines.append(("cap-gva", "plafond % BTW", ctx.num(f"{path}.cap_pct_of_gva") / 100 * s.gross_value_added_eur))
+        for key, label, cap in cap_lines:
+            amount = pl.min_horizontal(cap - net, pl.lit(0.0))
+            net = net + b.add("taxes", f"tax.{levy.id}.{key}", f"{levy.label}: {label}", amount, relief=True)
+        net_after[levy.id] = net
+    for cap in c.taxes.joint_caps:
+        if cap.valid is not None and not cap.valid.covers(year):
+            continue
+        path = f"{cc}.taxes.joint_caps.{cap.id}"
+        members = [net_after[name] for name in cap.levies if name in net_after]
+        if not members or not s.has_gva:
+            continue
+        eligible = when_expr(ctx, cap.when, path, s)
+        limit = ctx.num(f"{path}.cap_pct_of_gva") / 100 * s.gross_value_added_eur
+        amount = if_eligible(eligible, pl.min_horizontal(limit - pl.sum_horizontal(members), pl.lit(0.0)))
+        b.add("taxes", f"tax.cap.{cap.id}", cap.label, amount, relief=True)
+
+
+def _levy_function(ctx: Ctx, levy: Levy, path: str, year: int, s: SectorQuantities):
+    """The levy's amount (€/yr) as a function of the taxed consumption (MWh)."""
+    if levy.rate_eur_per_mwh is not None:
+        rate = ctx.num(f"{path}.rate_eur_per_mwh")
+        return lambda x: rate * x
+    if levy.rate_periods is not None:
+        rate = _period_average(ctx, levy, path, year)
+        return lambda x: rate * x
+    bands = []
+    for i, band in enumerate(levy.bands or []):
+        use_business = s.business_use and band.business_rate_eur_per_mwh is not None
+        rate = ctx.num(f"{path}.bands.{i}.{'business_rate_eur_per_mwh' if use_business else 'rate_eur_per_mwh'}")
+        bands.append((band.from_mwh, band.to_mwh, rate))
+
+    def banded(x: pl.Expr) -> pl.Expr:
+        parts = []
+        for lo, hi, rate in bands:
+            inside = (x - lo).clip(lower_bound=0.0)
+            if hi is not None:
+                inside = inside.clip(upper_bound=hi - lo)
+            parts.append(rate * inside)
+        total = parts[0]
+        for p in parts[1:]:
+            total = total + p  # plain addition keeps an unknown band rate unknown
+        return total
+
+    return banded
+
+
+def _period_average(ctx: Ctx, levy: Levy, path: str, year: int) -> pl.Expr:
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    days_in_year = (end - start).days + 1
+    total = pl.lit(0.0)
+    for i, period in enumerate(levy.rate_periods or []):
+        a, z = max(period.start, start), min(period.end, end)
+        days = (z - a).days + 1
+        if days > 0:
+            total = total + ctx.num(f"{path}.rate_periods.{i}.rate_eur_per_mwh") * (days / days_in_year)
+    return total
+
+
+def _exempt_share(ctx: Ctx, levy: Levy, sector: SectorFile) -> pl.Expr | None:
+    shares = [
+        ctx.num(f"sectors.{sector.sector}.process_shares_pct.{p}") / 100
+        for p in levy.exempt_processes
+        if p in sector.process_shares_pct
+    ]
+    if not shares:
+        return None
+    total = shares[0]
+    for sh in shares[1:]:
+        total = total + sh
+    return total
+
+
+def _reduced_rates(b: _Builder, levy: Levy, path: str, f, taxable: pl.Expr, full: pl.Expr) -> pl.Expr:
+    """Lines for the reduced rates: of all eligible ones the cheapest applies (a taxpayer claims
+    the best regime); its line carries the saving, the others are 0."""
+    ctx, s = b.ctx, b.s
+    if not levy.reduced_rates:
+        return pl.lit(0.0)
+    candidates = []
+    for rr in levy.reduced_rates:
+        rpath = f"{path}.reduced_rates.{rr.id}"
+        if rr.valid is not None and not rr.valid.covers(b.year):
+            continue
+        eligible = when_expr(ctx, rr.when, rpath, s)
+        if rr.intensity_tiers is not None:
+            if not s.has_gva:
+                candidates.append((rr, pl.lit(None, pl.Float64), ctx.take_used()))
+                continue
+            intensity = s.consumption_mwh * ctx.num(f"{rpath}.reference_rate_eur_per_mwh") / s.gross_value_added_eur * 100
+            order = sorted(range(len(rr.intensity_tiers)), key=lambda i: -(ctx.value(f"{rpath}.intensity_tiers.{i}.min_intensity_pct") or 0))
+            chain = None
+            for i in order:
+                tpath = f"{rpath}.intensity_tiers.{i}"
+                cond = intensity >= ctx.num(f"{tpath}.min_intensity_pct")
+                cost = ctx.num(f"{tpath}.rate_eur_per_mwh") * taxable
+                chain = pl.when(cond).then(cost) if chain is None else chain.when(cond).then(cost)
+            cost = chain.otherwise(full)
+        else:
+            threshold = ctx.num(f"{rpath}.above_mwh") if rr.above_mwh is not None else pl.lit(0.0)
+            first = pl.min_horizontal(taxable, threshold)
+            if rr.share_of_rate_pct is not None:
+                cost = f(first) + ctx.num(f"{rpath}.share_of_rate_pct") / 100 * (full - f(first))
+            else:
+                cost = f(first) + ctx.num(f"{rpath}.rate_eur_per_mwh") * (taxable - first)
+        cost = pl.when(eligible.is_null()).then(None).when(eligible).then(pl.min_horizontal(cost, full)).otherwise(full)
+        candidates.append((rr, cost, ctx.take_used()))
+    if not candidates:
+        return pl.lit(0.0)
+    costs = [c for _, c, _ in candidates]
+    any_unknown = pl.any_horizontal([c.is_null() for c in costs] + [full.is_null()])
+    best = pl.min_horizontal(costs)
+    total = pl.lit(0.0)
+    taken = pl.lit(False)
+    for rr, cost, used in candidates:
+        wins = (cost <= best) & ~taken
+        amount = pl.when(any_unknown).then(None).when(wins).then(best - full).otherwise(0.0)
+        b.ctx.used.extend(used)
+        total = total + b.add("taxes", f"tax.{levy.id}.reduced.{rr.id}", f"{levy.label}: {rr.label}", amount, relief=True)
+        taken = taken | wins
+    return total
+
+
+# ------------------------------------------------------------------ carbon
+
+
+def _carbon(b: _Builder, c: CountryFile, year: int, eu: EUFile, sector: SectorFile) -> None:
+    ctx, s, cc = b.ctx, b.s, c.country
+    spath = f"sectors.{sector.sector}"
+    emissions = ctx.num(f"{spath}.direct_emissions_t_co2")
+    allocation = ctx.num(f"{spath}.free_allocation_t_co2")
+    eua = ctx.num("eu.eua_price_eur_per_t")
+    b.add("carbon", "carbon.ets_direct", "EU ETS directe emissies", eua * (emissions - allocation).clip(lower_bound=0.0))
+
+    levy = c.carbon.co2_levy
+    if levy is not None and (levy.valid is None or levy.valid.covers(year)):
+        path = f"{cc}.carbon.co2_levy"
+        emissions = ctx.num(f"{spath}.direct_emissions_t_co2")
+        dispensation = ctx.num(f"{path}.dispensation_factor") * ctx.num(f"{spath}.free_allocation_t_co2")
+        rate = (ctx.num(f"{path}.rate_eur_per_t") - ctx.num(f"{path}.eua_deduction_eur_per_t")).clip(lower_bound=0.0)
+        b.add("carbon", "carbon.co2_levy", levy.label, rate * (emissions - dispensation).clip(lower_bound=0.0))
+
+    comp = c.carbon.indirect_cost_compensation
+    if comp is None or (comp.valid is not None and not comp.valid.covers(year)):
+        return
+    path = f"{cc}.carbon.indirect_cost_compensation"
+    group = next((g for g in comp.eligible if nace_matches(s.nace, g.nace)), None)
+    if group is None:
+        b.add("carbon", "carbon.compensation", comp.label, pl.lit(0.0), relief=True)
+        return
+    if sector.product_benchmark is not None:
+        eligible_mwh = ctx.num(f"{spath}.product_benchmark.output_t") * ctx.num(f"{spath}.product_benchmark.benchmark_mwh_per_t")
+    else:
+        steps = max(0, year - comp.fallback_reduction_from_year + 1)
+        factor = ctx.num(f"{path}.fallback_benchmark_pct") / 100 * (1 - ctx.num(f"{path}.fallback_annual_reduction_pct") / 100) ** steps
+        eligible_mwh = s.consumption_mwh * factor
+    eligible_mwh = (eligible_mwh - ctx.num(f"{path}.self_retention_mwh")).clip(lower_bound=0.0)
+    price = ctx.num(f"{path}.eua_price_eur_per_t") if comp.eua_price_eur_per_t is not None else ctx.num("eu.eua_forward_price_eur_per_t")
+    aid = (
+        ctx.num(f"{path}.eligible.{group.id}.aid_intensity_pct") / 100
+        * ctx.num(f"{path}.co2_factor_t_per_mwh")
+        * price
+        * eligible_mwh
+        * ctx.num(f"{path}.budget_scaling_pct") / 100
+    )
+    b.add("carbon", "carbon.compensation", f"{comp.label} ({group.label})", -aid, relief=True)
