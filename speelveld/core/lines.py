@@ -119,7 +119,7 @@ def _network(b: _Builder, c: CountryFile, year: int) -> NetworkTotals:
             chain = pl.when(cond).then(amount) if chain is None else chain.when(cond).then(amount)
         # No variant applies (or eligibility unknown): the charge is unknown, not zero.
         expr = chain.otherwise(None) if chain is not None else pl.lit(None, pl.Float64)
-        by_kind[kind] = b.add("network", f"network.{kind}", f"Nettarief {CHARGE_LABELS[kind]} ({level.label})", expr)
+        by_kind[kind] = b.add("network", f"network.{kind}", f"Nettarief {CHARGE_LABELS[kind]}", expr)
     gross = pl.sum_horizontal(list(by_kind.values())) if by_kind else pl.lit(0.0)
     gross_known = gross
     if by_kind:
@@ -353,7 +353,7 @@ def _carbon(b: _Builder, c: CountryFile, year: int, eu: EUFile, sector: SectorFi
     path = f"{cc}.carbon.indirect_cost_compensation"
     group = next((g for g in comp.eligible if nace_matches(s.nace, g.nace)), None)
     if group is None:
-        b.add("carbon", "carbon.compensation", comp.label, pl.lit(0.0), relief=True)
+        b.add("carbon", "carbon.compensation", f"Compensatie indirecte emissiekosten: {comp.label} (niet in aanmerking)", pl.lit(0.0), relief=True)
         return
     if sector.product_benchmark is not None:
         eligible_mwh = ctx.num(f"{spath}.product_benchmark.output_t") * ctx.num(f"{spath}.product_benchmark.benchmark_mwh_per_t")
@@ -370,4 +370,4 @@ def _carbon(b: _Builder, c: CountryFile, year: int, eu: EUFile, sector: SectorFi
         * eligible_mwh
         * ctx.num(f"{path}.budget_scaling_pct") / 100
     )
-    b.add("carbon", "carbon.compensation", f"{comp.label} ({group.label})", -aid, relief=True)
+    b.add("carbon", "carbon.compensation", f"Compensatie indirecte emissiekosten: {comp.label} ({group.label})", -aid, relief=True)

@@ -1,0 +1,232 @@
+"""The `speelveld` command line: a thin layer over config loading, the engine and the writers."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import shlex
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from speelveld import __version__
+from speelveld.config.load import Override, available_years, default_config_dir, load_year
+from speelveld.config.resolved import YearConfig
+from speelveld.config.yamlload import ConfigError
+from speelveld.core.compute import compare as run_compare
+from speelveld.report.output import check_writable, manifest, to_csv, to_json, write_atomic
+from speelveld.report.terminal import print_comparison
+
+app = typer.Typer(
+    help=(
+        "speelveld: the Dutch speelveldtoets. Computes what an energy-intensive plant pays for "
+        "electricity in the Netherlands and its neighbours, line by line, and the gap to NL."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+_state = {"debug": False}
+
+
+class Fmt(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class Lang(str, Enum):
+    nl = "nl"
+    en = "en"
+
+
+def command_line() -> str:
+    return "speelveld " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+
+
+def user_errors(fn):
+    """Bad input ends in one line per problem on stderr and exit status 2; --debug shows the traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except (ConfigError, UsageProblem) as exc:
+            if _state["debug"]:
+                raise
+            for problem in getattr(exc, "problems", [str(exc)]):
+                err.print(f"error: {problem}", markup=False)
+            raise typer.Exit(2) from None
+        except OSError as exc:
+            if _state["debug"]:
+                raise
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(2) from None
+
+    return wrapper
+
+
+class UsageProblem(Exception):
+    pass
+
+
+@app.callback()
+def main_options(
+    debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback on errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+):
+    _state["debug"] = debug
+    if version:
+        out.print(f"speelveld {__version__}")
+        raise typer.Exit(0)
+
+
+ConfigDirOpt = Annotated[
+    Path | None,
+    typer.Option("--config-dir", help="Config directory (default: the shipped configs/).", show_default=False),
+]
+YearOpt = Annotated[int | None, typer.Option("--year", help="Price year (default: the latest year in the config directory).", show_default=False)]
+SetOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--set",
+        help="Override a config value: PATH=VALUE, e.g. DE.commodity.baseload_eur_per_mwh=95 or "
+        "sector.utilisation_hours=7500. Repeatable. Paths start with a country code, 'eu', 'sector' or 'sectors.NAME'.",
+        show_default=False,
+    ),
+]
+
+
+def resolve_year(config_dir: Path, year: int | None) -> int:
+    years = available_years(config_dir)
+    if not years:
+        raise UsageProblem(f"--config-dir: no price-year folders (e.g. 2026/) in {config_dir}")
+    if year is None:
+        return years[-1]
+    if year not in years:
+        raise UsageProblem(f"--year: no configs for {year} (available: {', '.join(map(str, years))})")
+    return year
+
+
+def load(config_dir: Path | None, year: int | None, sets: list[str] | None) -> YearConfig:
+    config_dir = config_dir or default_config_dir()
+    if not config_dir.is_dir():
+        raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
+    year = resolve_year(config_dir, year)
+    overrides = [Override.parse(s) for s in sets or []]
+    return load_year(config_dir, year, overrides)
+
+
+def pick(kind: str, option: str, given: str, available: list[str]) -> str:
+    if given in available:
+        return given
+    hint = difflib.get_close_matches(given, available, n=1)
+    extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+    raise UsageProblem(f"{option}: unknown {kind} '{given}'{extra}; available: {', '.join(available)}")
+
+
+def pick_countries(cfg: YearConfig, reference: str, countries: str | None) -> list[str]:
+    available = sorted(cfg.countries)
+    reference = pick("country", "--reference", reference, available)
+    if countries:
+        chosen = [pick("country", "--countries", c.strip(), available) for c in countries.split(",") if c.strip()]
+    else:
+        preferred = ["DE", "BE", "FR"]
+        chosen = [c for c in preferred if c in available] + [c for c in available if c not in preferred]
+    return [reference] + [c for c in chosen if c != reference]
+
+
+@app.command()
+@user_errors
+def compare(
+    sector: Annotated[str, typer.Option("--sector", help="Sector archetype (see `speelveld list`), or 'all'.")],
+    year: YearOpt = None,
+    reference: Annotated[str, typer.Option("--reference", help="Country the others are compared with.")] = "NL",
+    countries: Annotated[str | None, typer.Option("--countries", help="Comma-separated countries (default: all in the config).", show_default=False)] = None,
+    set_: SetOpt = None,
+    fmt: Annotated[Fmt, typer.Option("--format", help="table (terminal report), csv or json (to stdout or --out).")] = Fmt.table,
+    out_file: Annotated[Path | None, typer.Option("--out", help="Write csv/json to this file instead of stdout.", show_default=False)] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.nl,
+    config_dir: ConfigDirOpt = None,
+):
+    """Compare what a sector's plant pays in each country, line by line, and the gap to the reference."""
+    if out_file is not None:
+        check_writable(out_file)
+    cfg = load(config_dir, year, set_)
+    sectors = sorted(cfg.sectors) if sector == "all" else [pick("sector", "--sector", sector, sorted(cfg.sectors))]
+    chosen = pick_countries(cfg, reference, countries)
+    result = run_compare(cfg, sectors, chosen[1:], reference=chosen[0])
+    if fmt == Fmt.table:
+        print_comparison(result, cfg, out, lang.value)
+        return
+    meta = manifest(cfg, command_line())
+    text = to_csv(result, meta) if fmt == Fmt.csv else to_json(result, meta)
+    if out_file is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(out_file, lambda p: p.write_text(text, encoding="utf-8"))
+        err.print(f"wrote {out_file}")
+
+
+@app.command("list")
+@user_errors
+def list_(config_dir: ConfigDirOpt = None, year: YearOpt = None):
+    """Show the price years, countries and sectors available."""
+    cfg = load(config_dir, year, None)
+    out.print(f"Config directory: {cfg.config_dir}")
+    out.print(f"Price years: {', '.join(map(str, available_years(cfg.config_dir)))}")
+    table = Table(title=f"Countries ({cfg.year})", title_justify="left")
+    for name in ("code", "name", "network operator"):
+        table.add_column(name)
+    for cc, c in sorted(cfg.countries.items()):
+        table.add_row(cc, c.name, c.network.operator)
+    out.print(table)
+    table = Table(title="Sectors", title_justify="left")
+    for name in ("sector", "name", "GWh/yr", "hours", "level", "NACE"):
+        table.add_column(name)
+    for name, s in sorted(cfg.sectors.items()):
+        q = cfg.params[f"sectors.{name}.consumption_mwh"].value
+        h = cfg.params.get(f"sectors.{name}.utilisation_hours")
+        table.add_row(name, s.name, f"{q / 1000:,.0f}" if q else "?", f"{h.value:,.0f}" if h and h.value else "–", s.voltage_level, ", ".join(s.nace))
+    out.print(table)
+
+
+@app.command()
+@user_errors
+def validate(config_dir: ConfigDirOpt = None, year: YearOpt = None):
+    """Check a config directory (schema, units, ranges, every value sourced) without computing.
+
+    Without --year every price year in the directory is checked."""
+    config_dir = config_dir or default_config_dir()
+    years = [resolve_year(config_dir, year)] if year else available_years(config_dir)
+    if not years:
+        raise UsageProblem(f"--config-dir: no price-year folders (e.g. 2026/) in {config_dir}")
+    problems = []
+    for y in years:
+        try:
+            cfg = load_year(config_dir, y)
+        except ConfigError as exc:
+            problems.extend(exc.problems)
+            continue
+        flags: dict[str, int] = {}
+        for p in cfg.params.values():
+            flags[p.quality.value] = flags.get(p.quality.value, 0) + 1
+        summary = ", ".join(f"{n} {k}" for k, n in sorted(flags.items()))
+        out.print(f"{y}: ok — {len(cfg.params)} values ({summary}) in {len(cfg.files)} files")
+    if problems:
+        raise ConfigError(problems)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

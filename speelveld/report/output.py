@@ -1,0 +1,96 @@
+"""Machine-readable outputs (CSV, JSON) and the atomic file write every writer uses."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from speelveld import __version__
+from speelveld.config.resolved import YearConfig
+from speelveld.core.compute import Comparison
+
+
+def manifest(cfg: YearConfig, command: str) -> dict:
+    """What it takes to reproduce a result: tool version, inputs and the command."""
+    return {
+        "tool": "speelveld",
+        "version": __version__,
+        "year": cfg.year,
+        "config_dir": str(cfg.config_dir),
+        "config_hash": cfg.resolved_hash(),
+        "command": command,
+        "scenario": cfg.scenario,
+        "overrides": list(cfg.overrides),
+    }
+
+
+def check_writable(path: Path) -> None:
+    """Fail before any work if the output cannot be written."""
+    parent = path.resolve().parent
+    if not parent.is_dir():
+        raise OSError(f"{path}: directory {parent} does not exist")
+    if not os.access(parent, os.W_OK):
+        raise OSError(f"{path}: directory {parent} is not writable")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise OSError(f"{path}: file is not writable")
+
+
+def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
+    """Write to a temporary file beside ``path`` and rename it into place, so a reader sees
+    the old file or the complete new one, never a half-written file."""
+    path = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.resolve().parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _rows(result: Comparison) -> list[dict]:
+    rows = []
+    for r in result.lines.iter_rows(named=True):
+        rows.append({k: r[k] for k in ("sector", "country", "family", "key", "label", "relief", "eur_per_year", "eur_per_mwh", "quality")})
+    for r in result.totals.iter_rows(named=True):
+        for key, per_year, per_mwh in (
+            ("gross", r["gross_eur_per_year"], r["gross_eur_per_mwh"]),
+            ("total", r["total_eur_per_year"], r["total_eur_per_mwh"]),
+            (f"gap_to_{result.reference}", r["gap_eur_per_year"], r["gap_eur_per_mwh"]),
+        ):
+            rows.append(
+                {"sector": r["sector"], "country": r["country"], "family": "total", "key": key, "label": key,
+                 "relief": False, "eur_per_year": per_year, "eur_per_mwh": per_mwh,
+                 "quality": "incomplete" if r["unknown_lines"] else "complete"}
+            )
+    return rows
+
+
+def to_csv(result: Comparison, meta: dict) -> str:
+    buf = io.StringIO()
+    buf.write("# " + json.dumps(meta, sort_keys=True, ensure_ascii=False) + "\n")
+    rows = _rows(result)
+    writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("" if v is None else repr(v) if isinstance(v, float) else v) for k, v in row.items()})
+    return buf.getvalue()
+
+
+def to_json(result: Comparison, meta: dict) -> str:
+    payload = {
+        "run": meta,
+        "reference": result.reference,
+        "lines": result.lines.drop("inputs").to_dicts(),
+        "totals": result.totals.to_dicts(),
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

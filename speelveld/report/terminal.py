@@ -1,0 +1,127 @@
+"""The terminal report: countries side by side, every cost line, totals and gaps."""
+
+from __future__ import annotations
+
+import polars as pl
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from speelveld.config.resolved import YearConfig
+from speelveld.core.compute import Comparison
+from speelveld.core.lines import FAMILIES
+from speelveld.report.labels import QUALITY_MARK, line_label, t
+
+
+# Rows shared by countries whose per-country labels differ get one neutral label.
+GENERIC_ROW_LABELS = {"carbon.compensation": "Compensatie indirecte emissiekosten (ETS)"}
+
+
+def _fmt(value: float | None, digits: int = 2) -> str:
+    if value is None:
+        return "?"
+    if abs(value) < 0.005 and digits == 2:
+        value = 0.0
+    return f"{value:,.{digits}f}"
+
+
+def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "nl") -> Group:
+    ref = result.reference
+    countries = result.countries
+    lines = result.lines.filter(pl.col("sector") == sector)
+    totals = {r["country"]: r for r in result.totals.filter(pl.col("sector") == sector).iter_rows(named=True)}
+    model = cfg.sectors[sector]
+    q = cfg.params[f"sectors.{sector}.consumption_mwh"].value or 0
+    hours = cfg.params.get(f"sectors.{sector}.utilisation_hours")
+    title = t(lang, "title", year=result.year, sector=sector, name=model.name)
+    caption = t(
+        lang,
+        "plant",
+        consumption=f"{q / 1000:,.0f}",
+        hours=f"{hours.value:,.0f}" if hours and hours.value else "?",
+        level=model.voltage_level,
+        nace=", ".join(model.nace),
+    )
+    table = Table(title=title, caption=caption, title_justify="left", caption_justify="left", show_lines=False)
+    table.add_column(t(lang, "line"), style="bold" if False else None, no_wrap=False, max_width=48)
+    for cc in countries:
+        table.add_column(cc, justify="right", no_wrap=True)
+
+    cells: dict[tuple[str, str], dict] = {(r["key"], r["country"]): r for r in lines.iter_rows(named=True)}
+    for family in FAMILIES:
+        fam_rows = lines.filter(pl.col("family") == family)
+        keys = list(dict.fromkeys(fam_rows["key"].to_list()))
+        if not keys:
+            continue
+        table.add_row(Text(t(lang, family), style="bold cyan"), *[""] * len(countries))
+        for key in keys:
+            label = GENERIC_ROW_LABELS.get(key) or next(r["label"] for r in fam_rows.iter_rows(named=True) if r["key"] == key)
+            row = ["  " + line_label(lang, key, label)]
+            for cc in countries:
+                cell = cells.get((key, cc))
+                if cell is None:
+                    row.append("–")
+                    continue
+                mark = QUALITY_MARK[cell["quality"]]
+                text = t(lang, "unknown") + " ?" if cell["eur_per_mwh"] is None else _fmt(cell["eur_per_mwh"]) + (f" {mark}" if mark else "")
+                row.append(Text(text, style="yellow" if mark else ""))
+            table.add_row(*row)
+    table.add_section()
+    table.add_row(t(lang, "gross"), *[_fmt(totals[cc]["gross_eur_per_mwh"]) for cc in countries])
+    table.add_row(Text(t(lang, "total"), style="bold"), *[Text(_fmt(totals[cc]["total_eur_per_mwh"]), style="bold") for cc in countries])
+    if any(totals[cc]["unknown_lines"] for cc in countries):
+        table.add_row(t(lang, "unknown_lines"), *[str(totals[cc]["unknown_lines"]) for cc in countries])
+    table.add_section()
+
+    def gap_row(label: str, field: str, digits: int = 2, scale: float = 1.0, colour: bool = True):
+        out = []
+        for cc in countries:
+            v = totals[cc][field]
+            if cc == ref:
+                out.append("–")
+                continue
+            v = None if v is None else v * scale
+            style = "" if v is None or not colour else ("red" if v > 0.005 else "green" if v < -0.005 else "")
+            out.append(Text(_fmt(v, digits), style=style))
+        table.add_row(label, *out)
+
+    gap_row(Text(t(lang, "gap_mwh", ref=ref), style="bold"), "gap_eur_per_mwh")
+    gap_row(t(lang, "gap_year"), "gap_eur_per_year", scale=1e-6)
+    if any(totals[cc]["sector_gap_meur_per_year"] is not None for cc in countries):
+        gap_row(t(lang, "gap_sector"), "sector_gap_meur_per_year", digits=1)
+    gap_row(t(lang, "dearer", ref=ref), "ref_dearer_pct", digits=1)
+    gap_row(t(lang, "cheaper", ref=ref), "other_cheaper_pct", digits=1, colour=False)
+    legend = Text(t(lang, "legend", ref=ref), style="dim")
+    parts = [table, legend]
+    if cfg.scenario:
+        parts.append(Text(t(lang, "scenario", name=cfg.scenario), style="dim"))
+    if cfg.overrides:
+        parts.append(Text(t(lang, "overrides", items="; ".join(cfg.overrides)), style="dim"))
+    return Group(*parts)
+
+
+def summary_table(result: Comparison, lang: str = "nl") -> Table:
+    """One row per sector: the gap to every country, for --sector all."""
+    ref = result.reference
+    others = [c for c in result.countries if c != ref]
+    table = Table(title=t(lang, "summary_title", year=result.year, ref=ref), title_justify="left")
+    table.add_column(t(lang, "sector"))
+    for cc in others:
+        table.add_column(cc, justify="right")
+    for sector in result.sectors:
+        rows = {r["country"]: r for r in result.totals.filter(pl.col("sector") == sector).iter_rows(named=True)}
+        cells = []
+        for cc in others:
+            v = rows[cc]["gap_eur_per_mwh"]
+            style = "" if v is None else ("red" if v > 0.005 else "green" if v < -0.005 else "")
+            cells.append(Text(_fmt(v), style=style))
+        table.add_row(sector, *cells)
+    return table
+
+
+def print_comparison(result: Comparison, cfg: YearConfig, console: Console, lang: str = "nl") -> None:
+    for sector in result.sectors:
+        console.print(sector_table(result, cfg, sector, lang))
+        console.print()
+    if len(result.sectors) > 1:
+        console.print(summary_table(result, lang))
