@@ -14,7 +14,6 @@ Layout of a config directory::
 
 from __future__ import annotations
 
-import copy
 import difflib
 import math
 from dataclasses import dataclass
@@ -132,10 +131,12 @@ def _split_root(path: str, docs: dict[str, Any], sector_names: list[str]) -> lis
     raise KeyError(f"unknown root '{head}'{extra}; a path starts with one of: {', '.join(roots)}")
 
 
-def _navigate_set(doc: Any, segments: list[str], value: Any, origin_note: str) -> None:
-    """Set doc[segments] = value. Missing paths are errors: an override never invents structure."""
+def _navigate_set(doc: Any, segments: list[str], value: Any, origin_note: str) -> tuple:
+    """Set doc[segments] = value and return the location set. Missing paths are errors: an
+    override never invents structure."""
     node = doc
     trail: list[str] = []
+    loc: list = []
     for i, seg in enumerate(segments):
         last = i == len(segments) - 1
         if isinstance(node, dict):
@@ -143,14 +144,15 @@ def _navigate_set(doc: Any, segments: list[str], value: Any, origin_note: str) -
                 # A known but absent optional field may be set; an unknown name may not.
                 if last and seg in all_field_names():
                     node[seg] = _as_sourced(None, value, origin_note)
-                    return
+                    return tuple(loc + [seg])
                 hint = difflib.get_close_matches(seg, list(node), n=1)
                 extra = f" (did you mean '{hint[0]}'?)" if hint else ""
                 raise KeyError(f"no '{seg}' under '{'.'.join(trail) or '(root)'}'{extra}")
             if last:
                 node[seg] = _as_sourced(node[seg], value, origin_note)
-                return
+                return tuple(loc + [seg])
             node = node[seg]
+            loc.append(seg)
         elif isinstance(node, list):
             index = _list_index(node, seg)
             if index is None:
@@ -160,11 +162,13 @@ def _navigate_set(doc: Any, segments: list[str], value: Any, origin_note: str) -
                 raise KeyError(f"no item '{seg}' in '{'.'.join(trail)}'{extra}")
             if last:
                 node[index] = _as_sourced(node[index], value, origin_note)
-                return
+                return tuple(loc + [index])
             node = node[index]
+            loc.append(index)
         else:
             raise KeyError(f"'{'.'.join(trail)}' is a value, it has no '{seg}'")
         trail.append(seg)
+    raise KeyError("empty path")
 
 
 def _list_index(items: list, seg: str) -> int | None:
@@ -186,8 +190,13 @@ def _as_sourced(old: Any, value: Any, origin_note: str) -> Any:
     return {"value": float(value), "source": "override", "quality": "estimate", "note": origin_note}
 
 
-def apply_overrides(docs: dict[tuple[str, str], Any], overrides: list[Override], sector_names: list[str]) -> None:
+def apply_overrides(
+    docs: dict[tuple[str, str], Any], overrides: list[Override], sector_names: list[str]
+) -> dict[tuple[str, str], dict[tuple, str]]:
+    """Apply overrides in order; return, per document, the locations each override set, so that
+    a validation error there names the override instead of a file line."""
     problems = []
+    origins: dict[tuple[str, str], dict[tuple, str]] = {}
     for ov in overrides:
         try:
             targets = _split_root(ov.path, docs, sector_names)
@@ -196,11 +205,13 @@ def apply_overrides(docs: dict[tuple[str, str], Any], overrides: list[Override],
                     raise KeyError(f"no {key[0][:-1]} '{key[1]}'")
                 if not segments:
                     raise KeyError("the path names a whole file; name a field inside it")
-                _navigate_set(docs[key], segments, ov.value, f"{ov.origin} {ov.path}={ov.value}")
+                loc = _navigate_set(docs[key], segments, ov.value, f"{ov.origin} {ov.path}={ov.value}")
+                origins.setdefault(key, {})[loc] = f"{ov.origin} {ov.path}"
         except KeyError as exc:
             problems.append(f"{ov.origin} {ov.path}: {exc.args[0]}")
     if problems:
         raise ConfigError(problems)
+    return origins
 
 
 # ------------------------------------------------------------------ validation errors
@@ -229,12 +240,22 @@ def _format_validation(exc: ValidationError, lines: LineMap, origin: dict[tuple,
         err = _pick_error(errs)
         field_name = ".".join(str(p) for p in loc) or "(file)"
         message = _message(err, known)
-        where = origin.get(loc)
+        where = _origin_of(origin, loc)
         if where:
             problems.append(f"{where}: {field_name}: {message}")
         else:
             problems.append(f"{lines.file}:{lines.line_of(loc)}: {field_name}: {message}")
     return problems
+
+
+def _origin_of(origins: dict[tuple, str], loc: tuple) -> str | None:
+    """The override that set ``loc`` or one of its ancestors, if any."""
+    loc = tuple(loc)
+    while loc:
+        if loc in origins:
+            return origins[loc]
+        loc = loc[:-1]
+    return None
 
 
 def _pick_error(errs: list[dict]) -> dict:
@@ -283,8 +304,9 @@ class _Flattener:
         self.problems: list[str] = []
 
     def where(self, loc: tuple) -> str:
-        if loc in self.origin:
-            return self.origin[loc]
+        label = _origin_of(self.origin, loc)
+        if label:
+            return label
         return f"{self.file}:{self.lines.line_of(loc)}"
 
     def walk(self, model: BaseModel, prefix: str, loc: tuple, source: str | None, quality: Quality | None) -> None:
@@ -417,10 +439,8 @@ def load_year(
     if problems:
         raise ConfigError(problems)
 
-    originals = copy.deepcopy(docs)
     sector_names = sorted(k[1] for k in docs if k[0] == "sectors")
-    apply_overrides(docs, overrides, sector_names)
-    override_origin = _override_locations(originals, docs)
+    override_origin = apply_overrides(docs, overrides, sector_names)
 
     models: dict[tuple[str, str], BaseModel] = {}
     for key, data in docs.items():
@@ -456,28 +476,6 @@ def load_year(
         scenario=scenario,
         files=sorted(files.values()),
     )
-
-
-def _override_locations(before: dict, after: dict) -> dict[tuple[str, str], dict[tuple, str]]:
-    """Where a document changed through an override, errors there should name the override."""
-    out: dict[tuple[str, str], dict[tuple, str]] = {}
-
-    def diff(a, b, loc, key):
-        if isinstance(b, dict) and "note" in b and isinstance(b.get("note"), str) and b.get("source") == "override":
-            out.setdefault(key, {})[loc] = b["note"].split("=", 1)[0]
-            return
-        if isinstance(a, dict) and isinstance(b, dict):
-            for k in b:
-                diff(a.get(k), b[k], loc + (k,), key)
-        elif isinstance(a, list) and isinstance(b, list):
-            for i, item in enumerate(b):
-                diff(a[i] if i < len(a) else None, item, loc + (i,), key)
-        elif a != b:
-            out.setdefault(key, {})[loc] = "override"
-
-    for key in after:
-        diff(before.get(key), after[key], (), key)
-    return out
 
 
 def _identity_checks(key, model, year: int, path: Path, lines: LineMap) -> list[str]:

@@ -16,7 +16,21 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+
+def _nace_list(value):
+    # Unquoted YAML turns 24.10 into the float 24.1, silently changing the code: insist on quotes.
+    if isinstance(value, list):
+        for item in value:
+            if not isinstance(item, str):
+                raise ValueError(f"write NACE codes as quoted text, e.g. '24.10' (got {item!r})")
+            if not item.replace(".", "").isdigit():
+                raise ValueError(f"'{item}' is not a NACE code like '20.14'")
+    return value
+
+
+NaceList = Annotated[list[str], BeforeValidator(_nace_list)]
 
 
 class Quality(str, Enum):
@@ -108,7 +122,7 @@ class When(Strict):
     consumption_mwh: Bound | None = None
     utilisation_hours: Bound | None = None
     offpeak_share_pct: Bound | None = None
-    nace: list[str] | None = None
+    nace: NaceList | None = None
     business_use: bool | None = None
 
 
@@ -367,7 +381,7 @@ class Taxes(Node):
 class EligibleGroup(Node):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$")
     label: str
-    nace: list[str]
+    nace: NaceList
     aid_intensity_pct: Num
 
 
@@ -446,7 +460,7 @@ class SectorFile(Node):
     contracted_capacity_kw: Num | None = None
     voltage_level: Literal["EHV", "HV"]
     offpeak_share_pct: Num
-    nace: list[str] = Field(min_length=1)
+    nace: NaceList = Field(min_length=1)
     business_use: bool = True
     gross_value_added_eur: Num | None = None
     process_shares_pct: dict[ProcessKind, Num] = {}
@@ -462,14 +476,6 @@ class SectorFile(Node):
         if (self.utilisation_hours is None) == (self.contracted_capacity_kw is None):
             raise ValueError("give exactly one of utilisation_hours or contracted_capacity_kw")
         return self
-
-    @field_validator("nace")
-    @classmethod
-    def _nace_codes(cls, codes: list[str]) -> list[str]:
-        for code in codes:
-            if not code.replace(".", "").isdigit():
-                raise ValueError(f"'{code}' is not a NACE code like 20.14")
-        return codes
 
 
 class EUFile(Node):
