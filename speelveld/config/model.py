@@ -487,7 +487,7 @@ class EUFile(Node):
     )
 
 
-FileModel = Annotated[Union[CountryFile, SectorFile, EUFile], "one config file"]
+FileModel = Annotated[CountryFile | SectorFile | EUFile, "one config file"]
 
 
 def all_field_names() -> set[str]:

@@ -8,6 +8,7 @@ Gap conventions (reference NL by default, compared country X):
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -134,7 +135,7 @@ def compare(cfg: YearConfig, sectors: list[str], countries: list[str], reference
                         "inputs": list(ln.inputs),
                     }
                 )
-            g = lambda name: row.get(col(s, cc, name))  # noqa: E731
+            g = functools.partial(_cell, row, s, cc)
             total_rows.append(
                 {
                     "sector": s,
@@ -155,6 +156,10 @@ def compare(cfg: YearConfig, sectors: list[str], countries: list[str], reference
     lines_df = pl.DataFrame(line_rows, schema_overrides={"eur_per_year": pl.Float64, "eur_per_mwh": pl.Float64})
     totals_df = pl.DataFrame(total_rows, schema_overrides={k: pl.Float64 for k in ("sector_gap_meur_per_year", "ref_dearer_pct", "other_cheaper_pct")})
     return Comparison(cfg.year, reference, countries, sectors, lines_df, totals_df, plans)
+
+
+def _cell(row: dict, sector: str, country: str, name: str):
+    return row.get(col(sector, country, name))
 
 
 def _line_quality(cfg: YearConfig, line: Line, value: float | None) -> Quality:

@@ -79,7 +79,9 @@ def _commodity(b: _Builder, c: CountryFile, year: int) -> None:
         price = ctx.num(f"{path}.price_eur_per_mwh")
         share = ctx.num(f"{path}.volume_share_pct") / 100
         eligible = when_expr(ctx, access.when, path, s)
-        b.add("commodity", f"commodity.access.{access.id}", access.label, if_eligible(eligible, share * q * (price - wholesale)), relief=True)
+        # The volume is optional for the buyer: nobody takes it when the market is cheaper (ARENH 2016).
+        saving = pl.min_horizontal(price - wholesale, pl.lit(0.0))
+        b.add("commodity", f"commodity.access.{access.id}", access.label, if_eligible(eligible, share * q * saving), relief=True)
 
 
 # ------------------------------------------------------------------ network

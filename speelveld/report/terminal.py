@@ -12,7 +12,6 @@ from speelveld.core.compute import Comparison
 from speelveld.core.lines import FAMILIES
 from speelveld.report.labels import QUALITY_MARK, line_label, t
 
-
 # Rows shared by countries whose per-country labels differ get one neutral label.
 GENERIC_ROW_LABELS = {"carbon.compensation": "Compensatie indirecte emissiekosten (ETS)"}
 

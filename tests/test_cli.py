@@ -1,0 +1,92 @@
+"""End-to-end runs of the CLI on the fixture."""
+
+import json
+import shutil
+
+from typer.testing import CliRunner
+
+from speelveld.cli import app
+from tests.helpers import FIXTURE
+
+runner = CliRunner()
+
+
+def invoke(*args):
+    return runner.invoke(app, list(args))
+
+
+def test_compare_table():
+    r = invoke("compare", "--sector", "plant", "--config-dir", str(FIXTURE))
+    assert r.exit_code == 0, r.output
+    assert "Testfabriek" in r.output
+    # gap NL − DE = (6,867,360.6 − 3,511,427.2) / 100,000 MWh (see test_engine_fixture)
+    assert "33.56" in r.output
+    assert "Verschil NL − land" in r.output
+
+
+def test_compare_english():
+    r = invoke("compare", "--sector", "plant", "--config-dir", str(FIXTURE), "--lang", "en")
+    assert r.exit_code == 0, r.output
+    assert "Gap NL − country" in r.output
+
+
+def test_compare_json_has_manifest_and_totals():
+    r = invoke("compare", "--sector", "plant", "--config-dir", str(FIXTURE), "--format", "json")
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert data["run"]["year"] == 2030 and len(data["run"]["config_hash"]) == 16
+    de = next(t for t in data["totals"] if t["country"] == "DE")
+    assert abs(de["gap_eur_per_mwh"] - 33.559336) < 1e-5
+
+
+def test_compare_csv_rows():
+    r = invoke("compare", "--sector", "plant", "--config-dir", str(FIXTURE), "--format", "csv", "--countries", "DE")
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("# {")
+    assert lines[1].startswith("sector,country,family,key")
+    assert any(line.startswith("plant,DE,network,network.reduction.stromnev-19-2") for line in lines)
+
+
+def test_compare_set_changes_result():
+    r = invoke("compare", "--sector", "plant", "--config-dir", str(FIXTURE), "--format", "json",
+               "--set", "DE.commodity.baseload_eur_per_mwh=80")
+    de = next(t for t in json.loads(r.stdout)["totals"] if t["country"] == "DE")
+    assert abs(de["gap_eur_per_mwh"] - (33.559336 - 10)) < 1e-5
+
+
+def test_compare_sector_all_and_list_and_validate():
+    assert invoke("compare", "--sector", "all", "--config-dir", str(FIXTURE)).exit_code == 0
+    r = invoke("list", "--config-dir", str(FIXTURE))
+    assert r.exit_code == 0 and "plant" in r.output and "2030" in r.output
+    r = invoke("validate", "--config-dir", str(FIXTURE))
+    assert r.exit_code == 0 and "2030: ok" in r.output
+
+
+def test_unknown_sector_is_a_clean_error():
+    r = invoke("compare", "--sector", "plnt", "--config-dir", str(FIXTURE))
+    assert r.exit_code == 2
+    assert "--sector: unknown sector 'plnt' (did you mean 'plant'?)" in r.output
+    assert "Traceback" not in r.output
+
+
+def test_bad_config_one_line_error(tmp_path):
+    bad = tmp_path / "cfg"
+    shutil.copytree(FIXTURE, bad)
+    nl = bad / "2030" / "countries" / "NL.yaml"
+    nl.write_text(nl.read_text().replace("  baseload_eur_per_mwh: 80", "  baseload_eur_per_mwhh: 80"))
+    r = invoke("compare", "--sector", "plant", "--config-dir", str(bad))
+    assert r.exit_code == 2
+    assert f"{nl}:8: commodity.baseload_eur_per_mwhh: unknown field (did you mean 'baseload_eur_per_mwh'?)" in r.output
+    assert f"{nl}:7: commodity.baseload_eur_per_mwh: required field is missing" in r.output
+    assert "Traceback" not in r.output
+
+
+def test_validate_reports_missing_source(tmp_path):
+    bad = tmp_path / "cfg"
+    shutil.copytree(FIXTURE, bad)
+    de = bad / "2030" / "countries" / "DE.yaml"
+    de.write_text(de.read_text().replace("source: fixture\n", "", 1))
+    r = invoke("validate", "--config-dir", str(bad))
+    assert r.exit_code == 2
+    assert "value has no source" in r.output and f"{de}:" in r.output
