@@ -19,11 +19,11 @@ demo: install
 	$(BIN)/speelveld compare --sector chemie
 
 test: install-dev
-	$(BIN)/ruff check speelveld tests benchmarks
+	$(BIN)/ruff check speelveld tests $(wildcard benchmarks scripts)
 	$(BIN)/python -m pytest -q
 
 lint: install-dev
-	$(BIN)/ruff check speelveld tests benchmarks
+	$(BIN)/ruff check speelveld tests $(wildcard benchmarks scripts)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
