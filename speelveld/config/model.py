@@ -131,6 +131,18 @@ class Ruled(Node):
     label: str
     when: When | None = None
     valid: Validity | None = None
+    pending: bool = Field(
+        default=False,
+        description="Proposed or announced but not in force: listed in reports, never applied. A scenario can set it to false.",
+    )
+
+
+def in_force(rule, year: int) -> bool:
+    """A rule applies in ``year`` if it is not pending and its validity window (if any) covers the year."""
+    if getattr(rule, "pending", False):
+        return False
+    valid = getattr(rule, "valid", None)
+    return valid is None or valid.covers(year)
 
 
 # ---------------------------------------------------------------- commodity

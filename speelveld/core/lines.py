@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from speelveld.config.model import CHARGE_KINDS, CountryFile, EUFile, Levy, SectorFile
+from speelveld.config.model import CHARGE_KINDS, CountryFile, EUFile, Levy, SectorFile, in_force
 from speelveld.core.context import Ctx, SectorQuantities, if_eligible, nace_matches, sector_quantities, when_expr
 
 FAMILIES = ("commodity", "network", "taxes", "carbon")
@@ -72,7 +72,7 @@ def _commodity(b: _Builder, c: CountryFile, year: int) -> None:
     if c.commodity.supply_margin_eur_per_mwh is not None:
         b.add("commodity", "commodity.margin", "Leveranciersmarge", ctx.num(f"{cc}.commodity.supply_margin_eur_per_mwh") * q)
     for access in c.commodity.special_access:
-        if access.valid is not None and not access.valid.covers(year):
+        if not in_force(access, year):
             continue
         path = f"{cc}.commodity.special_access.{access.id}"
         wholesale = ctx.num(f"{cc}.commodity.baseload_eur_per_mwh")
@@ -130,7 +130,7 @@ def _network(b: _Builder, c: CountryFile, year: int) -> NetworkTotals:
     remaining = gross_known
     total_reduction = pl.lit(0.0)
     for red in c.network.reductions:
-        if red.valid is not None and not red.valid.covers(year):
+        if not in_force(red, year):
             continue
         path = f"{cc}.network.reductions.{red.id}"
         eligible = when_expr(ctx, red.when, path, s)
@@ -180,7 +180,7 @@ def _taxes(b: _Builder, c: CountryFile, year: int, network: NetworkTotals, secto
     ctx, s, cc = b.ctx, b.s, c.country
     net_after: dict[str, pl.Expr] = {}
     for levy in c.taxes.levies:
-        if levy.valid is not None and not levy.valid.covers(year):
+        if not in_force(levy, year):
             continue
         path = f"{cc}.taxes.levies.{levy.id}"
         if levy.percent_of_network is not None:
@@ -213,7 +213,7 @@ def _taxes(b: _Builder, c: CountryFile, year: int, network: NetworkTotals, secto
             net = net + b.add("taxes", f"tax.{levy.id}.{key}", f"{levy.label}: {label}", amount, relief=True)
         net_after[levy.id] = net
     for cap in c.taxes.joint_caps:
-        if cap.valid is not None and not cap.valid.covers(year):
+        if not in_force(cap, year):
             continue
         path = f"{cc}.taxes.joint_caps.{cap.id}"
         members = [net_after[name] for name in cap.levies if name in net_after]
@@ -289,7 +289,7 @@ def _reduced_rates(b: _Builder, levy: Levy, path: str, f, taxable: pl.Expr, full
     candidates = []
     for rr in levy.reduced_rates:
         rpath = f"{path}.reduced_rates.{rr.id}"
-        if rr.valid is not None and not rr.valid.covers(b.year):
+        if not in_force(rr, b.year):
             continue
         eligible = when_expr(ctx, rr.when, rpath, s)
         if rr.intensity_tiers is not None:
@@ -350,7 +350,7 @@ def _carbon(b: _Builder, c: CountryFile, year: int, eu: EUFile, sector: SectorFi
         b.add("carbon", "carbon.co2_levy", levy.label, rate * (emissions - dispensation).clip(lower_bound=0.0))
 
     comp = c.carbon.indirect_cost_compensation
-    if comp is None or (comp.valid is not None and not comp.valid.covers(year)):
+    if comp is None or (not in_force(comp, year)):
         return
     path = f"{cc}.carbon.indirect_cost_compensation"
     group = next((g for g in comp.eligible if nace_matches(s.nace, g.nace)), None)
