@@ -302,6 +302,7 @@ class _Flattener:
         self.origin = origin
         self.params: dict[str, Param] = {}
         self.problems: list[str] = []
+        self.block_note: str | None = None
 
     def where(self, loc: tuple) -> str:
         label = _origin_of(self.origin, loc)
@@ -310,9 +311,15 @@ class _Flattener:
         return f"{self.file}:{self.lines.line_of(loc)}"
 
     def walk(self, model: BaseModel, prefix: str, loc: tuple, source: str | None, quality: Quality | None) -> None:
+        saved_note = self.block_note
         if isinstance(model, Node):
             source = model.source or source
-            quality = model.quality or quality
+            if model.quality is not None:
+                # a block that flags its numbers also carries their derivation: each number inherits it
+                quality = model.quality
+                self.block_note = model.note
+                if model.quality in (Quality.estimate, Quality.derived) and not model.note:
+                    self.problems.append(f"{self.where(loc + ('quality',))}: {'.'.join(str(p) for p in loc + ('quality',))}: a block flagged '{model.quality.value}' needs a note with its derivation")
             if model.source and model.source not in self.sources:
                 self._unknown_source(model.source, loc + ("source",))
         for name in type(model).model_fields:
@@ -320,6 +327,7 @@ class _Flattener:
             if value is None or name in ("source", "quality", "note", "sources"):
                 continue
             self.visit(value, name, f"{prefix}.{name}", loc + (name,), source, quality, unit_field=name)
+        self.block_note = saved_note
 
     def visit(self, value, name, path, loc, source, quality, unit_field):
         if isinstance(value, Bound):
@@ -342,13 +350,13 @@ class _Flattener:
                 self.visit(item, str(k), f"{path}.{k}", loc + (k,), source, quality, unit_field=str(k) if name != "process_shares_pct" else name)
 
     def number(self, raw, path, loc, source, quality, unit_field):
-        note = None
+        note = self.block_note
         written_unit = None
         if isinstance(raw, SourcedValue):
             value = raw.value
             source = raw.source or source
             quality = raw.quality or (Quality.unknown if value is None else quality)
-            note = raw.note
+            note = raw.note or (self.block_note if raw.quality is None else None)
             written_unit = raw.unit
             if raw.source and raw.source not in self.sources:
                 self._unknown_source(raw.source, loc + ("source",))

@@ -167,6 +167,8 @@ def _line_quality(cfg: YearConfig, line: Line, value: float | None) -> Quality:
         return Quality.unknown
     worst = Quality.published
     for path in line.inputs:
+        if path.startswith("sectors."):
+            continue  # archetype figures are assumptions by design and the same in every country
         param = cfg.params[path]
         if param.value is None:
             continue  # the line has a value, so this unknown did not decide it (e.g. an unmet condition)

@@ -54,6 +54,8 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
             continue
         table.add_row(Text(t(lang, family), style="bold cyan"), *[""] * len(countries))
         for key in keys:
+            if _unapplied_relief(fam_rows, key):
+                continue
             label = GENERIC_ROW_LABELS.get(key) or next(r["label"] for r in fam_rows.iter_rows(named=True) if r["key"] == key)
             row = ["  " + line_label(lang, key, label)]
             for cc in countries:
@@ -99,6 +101,12 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
     return Group(*parts)
 
 
+def _unapplied_relief(rows: pl.DataFrame, key: str) -> bool:
+    """A reduction that is zero for every country (an alternative rate that lost, an unmet rule) is noise in the table."""
+    sel = rows.filter(pl.col("key") == key)
+    return bool(sel["relief"].all()) and sel["eur_per_year"].null_count() == 0 and bool((sel["eur_per_year"].abs() < 0.005).all())
+
+
 def summary_table(result: Comparison, lang: str = "nl") -> Table:
     """One row per sector: the gap to every country, for --sector all."""
     ref = result.reference
@@ -113,8 +121,11 @@ def summary_table(result: Comparison, lang: str = "nl") -> Table:
         for cc in others:
             v = rows[cc]["gap_eur_per_mwh"]
             style = "" if v is None else ("red" if v > 0.005 else "green" if v < -0.005 else "")
-            cells.append(Text(_fmt(v), style=style))
+            incomplete = rows[cc]["unknown_lines"] or rows[ref]["unknown_lines"]
+            cells.append(Text(_fmt(v) + (" ?" if incomplete else ""), style=style))
         table.add_row(sector, *cells)
+    table.caption = t(lang, "summary_unknown")
+    table.caption_justify = "left"
     return table
 
 

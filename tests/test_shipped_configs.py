@@ -1,0 +1,133 @@
+"""The shipped configs: every year loads, is complete, every value is sourced and flagged, and a
+handful of values stay pinned to their published figures so that an accidental edit is caught."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from speelveld.config.load import available_years, default_config_dir, load_year
+from speelveld.config.model import Quality
+from speelveld.core.compute import compare
+
+CONFIGS = default_config_dir()
+YEARS = [2024, 2025, 2026]
+COUNTRIES = ["NL", "DE", "BE", "FR"]
+SECTORS = ["chemie", "staal", "kunstmest", "raffinage", "glas", "papier", "voeding", "non-ferro", "keramiek"]
+
+
+@pytest.fixture(scope="module", params=YEARS)
+def cfg(request):
+    return load_year(CONFIGS, request.param)
+
+
+def test_shipped_years_and_sectors():
+    assert available_years(CONFIGS) == YEARS
+    assert sorted(load_year(CONFIGS, 2026).sectors) == sorted(SECTORS)
+
+
+def test_every_value_has_source_and_flag(cfg):
+    for p in cfg.params.values():
+        assert p.source_id, p.path
+        assert p.source.title, p.path
+        assert p.quality in set(Quality), p.path
+        if p.quality in (Quality.estimate, Quality.derived):
+            assert p.note, f"{p.path}: an {p.quality.value} value needs its derivation"
+        if p.quality == Quality.unknown:
+            assert p.value is None, p.path
+        else:
+            assert p.value is not None, p.path
+    for cc, country in cfg.countries.items():
+        for sid, src in country.sources.items():
+            assert src.url or src.publisher, f"{cc} source {sid} names neither URL nor publisher"
+            assert src.date, f"{cc} source {sid} has no date"
+
+
+def test_every_country_has_every_family(cfg):
+    result = compare(cfg, SECTORS, [c for c in COUNTRIES if c != "NL"])
+    for sector in SECTORS:
+        for cc in COUNTRIES:
+            families = set(result.lines.filter((result.lines["sector"] == sector) & (result.lines["country"] == cc))["family"])
+            assert {"commodity", "network", "taxes"} <= families, (cfg.year, sector, cc, families)
+    assert result.totals.height == len(SECTORS) * len(COUNTRIES)
+    # every known line is a finite number; unknown lines are null and counted
+    for row in result.totals.iter_rows(named=True):
+        assert row["total_eur_per_mwh"] is not None and abs(row["total_eur_per_mwh"]) < 1000
+
+
+def value(cfg, path):
+    return cfg.params[path].value
+
+
+def test_pinned_nl_energiebelasting_2024():
+    cfg = load_year(CONFIGS, 2024)
+    # PZEM 2024: > 10 million kWh business 0.00188 €/kWh = 1.88 €/MWh; non-business 0.00254
+    assert value(cfg, "NL.taxes.levies.energiebelasting.bands.3.business_rate_eur_per_mwh") == pytest.approx(1.88)
+    assert value(cfg, "NL.taxes.levies.energiebelasting.bands.3.rate_eur_per_mwh") == pytest.approx(2.54)
+    assert value(cfg, "NL.taxes.levies.energiebelasting.bands.2.rate_eur_per_mwh") == pytest.approx(39.43)
+    assert cfg.params["NL.taxes.levies.energiebelasting.bands.3.business_rate_eur_per_mwh"].quality == Quality.published
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_pinned_stromnev_floors(year):
+    cfg = load_year(CONFIGS, year)
+    base = "DE.network.reductions.stromnev-19-2"
+    floors = [(value(cfg, f"{base}.pay_at_least_by_hours.{i}.min_hours"), value(cfg, f"{base}.pay_at_least_by_hours.{i}.pay_at_least_pct")) for i in range(3)]
+    assert floors == [(7000, 20), (7500, 15), (8000, 10)]
+    assert value(cfg, f"{base}.when.consumption_mwh.above") == 10000
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_pinned_be_excise_bands(year):
+    cfg = load_year(CONFIGS, year)
+    rates = [value(cfg, f"BE.taxes.levies.bijzondere-accijns.bands.{i}.rate_eur_per_mwh") for i in range(6)]
+    assert rates == [14.21, 12.09, 11.39, 10.69, 2.73, 0.50]
+    edges = [b.to_mwh for b in cfg.countries["BE"].taxes.levies[0].bands]
+    assert edges == [20, 50, 1000, 25000, 100000, None]
+
+
+def test_pinned_de_2026_transmission_sheet():
+    cfg = load_year(CONFIGS, 2026)
+    hi = "DE.network.levels.EHV.variants.from-2500h.charges"
+    assert value(cfg, f"{hi}.leistungspreis.capacity_eur_per_kw_year") == 53.06
+    assert value(cfg, f"{hi}.arbeitspreis.energy_eur_per_mwh") == pytest.approx(6.9)  # 0.69 ct/kWh
+    assert value(cfg, "DE.taxes.levies.kwkg.rate_eur_per_mwh") == pytest.approx(4.46)
+    assert value(cfg, "DE.taxes.levies.offshore.rate_eur_per_mwh") == pytest.approx(9.41)
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_pinned_turpe_abatement_and_cta(year):
+    cfg = load_year(CONFIGS, year)
+    base = "FR.network.reductions.abattement-turpe"
+    assert [value(cfg, f"{base}.categories.{c}.abatement_pct") for c in ("profil-stable", "anti-cyclique", "grand-consommateur")] == [81, 74, 76]
+    assert value(cfg, f"{base}.cap_pct") == 90
+    assert value(cfg, "FR.taxes.levies.cta.percent_of_network.pct") == 10.11
+
+
+def test_pinned_carbon():
+    assert value(load_year(CONFIGS, 2026), "NL.carbon.co2_levy.rate_eur_per_t") == 78.67
+    assert value(load_year(CONFIGS, 2025), "NL.carbon.co2_levy.rate_eur_per_t") == 87.90
+    assert value(load_year(CONFIGS, 2024), "NL.carbon.indirect_cost_compensation.co2_factor_t_per_mwh") == 0.45
+    assert value(load_year(CONFIGS, 2024), "eu.eua_forward_price_eur_per_t") == 89.28
+
+
+def test_volumecorrectie_never_applies_from_2024(cfg):
+    result = compare(cfg, ["chemie"], ["DE"])
+    assert result.lines.filter(result.lines["key"].str.contains("volumecorrectie")).height == 0
+
+
+def test_be_energienorm_is_pending_not_applied(cfg):
+    result = compare(cfg, ["chemie"], ["BE"])
+    assert result.lines.filter(result.lines["key"].str.contains("energienorm")).height == 0
+    assert cfg.countries["BE"].network.reductions[0].pending is True
+
+
+def test_data_status_doc_is_current():
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("data_status", root / "scripts" / "data_status.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = (root / "docs" / "data-status.md").read_text(encoding="utf-8")
+    assert committed == module.render(root / "configs"), "docs/data-status.md is stale: run python scripts/data_status.py"
