@@ -448,6 +448,8 @@ def load_year(
         raise ConfigError(problems)
 
     sector_names = sorted(k[1] for k in docs if k[0] == "sectors")
+    if scenario is not None:
+        overrides = _scenario_overrides(config_dir, scenario, year, docs) + overrides
     override_origin = apply_overrides(docs, overrides, sector_names)
 
     models: dict[tuple[str, str], BaseModel] = {}
@@ -484,6 +486,22 @@ def load_year(
         scenario=scenario,
         files=sorted(files.values()),
     )
+
+
+def _scenario_overrides(config_dir: Path, name: str, year: int, docs: dict) -> list[Override]:
+    """A scenario's values become overrides applied before any --set; its sources become
+    available to every file it touches."""
+    from speelveld.config.scenario import load_scenario
+
+    sc = load_scenario(config_dir, name)
+    if not sc.applies_to(year):
+        raise ConfigError([f"{sc.file}:1: years: scenario '{name}' applies to {', '.join(map(str, sc.years or []))}, not to {year}"])
+    for data in docs.values():
+        sources = data.setdefault("sources", {})
+        if isinstance(sources, dict):
+            for sid, src in sc.sources.items():
+                sources.setdefault(sid, src.model_dump(exclude_none=True))
+    return [Override(path, value, f"{sc.file}:{line}: set") for path, value, line in sc.values]
 
 
 def _identity_checks(key, model, year: int, path: Path, lines: LineMap) -> list[str]:

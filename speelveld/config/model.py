@@ -434,6 +434,45 @@ class Carbon(Node):
     co2_levy: CO2Levy | None = None
 
 
+# ---------------------------------------------------------------- support measures
+
+
+class Support(Ruled):
+    """A state support measure on the electricity bill (a negative cost). Exactly one route:
+
+    - ``budget_eur_per_year`` spread over ``eligible_consumption_mwh`` (the eligible users'
+      national consumption): a €/MWh reduction = budget ÷ eligible consumption, on the
+      ``volume_share_pct`` of the plant's consumption (NL electricity-cost relief);
+    - ``target_price_eur_per_mwh`` with ``max_aid_share_pct``: on ``volume_share_pct`` of consumption
+      the state pays the difference between the reference price (default: the country's baseload)
+      and the target price, at most ``max_aid_share_pct`` of the reference price (Germany's
+      Industriestrompreis).
+
+    ``excludes_compensation``: the plant must choose between this measure and ETS indirect-cost
+    compensation; it takes whichever is larger, so the line shows only the extra relief.
+    """
+
+    budget_eur_per_year: Num | None = None
+    eligible_consumption_mwh: Num | None = None
+    target_price_eur_per_mwh: Num | None = None
+    max_aid_share_pct: Num | None = None
+    reference_price_eur_per_mwh: Num | None = None
+    volume_share_pct: Num = 100.0
+    excludes_compensation: bool = False
+
+    @model_validator(mode="after")
+    def _one_route(self):
+        budget = self.budget_eur_per_year is not None or self.eligible_consumption_mwh is not None
+        floor = self.target_price_eur_per_mwh is not None or self.max_aid_share_pct is not None
+        if budget == floor:
+            raise ValueError("give either budget_eur_per_year with eligible_consumption_mwh, or target_price_eur_per_mwh with max_aid_share_pct")
+        if budget and (self.budget_eur_per_year is None or self.eligible_consumption_mwh is None):
+            raise ValueError("the budget route needs both budget_eur_per_year and eligible_consumption_mwh")
+        if floor and (self.target_price_eur_per_mwh is None or self.max_aid_share_pct is None):
+            raise ValueError("the price route needs both target_price_eur_per_mwh and max_aid_share_pct")
+        return self
+
+
 # ---------------------------------------------------------------- files
 
 
@@ -455,6 +494,7 @@ class CountryFile(Node):
     network: Network
     taxes: Taxes
     carbon: Carbon = Carbon()
+    support: list[Support] = Field(default=[], description="State support on the electricity bill (relief schemes, industrial power price).")
 
 
 class ProductBenchmark(Node):

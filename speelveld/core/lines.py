@@ -15,7 +15,7 @@ import polars as pl
 from speelveld.config.model import CHARGE_KINDS, CountryFile, EUFile, Levy, SectorFile, in_force
 from speelveld.core.context import Ctx, SectorQuantities, if_eligible, nace_matches, sector_quantities, when_expr
 
-FAMILIES = ("commodity", "network", "taxes", "carbon")
+FAMILIES = ("commodity", "network", "taxes", "carbon", "support")
 
 CHARGE_LABELS = {
     "fixed_eur_per_year": "vast",
@@ -55,7 +55,8 @@ def build_lines(ctx: Ctx, year: int, eu: EUFile, country: CountryFile, sector: S
     _commodity(b, country, year)
     network = _network(b, country, year)
     _taxes(b, country, year, network, sector)
-    _carbon(b, country, year, eu, sector)
+    compensation = _carbon(b, country, year, eu, sector)
+    _support(b, country, year, compensation)
     return b.lines
 
 
@@ -333,7 +334,9 @@ def _reduced_rates(b: _Builder, levy: Levy, path: str, f, taxable: pl.Expr, full
 # ------------------------------------------------------------------ carbon
 
 
-def _carbon(b: _Builder, c: CountryFile, year: int, eu: EUFile, sector: SectorFile) -> None:
+def _carbon(b: _Builder, c: CountryFile, year: int, eu: EUFile, sector: SectorFile) -> pl.Expr | None:
+    """Adds the carbon lines; returns the compensation (≤ 0) so that support measures that
+    exclude it can be compared with it."""
     ctx, s, cc = b.ctx, b.s, c.country
     spath = f"sectors.{sector.sector}"
     emissions = ctx.num(f"{spath}.direct_emissions_t_co2")
@@ -347,16 +350,18 @@ def _carbon(b: _Builder, c: CountryFile, year: int, eu: EUFile, sector: SectorFi
         emissions = ctx.num(f"{spath}.direct_emissions_t_co2")
         dispensation = ctx.num(f"{path}.dispensation_factor") * ctx.num(f"{spath}.free_allocation_t_co2")
         rate = (ctx.num(f"{path}.rate_eur_per_t") - ctx.num(f"{path}.eua_deduction_eur_per_t")).clip(lower_bound=0.0)
-        b.add("carbon", "carbon.co2_levy", levy.label, rate * (emissions - dispensation).clip(lower_bound=0.0))
+        # A net rate of zero costs nothing whatever the dispensation rights (which may be unknown).
+        cost = pl.when(rate <= 0).then(pl.lit(0.0)).otherwise(rate * (emissions - dispensation).clip(lower_bound=0.0))
+        b.add("carbon", "carbon.co2_levy", levy.label, cost)
 
     comp = c.carbon.indirect_cost_compensation
     if comp is None or (not in_force(comp, year)):
-        return
+        return None
     path = f"{cc}.carbon.indirect_cost_compensation"
     group = next((g for g in comp.eligible if nace_matches(s.nace, g.nace)), None)
     if group is None:
         b.add("carbon", "carbon.compensation", f"Compensatie indirecte emissiekosten: {comp.label} (niet in aanmerking)", pl.lit(0.0), relief=True)
-        return
+        return None
     if sector.product_benchmark is not None:
         eligible_mwh = ctx.num(f"{spath}.product_benchmark.output_t") * ctx.num(f"{spath}.product_benchmark.benchmark_mwh_per_t")
     else:
@@ -372,4 +377,28 @@ def _carbon(b: _Builder, c: CountryFile, year: int, eu: EUFile, sector: SectorFi
         * eligible_mwh
         * ctx.num(f"{path}.budget_scaling_pct") / 100
     )
-    b.add("carbon", "carbon.compensation", f"Compensatie indirecte emissiekosten: {comp.label} ({group.label})", -aid, relief=True)
+    return b.add("carbon", "carbon.compensation", f"Compensatie indirecte emissiekosten: {comp.label} ({group.label})", -aid, relief=True)
+
+
+# ------------------------------------------------------------------ support measures
+
+
+def _support(b: _Builder, c: CountryFile, year: int, compensation: pl.Expr | None) -> None:
+    ctx, s, cc = b.ctx, b.s, c.country
+    for rule in c.support:
+        if not in_force(rule, year):
+            continue
+        path = f"{cc}.support.{rule.id}"
+        eligible = when_expr(ctx, rule.when, path, s)
+        volume = s.consumption_mwh * ctx.num(f"{path}.volume_share_pct") / 100
+        if rule.budget_eur_per_year is not None:
+            per_mwh = ctx.num(f"{path}.budget_eur_per_year") / ctx.num(f"{path}.eligible_consumption_mwh")
+        else:
+            ref = ctx.num(f"{path}.reference_price_eur_per_mwh") if rule.reference_price_eur_per_mwh is not None else ctx.num(f"{cc}.commodity.baseload_eur_per_mwh")
+            gap_to_target = (ref - ctx.num(f"{path}.target_price_eur_per_mwh")).clip(lower_bound=0.0)
+            per_mwh = pl.min_horizontal(gap_to_target, ref * ctx.num(f"{path}.max_aid_share_pct") / 100)
+        relief = -(per_mwh * volume)
+        if rule.excludes_compensation and compensation is not None:
+            # The plant takes the larger of the two; the line is what this measure adds on top.
+            relief = pl.min_horizontal(relief, compensation) - compensation
+        b.add("support", f"support.{rule.id}", rule.label, if_eligible(eligible, relief), relief=True)

@@ -1,0 +1,110 @@
+"""Scenarios: named, documented sets of overrides on the base config of a price year.
+
+A scenario file ``<config dir>/scenarios/<name>.yaml``::
+
+    scenario: co2-heffing-afgeschaft
+    title: National CO2 levy abolished
+    description: why and what, in plain words
+    years: [2025, 2026]            # optional: price years it applies to (default: all)
+    sources: {id: {title, publisher, url, date}}
+    set:                           # same paths as --set; values may be plain or {value, source, quality, note}
+      NL.carbon.co2_levy.rate_eur_per_t: {value: 0, source: id, note: ...}
+    state_cost_eur_per_year:       # optional: the measure's cost to the state, if the scenario defines it
+      value: 1.0e9
+      source: id
+      country: NL
+
+Overlays always apply to the base config, never to another scenario, so a scenario's result
+does not depend on what else was run.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError
+
+from speelveld.config.model import Num, Source, Strict
+from speelveld.config.yamlload import ConfigError, LineMap, load_yaml
+
+
+class StateCost(Strict):
+    value: float | None
+    source: str
+    country: str = "NL"
+    quality: str | None = None
+    note: str | None = None
+
+
+class ScenarioFile(Strict):
+    scenario: str = Field(pattern=r"^[a-z0-9][a-z0-9\-]*$")
+    title: str
+    description: str
+    years: list[int] | None = None
+    sources: dict[str, Source] = {}
+    set: dict[str, Any] = Field(min_length=1)
+    state_cost_eur_per_year: StateCost | None = None
+
+
+@dataclass
+class Scenario:
+    name: str
+    title: str
+    description: str
+    file: Path
+    years: list[int] | None
+    sources: dict[str, Source]
+    values: list[tuple[str, Any, int]]  # path, value, line in the file
+    state_cost: StateCost | None
+
+    def applies_to(self, year: int) -> bool:
+        return self.years is None or year in self.years
+
+
+def scenario_dir(config_dir: Path) -> Path:
+    return config_dir / "scenarios"
+
+
+def available_scenarios(config_dir: Path) -> list[str]:
+    d = scenario_dir(config_dir)
+    return sorted(p.stem for p in d.glob("*.yaml")) if d.is_dir() else []
+
+
+def load_scenario(config_dir: Path, name: str) -> Scenario:
+    path = scenario_dir(config_dir) / f"{name}.yaml"
+    if not path.is_file():
+        names = available_scenarios(config_dir)
+        hint = difflib.get_close_matches(name, names, n=1)
+        extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+        raise ConfigError([f"--scenario: unknown scenario '{name}'{extra}; available: {', '.join(names) or 'none'} (in {scenario_dir(config_dir)})"])
+    data, lines = load_yaml(path)
+    if not isinstance(data, dict):
+        raise ConfigError([f"{path}:1: file: expected a mapping with scenario, title, description, set"])
+    try:
+        model = ScenarioFile.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError([_format(path, lines, err) for err in exc.errors(include_url=False)]) from None
+    problems = []
+    if model.scenario != name:
+        problems.append(f"{path}:{lines.line_of(('scenario',))}: scenario: '{model.scenario}' does not match the file name '{name}.yaml'")
+    for key, value in model.set.items():
+        if isinstance(value, dict) and "source" in value and value["source"] not in model.sources and value["source"] != "override":
+            problems.append(f"{path}:{lines.line_of(('set', key, 'source'))}: set.{key}.source: unknown source '{value['source']}'; define it under 'sources:'")
+    if model.state_cost_eur_per_year is not None and model.state_cost_eur_per_year.source not in model.sources:
+        problems.append(f"{path}:{lines.line_of(('state_cost_eur_per_year', 'source'))}: state_cost_eur_per_year.source: unknown source '{model.state_cost_eur_per_year.source}'")
+    if problems:
+        raise ConfigError(problems)
+    values = [(key, value, lines.line_of(("set", key))) for key, value in model.set.items()]
+    return Scenario(name, model.title, model.description, path, model.years, dict(model.sources), values, model.state_cost_eur_per_year)
+
+
+def _format(path: Path, lines: LineMap, err: dict) -> str:
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p in ("float", "int", "str")))
+    field = ".".join(str(p) for p in loc) or "file"
+    return f"{path}:{lines.line_of(loc)}: {field}: {err['msg']}"
+
+
+__all__ = ["Scenario", "ScenarioFile", "StateCost", "available_scenarios", "load_scenario", "Num"]
