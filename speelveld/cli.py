@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import difflib
 import functools
+import json
 import shlex
 import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
+import polars as pl
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -20,7 +22,10 @@ from speelveld.config.resolved import YearConfig
 from speelveld.config.yamlload import ConfigError
 from speelveld.core.compute import compare as run_compare
 from speelveld.report.output import check_writable, manifest, to_csv, to_json, write_atomic
-from speelveld.report.terminal import print_comparison
+from speelveld.config.scenario import available_scenarios, load_scenario
+from speelveld.core.policy import policy_check
+from speelveld.core.sweep import SweepError, parse_vary, scenario_count, summarise, sweep_query
+from speelveld.report.terminal import policy_table, print_comparison
 
 app = typer.Typer(
     help=(
@@ -58,7 +63,7 @@ def user_errors(fn):
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
-        except (ConfigError, UsageProblem) as exc:
+        except (ConfigError, UsageProblem, SweepError) as exc:
             if _state["debug"]:
                 raise
             for problem in getattr(exc, "problems", [str(exc)]):
@@ -115,13 +120,19 @@ def resolve_year(config_dir: Path, year: int | None) -> int:
     return year
 
 
-def load(config_dir: Path | None, year: int | None, sets: list[str] | None) -> YearConfig:
+def load(config_dir: Path | None, year: int | None, sets: list[str] | None, scenario: str | None = None) -> YearConfig:
     config_dir = config_dir or default_config_dir()
     if not config_dir.is_dir():
         raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
     year = resolve_year(config_dir, year)
     overrides = [Override.parse(s) for s in sets or []]
-    return load_year(config_dir, year, overrides)
+    return load_year(config_dir, year, overrides, scenario=scenario)
+
+
+ScenarioOpt = Annotated[
+    str | None,
+    typer.Option("--scenario", help="A named scenario from the config directory's scenarios/ (see `speelveld list`).", show_default=False),
+]
 
 
 def pick(kind: str, option: str, given: str, available: list[str]) -> str:
@@ -155,16 +166,24 @@ def compare(
     out_file: Annotated[Path | None, typer.Option("--out", help="Write csv/json to this file instead of stdout.", show_default=False)] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.nl,
     config_dir: ConfigDirOpt = None,
+    scenario: ScenarioOpt = None,
 ):
-    """Compare what a sector's plant pays in each country, line by line, and the gap to the reference."""
+    """Compare what a sector's plant pays in each country, line by line, and the gap to the reference.
+
+    With --scenario the tables show the scenario, followed by the gap before and after it."""
     if out_file is not None:
         check_writable(out_file)
-    cfg = load(config_dir, year, set_)
+    cfg = load(config_dir, year, set_, scenario)
     sectors = sorted(cfg.sectors) if sector == "all" else [pick("sector", "--sector", sector, sorted(cfg.sectors))]
     chosen = pick_countries(cfg, reference, countries)
     result = run_compare(cfg, sectors, chosen[1:], reference=chosen[0])
     if fmt == Fmt.table:
         print_comparison(result, cfg, out, lang.value)
+        if scenario:
+            base_cfg = load(config_dir, cfg.year, set_)
+            check = policy_check(base_cfg, cfg, sectors, chosen[1:], chosen[0])
+            title = ("Effect van scenario " if lang == Lang.nl else "Effect of scenario ") + scenario
+            out.print(policy_table(check.table, chosen[0], title, lang.value))
         return
     meta = manifest(cfg, command_line())
     text = to_csv(result, meta) if fmt == Fmt.csv else to_json(result, meta)
@@ -222,6 +241,131 @@ def validate(config_dir: ConfigDirOpt = None, year: YearOpt = None):
         out.print(f"{y}: ok — {len(cfg.params)} values ({summary}) in {len(cfg.files)} files")
     if problems:
         raise ConfigError(problems)
+
+
+@app.command()
+@user_errors
+def toets(
+    scenario: Annotated[str, typer.Option("--scenario", help="The scenario to check (see `speelveld list`).")],
+    year: YearOpt = None,
+    reference: Annotated[str, typer.Option("--reference", help="Country the others are compared with.")] = "NL",
+    countries: Annotated[str | None, typer.Option("--countries", help="Comma-separated countries (default: all).", show_default=False)] = None,
+    set_: SetOpt = None,
+    fmt: Annotated[Fmt, typer.Option("--format", help="table, csv or json.")] = Fmt.table,
+    out_file: Annotated[Path | None, typer.Option("--out", help="Write csv/json to this file.", show_default=False)] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.nl,
+    config_dir: ConfigDirOpt = None,
+):
+    """The standard policy check: every sector and country, the gap before and after a scenario,
+    the change, and the measure's cost to the state where the scenario states it."""
+    if out_file is not None:
+        check_writable(out_file)
+    base_cfg = load(config_dir, year, set_)
+    sc_cfg = load(config_dir, base_cfg.year, set_, scenario)
+    sc = load_scenario(base_cfg.config_dir, scenario)
+    chosen = pick_countries(base_cfg, reference, countries)
+    sectors = sorted(base_cfg.sectors)
+    check = policy_check(base_cfg, sc_cfg, sectors, chosen[1:], chosen[0])
+    if fmt != Fmt.table:
+        meta = manifest(sc_cfg, command_line())
+        text = check.table.write_csv() if fmt == Fmt.csv else json.dumps({"manifest": meta, "scenario": sc.name, "rows": check.table.to_dicts()}, indent=2, sort_keys=True)
+        if fmt == Fmt.csv:
+            text = "".join(f"# {k}: {v}\n" for k, v in meta.items()) + text
+        if out_file is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(out_file, lambda p: p.write_text(text, encoding="utf-8"))
+            err.print(f"wrote {out_file}")
+        return
+    nl = lang == Lang.nl
+    out.print(f"[bold]{sc.title}[/bold] ({sc.name}, {'prijsjaar' if nl else 'price year'} {base_cfg.year})")
+    out.print(sc.description, style="dim")
+    out.print(policy_table(check.table, chosen[0], ("Speelveldtoets: effect per sector" if nl else "Level-playing-field check: effect per sector"), lang.value))
+    if sc.state_cost is not None:
+        c = sc.state_cost
+        src = sc.sources[c.source]
+        flag = f" ({c.quality})" if c.quality else ""
+        amount = "onbekend" if c.value is None else f"{c.value / 1e6:,.0f} M€/jr"
+        out.print(f"{'Kosten voor de staat' if nl else 'Cost to the state'} ({c.country}): {amount}{flag} — {src.title}" + (f", {src.url}" if src.url else ""))
+        if c.note:
+            out.print(c.note, style="dim")
+    else:
+        out.print("Het scenario noemt geen kosten voor de staat." if nl else "The scenario states no cost to the state.", style="dim")
+
+
+@app.command()
+@user_errors
+def sweep(
+    sector: Annotated[str, typer.Option("--sector", help="Sector archetype.")],
+    vary: Annotated[
+        list[str],
+        typer.Option(
+            "--vary",
+            help="PATH=SPEC, repeatable. SPEC is start:stop:step (stop included), a list a,b,c, "
+            "uniform(low,high) or normal(mean,sd). PATH as for --set; 'sector.' means the chosen sector.",
+        ),
+    ],
+    samples: Annotated[int | None, typer.Option("--samples", min=1, help="Random draws instead of the full grid (needed for uniform/normal).", show_default=False)] = None,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the random draws (same seed, same draws).")] = 1,
+    year: YearOpt = None,
+    reference: Annotated[str, typer.Option("--reference", help="Country the others are compared with.")] = "NL",
+    countries: Annotated[str | None, typer.Option("--countries", help="Comma-separated countries (default: all).", show_default=False)] = None,
+    set_: SetOpt = None,
+    scenario: ScenarioOpt = None,
+    out_file: Annotated[Path | None, typer.Option("--out", help="Write every scenario to .parquet, .csv or .xlsx (streamed for parquet/csv).", show_default=False)] = None,
+    config_dir: ConfigDirOpt = None,
+):
+    """Sensitivity sweep: vary parameters over a grid or random draws, computed as one vectorised
+    query; prints per country the distribution of the gap and which parameter moves it most."""
+    import time
+
+    if out_file is not None:
+        if out_file.suffix not in (".parquet", ".csv", ".xlsx"):
+            raise UsageProblem(f"--out {out_file}: use a .parquet, .csv or .xlsx file")
+        check_writable(out_file)
+    cfg = load(config_dir, year, set_, scenario)
+    sector = pick("sector", "--sector", sector, sorted(cfg.sectors))
+    chosen = pick_countries(cfg, reference, countries)
+    varies = [parse_vary(v, cfg, sector) for v in vary]
+    if len({v.path for v in varies}) != len(varies):
+        raise UsageProblem("--vary: the same parameter is varied twice")
+    n = scenario_count(varies, samples)
+    if out_file is not None and out_file.suffix == ".xlsx" and n > 1_000_000:
+        raise UsageProblem(f"--out {out_file}: {n:,} scenarios do not fit in a worksheet; use .parquet or .csv")
+    query = sweep_query(cfg, sector, chosen[1:], chosen[0], varies, n, seed, samples)
+    started = time.perf_counter()
+    with err.status(f"computing {n:,} scenarios…", spinner="dots"):
+        if out_file is None:
+            results = query.collect().lazy()
+        elif out_file.suffix == ".parquet":
+            write_atomic(out_file, lambda p: query.sink_parquet(p))
+            results = pl.scan_parquet(out_file)
+        elif out_file.suffix == ".csv":
+            write_atomic(out_file, lambda p: query.sink_csv(p))
+            results = pl.scan_csv(out_file)
+        else:
+            frame = query.collect()
+            from speelveld.report.output import write_frame_xlsx
+
+            write_atomic(out_file, lambda p: write_frame_xlsx(frame, p, manifest(cfg, command_line())))
+            results = frame.lazy()
+        dist, tornado = summarise(results, varies, chosen[1:])
+    elapsed = time.perf_counter() - started
+    out.print(f"Sweep {sector} {cfg.year}: {n:,} scenarios in {elapsed:.2f} s ({n / max(elapsed, 1e-9):,.0f}/s)" + (f", written to {out_file}" if out_file else ""))
+    table = Table(title=f"Gap {chosen[0]} − country (€/MWh; positive = {chosen[0]} dearer)", title_justify="left")
+    for name in ("country", "min", "p5", "median", "p95", "max"):
+        table.add_column(name, justify="right" if name != "country" else "left")
+    for row in dist.iter_rows(named=True):
+        table.add_row(row["country"], *[("–" if row[k] is None else f"{row[k]:,.2f}") for k in ("min", "p5", "median", "p95", "max")])
+    out.print(table)
+    tor = Table(title="Tornado: swing of the mean gap across each parameter's values (€/MWh)", title_justify="left")
+    tor.add_column("parameter")
+    for cc in chosen[1:]:
+        tor.add_column(cc, justify="right")
+    for v in varies:
+        sub = {r["country"]: r["swing_eur_per_mwh"] for r in tornado.filter(pl.col("parameter") == v.given).iter_rows(named=True)}
+        tor.add_row(v.given, *[("–" if sub.get(cc) is None else f"{sub[cc]:,.2f}") for cc in chosen[1:]])
+    out.print(tor)
 
 
 def main() -> None:

@@ -94,3 +94,20 @@ def to_json(result: Comparison, meta: dict) -> str:
         "totals": result.totals.to_dicts(),
     }
     return json.dumps(payload, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def write_frame_xlsx(frame, path: Path, meta: dict) -> None:
+    """A plain table of results on one sheet plus the run manifest, for sweeps."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "sweep"
+    ws.append(frame.columns)
+    for row in frame.iter_rows():
+        ws.append(list(row))
+    ws.freeze_panes = "A2"
+    run = wb.create_sheet("run")
+    for k, v in meta.items():
+        run.append([k, str(v)])
+    wb.save(path)

@@ -135,3 +135,41 @@ def print_comparison(result: Comparison, cfg: YearConfig, console: Console, lang
         console.print()
     if len(result.sectors) > 1:
         console.print(summary_table(result, lang))
+
+
+def policy_table(table: pl.DataFrame, reference: str, title: str, lang: str = "nl") -> Table:
+    """Per sector and country: the gap before and after a scenario, and the change."""
+    nl = lang == "nl"
+    out = Table(title=title, title_justify="left")
+    for name in (
+        ("Sector" if nl else "Sector"),
+        ("Land" if nl else "Country"),
+        (f"Verschil {reference} − land vóór" if nl else f"Gap {reference} − country before"),
+        ("na" if nl else "after"),
+        ("verandering" if nl else "change"),
+        (f"kosten­verandering {reference} (M€/jr, sector)" if nl else f"{reference} cost change (M€/yr, sector)"),
+    ):
+        out.add_column(name, justify="left" if name in ("Sector", "Land", "Country") else "right")
+    for row in table.iter_rows(named=True):
+        if row["country"] == reference:
+            continue
+        ch = row["gap_change_eur_per_mwh"]
+        style = "" if ch is None else ("red" if ch > 0.005 else "green" if ch < -0.005 else "")
+        ref_row = table.filter((pl.col("sector") == row["sector"]) & (pl.col("country") == reference)).row(0, named=True)
+        unknowns = (row["unknown_lines"], row["unknown_lines_after"], ref_row["unknown_lines"], ref_row["unknown_lines_after"])
+        incomplete = " ?" if any(unknowns) else ""
+        out.add_row(
+            row["sector"],
+            row["country"],
+            _fmt(row["gap_before_eur_per_mwh"]) + incomplete,
+            _fmt(row["gap_after_eur_per_mwh"]) + incomplete,
+            Text(_fmt(ch), style=style),
+            _fmt(ref_row["sector_cost_change_meur_per_year"], 1),
+        )
+    out.caption = (
+        "€/MWh. Positief verschil: NL duurder; negatieve verandering: de kloof wordt kleiner of keert om. ? = onbekende posten."
+        if nl
+        else "€/MWh. Positive gap: NL dearer; a negative change narrows the gap. ? = unknown lines."
+    )
+    out.caption_justify = "left"
+    return out
