@@ -19,12 +19,12 @@ from rich.table import Table
 from speelveld import __version__
 from speelveld.config.load import Override, available_years, default_config_dir, load_year
 from speelveld.config.resolved import YearConfig
+from speelveld.config.scenario import load_scenario
 from speelveld.config.yamlload import ConfigError
 from speelveld.core.compute import compare as run_compare
-from speelveld.report.output import check_writable, manifest, to_csv, to_json, write_atomic
-from speelveld.config.scenario import available_scenarios, load_scenario
 from speelveld.core.policy import policy_check
 from speelveld.core.sweep import SweepError, parse_vary, scenario_count, summarise, sweep_query
+from speelveld.report.output import check_writable, manifest, to_csv, to_json, write_atomic
 from speelveld.report.terminal import policy_table, print_comparison
 
 app = typer.Typer(
