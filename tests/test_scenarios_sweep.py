@@ -1,0 +1,160 @@
+"""Scenarios, the policy check and sweeps, on the hand-made fixture."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from speelveld.cli import app
+from speelveld.config.load import Override, load_year
+from speelveld.config.yamlload import ConfigError
+from speelveld.core.policy import policy_check
+from speelveld.core.sweep import SweepError, parse_vary, scenario_count, sweep_query
+from tests.helpers import FIXTURE, line, run, total
+
+APPROX = {"rel": 1e-9, "abs": 1e-6}
+FACTOR = 0.8 * (1 - 0.0109) ** (2030 - 2022 + 1)  # fallback benchmark share for 2030
+ELIGIBLE_MWH = 100_000 * FACTOR - 1000  # NL self-retention 1,000 MWh
+
+
+def test_scenario_overlays_base_values_and_lists():
+    cfg = load_year(FIXTURE, 2030, scenario="duurder-de")
+    assert cfg.params["DE.commodity.baseload_eur_per_mwh"].value == 80
+    assert cfg.params["DE.commodity.baseload_eur_per_mwh"].source.title.startswith("speelveld test fixture")
+    assert [g.nace for g in cfg.countries["NL"].carbon.indirect_cost_compensation.eligible] == [["20.14"]]
+    assert cfg.scenario == "duurder-de"
+
+
+def test_scenario_applies_to_the_base_not_to_another_run():
+    first = load_year(FIXTURE, 2030, scenario="duurder-de")
+    load_year(FIXTURE, 2030, [Override.parse("DE.commodity.baseload_eur_per_mwh=1")])
+    again = load_year(FIXTURE, 2030, scenario="duurder-de")
+    assert first.resolved_hash() == again.resolved_hash()
+    # --set comes after the scenario and wins
+    both = load_year(FIXTURE, 2030, [Override.parse("DE.commodity.baseload_eur_per_mwh=95")], scenario="duurder-de")
+    assert both.params["DE.commodity.baseload_eur_per_mwh"].value == 95
+
+
+def test_policy_check_hand_computed():
+    base = load_year(FIXTURE, 2030)
+    after = load_year(FIXTURE, 2030, scenario="duurder-de")
+    check = policy_check(base, after, ["plant"], ["DE", "FR"])
+    rows = {r["country"]: r for r in check.table.iter_rows(named=True)}
+    # NL loses 25 points of aid intensity: 0.25 × 0.45 t/MWh × 100 €/t × eligible MWh, per 100,000 MWh
+    nl_dearer = 0.25 * 0.45 * 100 * ELIGIBLE_MWH / 100_000
+    # DE wholesale +10 €/MWh makes DE dearer by 10 €/MWh
+    assert rows["DE"]["gap_change_eur_per_mwh"] == pytest.approx(nl_dearer - 10, **APPROX)
+    assert rows["FR"]["gap_change_eur_per_mwh"] == pytest.approx(nl_dearer, **APPROX)
+    assert rows["DE"]["gap_before_eur_per_mwh"] == pytest.approx(33.559336, abs=1e-6)
+    assert rows["NL"]["cost_change_eur_per_mwh"] == pytest.approx(nl_dearer, **APPROX)
+    # sector-wide: 1,000,000 MWh × change / 1e6
+    assert rows["NL"]["sector_cost_change_meur_per_year"] == pytest.approx(nl_dearer, **APPROX)
+
+
+def test_scenario_with_unknown_path_names_the_file_and_line():
+    with pytest.raises(ConfigError) as exc:
+        load_year(FIXTURE, 2030, scenario="kapot")
+    (problem,) = exc.value.problems
+    assert "kapot.yaml:5" in problem and "baseload_eur_per_mwhh" in problem and "did you mean 'baseload_eur_per_mwh'" in problem
+
+
+def test_unknown_scenario_lists_the_available_ones():
+    with pytest.raises(ConfigError) as exc:
+        load_year(FIXTURE, 2030, scenario="duurder")
+    assert "did you mean 'duurder-de'" in exc.value.problems[0]
+
+
+def test_sweep_equals_single_runs_at_sampled_points():
+    cfg = load_year(FIXTURE, 2030)
+    varies = [parse_vary("DE.commodity.baseload_eur_per_mwh=60:90:10", cfg, "plant"), parse_vary("sector.utilisation_hours=6000,7500,8000", cfg, "plant")]
+    n = scenario_count(varies, None)
+    assert n == 12
+    frame = sweep_query(cfg, "plant", ["DE", "FR"], "NL", varies, n, 1, None).collect()
+    assert frame.height == 12
+    for i in (0, 5, 11):
+        row = frame.row(i, named=True)
+        price, hours = row["DE.commodity.baseload_eur_per_mwh"], row["sectors.plant.utilisation_hours"]
+        single = run(f"DE.commodity.baseload_eur_per_mwh={price}", f"sector.utilisation_hours={hours}")
+        assert row["gap_eur_per_mwh|DE"] == pytest.approx(total(single, "DE", "gap_eur_per_mwh"), **APPROX)
+        assert row["gap_eur_per_mwh|FR"] == pytest.approx(total(single, "FR", "gap_eur_per_mwh"), **APPROX)
+    # the grid is complete: every combination once
+    assert frame.select(pl.struct("DE.commodity.baseload_eur_per_mwh", "sectors.plant.utilisation_hours").n_unique()).item() == 12
+
+
+def test_random_draws_are_reproducible_with_a_seed():
+    cfg = load_year(FIXTURE, 2030)
+    varies = [parse_vary("eu.eua_price_eur_per_t=uniform(60,160)", cfg, "plant"), parse_vary("DE.commodity.baseload_eur_per_mwh=normal(90,15)", cfg, "plant")]
+    a = sweep_query(cfg, "plant", ["DE"], "NL", varies, 20_000, 7, 20_000).collect()
+    b = sweep_query(cfg, "plant", ["DE"], "NL", varies, 20_000, 7, 20_000).collect()
+    c = sweep_query(cfg, "plant", ["DE"], "NL", varies, 20_000, 8, 20_000).collect()
+    assert a.equals(b)
+    assert not a.equals(c)
+    u = a["eu.eua_price_eur_per_t"]
+    assert 60 <= u.min() and u.max() < 160 and u.mean() == pytest.approx(110, abs=1.0)
+    z = a["DE.commodity.baseload_eur_per_mwh"]
+    assert z.mean() == pytest.approx(90, abs=0.5) and z.std() == pytest.approx(15, rel=0.03)
+
+
+@pytest.mark.parametrize(
+    "spec, fragment",
+    [
+        ("eu.eua_price_eur_per_t", "expected PATH=SPEC"),
+        ("eu.eua_price_eur_per_t=6x", "cannot read '6x'"),
+        ("eu.eua_price_eur_per_t=160:60:10", "start ≤ stop"),
+        ("eu.eua_price_eur_per_t=60:160:0", "positive step"),
+        ("eu.eua_price_eur_per_t=uniform(5,1)", "low < high"),
+        ("eu.eua_price_eur_per_t=normal(5,0)", "sd > 0"),
+        ("eu.eua_prise_eur_per_t=1,2", "did you mean 'eu.eua_price_eur_per_t'"),
+    ],
+)
+def test_bad_vary_is_a_clear_error(spec, fragment):
+    cfg = load_year(FIXTURE, 2030)
+    with pytest.raises(SweepError) as exc:
+        parse_vary(spec, cfg, "plant")
+    assert fragment in str(exc.value) and str(exc.value).startswith("--vary")
+
+
+def test_cli_sweep_and_toets_end_to_end(tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "s.parquet"
+    res = runner.invoke(app, ["sweep", "--config-dir", str(FIXTURE), "--sector", "plant", "--vary", "DE.commodity.baseload_eur_per_mwh=60:80:10", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert pl.read_parquet(out).height == 3 and "3 scenarios" in res.output
+    res = runner.invoke(app, ["sweep", "--config-dir", str(FIXTURE), "--sector", "plant", "--vary", "eu.eua_price_eur_per_t=uniform(1,2)"])
+    assert res.exit_code == 2 and "--samples" in res.output
+    res = runner.invoke(app, ["toets", "--config-dir", str(FIXTURE), "--scenario", "duurder-de", "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    body = [ln for ln in res.output.splitlines() if not ln.startswith("#")]
+    assert body[0].startswith("sector,country,gap_before_eur_per_mwh")
+    res = runner.invoke(app, ["toets", "--config-dir", str(FIXTURE), "--scenario", "duurder-de"])
+    assert res.exit_code == 0 and "1 M€/jr" in res.output
+    res = runner.invoke(app, ["compare", "--config-dir", str(FIXTURE), "--sector", "plant", "--scenario", "kapot"])
+    assert res.exit_code == 2 and "kapot.yaml:5" in res.output
+
+
+def test_shipped_scenarios_run_for_every_sector():
+    from speelveld.config.load import default_config_dir
+    from speelveld.config.scenario import available_scenarios, load_scenario
+    from speelveld.core.compute import compare
+
+    configs = default_config_dir()
+    names = available_scenarios(configs)
+    assert {"co2-heffing-afgeschaft", "ikc-uitbreiding", "nl-elektriciteitskosten-compensatie", "vcr-opvolger", "industriestrompreis-de"} <= set(names)
+    for name in names:
+        sc = load_scenario(configs, name)
+        for year in sc.years or [2026]:
+            cfg = load_year(configs, year, scenario=name)
+            result = compare(cfg, sorted(cfg.sectors), ["DE", "BE", "FR"])
+            assert result.totals.height == 4 * len(cfg.sectors)
+
+
+def test_ikc_extension_lowers_the_nl_gap_for_chemie():
+    from speelveld.config.load import default_config_dir
+    from speelveld.core.compute import compare
+
+    base = compare(load_year(default_config_dir(), 2026), ["chemie"], ["DE"])
+    after = compare(load_year(default_config_dir(), 2026, scenario="ikc-uitbreiding"), ["chemie"], ["DE"])
+    assert line(base, "NL", "carbon.compensation") == 0
+    assert line(after, "NL", "carbon.compensation") < 0
+    assert total(after, "DE", "gap_eur_per_mwh") < total(base, "DE", "gap_eur_per_mwh")
