@@ -24,6 +24,7 @@ from speelveld.config.yamlload import ConfigError
 from speelveld.core.compute import compare as run_compare
 from speelveld.core.policy import policy_check
 from speelveld.core.sweep import SweepError, parse_vary, scenario_count, summarise, sweep_query
+from speelveld.report.excel import write_workbook
 from speelveld.report.output import check_writable, manifest, to_csv, to_json, write_atomic
 from speelveld.report.terminal import policy_table, print_comparison
 
@@ -167,16 +168,21 @@ def compare(
     lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.nl,
     config_dir: ConfigDirOpt = None,
     scenario: ScenarioOpt = None,
+    excel: Annotated[Path | None, typer.Option("--excel", help="Also write the Excel workbook (same layout as `speelveld report`) to this .xlsx file.", show_default=False)] = None,
 ):
     """Compare what a sector's plant pays in each country, line by line, and the gap to the reference.
 
     With --scenario the tables show the scenario, followed by the gap before and after it."""
-    if out_file is not None:
-        check_writable(out_file)
+    for target in (out_file, excel):
+        if target is not None:
+            check_writable(target)
     cfg = load(config_dir, year, set_, scenario)
     sectors = sorted(cfg.sectors) if sector == "all" else [pick("sector", "--sector", sector, sorted(cfg.sectors))]
     chosen = pick_countries(cfg, reference, countries)
     result = run_compare(cfg, sectors, chosen[1:], reference=chosen[0])
+    if excel is not None:
+        write_atomic(excel, lambda p: write_workbook(p, result, cfg, manifest(cfg, command_line()), lang.value))
+        err.print(f"wrote {excel}")
     if fmt == Fmt.table:
         print_comparison(result, cfg, out, lang.value)
         if scenario:
@@ -241,6 +247,34 @@ def validate(config_dir: ConfigDirOpt = None, year: YearOpt = None):
         out.print(f"{y}: ok — {len(cfg.params)} values ({summary}) in {len(cfg.files)} files")
     if problems:
         raise ConfigError(problems)
+
+
+@app.command()
+@user_errors
+def report(
+    out_file: Annotated[Path, typer.Option("--out", help="The .xlsx workbook to write (replaced only when the new one is complete).")],
+    year: YearOpt = None,
+    reference: Annotated[str, typer.Option("--reference", help="Country the others are compared with.")] = "NL",
+    countries: Annotated[str | None, typer.Option("--countries", help="Comma-separated countries (default: all).", show_default=False)] = None,
+    set_: SetOpt = None,
+    scenario: ScenarioOpt = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Workbook language.")] = Lang.nl,
+    config_dir: ConfigDirOpt = None,
+):
+    """Write the annual speelveldtoets workbook: every sector against every country, with a
+    summary, a sheet and chart per sector (totals and gaps as live formulas), every parameter
+    with its source, and the run manifest."""
+    import time
+
+    started = time.perf_counter()
+    if out_file.suffix.lower() != ".xlsx":
+        raise UsageProblem(f"--out {out_file}: the workbook needs a .xlsx name")
+    check_writable(out_file)
+    cfg = load(config_dir, year, set_, scenario)
+    chosen = pick_countries(cfg, reference, countries)
+    result = run_compare(cfg, sorted(cfg.sectors), chosen[1:], reference=chosen[0])
+    write_atomic(out_file, lambda p: write_workbook(p, result, cfg, manifest(cfg, command_line()), lang.value))
+    err.print(f"wrote {out_file} ({len(result.sectors) + 3} sheets, {time.perf_counter() - started:.1f} s)")
 
 
 @app.command()

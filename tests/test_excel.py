@@ -1,0 +1,131 @@
+"""The Excel workbook: structure, values against the engine, live formulas, charts, safety, determinism,
+and (when LibreOffice is installed) a real recalculation."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from speelveld.cli import app
+from speelveld.config.load import Override, load_year
+from speelveld.core.compute import compare
+from speelveld.report.excel import write_workbook
+from speelveld.report.output import manifest
+from tests.helpers import FIXTURE
+
+runner = CliRunner()
+
+
+def make(tmp_path, lang="nl", sets=()):
+    cfg = load_year(FIXTURE, 2030, [Override.parse(s) for s in sets])
+    result = compare(cfg, ["plant"], ["DE", "FR"])
+    path = tmp_path / f"t-{lang}.xlsx"
+    write_workbook(path, result, cfg, manifest(cfg, "speelveld test"), lang)
+    return path, result
+
+
+def test_sheets_values_and_formulas(tmp_path):
+    path, result = make(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["Samenvatting", "plant", "Parameters", "Run"]
+    ws = wb["plant"]
+    header = [c.value for c in ws[4]]
+    assert header[:5] == ["Categorie", "Kostenpost", "NL (€/MWh)", "DE (€/MWh)", "FR (€/MWh)"]
+    # every engine line value is in the €/yr block as a number; €/MWh is a formula over it
+    rows = {ws.cell(row=r, column=2).value: r for r in range(5, ws.max_row + 1)}
+    wholesale = rows["Groothandelsprijs (baseload)"]
+    assert ws.cell(row=wholesale, column=6).value == 8_000_000  # NL 80 €/MWh × 100,000 MWh
+    assert ws.cell(row=wholesale, column=3).value == f"=F{wholesale}/$B$2"
+    total_row = rows["Totaal"]
+    assert ws.cell(row=total_row, column=6).value.startswith("=SUM(F5:F")
+    gap_row = rows["Verschil NL − land"]
+    assert ws.cell(row=gap_row, column=4).value == f"=C{total_row}-D{total_row}"
+    assert ws.cell(row=gap_row, column=3).value is None  # no gap for the reference itself
+    # the €/yr values add up to the engine's totals
+    last = total_row - 2
+    for j, cc in enumerate(["NL", "DE", "FR"]):
+        values = [ws.cell(row=r, column=6 + j).value for r in range(5, last + 1)]
+        engine = result.totals.filter(result.totals["country"] == cc)["total_eur_per_year"][0]
+        assert sum(v for v in values if isinstance(v, int | float)) == pytest.approx(engine, rel=1e-12)
+    assert len(ws._charts) == 1 and len(wb["Samenvatting"]._charts) == 1
+    summary = wb["Samenvatting"]
+    assert summary["B5"].value == f"='plant'!D{gap_row}"
+    assert summary.conditional_formatting  # NL dearer / cheaper colouring
+    params = wb["Parameters"]
+    assert params.auto_filter.ref.startswith("A1:I") and params.freeze_panes == "A2"
+    run = {r[0].value: r[1].value for r in wb["Run"].iter_rows()}
+    assert run["config_hash"] and run["command"] == "speelveld test"
+
+
+def test_english_labels(tmp_path):
+    path, _ = make(tmp_path, "en")
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[0] == "Summary" and wb["plant"]["B4"].value == "Cost line"
+
+
+def test_config_text_is_never_a_formula(tmp_path):
+    cfg = load_year(FIXTURE, 2030)
+    evil = "=HYPERLINK(\"http://x\",\"klik\")"
+    result = compare(cfg, ["plant"], ["DE", "FR"])
+    result.lines = result.lines.with_columns(result.lines["label"].str.replace("^Stromsteuer$", evil, literal=False))
+    path = tmp_path / "evil.xlsx"
+    write_workbook(path, result, cfg, {"command": "+cmd", "note": "@x"}, "en")
+    wb = openpyxl.load_workbook(path)
+    run = wb["Run"]
+    assert run["B1"].data_type == "s" and run["B1"].value == "+cmd"
+    assert run["B2"].data_type == "s" and run["B2"].value == "@x"
+    labels = [c for c in wb["plant"]["B"] if c.value == evil]
+    assert labels and all(c.data_type == "s" for c in labels)
+
+
+def test_byte_identical_reruns(tmp_path):
+    a, _ = make(tmp_path)
+    first = a.read_bytes()
+    b, _ = make(tmp_path)
+    assert b.read_bytes() == first
+
+
+def test_cli_report_and_compare_excel(tmp_path):
+    out = tmp_path / "r.xlsx"
+    res = runner.invoke(app, ["report", "--config-dir", str(FIXTURE), "--year", "2030", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert openpyxl.load_workbook(out).sheetnames == ["Samenvatting", "plant", "Parameters", "Run"]
+    out2 = tmp_path / "c.xlsx"
+    res = runner.invoke(app, ["compare", "--config-dir", str(FIXTURE), "--sector", "plant", "--excel", str(out2)])
+    assert res.exit_code == 0 and out2.exists()
+    res = runner.invoke(app, ["report", "--config-dir", str(FIXTURE), "--out", str(tmp_path / "missing" / "r.xlsx")])
+    assert res.exit_code == 2 and "error:" in res.output
+
+
+def _soffice():
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(_soffice() is None, reason="LibreOffice (Debian package libreoffice-calc) is not installed")
+def test_libreoffice_recalculates_totals_and_gaps(tmp_path):
+    path, result = make(tmp_path)
+    outdir = tmp_path / "lo"
+    subprocess.run([_soffice(), "--headless", "--calc", "--convert-to", "xlsx", "--outdir", str(outdir), str(path)], check=True, capture_output=True, timeout=180)
+    wb = openpyxl.load_workbook(outdir / path.name, data_only=True)
+    ws = wb["plant"]
+    rows = {ws.cell(row=r, column=2).value: r for r in range(5, ws.max_row + 1)}
+    totals = {r["country"]: r for r in result.totals.iter_rows(named=True)}
+    for j, cc in enumerate(["NL", "DE", "FR"]):
+        assert ws.cell(row=rows["Totaal"], column=3 + j).value == pytest.approx(totals[cc]["total_eur_per_mwh"], abs=1e-6)
+        assert ws.cell(row=rows["Totaal"], column=6 + j).value == pytest.approx(totals[cc]["total_eur_per_year"], abs=1e-6)
+        if cc != "NL":
+            assert ws.cell(row=rows["Verschil NL − land"], column=3 + j).value == pytest.approx(totals[cc]["gap_eur_per_mwh"], abs=1e-6)
+    assert wb["Samenvatting"]["B5"].value == pytest.approx(totals["DE"]["gap_eur_per_mwh"], abs=1e-6)
+    # a readable summary page: PDF, then PNG when pdftoppm is there
+    subprocess.run([_soffice(), "--headless", "--convert-to", "pdf", "--outdir", str(outdir), str(path)], check=True, capture_output=True, timeout=180)
+    pdf = outdir / (path.stem + ".pdf")
+    assert pdf.stat().st_size > 5000
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(outdir / "page")], check=True, timeout=120)
+        pngs = list(outdir.glob("page*.png"))
+        assert pngs and pngs[0].stat().st_size > 2000
