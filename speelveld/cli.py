@@ -402,6 +402,54 @@ def sweep(
     out.print(tor)
 
 
+class ExplainFmt(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+@user_errors
+def explain(
+    sector: Annotated[str, typer.Option("--sector", help="Sector archetype (see `speelveld list`).")],
+    country: Annotated[str, typer.Option("--country", help="Country code, e.g. DE.")],
+    year: YearOpt = None,
+    scenario: ScenarioOpt = None,
+    set_: SetOpt = None,
+    line: Annotated[str | None, typer.Option("--line", help="Only the lines whose key starts with this, e.g. network or tax.kwkg.", show_default=False)] = None,
+    fmt: Annotated[ExplainFmt, typer.Option("--format", help="table (terminal walk-through) or json.")] = ExplainFmt.table,
+    out_file: Annotated[Path | None, typer.Option("--out", help="Write the json to this file instead of stdout.", show_default=False)] = None,
+    no_inputs: Annotated[bool, typer.Option("--no-inputs", help="Leave out the inputs and sources under each line.")] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of headings (line labels come from the configs).")] = Lang.nl,
+    config_dir: ConfigDirOpt = None,
+):
+    """Explain every cost line of one sector in one country: the formula with the numbers filled
+    in, each eligibility condition (passed or failed), the resulting €/yr and €/MWh, and the
+    source and quality flag of every input. The lines add up to the total of `compare`."""
+    from speelveld.core.explain import explain as run_explain
+    from speelveld.report.explain import explanation_json, print_explanation
+
+    if out_file is not None:
+        check_writable(out_file)
+    cfg = load(config_dir, year, set_, scenario)
+    sector = pick("sector", "--sector", sector, sorted(cfg.sectors))
+    country = pick("country", "--country", country.upper(), sorted(cfg.countries))
+    result = run_explain(cfg, sector, country)
+    if line:
+        result.lines = [ln for ln in result.lines if ln.key.startswith(line)]
+        if not result.lines:
+            keys = [ln.key for ln in run_explain(cfg, sector, country).lines]
+            raise UsageProblem(f"--line: no line key starts with '{line}'; keys: {', '.join(keys)}")
+    if fmt == ExplainFmt.json:
+        text = explanation_json(result, manifest(cfg, command_line()))
+        if out_file is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(out_file, lambda p: p.write_text(text, encoding="utf-8"))
+            err.print(f"wrote {out_file}")
+        return
+    print_explanation(result, out, lang.value, show_inputs=not no_inputs)
+
+
 def main() -> None:
     app()
 

@@ -18,11 +18,35 @@ from speelveld.config.model import SectorFile, When
 from speelveld.config.resolved import Param
 
 
+@dataclass(frozen=True)
+class Step:
+    """One line of a cost line's explanation, recorded while the engine builds the expression.
+
+    ``formula`` is arithmetic over named numbers, written as a person would check it with a
+    calculator: ``{rate:€/kW/yr} × {capacity:kW}``. Placeholders are ``{name}`` or
+    ``{name:unit}``; a ``%`` unit means the number is divided by 100 when evaluated. Operators:
+    ``+ − × ÷ ^``, ``min()``, ``max()``, parentheses and, in conditions, ``≥ > ≤ <``.
+    ``values`` binds each name to an expression, evaluated by the explainer.
+
+    - kind ``formula``: ``applies`` (optional) says when the step is the one in effect, e.g. the
+      tariff variant that matched; ``main`` marks the step whose result is the line's amount.
+    - kind ``condition``: an eligibility test; ``applies`` is its outcome.
+    """
+
+    kind: str
+    label: str
+    formula: str
+    values: tuple[tuple[str, pl.Expr], ...] = ()
+    applies: pl.Expr | None = None
+    main: bool = False
+
+
 @dataclass
 class Ctx:
     params: Mapping[str, Param]
     varied: frozenset[str] = frozenset()
     used: list[str] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
 
     def num(self, path: str) -> pl.Expr:
         """The parameter at ``path`` as an expression (a column if varied, else a literal)."""
@@ -43,6 +67,23 @@ class Ctx:
     def take_used(self) -> tuple[str, ...]:
         used, self.used = tuple(dict.fromkeys(self.used)), []
         return used
+
+    def explain(self, label: str, formula: str, *, applies: pl.Expr | None = None, main: bool = False, once: bool = False, **values: pl.Expr | float) -> None:
+        """Record a formula step; ``once``: skip it if the line already has it (a derived quantity read twice)."""
+        if once and any(st.label == label and st.formula == formula for st in self.steps):
+            return
+        self.steps.append(Step("formula", label, formula, _bind(values), applies, main))
+
+    def condition(self, label: str, formula: str, test: pl.Expr, **values: pl.Expr | float) -> None:
+        self.steps.append(Step("condition", label, formula, _bind(values), test))
+
+    def take_steps(self) -> tuple[Step, ...]:
+        steps, self.steps = tuple(self.steps), []
+        return steps
+
+
+def _bind(values: Mapping[str, pl.Expr | float]) -> tuple[tuple[str, pl.Expr], ...]:
+    return tuple((k, v if isinstance(v, pl.Expr) else pl.lit(float(v), dtype=pl.Float64)) for k, v in values.items())
 
 
 class SectorQuantities:
@@ -70,13 +111,17 @@ class SectorQuantities:
     def utilisation_hours(self) -> pl.Expr:
         if self._load.endswith("utilisation_hours"):
             return self._ctx.num(self._load)
-        return self._ctx.num(self._q) * 1000 / self._ctx.num(self._load)
+        q, kw = self._ctx.num(self._q), self._ctx.num(self._load)
+        self._ctx.explain("Benuttingsuren = verbruik ÷ gecontracteerd vermogen", "{q:MWh} × 1000 ÷ {kw:kW}", once=True, q=q, kw=kw)
+        return q * 1000 / kw
 
     @property
     def capacity_kw(self) -> pl.Expr:
         if self._load.endswith("contracted_capacity_kw"):
             return self._ctx.num(self._load)
-        return self._ctx.num(self._q) * 1000 / self._ctx.num(self._load)
+        q, h = self._ctx.num(self._q), self._ctx.num(self._load)
+        self._ctx.explain("Vermogen = verbruik ÷ benuttingsuren (vlakke last)", "{q:MWh} × 1000 ÷ {h:h}", once=True, q=q, h=h)
+        return q * 1000 / h
 
     @property
     def offpeak_share_pct(self) -> pl.Expr:
@@ -97,37 +142,67 @@ def sector_quantities(ctx: Ctx, sector: SectorFile) -> SectorQuantities:
 
 def nace_matches(sector_codes: tuple[str, ...] | list[str], listed: list[str]) -> bool:
     """A listed code covers itself and every code below it (20.1 covers 20.14, not the reverse)."""
+    return nace_match(sector_codes, listed) is not None
+
+
+def nace_match(sector_codes: tuple[str, ...] | list[str], listed: list[str]) -> str | None:
+    """The first listed code that covers one of the sector's codes."""
     for code in sector_codes:
         for item in listed:
             if code == item or code.startswith(item) and (item.endswith(".") or len(code) > len(item)):
-                return True
-    return False
+                return item
+    return None
 
 
-_OPS = {"min": "ge", "above": "gt", "max": "le", "below": "lt"}
+def nace_text(sector_codes: tuple[str, ...] | list[str], listed: list[str]) -> str:
+    """'NACE 20.14 valt onder 20.1 (lijst van 12 codes)', short enough to read."""
+    hit = nace_match(sector_codes, listed)
+    codes = ", ".join(sector_codes)
+    where = ", ".join(listed) if len(listed) <= 4 else f"de lijst van {len(listed)} codes"
+    if hit is None:
+        return f"NACE {codes} staat niet op {where}" if len(listed) > 4 else f"NACE {codes} valt niet onder {where}"
+    return f"NACE {codes} valt onder {hit}" + (f" ({where})" if len(listed) > 1 else "")
 
 
-def when_expr(ctx: Ctx, when: When | None, path: str, s: SectorQuantities) -> pl.Expr:
-    """Eligibility as a boolean expression; null when an input it needs is unknown."""
+_OPS = {"min": ("ge", "≥"), "above": ("gt", ">"), "max": ("le", "≤"), "below": ("lt", "<")}
+_QUANTITY_TEXT = {
+    "consumption_mwh": ("verbruik", "MWh"),
+    "utilisation_hours": ("benuttingsuren", "h"),
+    "offpeak_share_pct": ("daluuraandeel", "%"),
+}
+
+
+def when_expr(ctx: Ctx, when: When | None, path: str, s: SectorQuantities, subject: str = "") -> pl.Expr:
+    """Eligibility as a boolean expression; null when an input it needs is unknown.
+
+    Each condition is recorded as an explanation step (``subject`` names the rule it belongs to).
+    """
+    prefix = f"{subject}: " if subject else ""
     if when is None:
         return pl.lit(True)
-    if when.nace is not None and not nace_matches(s.nace, when.nace):
-        return pl.lit(False)
-    if when.business_use is not None and when.business_use != s.business_use:
-        return pl.lit(False)
+    if when.nace is not None:
+        ok = nace_matches(s.nace, when.nace)
+        ctx.condition(prefix + nace_text(s.nace, when.nace), "", pl.lit(ok))
+        if not ok:
+            return pl.lit(False)
+    if when.business_use is not None:
+        ok = when.business_use == s.business_use
+        ctx.condition(f"{prefix}zakelijk gebruik = {'ja' if when.business_use else 'nee'}", "", pl.lit(ok))
+        if not ok:
+            return pl.lit(False)
     cond = pl.lit(True)
-    for name, quantity in (
-        ("consumption_mwh", s.consumption_mwh),
-        ("utilisation_hours", s.utilisation_hours),
-        ("offpeak_share_pct", s.offpeak_share_pct),
-    ):
+    for name in ("consumption_mwh", "utilisation_hours", "offpeak_share_pct"):
         bound = getattr(when, name)
         if bound is None:
             continue
-        for op, method in _OPS.items():
+        quantity = getattr(s, name)  # read only when tested, so the line records only what it uses
+        text, unit = _QUANTITY_TEXT[name]
+        for op, (method, sign) in _OPS.items():
             if getattr(bound, op) is not None:
                 threshold = ctx.num(f"{path}.when.{name}.{op}")
-                cond = cond & getattr(quantity, method)(threshold)
+                test = getattr(quantity, method)(threshold)
+                ctx.condition(f"{prefix}{text}", f"{{value:{unit}}} {sign} {{threshold:{unit}}}", test, value=quantity, threshold=threshold)
+                cond = cond & test
     return cond
 
 

@@ -1,0 +1,165 @@
+"""Writers for `speelveld explain`: a terminal walk-through and a JSON document."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from rich.console import Console
+from rich.text import Text
+
+from speelveld.core.explain import Explanation, ExplainedLine, ExplainedStep, fmt_number
+from speelveld.core.lines import FAMILIES
+from speelveld.report.labels import QUALITY_MARK, line_label, t
+
+WORDS = {
+    "nl": {
+        "title": "Toelichting {year}: {sector} ({sector_name}) in {country} ({country_name})",
+        "plant": "Verbruik {q} MWh/jr. Elk bedrag is €/jr voor de hele fabriek; ÷ verbruik geeft €/MWh.",
+        "scenario": "Scenario: {name}",
+        "overrides": "Aangepast: {items}",
+        "applies": "geldt",
+        "not_applied": "n.v.t.",
+        "passed": "voldaan",
+        "failed": "niet voldaan",
+        "unknown": "onbekend",
+        "result": "= {year} €/jr ÷ {q} MWh = {mwh} €/MWh",
+        "unknown_line": "= onbekend: een invoer ontbreekt (niet in het totaal)",
+        "not_eligible": "= 0: voorwaarden niet vervuld",
+        "inputs": "Invoer",
+        "archetype": "Archetype (de fabriek; aannames, dezelfde in elk land)",
+        "sum": "Som van de posten: {year} €/jr = {mwh} €/MWh (bruto {gross} €/MWh){unknown}",
+        "sum_unknown": "; {n} post(en) onbekend en niet meegeteld",
+        "sources": "Bronnen",
+        "quality": "Kwaliteit: published = gelezen in de bron, derived = afgeleid (zie noot), estimate = schatting, unknown = niet gevonden.",
+    },
+    "en": {
+        "title": "Explanation {year}: {sector} ({sector_name}) in {country} ({country_name})",
+        "plant": "Consumption {q} MWh/yr. Every amount is €/yr for the whole plant; ÷ consumption gives €/MWh.",
+        "scenario": "Scenario: {name}",
+        "overrides": "Overridden: {items}",
+        "applies": "applies",
+        "not_applied": "n/a",
+        "passed": "passed",
+        "failed": "failed",
+        "unknown": "unknown",
+        "result": "= {year} €/yr ÷ {q} MWh = {mwh} €/MWh",
+        "unknown_line": "= unknown: an input is missing (not in the total)",
+        "not_eligible": "= 0: conditions not met",
+        "inputs": "Inputs",
+        "archetype": "Archetype (the plant; assumptions, the same in every country)",
+        "sum": "Sum of the lines: {year} €/yr = {mwh} €/MWh (gross {gross} €/MWh){unknown}",
+        "sum_unknown": "; {n} line(s) unknown and not counted",
+        "sources": "Sources",
+        "quality": "Quality: published = read in the source, derived = derived (see note), estimate = assumption, unknown = not found.",
+    },
+}
+
+
+def print_explanation(e: Explanation, console: Console, lang: str = "nl", show_inputs: bool = True) -> None:
+    w = WORDS[lang]
+    console.print(Text(w["title"].format(year=e.year, sector=e.sector, sector_name=e.sector_name, country=e.country, country_name=e.country_name), style="bold"))
+    console.print(w["plant"].format(q=fmt_number(e.consumption_mwh)), style="dim")
+    if e.scenario:
+        console.print(w["scenario"].format(name=e.scenario))
+    if e.overrides:
+        console.print(w["overrides"].format(items=", ".join(e.overrides)))
+    used_sources: dict[str, str] = {}
+    if show_inputs and e.archetype:
+        console.print()
+        console.print(Text(w["archetype"], style="bold cyan"))
+        for ref in e.archetype:
+            _print_input(console, ref, "    ", used_sources)
+    for family in FAMILIES:
+        lines = [ln for ln in e.lines if ln.family == family]
+        if not lines:
+            continue
+        console.print()
+        console.print(Text(t(lang, family), style="bold cyan"))
+        for ln in lines:
+            _print_line(ln, e, console, w, lang, show_inputs, used_sources)
+    console.print()
+    unknown = w["sum_unknown"].format(n=e.unknown_lines) if e.unknown_lines else ""
+    console.print(
+        Text(
+            w["sum"].format(
+                year=fmt_number(e.total_eur_per_year), mwh=f"{e.total_eur_per_mwh:,.2f}", gross=f"{e.gross_eur_per_year / e.consumption_mwh:,.2f}", unknown=unknown
+            ),
+            style="bold",
+        )
+    )
+    if show_inputs and used_sources:
+        console.print()
+        console.print(Text(w["sources"], style="bold"))
+        for sid, text in sorted(used_sources.items()):
+            console.print(f"  [{sid}] {text}", markup=False, highlight=False)
+        console.print(w["quality"], style="dim")
+
+
+def _print_line(ln: ExplainedLine, e: Explanation, console: Console, w: dict, lang: str, show_inputs: bool, used_sources: dict) -> None:
+    mark = QUALITY_MARK[ln.quality]
+    amount = "?" if ln.eur_per_mwh is None else f"{ln.eur_per_mwh:,.2f} €/MWh".replace("-", "−")
+    head = Text(f"  {line_label(lang, ln.key, ln.label)}", style="bold")
+    head.append(f"  {amount}{(' ' + mark) if mark else ''}  [{ln.key}]", style="default")
+    console.print(head)
+    for step in ln.steps:
+        if step.applies is False and step.kind == "formula" and step.formula == "0":
+            continue  # "another option applies": says nothing the applied step does not
+        console.print(_step_text(step, w))
+    if ln.eur_per_year is None:
+        console.print(f"      {w['unknown_line']}", style="red")
+    elif not ln.applied and ln.eur_per_year == 0:
+        console.print(f"      {w['not_eligible']}", style="dim")
+    else:
+        console.print(f"      {w['result'].format(year=fmt_number(ln.eur_per_year), q=fmt_number(e.consumption_mwh), mwh=fmt_number(ln.eur_per_mwh))}")
+    if show_inputs:
+        country_inputs = [ref for ref in ln.inputs if not ref.path.startswith("sectors.")]
+        if country_inputs:
+            console.print(f"      {w['inputs']}:", style="dim")
+        for ref in country_inputs:
+            _print_input(console, ref, "        ", used_sources)
+
+
+def _print_input(console: Console, ref, indent: str, used_sources: dict) -> None:
+    value = fmt_number(ref.value) if ref.value is not None else "?"
+    flag = "" if ref.quality == "published" else f" ({ref.quality})"
+    note = f" — {ref.note}" if ref.note and ref.quality != "published" else ""
+    where = f"{ref.file}:{ref.line}" if ref.line else ref.file
+    console.print(f"{indent}{ref.path} = {value} {ref.unit}{flag} [{ref.source_id}] {where}{note}", style="dim", markup=False, highlight=False)
+    used_sources.setdefault(ref.source_id, _source_text(ref))
+
+
+def _step_text(step: ExplainedStep, w: dict) -> Text:
+    if step.kind == "condition":
+        sign, style, word = {True: ("✓", "green", w["passed"]), False: ("✗", "red", w["failed"]), None: ("?", "yellow", w["unknown"])}[step.applies]
+        text = Text(f"    {sign} ", style=style)
+        text.append(step.label + (f": {step.formula}" if step.formula else ""))
+        text.append(f"  ({word})", style=style)
+        return text
+    result = "" if step.result is None else f" = {fmt_number(step.result)}" + (" €/jr" if step.main and w is WORDS["nl"] else " €/yr" if step.main else "")
+    if step.formula in ("0",):
+        result = ""
+    if step.applies is False:
+        return Text(f"      {step.label}: {step.formula}{result}  ({w['not_applied']})", style="dim")
+    arrow = "→ " if step.main else "· "
+    text = Text(f"    {arrow}{step.label}: ", style="default")
+    text.append(f"{step.formula}{result}", style="bold" if step.main else "default")
+    return text
+
+
+def _source_text(ref) -> str:
+    parts = [ref.source]
+    if ref.publisher:
+        parts.append(ref.publisher)
+    if ref.date:
+        parts.append(ref.date)
+    if ref.url:
+        parts.append(ref.url)
+    return ", ".join(parts)
+
+
+def explanation_json(e: Explanation, meta: dict) -> str:
+    data = dataclasses.asdict(e)
+    data["total_eur_per_mwh"] = e.total_eur_per_mwh
+    data["run"] = meta
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True, allow_nan=False, default=str) + "\n"

@@ -1,0 +1,88 @@
+"""A corpus of bad inputs: each one must end in clean ``error:`` lines and exit status 2.
+
+Every case is a directory ``fixtures/bad/<NN-name>/`` with a ``case.yaml``::
+
+    description: one line
+    args: [validate, --config-dir, "{dir}"]     # the default; {dir} is the case's config dir
+    expect: ["DE.yaml:9:", "commodity.baseload_eur_per_mwh", "duplicate key"]
+    delete: [2030/eu.yaml]                      # optional: files removed from the copy
+    pad: {path: 2030/countries/DE.yaml, bytes: 20000000}   # optional: grow a file in the test
+
+and optionally a ``files/`` folder: an overlay on a copy of ``fixtures/basic`` (a file there
+replaces or adds the file at the same relative path). One error line must hold every ``expect``
+fragment; ``{dir}`` in a fragment is replaced as in ``args``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from speelveld.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "fixtures" / "basic"
+BAD = ROOT / "fixtures" / "bad"
+CASES = sorted(p for p in BAD.iterdir() if (p / "case.yaml").is_file()) if BAD.is_dir() else []
+DEFAULT_ARGS = ["validate", "--config-dir", "{dir}"]
+CASE_KEYS = {"description", "args", "expect", "delete", "pad"}
+
+runner = CliRunner()
+
+
+def build(case: Path, tmp_path: Path) -> tuple[Path, dict]:
+    spec = yaml.safe_load((case / "case.yaml").read_text(encoding="utf-8"))
+    assert set(spec) <= CASE_KEYS, f"{case.name}: unknown keys {set(spec) - CASE_KEYS}"
+    assert spec.get("description") and spec.get("expect"), f"{case.name}: needs description and expect"
+    cfg = tmp_path / "cfg"
+    shutil.copytree(FIXTURE, cfg)
+    overlay = case / "files"
+    if overlay.is_dir():
+        for src in sorted(p for p in overlay.rglob("*") if p.is_file()):
+            dst = cfg / src.relative_to(overlay)
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dst)
+    for rel in spec.get("delete", []):
+        target = cfg / rel
+        assert target.exists(), f"{case.name}: delete {rel}: no such file in the fixture"
+        shutil.rmtree(target) if target.is_dir() else target.unlink()
+    pad = spec.get("pad")
+    if pad:
+        # A huge file is generated here rather than committed: the valid file plus comment lines.
+        target = cfg / pad["path"]
+        line = b"# padding padding padding padding padding padding padding padding padding\n"
+        with target.open("ab") as fh:
+            fh.write(line * (pad["bytes"] // len(line) + 1))
+    return cfg, spec
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input_gives_clean_error(case: Path, tmp_path: Path):
+    cfg, spec = build(case, tmp_path)
+    args = [a.replace("{dir}", str(cfg)) for a in spec.get("args", DEFAULT_ARGS)]
+    r = runner.invoke(app, args)
+    assert r.exception is None or isinstance(r.exception, SystemExit), f"{case.name}: {r.exception!r}\n{r.output}"
+    assert r.exit_code == 2, f"{case.name}: exit {r.exit_code}\n{r.output}"
+    assert "Traceback" not in r.output
+    lines = [line for line in r.stderr.splitlines() if line.strip()]
+    assert lines, f"{case.name}: nothing on stderr\n{r.output}"
+    for line in lines:
+        assert line.startswith("error: "), f"{case.name}: stderr line without 'error: ': {line!r}"
+    expect = [e.replace("{dir}", str(cfg)) for e in spec["expect"]]
+    assert any(all(e in line for e in expect) for line in lines), (
+        f"{case.name}: no error line holds all of {expect}:\n" + "\n".join(lines)
+    )
+
+
+def test_corpus_is_large_enough():
+    assert len(CASES) >= 40, f"only {len(CASES)} bad-input cases in {BAD}"
+
+
+def test_case_names_are_unique_and_numbered():
+    numbers = [c.name.split("-", 1)[0] for c in CASES]
+    assert all(n.isdigit() for n in numbers)
+    assert len(set(numbers)) == len(numbers)
