@@ -450,6 +450,111 @@ def explain(
     print_explanation(result, out, lang.value, show_inputs=not no_inputs)
 
 
+@app.command()
+@user_errors
+def sources(
+    year: YearOpt = None,
+    stale: Annotated[bool, typer.Option("--stale", help="List the values that need attention: unknown, estimate, expired, or a yearly figure whose update is overdue.")] = False,
+    country: Annotated[str | None, typer.Option("--country", help="Only this country (or EU, sectors).", show_default=False)] = None,
+    include_archetypes: Annotated[bool, typer.Option("--include-archetypes", help="With --stale: also list the sector archetypes' assumptions (estimates by design).")] = False,
+    fmt: Annotated[Fmt, typer.Option("--format", help="table, csv or json.")] = Fmt.table,
+    scenario: ScenarioOpt = None,
+    config_dir: ConfigDirOpt = None,
+):
+    """All sources a price year uses, grouped by country and component, with the number of values
+    each supports and their quality flags. With --stale: the values that need attention."""
+    from speelveld.core.provenance import source_table, stale_values
+    from speelveld.report.terminal import sources_tables, stale_tables
+
+    cfg = load(config_dir, year, None, scenario)
+    table = stale_values(cfg) if stale else source_table(cfg)
+    if country:
+        scopes = sorted(set(table["country"].to_list()) | set(cfg.countries) | {"EU", "sectors"})
+        wanted = pick("country", "--country", country if country in ("EU", "sectors") else country.upper(), scopes)
+        table = table.filter(pl.col("country") == wanted)
+    hidden = 0
+    if stale and not include_archetypes:
+        archetype = (pl.col("country") == "sectors") & (pl.col("reason") == "estimate")
+        hidden = table.filter(archetype).height
+        table = table.filter(~archetype)
+    if fmt == Fmt.csv:
+        sys.stdout.write(table.write_csv())
+    elif fmt == Fmt.json:
+        sys.stdout.write(json.dumps({"run": manifest(cfg, command_line()), "rows": table.to_dicts()}, indent=2, ensure_ascii=False) + "\n")
+    elif stale:
+        for t in stale_tables(table, cfg.year):
+            out.print(t)
+        out.print(f"{table.height} values need attention for {cfg.year}." + (f" {hidden} archetype assumptions (estimates by design) not listed; --include-archetypes lists them." if hidden else ""))
+    else:
+        for t in sources_tables(table, cfg.year):
+            out.print(t)
+
+
+@app.command("diff")
+@user_errors
+def diff_(
+    year: Annotated[int | None, typer.Option("--year", help="The earlier price year (default: the one before --vs, or --vs itself with --vs-config-dir).", show_default=False)] = None,
+    vs: Annotated[int | None, typer.Option("--vs", help="The later price year (default: the latest).", show_default=False)] = None,
+    sector: Annotated[str, typer.Option("--sector", help="Sector archetype, or 'all'.")] = "all",
+    reference: Annotated[str, typer.Option("--reference", help="Country the others are compared with.")] = "NL",
+    countries: Annotated[str | None, typer.Option("--countries", help="Comma-separated countries (default: all in both runs).", show_default=False)] = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="Lines shown per sector and country, largest change first.")] = 8,
+    fmt: Annotated[Fmt, typer.Option("--format", help="table, csv (one row per line effect) or json.")] = Fmt.table,
+    config_dir: ConfigDirOpt = None,
+    vs_config_dir: Annotated[Path | None, typer.Option("--vs-config-dir", help="Compare with this config directory instead of the same one (e.g. a colleague's edit).", show_default=False)] = None,
+):
+    """How each gap changed between two price years (or two config directories), decomposed by
+    cost line, largest changes first. The line effects add up to the change of the gap."""
+    from speelveld.core.diff import diff as run_diff
+    from speelveld.report.terminal import diff_tables
+
+    dir_a = config_dir or default_config_dir()
+    dir_b = vs_config_dir or dir_a
+    for option, d in (("--config-dir", dir_a), ("--vs-config-dir", dir_b)):
+        if not d.is_dir():
+            raise UsageProblem(f"{option}: {d} is not a directory")
+    year_b = resolve_year(dir_b, vs)
+    if year is None:
+        if vs_config_dir is not None:
+            year_a = resolve_year(dir_a, year_b)
+        else:
+            earlier = [y for y in available_years(dir_a) if y < year_b]
+            if not earlier:
+                raise UsageProblem(f"--year: no price year before {year_b} in {dir_a}; give --year or --vs-config-dir")
+            year_a = earlier[-1]
+    else:
+        year_a = resolve_year(dir_a, year)
+    if year_a == year_b and vs_config_dir is None:
+        raise UsageProblem(f"--vs: {year_b} is the same year as --year; give another year or --vs-config-dir")
+    cfg_a = load_year(dir_a, year_a, [])
+    cfg_b = load_year(dir_b, year_b, [])
+    common = sorted(set(cfg_a.sectors) & set(cfg_b.sectors))
+    sectors = common if sector == "all" else [pick("sector", "--sector", sector, common)]
+    chosen = [c for c in pick_countries(cfg_a, reference, countries) if c in cfg_b.countries]
+    if chosen[0] not in cfg_b.countries:
+        raise UsageProblem(f"--reference: {chosen[0]} is not in the {year_b} configs")
+    a = run_compare(cfg_a, sectors, chosen[1:], reference=chosen[0])
+    b = run_compare(cfg_b, sectors, chosen[1:], reference=chosen[0])
+    label_a = str(year_a) if vs_config_dir is None else f"{year_a} ({dir_a})"
+    label_b = str(year_b) if vs_config_dir is None else f"{year_b} ({dir_b})"
+    result = run_diff(a, b, label_a, label_b)
+    if fmt == Fmt.csv:
+        sys.stdout.write(result.lines.write_csv())
+    elif fmt == Fmt.json:
+        payload = {
+            "a": {"label": label_a, "config_hash": cfg_a.resolved_hash()},
+            "b": {"label": label_b, "config_hash": cfg_b.resolved_hash()},
+            "reference": chosen[0],
+            "command": command_line(),
+            "gaps": result.gaps.to_dicts(),
+            "lines": result.lines.to_dicts(),
+        }
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    else:
+        for t in diff_tables(result, top):
+            out.print(t)
+
+
 def main() -> None:
     app()
 

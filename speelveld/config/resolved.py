@@ -41,6 +41,13 @@ class YearConfig:
     scenario: str | None = None
     files: list[Path] = field(default_factory=list)
 
+    def relative_file(self, file: str) -> str:
+        """A config file's path relative to the config directory, as reports cite it."""
+        try:
+            return str(Path(file).resolve().relative_to(Path(self.config_dir).resolve()))
+        except ValueError:
+            return file  # a command-line override or a file elsewhere
+
     def resolved_hash(self) -> str:
         """A stable hash of every resolved parameter value, source and flag."""
         payload = [

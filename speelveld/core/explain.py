@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import polars as pl
 
@@ -198,12 +197,7 @@ def _reparse(x: float | None) -> float | None:
 
 def _input_ref(cfg: YearConfig, path: str) -> InputRef:
     p = cfg.params[path]
-    file = Path(p.file)
-    try:
-        file = file.resolve().relative_to(Path(cfg.config_dir).resolve())
-    except ValueError:
-        pass  # an override from the command line or a file outside the config directory
     return InputRef(
         path, p.value, p.unit, p.quality.value, p.source_id, p.source.title, p.source.publisher, p.source.url,
-        p.source.date, p.note, str(file), p.line,
+        p.source.date, p.note, cfg.relative_file(p.file), p.line,
     )

@@ -173,3 +173,69 @@ def policy_table(table: pl.DataFrame, reference: str, title: str, lang: str = "n
     )
     out.caption_justify = "left"
     return out
+
+
+def sources_tables(table: pl.DataFrame, year: int) -> list[Table]:
+    """One table per country: its sources by component, with how many values each supports."""
+    out = []
+    for (country,), rows in table.group_by("country", maintain_order=True):
+        t = Table(title=f"Bronnen {year}: {country}", title_justify="left")
+        for name, justify in (("component", "left"), ("id", "left"), ("source", "left"), ("date", "left"), ("values", "right"), ("flags", "left")):
+            t.add_column(name, justify=justify)
+        for r in rows.iter_rows(named=True):
+            flags = ", ".join(f"{r[q]} {q}" for q in ("derived", "estimate", "unknown") if r[q])
+            title = r["title"] + (f" — {r['publisher']}" if r["publisher"] else "")
+            t.add_row(r["component"], r["source_id"], Text(title + (f"\n{r['url']}" if r["url"] else "")), r["date"] or "–", str(r["values"]), flags)
+        out.append(t)
+    return out
+
+
+def stale_tables(table: pl.DataFrame, year: int) -> list[Table]:
+    """One table per country: the values that need attention for ``year`` and why."""
+    out = []
+    for (country,), rows in table.group_by("country", maintain_order=True):
+        t = Table(title=f"Aandachtspunten {year}: {country}", title_justify="left")
+        for name in ("parameter", "value", "reason", "detail", "where"):
+            t.add_column(name, overflow="fold")
+        for r in rows.iter_rows(named=True):
+            path = r["path"].split(".", 1)[1] if r["country"] not in ("EU",) else r["path"]
+            value = "?" if r["value"] is None else f"{r['value']:,.6g} {r['unit']}"
+            where = f"{r['file']}:{r['line']}" if r["line"] else r["file"]
+            t.add_row(Text(path), value, r["reason"], Text(r["detail"] or ""), Text(where, style="dim"))
+        out.append(t)
+    return out
+
+
+def diff_tables(d, top: int) -> list[Table]:
+    """The change of every gap, then per sector and country the lines that moved it most."""
+    ref = d.reference
+    summary = Table(title=f"Verschil {ref} − land (€/MWh): {d.label_a} → {d.label_b}", title_justify="left")
+    for name, justify in (("sector", "left"), ("land", "left"), (d.label_a, "right"), (d.label_b, "right"), ("verandering", "right")):
+        summary.add_column(name, justify=justify)
+    for r in d.gaps.iter_rows(named=True):
+        summary.add_row(r["sector"], r["country"], _fmt(r["gap_a"]), _fmt(r["gap_b"]), _signed(r["change"]))
+    out = [summary]
+    for r in d.gaps.iter_rows(named=True):
+        rows = d.lines.filter((pl.col("sector") == r["sector"]) & (pl.col("country") == r["country"]) & (pl.col("effect").abs() >= 0.005))
+        t = Table(
+            title=f"{r['sector']} — {r['country']}: {_fmt(r['gap_a'])} → {_fmt(r['gap_b'])} €/MWh ({_signed(r['change'])})",
+            caption=f"Effect op het verschil: een stijging bij {ref} vergroot het, een stijging bij {r['country']} verkleint het."
+            + (f" {rows.height - top} kleinere niet getoond." if rows.height > top else ""),
+            title_justify="left",
+            caption_justify="left",
+        )
+        for name, justify in (("kant", "left"), ("kostenpost", "left"), (d.label_a, "right"), (d.label_b, "right"), ("effect", "right")):
+            t.add_column(name, justify=justify)
+        for x in rows.head(top).iter_rows(named=True):
+            flag = " ?" if x["unknown"] else ""
+            t.add_row(x["side"], Text(x["label"] + flag), _fmt(x["a"]) if x["a"] is not None else "–", _fmt(x["b"]) if x["b"] is not None else "–", _signed(x["effect"]))
+        out.append(t)
+    return out
+
+
+def _signed(value: float | None) -> str:
+    if value is None:
+        return "?"
+    if abs(value) < 0.005:
+        return "0.00"
+    return f"{value:+,.2f}"

@@ -1,0 +1,199 @@
+"""Where the numbers come from: sources by country and component, and values that need attention.
+
+A value needs attention ("stale") for the chosen price year when
+- it is unknown (no figure found) or an estimate (an assumption, not a published figure);
+- the rule it belongs to is no longer in force (its validity window ended before the year), or a
+  rate period it belongs to ended before the year began;
+- it is a figure that is republished every year (wholesale prices, network tariffs, levy rates,
+  EUA prices, the CO2-levy rate, support budgets) and its source dates from two or more years
+  before the price year, or has no date at all: the yearly update is overdue.
+Figures fixed in law (thresholds, percentages, benchmarks) change only with the law and are not
+expected to have a source of the year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import polars as pl
+
+from speelveld.config.model import Quality, Validity
+from speelveld.config.resolved import Param, YearConfig
+
+COMPONENT_LABELS = {
+    "commodity": "commodity",
+    "network": "network",
+    "taxes": "taxes and levies",
+    "carbon": "carbon",
+    "support": "support",
+    "eu": "EU ETS",
+}
+
+# Paths (after the country code) of figures that are republished every year.
+_YEARLY = [
+    re.compile(p)
+    for p in (
+        r"^commodity\.(baseload|profile_premium|supply_margin)_",
+        r"^commodity\.special_access\.[^.]+\.price_eur_per_mwh$",
+        r"^network\.levels\..+\.charges\.",
+        r"^taxes\.levies\.[^.]+\.(rate_eur_per_mwh|rate_periods\..+|bands\..+_eur_per_mwh)$",
+        r"^taxes\.levies\.[^.]+\.reduced_rates\.[^.]+\.rate_eur_per_mwh$",
+        r"^carbon\.co2_levy\.rate_eur_per_t$",
+        r"^support\.[^.]+\.budget_eur_per_year$",
+    )
+]
+
+
+def scope_and_component(path: str) -> tuple[str, str]:
+    parts = path.split(".")
+    if parts[0] == "eu":
+        return "EU", "EU ETS"
+    if parts[0] == "sectors":
+        return "sectors", parts[1]
+    return parts[0], COMPONENT_LABELS.get(parts[1], parts[1])
+
+
+def source_table(cfg: YearConfig) -> pl.DataFrame:
+    """One row per (country, component, source) with the number of values it supports."""
+    rows: dict[tuple[str, str, str], dict] = {}
+    for p in cfg.params.values():
+        scope, component = scope_and_component(p.path)
+        key = (scope, component, p.source_id)
+        row = rows.setdefault(
+            key,
+            {
+                "country": scope,
+                "component": component,
+                "source_id": p.source_id,
+                "title": p.source.title,
+                "publisher": p.source.publisher,
+                "date": p.source.date,
+                "url": p.source.url,
+                "values": 0,
+                **{q.value: 0 for q in Quality},
+            },
+        )
+        row["values"] += 1
+        row[p.quality.value] += 1
+    order = {"EU": 0, "sectors": 2}
+    ordered = sorted(rows.values(), key=lambda r: (order.get(r["country"], 1), r["country"], r["component"], -r["values"], r["source_id"]))
+    schema = {"country": pl.Utf8, "component": pl.Utf8, "source_id": pl.Utf8, "title": pl.Utf8, "publisher": pl.Utf8, "date": pl.Utf8, "url": pl.Utf8, "values": pl.Int64}
+    schema.update({q.value: pl.Int64 for q in Quality})
+    return pl.DataFrame(ordered, schema=schema)
+
+
+@dataclass(frozen=True)
+class _Window:
+    label: str
+    validity: Validity | None
+    pending: bool
+
+
+def _rule_windows(cfg: YearConfig) -> dict[str, _Window]:
+    """Path prefix of every rule with a validity window or a pending flag."""
+    out: dict[str, _Window] = {}
+
+    def add(prefix: str, rule) -> None:
+        validity, pending = getattr(rule, "valid", None), getattr(rule, "pending", False)
+        if validity is not None or pending:
+            out[prefix] = _Window(getattr(rule, "label", prefix), validity, pending)
+
+    for cc, c in cfg.countries.items():
+        for a in c.commodity.special_access:
+            add(f"{cc}.commodity.special_access.{a.id}", a)
+        for r in c.network.reductions:
+            add(f"{cc}.network.reductions.{r.id}", r)
+        for levy in c.taxes.levies:
+            add(f"{cc}.taxes.levies.{levy.id}", levy)
+            for rr in levy.reduced_rates:
+                add(f"{cc}.taxes.levies.{levy.id}.reduced_rates.{rr.id}", rr)
+        for jc in c.taxes.joint_caps:
+            add(f"{cc}.taxes.joint_caps.{jc.id}", jc)
+        if c.carbon.indirect_cost_compensation is not None:
+            add(f"{cc}.carbon.indirect_cost_compensation", c.carbon.indirect_cost_compensation)
+        if c.carbon.co2_levy is not None:
+            add(f"{cc}.carbon.co2_levy", c.carbon.co2_levy)
+        for s in c.support:
+            add(f"{cc}.support.{s.id}", s)
+    return out
+
+
+def _source_year(date: str | None) -> int | None:
+    m = re.match(r"^\s*(\d{4})", date or "")
+    return int(m.group(1)) if m else None
+
+
+def _is_yearly(path: str) -> bool:
+    parts = path.split(".", 1)
+    if parts[0] == "eu":
+        return True
+    if parts[0] == "sectors" or len(parts) < 2:
+        return False
+    return any(p.search(parts[1]) for p in _YEARLY)
+
+
+def stale_values(cfg: YearConfig) -> pl.DataFrame:
+    """Every value that needs attention for ``cfg.year``, with the reason."""
+    windows = _rule_windows(cfg)
+    year_start = dt.date(cfg.year, 1, 1)
+    rows = []
+    for p in cfg.params.values():
+        for reason, detail in _reasons(cfg, p, windows, year_start):
+            scope, component = scope_and_component(p.path)
+            rows.append(
+                {
+                    "country": scope,
+                    "component": component,
+                    "path": p.path,
+                    "value": p.value,
+                    "unit": p.unit,
+                    "quality": p.quality.value,
+                    "reason": reason,
+                    "detail": detail,
+                    "source_id": p.source_id,
+                    "source_date": p.source.date,
+                    "file": cfg.relative_file(p.file),
+                    "line": p.line,
+                }
+            )
+    schema = {
+        "country": pl.Utf8, "component": pl.Utf8, "path": pl.Utf8, "value": pl.Float64, "unit": pl.Utf8, "quality": pl.Utf8,
+        "reason": pl.Utf8, "detail": pl.Utf8, "source_id": pl.Utf8, "source_date": pl.Utf8, "file": pl.Utf8, "line": pl.Int64,
+    }
+    return pl.DataFrame(rows, schema=schema)
+
+
+def _reasons(cfg: YearConfig, p: Param, windows: dict[str, _Window], year_start: dt.date):
+    if p.quality == Quality.unknown:
+        yield "unknown", p.note or "no figure found"
+    elif p.quality == Quality.estimate:
+        yield "estimate", p.note or ""
+    for prefix, window in windows.items():
+        if p.path.startswith(prefix + "."):
+            v = window.validity
+            if v is not None and v.to_year is not None and v.to_year < cfg.year:
+                yield "expired", f"{window.label}: in force until {v.to_year}"
+    m = re.search(r"\.rate_periods\.(\d+)\.", p.path)
+    if m:
+        levy_path = p.path[: m.start()]
+        levy = _levy_at(cfg, levy_path)
+        if levy is not None and levy.rate_periods is not None:
+            period = levy.rate_periods[int(m.group(1))]
+            if period.end < year_start:
+                yield "expired", f"rate period {period.start} to {period.end} ended before {cfg.year}"
+    if _is_yearly(p.path) and p.quality != Quality.unknown and not p.path.startswith("sectors."):
+        source_year = _source_year(p.source.date)
+        if source_year is None:
+            yield "update overdue", f"a yearly figure whose source ({p.source_id}) has no date"
+        elif source_year <= cfg.year - 2:
+            yield "update overdue", f"a yearly figure from a {source_year} source ({p.source_id}) used for {cfg.year}"
+
+
+def _levy_at(cfg: YearConfig, levy_path: str):
+    cc, _, _, levy_id = levy_path.split(".")[:4]
+    country = cfg.countries.get(cc)
+    if country is None:
+        return None
+    return next((lv for lv in country.taxes.levies if lv.id == levy_id), None)
