@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from speelveld.config.resolved import YearConfig
-from speelveld.core.compute import _line_quality
+from speelveld.core.compute import _line_quality, plan_sector
 from speelveld.core.context import Step
-from speelveld.core.compute import plan_sector
 
 PLACEHOLDER = re.compile(r"\{(\w+)(?::([^}]*))?\}")
 _TO_PYTHON = {"×": "*", "÷": "/", "−": "-", "^": "**", "≥": ">=", "≤": "<="}

@@ -8,7 +8,7 @@ import json
 from rich.console import Console
 from rich.text import Text
 
-from speelveld.core.explain import Explanation, ExplainedLine, ExplainedStep, fmt_number
+from speelveld.core.explain import ExplainedLine, ExplainedStep, Explanation, fmt_number
 from speelveld.core.lines import FAMILIES
 from speelveld.report.labels import QUALITY_MARK, line_label, t
 
