@@ -436,6 +436,7 @@ def explain(
     result = run_explain(cfg, sector, country)
     if line:
         result.lines = [ln for ln in result.lines if ln.key.startswith(line)]
+        result.line_filter = line
         if not result.lines:
             keys = [ln.key for ln in run_explain(cfg, sector, country).lines]
             raise UsageProblem(f"--line: no line key starts with '{line}'; keys: {', '.join(keys)}")

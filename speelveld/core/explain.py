@@ -135,6 +135,7 @@ class Explanation:
     scenario: str | None
     overrides: list[str] = field(default_factory=list)
     archetype: list[InputRef] = field(default_factory=list)  # the sector's own figures, cited once
+    line_filter: str | None = None  # set when only some lines are shown; the totals stay those of all lines
 
     @property
     def total_eur_per_mwh(self) -> float:

@@ -29,6 +29,7 @@ WORDS = {
         "inputs": "Invoer",
         "archetype": "Archetype (de fabriek; aannames, dezelfde in elk land)",
         "sum": "Som van de posten: {year} €/jr = {mwh} €/MWh (bruto {gross} €/MWh){unknown}",
+        "sum_filtered": "Totaal van alle posten (niet alleen de getoonde): {year} €/jr = {mwh} €/MWh (bruto {gross} €/MWh){unknown}",
         "sum_unknown": "; {n} post(en) onbekend en niet meegeteld",
         "sources": "Bronnen",
         "quality": "Kwaliteit: published = gelezen in de bron, derived = afgeleid (zie noot), estimate = schatting, unknown = niet gevonden.",
@@ -49,6 +50,7 @@ WORDS = {
         "inputs": "Inputs",
         "archetype": "Archetype (the plant; assumptions, the same in every country)",
         "sum": "Sum of the lines: {year} €/yr = {mwh} €/MWh (gross {gross} €/MWh){unknown}",
+        "sum_filtered": "Total of all lines (not only those shown): {year} €/yr = {mwh} €/MWh (gross {gross} €/MWh){unknown}",
         "sum_unknown": "; {n} line(s) unknown and not counted",
         "sources": "Sources",
         "quality": "Quality: published = read in the source, derived = derived (see note), estimate = assumption, unknown = not found.",
@@ -82,7 +84,7 @@ def print_explanation(e: Explanation, console: Console, lang: str = "nl", show_i
     unknown = w["sum_unknown"].format(n=e.unknown_lines) if e.unknown_lines else ""
     console.print(
         Text(
-            w["sum"].format(
+            w["sum_filtered" if e.line_filter else "sum"].format(
                 year=fmt_number(e.total_eur_per_year), mwh=f"{e.total_eur_per_mwh:,.2f}", gross=f"{e.gross_eur_per_year / e.consumption_mwh:,.2f}", unknown=unknown
             ),
             style="bold",
