@@ -25,7 +25,7 @@ from speelveld.core.compute import compare as run_compare
 from speelveld.core.policy import policy_check
 from speelveld.core.sweep import SweepError, parse_vary, scenario_count, summarise, sweep_query
 from speelveld.report.excel import write_workbook
-from speelveld.report.output import check_writable, manifest, to_csv, to_json, write_atomic
+from speelveld.report.output import check_writable, manifest, parquet_metadata, sink_csv_with_manifest, to_csv, to_json, write_atomic
 from speelveld.report.terminal import policy_table, print_comparison
 
 app = typer.Typer(
@@ -130,6 +130,35 @@ def load(config_dir: Path | None, year: int | None, sets: list[str] | None, scen
     return load_year(config_dir, year, overrides, scenario=scenario)
 
 
+StrictOpt = Annotated[
+    bool,
+    typer.Option("--strict", help="Treat warnings (a value far from the previous year's, estimates behind the totals) as errors."),
+]
+
+
+def previous_year(cfg: YearConfig) -> YearConfig | None:
+    if cfg.year - 1 not in available_years(cfg.config_dir):
+        return None
+    try:
+        return load_year(cfg.config_dir, cfg.year - 1, [])
+    except ConfigError:
+        err.print(f"warning: the {cfg.year - 1} configs have errors, so {cfg.year} is not checked against them (run `speelveld validate`)")
+        return None
+
+
+def check_warnings(cfg: YearConfig, strict: bool, result=None) -> None:
+    """Print warnings for suspicious but legal input; with --strict they are errors (exit 2)."""
+    from speelveld.config.sanity import estimates_in_totals, year_over_year
+
+    warnings = year_over_year(cfg, previous_year(cfg))
+    if result is not None:
+        warnings += estimates_in_totals(result.lines)
+    if strict and warnings:
+        raise ConfigError([f"{w} [--strict]" for w in warnings])
+    for w in warnings:
+        err.print(f"warning: {w}", markup=False)
+
+
 ScenarioOpt = Annotated[
     str | None,
     typer.Option("--scenario", help="A named scenario from the config directory's scenarios/ (see `speelveld list`).", show_default=False),
@@ -169,6 +198,7 @@ def compare(
     config_dir: ConfigDirOpt = None,
     scenario: ScenarioOpt = None,
     excel: Annotated[Path | None, typer.Option("--excel", help="Also write the Excel workbook (same layout as `speelveld report`) to this .xlsx file.", show_default=False)] = None,
+    strict: StrictOpt = False,
 ):
     """Compare what a sector's plant pays in each country, line by line, and the gap to the reference.
 
@@ -180,6 +210,7 @@ def compare(
     sectors = sorted(cfg.sectors) if sector == "all" else [pick("sector", "--sector", sector, sorted(cfg.sectors))]
     chosen = pick_countries(cfg, reference, countries)
     result = run_compare(cfg, sectors, chosen[1:], reference=chosen[0])
+    check_warnings(cfg, strict, result)
     if excel is not None:
         write_atomic(excel, lambda p: write_workbook(p, result, cfg, manifest(cfg, command_line()), lang.value))
         err.print(f"wrote {excel}")
@@ -225,7 +256,7 @@ def list_(config_dir: ConfigDirOpt = None, year: YearOpt = None):
 
 @app.command()
 @user_errors
-def validate(config_dir: ConfigDirOpt = None, year: YearOpt = None):
+def validate(config_dir: ConfigDirOpt = None, year: YearOpt = None, strict: StrictOpt = False):
     """Check a config directory (schema, units, ranges, every value sourced) without computing.
 
     Without --year every price year in the directory is checked."""
@@ -245,6 +276,10 @@ def validate(config_dir: ConfigDirOpt = None, year: YearOpt = None):
             flags[p.quality.value] = flags.get(p.quality.value, 0) + 1
         summary = ", ".join(f"{n} {k}" for k, n in sorted(flags.items()))
         out.print(f"{y}: ok — {len(cfg.params)} values ({summary}) in {len(cfg.files)} files")
+        try:
+            check_warnings(cfg, strict)
+        except ConfigError as exc:
+            problems.extend(exc.problems)
     if problems:
         raise ConfigError(problems)
 
@@ -260,6 +295,7 @@ def report(
     scenario: ScenarioOpt = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Workbook language.")] = Lang.nl,
     config_dir: ConfigDirOpt = None,
+    strict: StrictOpt = False,
 ):
     """Write the annual speelveldtoets workbook: every sector against every country, with a
     summary, a sheet and chart per sector (totals and gaps as live formulas), every parameter
@@ -273,6 +309,7 @@ def report(
     cfg = load(config_dir, year, set_, scenario)
     chosen = pick_countries(cfg, reference, countries)
     result = run_compare(cfg, sorted(cfg.sectors), chosen[1:], reference=chosen[0])
+    check_warnings(cfg, strict, result)
     write_atomic(out_file, lambda p: write_workbook(p, result, cfg, manifest(cfg, command_line()), lang.value))
     err.print(f"wrote {out_file} ({len(result.sectors) + 3} sheets, {time.perf_counter() - started:.1f} s)")
 
@@ -289,6 +326,7 @@ def toets(
     out_file: Annotated[Path | None, typer.Option("--out", help="Write csv/json to this file.", show_default=False)] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.nl,
     config_dir: ConfigDirOpt = None,
+    strict: StrictOpt = False,
 ):
     """The standard policy check: every sector and country, the gap before and after a scenario,
     the change, and the measure's cost to the state where the scenario states it."""
@@ -300,6 +338,7 @@ def toets(
     chosen = pick_countries(base_cfg, reference, countries)
     sectors = sorted(base_cfg.sectors)
     check = policy_check(base_cfg, sc_cfg, sectors, chosen[1:], chosen[0])
+    check_warnings(sc_cfg, strict)
     if fmt != Fmt.table:
         meta = manifest(sc_cfg, command_line())
         text = check.table.write_csv() if fmt == Fmt.csv else json.dumps({"manifest": meta, "scenario": sc.name, "rows": check.table.to_dicts()}, indent=2, sort_keys=True)
@@ -348,6 +387,7 @@ def sweep(
     scenario: ScenarioOpt = None,
     out_file: Annotated[Path | None, typer.Option("--out", help="Write every scenario to .parquet, .csv or .xlsx (streamed for parquet/csv).", show_default=False)] = None,
     config_dir: ConfigDirOpt = None,
+    strict: StrictOpt = False,
 ):
     """Sensitivity sweep: vary parameters over a grid or random draws, computed as one vectorised
     query; prints per country the distribution of the gap and which parameter moves it most."""
@@ -360,6 +400,7 @@ def sweep(
     cfg = load(config_dir, year, set_, scenario)
     sector = pick("sector", "--sector", sector, sorted(cfg.sectors))
     chosen = pick_countries(cfg, reference, countries)
+    check_warnings(cfg, strict)
     varies = [parse_vary(v, cfg, sector) for v in vary]
     if len({v.path for v in varies}) != len(varies):
         raise UsageProblem("--vary: the same parameter is varied twice")
@@ -372,11 +413,12 @@ def sweep(
         if out_file is None:
             results = query.collect().lazy()
         elif out_file.suffix == ".parquet":
-            write_atomic(out_file, lambda p: query.sink_parquet(p))
+            meta = parquet_metadata(manifest(cfg, command_line()))
+            write_atomic(out_file, lambda p: query.sink_parquet(p, metadata=meta))
             results = pl.scan_parquet(out_file)
         elif out_file.suffix == ".csv":
-            write_atomic(out_file, lambda p: query.sink_csv(p))
-            results = pl.scan_csv(out_file)
+            write_atomic(out_file, lambda p: sink_csv_with_manifest(query, p, manifest(cfg, command_line())))
+            results = pl.scan_csv(out_file, comment_prefix="#")
         else:
             frame = query.collect()
             from speelveld.report.output import write_frame_xlsx
@@ -421,6 +463,7 @@ def explain(
     no_inputs: Annotated[bool, typer.Option("--no-inputs", help="Leave out the inputs and sources under each line.")] = False,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of headings (line labels come from the configs).")] = Lang.nl,
     config_dir: ConfigDirOpt = None,
+    strict: StrictOpt = False,
 ):
     """Explain every cost line of one sector in one country: the formula with the numbers filled
     in, each eligibility condition (passed or failed), the resulting €/yr and €/MWh, and the
@@ -433,6 +476,7 @@ def explain(
     cfg = load(config_dir, year, set_, scenario)
     sector = pick("sector", "--sector", sector, sorted(cfg.sectors))
     country = pick("country", "--country", country.upper(), sorted(cfg.countries))
+    check_warnings(cfg, strict)
     result = run_explain(cfg, sector, country)
     if line:
         result.lines = [ln for ln in result.lines if ln.key.startswith(line)]

@@ -51,10 +51,17 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
         write(tmp)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it the mode a new file gets
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _rows(result: Comparison) -> list[dict]:
@@ -100,7 +107,11 @@ def write_frame_xlsx(frame, path: Path, meta: dict) -> None:
     """A plain table of results on one sheet plus the run manifest, for sweeps."""
     from openpyxl import Workbook
 
+    from speelveld.report.excel import FIXED_TIME, _deterministic_zip
+
     wb = Workbook()
+    wb.properties.created = FIXED_TIME
+    wb.properties.modified = FIXED_TIME
     ws = wb.active
     ws.title = "sweep"
     ws.append(frame.columns)
@@ -110,4 +121,24 @@ def write_frame_xlsx(frame, path: Path, meta: dict) -> None:
     run = wb.create_sheet("run")
     for k, v in meta.items():
         run.append([k, str(v)])
-    wb.save(path)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    path.write_bytes(_deterministic_zip(buffer.getvalue()))
+
+
+def sink_csv_with_manifest(query, path: Path, meta: dict) -> None:
+    """Stream a query to CSV under a '# {manifest}' first line (read back with comment_prefix='#')."""
+    import shutil
+
+    body = path.with_name(path.name + ".body")
+    try:
+        query.sink_csv(body)
+        with open(path, "w", encoding="utf-8") as out, open(body, encoding="utf-8") as src:
+            out.write("# " + json.dumps(meta, sort_keys=True, ensure_ascii=False) + "\n")
+            shutil.copyfileobj(src, out, 1 << 20)
+    finally:
+        body.unlink(missing_ok=True)
+
+
+def parquet_metadata(meta: dict) -> dict[str, str]:
+    return {"speelveld.run": json.dumps(meta, sort_keys=True, ensure_ascii=False)}

@@ -1,0 +1,49 @@
+"""Warnings for input that is legal but suspicious. `--strict` turns them into errors.
+
+- A country or EU value more than 3× (or less than a third of) the same value in the previous
+  price year, or with the opposite sign: more often a typo or a unit slip (ct/kWh written as
+  €/MWh) than a real change.
+- Estimates behind a headline number: the totals rest on assumptions, which the reader of the
+  gap should know (the sector archetypes are assumptions by design and are not counted).
+"""
+
+from __future__ import annotations
+
+from speelveld.config.resolved import YearConfig
+
+FACTOR = 3.0
+
+
+def year_over_year(cfg: YearConfig, previous: YearConfig | None) -> list[str]:
+    if previous is None:
+        return []
+    out = []
+    for path, p in cfg.params.items():
+        if path.startswith("sectors.") or ".rate_periods." in path:
+            continue  # archetypes are one file for every year; rate periods differ by date, not by position
+        q = previous.params.get(path)
+        if q is None or p.value is None or q.value is None or p.value == 0 or q.value == 0:
+            continue
+        ratio = p.value / q.value
+        if ratio < 0:
+            what = "has the opposite sign of"
+        elif ratio > FACTOR or ratio < 1 / FACTOR:
+            what = f"is {ratio:.3g}× the"
+        else:
+            continue
+        where = f"{cfg.relative_file(p.file)}:{p.line}" if p.line else cfg.relative_file(p.file)
+        out.append(f"{where}: {path}: {p.value:g} {p.unit} {what} {previous.year} value {q.value:g} (typo or unit slip?)")
+    return out
+
+
+def estimates_in_totals(lines) -> list[str]:
+    """One warning per country whose totals use estimated lines; ``lines`` is Comparison.lines."""
+    import polars as pl
+
+    est = lines.filter((pl.col("quality") == "estimate") & pl.col("eur_per_year").is_not_null() & (pl.col("eur_per_year") != 0))
+    out = []
+    for (country,), rows in est.group_by("country", maintain_order=True):
+        keys = list(dict.fromkeys(rows["key"].to_list()))
+        shown = ", ".join(keys[:5]) + (f" and {len(keys) - 5} more" if len(keys) > 5 else "")
+        out.append(f"{country}: the totals rest on estimated lines: {shown} (see `speelveld sources --stale`)")
+    return out

@@ -1,0 +1,174 @@
+"""Faults and reproducibility: killed writers, output paths, byte-identical reruns, warnings."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from speelveld.cli import app
+from tests.helpers import FIXTURE
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parent.parent
+DIFF = ROOT / "fixtures" / "diff"
+
+
+def _wait_for(path: Path, proc: subprocess.Popen, timeout: float = 60) -> None:
+    end = time.monotonic() + timeout
+    while not path.exists():
+        assert proc.poll() is None, proc.stderr.read() if proc.stderr else "writer exited early"
+        assert time.monotonic() < end, "writer never reached the point to kill it"
+        time.sleep(0.02)
+
+
+KILL_MID_WRITE = """
+import sys, time
+from pathlib import Path
+from speelveld.report.output import write_atomic
+
+def slow(p):
+    with open(p, "w") as f:
+        f.write("half a file " * 1000)
+        f.flush()
+        Path(sys.argv[2]).touch()  # mid-write: tell the test to kill us
+        time.sleep(120)
+
+write_atomic(Path(sys.argv[1]), slow)
+"""
+
+
+def test_writer_killed_mid_write_leaves_the_earlier_file(tmp_path):
+    target, marker = tmp_path / "result.csv", tmp_path / "marker"
+    target.write_text("the earlier result\n")
+    proc = subprocess.Popen([sys.executable, "-c", KILL_MID_WRITE, str(target), str(marker)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    _wait_for(marker, proc)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    assert target.read_text() == "the earlier result\n"
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name not in ("result.csv", "marker")]
+    assert all(name.startswith(".result.csv.") and name.endswith(".tmp") for name in leftovers), leftovers
+
+
+KILL_BEFORE_RENAME = """
+import os, sys, time
+from pathlib import Path
+real_replace = os.replace
+marker = Path(sys.argv[1])
+
+def paused_replace(src, dst):
+    marker.touch()  # the new workbook is complete but not yet in place
+    time.sleep(120)
+    real_replace(src, dst)
+
+os.replace = paused_replace
+from speelveld.cli import app
+sys.argv = ["speelveld", *sys.argv[2:]]
+app()
+"""
+
+
+def test_report_killed_before_rename_leaves_the_earlier_workbook(tmp_path):
+    book, marker = tmp_path / "toets.xlsx", tmp_path / "marker"
+    book.write_bytes(b"earlier workbook")
+    args = ["report", "--config-dir", str(FIXTURE), "--out", str(book)]
+    proc = subprocess.Popen([sys.executable, "-c", KILL_BEFORE_RENAME, str(marker), *args], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    _wait_for(marker, proc)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    assert book.read_bytes() == b"earlier workbook"
+    # and a run that is not killed replaces it with a complete workbook
+    r = runner.invoke(app, args)
+    assert r.exit_code == 0, r.output
+    assert book.read_bytes()[:2] == b"PK"
+
+
+def test_missing_output_directory_fails_before_any_work(tmp_path):
+    r = runner.invoke(app, ["compare", "--sector", "plant", "--config-dir", str(FIXTURE), "--format", "csv", "--out", str(tmp_path / "nope" / "a.csv")])
+    assert r.exit_code == 2
+    assert "does not exist" in r.output and "Traceback" not in r.output
+    (tmp_path / "file").write_text("x")
+    r = runner.invoke(app, ["report", "--config-dir", str(FIXTURE), "--out", str(tmp_path / "file" / "a.xlsx")])
+    assert r.exit_code == 2 and "error:" in r.output
+
+
+def test_outputs_keep_the_usual_file_mode(tmp_path):
+    out = tmp_path / "a.json"
+    r = runner.invoke(app, ["compare", "--sector", "plant", "--config-dir", str(FIXTURE), "--format", "json", "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+@pytest.mark.parametrize(
+    "args, name",
+    [
+        (["compare", "--sector", "all", "--format", "csv"], "a.csv"),
+        (["compare", "--sector", "all", "--format", "json"], "a.json"),
+        (["compare", "--sector", "plant", "--excel"], "a.xlsx"),
+        (["explain", "--sector", "plant", "--country", "DE", "--format", "json"], "e.json"),
+        (["toets", "--scenario", "duurder-de", "--format", "csv"], "t.csv"),
+        (["sweep", "--sector", "plant", "--vary", "DE.commodity.baseload_eur_per_mwh=normal(70,5)", "--samples", "500"], "s.csv"),
+        (["sweep", "--sector", "plant", "--vary", "DE.commodity.baseload_eur_per_mwh=60:80:5"], "s.parquet"),
+        (["sweep", "--sector", "plant", "--vary", "DE.commodity.baseload_eur_per_mwh=60:80:5"], "s.xlsx"),
+    ],
+)
+def test_reruns_are_byte_identical_and_carry_the_manifest(tmp_path, monkeypatch, args, name):
+    out = tmp_path / name
+    flag = "--excel" if "--excel" in args else "--out"
+    cmd = [a for a in args if a != "--excel"] + ["--config-dir", str(FIXTURE), flag, str(out)]
+    monkeypatch.setattr(sys, "argv", ["speelveld", *cmd])  # the manifest records the command line
+    assert runner.invoke(app, cmd).exit_code == 0
+    first = out.read_bytes()
+    time.sleep(1.1)  # a timestamp in the output would now differ
+    assert runner.invoke(app, cmd).exit_code == 0
+    assert out.read_bytes() == first
+    if name.endswith(".csv"):
+        manifest = json.loads(first.decode().splitlines()[0][2:]) if first.startswith(b"# ") else None
+        assert manifest is not None or name == "t.csv"
+    elif name.endswith(".json"):
+        manifest = json.loads(first)["run"]
+    elif name.endswith(".parquet"):
+        manifest = json.loads(pl.read_parquet_metadata(out)["speelveld.run"])
+    else:
+        from openpyxl import load_workbook
+
+        wb = load_workbook(out)
+        sheet = wb["run"] if "run" in wb.sheetnames else wb[wb.sheetnames[-1]]
+        manifest = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row and row[0]}
+    if manifest is not None:
+        assert manifest.get("config_hash") and manifest.get("version")
+        assert "speelveld " + args[0] in str(manifest.get("command"))
+
+
+def test_year_over_year_warning_and_strict():
+    base = ["compare", "--sector", "plant", "--config-dir", str(DIFF)]
+    # DE baseload 70 €/MWh in 2030; 800 in 2031 is 11.4× that: a typo or unit slip, warned
+    r = runner.invoke(app, [*base, "--set", "DE.commodity.baseload_eur_per_mwh=800"])
+    assert r.exit_code == 0
+    assert "warning: 2031/countries/DE.yaml:8: DE.commodity.baseload_eur_per_mwh: 800 €/MWh is 11.4× the 2030 value 70" in r.output
+    r = runner.invoke(app, [*base, "--set", "DE.commodity.baseload_eur_per_mwh=800", "--strict"])
+    assert r.exit_code == 2
+    assert "error: 2031/countries/DE.yaml:8: DE.commodity.baseload_eur_per_mwh" in r.output and "[--strict]" in r.output
+    # a real change within 3× is no warning; the shipped fixture itself is clean, also with --strict
+    r = runner.invoke(app, [*base, "--strict"])
+    assert r.exit_code == 0, r.output
+    assert "warning" not in r.output
+
+
+def test_estimate_in_the_totals_is_warned():
+    r = runner.invoke(app, ["compare", "--sector", "plant", "--config-dir", str(FIXTURE), "--set",
+                            "DE.commodity.baseload_eur_per_mwh={value: 75, quality: estimate, note: assumed}"])
+    assert r.exit_code == 0
+    assert "warning: DE: the totals rest on estimated lines: commodity.wholesale" in r.output
+    r = runner.invoke(app, ["validate", "--config-dir", str(DIFF), "--strict"])
+    assert r.exit_code == 0, r.output
