@@ -25,7 +25,15 @@ from speelveld.core.compute import compare as run_compare
 from speelveld.core.policy import policy_check
 from speelveld.core.sweep import SweepError, parse_vary, scenario_count, summarise, sweep_query
 from speelveld.report.excel import write_workbook
-from speelveld.report.output import check_writable, manifest, parquet_metadata, sink_csv_with_manifest, to_csv, to_json, write_atomic
+from speelveld.report.output import (
+    check_writable,
+    manifest,
+    parquet_metadata,
+    sink_csv_with_manifest,
+    to_csv,
+    to_json,
+    write_atomic,
+)
 from speelveld.report.terminal import policy_table, print_comparison
 
 app = typer.Typer(
