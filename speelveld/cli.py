@@ -350,8 +350,8 @@ def toets(
     if fmt != Fmt.table:
         meta = manifest(sc_cfg, command_line())
         text = check.table.write_csv() if fmt == Fmt.csv else json.dumps({"manifest": meta, "scenario": sc.name, "rows": check.table.to_dicts()}, indent=2, sort_keys=True)
-        if fmt == Fmt.csv:
-            text = "".join(f"# {k}: {v}\n" for k, v in meta.items()) + text
+        if fmt == Fmt.csv:  # the manifest as one '# {json}' line, as in every CSV output
+            text = "# " + json.dumps(meta, sort_keys=True, ensure_ascii=False) + "\n" + text
         if out_file is None:
             sys.stdout.write(text)
         else:
