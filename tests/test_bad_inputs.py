@@ -86,3 +86,43 @@ def test_case_names_are_unique_and_numbered():
     numbers = [c.name.split("-", 1)[0] for c in CASES]
     assert all(n.isdigit() for n in numbers)
     assert len(set(numbers)) == len(numbers)
+
+
+# ---------------------------------------------------------------- what is still accepted
+
+
+def _load_with(tmp_path: Path, rel: str, old: str, new: str):
+    from speelveld.config.load import load_year
+
+    cfg = tmp_path / "cfg"
+    shutil.copytree(FIXTURE, cfg)
+    target = cfg / rel
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return load_year(cfg, 2030)
+
+
+def test_negative_profile_premium_is_allowed(tmp_path):
+    # An off-peak-heavy plant buys below baseload: the one field that may be negative.
+    cfg = _load_with(tmp_path, "2030/countries/DE.yaml", "  baseload_eur_per_mwh: 70\n",
+                     "  baseload_eur_per_mwh: 70\n  profile_premium_eur_per_mwh: -3\n")
+    assert cfg.params["DE.commodity.profile_premium_eur_per_mwh"].value == -3
+
+
+def test_exponent_without_sign_is_a_number(tmp_path):
+    # YAML 1.1 (PyYAML) reads 1e6 as text; configs write budgets that way, so it is a number.
+    cfg = _load_with(tmp_path, "sectors/plant.yaml", "sector_electricity_mwh: 1000000", "sector_electricity_mwh: 1e6")
+    assert cfg.params["sectors.plant.sector_electricity_mwh"].value == 1e6
+
+
+def test_aliases_are_still_allowed(tmp_path):
+    cfg = _load_with(tmp_path, "2030/countries/DE.yaml", "when: {utilisation_hours: {min: 2500}}",
+                     "when: &from2500 {utilisation_hours: {min: 2500}}")
+    assert cfg.countries["DE"].network.levels["EHV"].variants[1].when is not None
+
+
+def test_a_threshold_may_be_zero(tmp_path):
+    # "at least 1 MWh" is for a plant's own consumption, not for an eligibility threshold
+    cfg = _load_with(tmp_path, "2030/countries/DE.yaml", "consumption_mwh: {above: 10000}", "consumption_mwh: {above: 0}")
+    assert cfg.params["DE.network.reductions.stromnev-19-2.when.consumption_mwh.above"].value == 0

@@ -14,6 +14,8 @@ Layout of a config directory::
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import difflib
 import math
 from dataclasses import dataclass
@@ -24,6 +26,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from speelveld.config.model import (
+    AT_LEAST_ONE,
+    MAX_MAGNITUDE,
+    MAY_BE_NEGATIVE,
     QUALITY_RANK,
     Bound,
     CountryFile,
@@ -37,7 +42,7 @@ from speelveld.config.model import (
 )
 from speelveld.config.resolved import Param, YearConfig
 from speelveld.config.units import unit_of
-from speelveld.config.yamlload import ConfigError, LineMap, load_yaml
+from speelveld.config.yamlload import ConfigError, LineMap, load_yaml, parse_value
 
 PACKAGE_CONFIGS = Path(__file__).resolve().parent.parent / "configs"
 REPO_CONFIGS = Path(__file__).resolve().parent.parent.parent / "configs"
@@ -71,7 +76,7 @@ def _year_files(config_dir: Path, year: int) -> tuple[Path, list[Path], list[Pat
     countries = sorted((year_dir / "countries").glob("*.yaml"))
     sectors: dict[str, Path] = {p.stem: p for p in sorted((config_dir / "sectors").glob("*.yaml"))}
     sectors.update({p.stem: p for p in sorted((year_dir / "sectors").glob("*.yaml"))})
-    problems = []
+    problems = _stray_files([year_dir, year_dir / "countries", config_dir / "sectors", year_dir / "sectors"])
     if not eu.is_file():
         problems.append(f"{eu}:1: file: missing (the EU ETS prices of {year})")
     if not countries:
@@ -81,6 +86,24 @@ def _year_files(config_dir: Path, year: int) -> tuple[Path, list[Path], list[Pat
     if problems:
         raise ConfigError(problems)
     return eu, countries, [sectors[k] for k in sorted(sectors)]
+
+
+def _stray_files(folders: list[Path]) -> list[str]:
+    """A config file ending in .yml (or .YAML) would be silently skipped, or, next to a .yaml
+    file of the same name, be a second file for the same country or sector: both are errors."""
+    problems = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for p in sorted(folder.iterdir()):
+            if not p.is_file() or p.suffix == ".yaml" or p.suffix.lower() not in (".yaml", ".yml"):
+                continue
+            twin = p.with_suffix(".yaml")
+            if twin.exists():
+                problems.append(f"{p}:1: file: a second file for '{p.stem}' next to {twin.name}; keep one of the two")
+            else:
+                problems.append(f"{p}:1: file: not read, because config files end in .yaml; rename it to {twin.name}")
+    return problems
 
 
 # ------------------------------------------------------------------ overrides
@@ -103,8 +126,8 @@ class Override:
         if not path or any(not part for part in path.split(".")):
             raise ConfigError([f"{origin} {text}: malformed path '{path}'"])
         try:
-            value = yaml.safe_load(raw) if raw.strip() else None
-        except yaml.YAMLError:
+            value = parse_value(raw) if raw.strip() else None
+        except (yaml.YAMLError, RecursionError):
             raise ConfigError([f"{origin} {text}: cannot read value '{raw}'"]) from None
         if value is None or isinstance(value, str) and not raw.strip():
             raise ConfigError([f"{origin} {text}: missing value after '='"])
@@ -222,7 +245,7 @@ def _clean_loc(loc: tuple) -> tuple:
     out = []
     for part in loc:
         if isinstance(part, str) and (
-            part in ("float", "SourcedValue", "int", "str", "list[str]", "bool")
+            part in ("float", "SourcedValue", "int", "str", "list[str]", "bool", "[key]")
             or part.startswith(("function-", "literal[", "list[", "dict[", "constrained-"))
         ):
             continue
@@ -230,10 +253,23 @@ def _clean_loc(loc: tuple) -> tuple:
     return tuple(out)
 
 
+def _via_sourced(err: dict) -> bool:
+    """Did this error come from the {value, source, ...} member of a number's union?"""
+    return any(isinstance(p, str) and "SourcedValue" in p for p in err["loc"])
+
+
 def _format_validation(exc: ValidationError, lines: LineMap, origin: dict[tuple, str]) -> list[str]:
     by_loc: dict[tuple, list[dict]] = {}
-    for err in exc.errors(include_url=False):
-        by_loc.setdefault(_clean_loc(err["loc"]), []).append(err)
+    errors = exc.errors(include_url=False)
+    # A mapping written for a number fails both union members; when the mapping member says
+    # what is wrong deeper inside (e.g. an unknown quality), the "not a number" error on the
+    # field itself is noise.
+    deeper = {_clean_loc(e["loc"])[:-1] for e in errors if _via_sourced(e) and len(_clean_loc(e["loc"])) > 0}
+    for err in errors:
+        loc = _clean_loc(err["loc"])
+        if err["type"] == "float_type" and isinstance(err.get("input"), dict) and loc in deeper:
+            continue
+        by_loc.setdefault(loc, []).append(err)
     known = all_field_names()
     problems = []
     for loc, errs in by_loc.items():
@@ -264,12 +300,12 @@ def _pick_error(errs: list[dict]) -> dict:
     if len(errs) == 1:
         return errs[0]
     for err in errs:
-        if "SourcedValue" in [str(p) for p in err["loc"]] and isinstance(err.get("input"), dict | type(None)):
+        if _via_sourced(err) and isinstance(err.get("input"), dict | type(None)):
             if err["type"] != "model_type":
                 return err
     for err in errs:
         if err["type"] in ("float_parsing", "float_type", "finite_number"):
-            return {**err, "msg": "expected a number, or a mapping {value, source, quality}"}
+            return {**err, "type": "number_union"}
     return errs[0]
 
 
@@ -280,13 +316,70 @@ def _message(err: dict, known: set[str]) -> str:
         return "unknown field" + (f" (did you mean '{hint[0]}'?)" if hint else "")
     if err["type"] == "missing":
         return "required field is missing"
+    if err["type"] == "number_union":
+        return f"expected a number, or a mapping {{value, source, quality}}, got {_kind(err.get('input'))}"
+    if err["type"] in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a mapping (field: value lines), got {_kind(err.get('input'))}"
+    if err["type"] == "list_type":
+        return f"expected a list, got {_kind(err.get('input'))}"
+    if err["type"] in ("float_type", "float_parsing"):
+        return f"expected a number, got {_kind(err.get('input'))}"
+    if err["type"] in ("int_type", "int_parsing", "int_from_float"):
+        return f"expected a whole number, got {_kind(err.get('input'))}"
+    if err["type"] in ("bool_type", "bool_parsing"):
+        return f"expected true or false, got {_kind(err.get('input'))}"
+    if err["type"] in ("string_type",):
+        return f"expected text, got {_kind(err.get('input'))}"
     msg = err["msg"]
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, ") :]
+    elif msg.startswith("Input should be ") and "input" in err:
+        msg = f"should be {msg[len('Input should be ') :]}, not {_kind(err['input'])}"
+    elif msg.startswith("String should ") and "input" in err:
+        msg = f"{msg} (got {_kind(err['input'])})"
     return msg
 
 
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{'true' if value else 'false'} (a yes/no value)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {shown!r}"
+    shown = repr(value)
+    return shown if len(shown) <= 40 else f"{shown[:20]}...({len(shown)} characters)"
+
+
 # ------------------------------------------------------------------ flattening into params
+
+
+def value_problem(field: str, value: float, own_field: bool = True) -> str | None:
+    """What is wrong with ``value`` as a figure of ``field`` (a field name such as
+    ``baseload_eur_per_mwh``), or None. The checks every number of a config gets on load, for
+    anything else that sets numbers (a sweep's values) to apply too. ``own_field`` is False for
+    a threshold on the field (``when: {consumption_mwh: {above: 0}}``), which may be 0."""
+    try:
+        unit, _ = unit_of(field)
+    except KeyError:
+        unit = ""
+    shown = f"{value:g}{' ' + unit if unit else ''}"
+    if not math.isfinite(value):
+        return f"value must be a finite number, not {value}"
+    if unit == "%" and not 0 <= value <= 100:
+        return f"{value:g} % is outside 0–100 %"
+    if value < 0 and field not in MAY_BE_NEGATIVE:
+        return f"{value:g} is negative; {unit or 'this value'} cannot be"
+    if abs(value) > MAX_MAGNITUDE:
+        return f"{shown} is implausibly large (more than {MAX_MAGNITUDE:g}); check the unit and the zeros"
+    if own_field and field in AT_LEAST_ONE and value < 1:
+        return f"{shown} is too small; it must be at least 1 {unit}"
+    return None
 
 
 _KNOWN_SOURCE_IDS_EXTRA = {
@@ -381,14 +474,9 @@ class _Flattener:
             self.problems.append(f"{where}: {field_name}: value has no source (set 'source' here or on an enclosing block)")
             return
         if value is not None:
-            if not math.isfinite(value):
-                self.problems.append(f"{where}: {field_name}: value must be a finite number, not {value}")
-                return
-            if unit == "%" and not 0 <= value <= 100:
-                self.problems.append(f"{where}: {field_name}: {value:g} % is outside 0–100 %")
-                return
-            if value < 0:
-                self.problems.append(f"{where}: {field_name}: {value:g} is negative; {unit or 'this value'} cannot be")
+            problem = value_problem(unit_field, value, own_field=loc[-1] == unit_field)
+            if problem:
+                self.problems.append(f"{where}: {field_name}: {problem}")
                 return
         self.params[path] = Param(
             path=path,
@@ -434,6 +522,9 @@ def load_year(
         except ConfigError as exc:
             problems.extend(exc.problems)
             return
+        if data is None:
+            problems.append(f"{path}:1: file: the file is empty (expected a mapping of fields)")
+            return
         if not isinstance(data, dict):
             problems.append(f"{path}:1: file: expected a mapping of fields, got {type(data).__name__}")
             return
@@ -471,7 +562,7 @@ def load_year(
         flat.walk(model, prefix, (), None, None)
         problems.extend(flat.problems)
         params.update(flat.params)
-    problems.extend(_semantic_checks(models, params, files, lines))
+    problems.extend(_semantic_checks(models, params, files, lines, year, override_origin))
     if problems:
         raise ConfigError(problems)
 
@@ -515,21 +606,85 @@ def _identity_checks(key, model, year: int, path: Path, lines: LineMap) -> list[
     return problems
 
 
-def _semantic_checks(models, params: dict[str, Param], files, lines) -> list[str]:
-    """Checks that need more than one field: a sector must consume something, levy references exist."""
+class _Where:
+    """``file:line`` of a location in one document, or the override that set it."""
+
+    def __init__(self, files, lines, origins):
+        self.files, self.lines, self.origins = files, lines, origins
+
+    def __call__(self, key, loc: tuple) -> str:
+        label = _origin_of(self.origins.get(key, {}), loc)
+        return label or f"{self.files[key]}:{self.lines[key].line_of(loc)}"
+
+
+def _hours_in_year(year: int) -> int:
+    return 8784 if calendar.isleap(year) else 8760
+
+
+def _duplicate_ids(model: BaseModel, loc: tuple = ()) -> list[tuple[tuple, str]]:
+    """(location of the second item, id) for every list of items with ids that repeats an id:
+    lines, reductions and support are keyed by id, so a repeated id would merge two of them."""
+    found = []
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        items = value if isinstance(value, list) else list(value.values()) if isinstance(value, dict) else [value]
+        keys = range(len(value)) if isinstance(value, list) else list(value) if isinstance(value, dict) else [None]
+        seen: set = set()
+        for k, item in zip(keys, items, strict=True):
+            if not isinstance(item, BaseModel):
+                continue
+            here = loc + (name,) + (() if k is None else (k,))
+            item_id = getattr(item, "id", None)
+            if isinstance(value, list) and isinstance(item_id, str):
+                if item_id in seen:
+                    found.append((here + ("id",), item_id))
+                seen.add(item_id)
+            found.extend(_duplicate_ids(item, here))
+    return found
+
+
+def _semantic_checks(models, params: dict[str, Param], files, lines, year: int, origins) -> list[str]:
+    """Checks that need more than one field or file: a sector must consume something within a
+    year, its voltage level must exist everywhere, rate periods cover the year, references exist."""
     problems = []
+    where = _Where(files, lines, origins)
+    hours = _hours_in_year(year)
+    countries = {k: m for k, m in models.items() if k[0] == "countries"}
     for key, model in models.items():
+        for loc, item_id in _duplicate_ids(model):
+            coll = ".".join(str(p) for p in loc[:-2])
+            problems.append(f"{where(key, loc)}: {coll}: id '{item_id}' used twice")
         if key[0] == "sectors":
-            p = params.get(f"sectors.{key[1]}.consumption_mwh")
-            if p is not None and p.value is not None and p.value <= 0:
-                problems.append(f"{files[key]}:{p.line}: consumption_mwh: must be more than 0 MWh")
-            h = params.get(f"sectors.{key[1]}.utilisation_hours")
-            if h is not None and h.value is not None and not 0 < h.value <= 8784:
-                problems.append(f"{files[key]}:{h.line}: utilisation_hours: {h.value:g} h is not within a year (0–8,784 h)")
-            shares = [params.get(f"sectors.{key[1]}.process_shares_pct.{k}") for k in model.process_shares_pct]
+            base = f"sectors.{key[1]}"
+            q = params.get(f"{base}.consumption_mwh")
+            if q is not None and q.value is not None and q.value <= 0:
+                problems.append(f"{where(key, ('consumption_mwh',))}: consumption_mwh: must be more than 0 MWh")
+                q = None
+            h = params.get(f"{base}.utilisation_hours")
+            if h is not None and h.value is not None and not 0 < h.value <= hours:
+                problems.append(
+                    f"{where(key, ('utilisation_hours',))}: utilisation_hours: {h.value:g} h is not within the {hours:,} h of {year} (more than 0, at most {hours:,})"
+                )
+            kw = params.get(f"{base}.contracted_capacity_kw")
+            if kw is not None and kw.value is not None:
+                if kw.value <= 0:
+                    problems.append(f"{where(key, ('contracted_capacity_kw',))}: contracted_capacity_kw: must be more than 0 kW")
+                elif q is not None and q.value is not None and q.value * 1000 / kw.value > hours:
+                    problems.append(
+                        f"{where(key, ('contracted_capacity_kw',))}: contracted_capacity_kw: {q.value:g} MWh on {kw.value:g} kW is "
+                        f"{q.value * 1000 / kw.value:,.0f} h of full load, more than the {hours:,} h of {year}"
+                    )
+            shares = [params.get(f"{base}.process_shares_pct.{k}") for k in model.process_shares_pct]
             total = sum(s.value for s in shares if s is not None and s.value is not None)
             if total > 100:
-                problems.append(f"{files[key]}:{lines[key].line_of(('process_shares_pct',))}: process_shares_pct: shares add up to {total:g} % (> 100 %)")
+                problems.append(f"{where(key, ('process_shares_pct',))}: process_shares_pct: shares add up to {total:g} % (> 100 %)")
+            for ckey, country in sorted(countries.items()):
+                if model.voltage_level not in country.network.levels:
+                    offered = ", ".join(sorted(country.network.levels)) or "none"
+                    problems.append(
+                        f"{where(key, ('voltage_level',))}: voltage_level: '{model.voltage_level}' is not offered by {ckey[1]} "
+                        f"({files[ckey]}:{lines[ckey].line_of(('network', 'levels'))}: network.levels has {offered})"
+                    )
         if key[0] == "countries":
             levy_ids = [lv.id for lv in model.taxes.levies]
             for i, cap in enumerate(model.taxes.joint_caps):
@@ -538,14 +693,24 @@ def _semantic_checks(models, params: dict[str, Param], files, lines) -> list[str
                         hint = difflib.get_close_matches(name, levy_ids, n=1)
                         extra = f" (did you mean '{hint[0]}'?)" if hint else ""
                         problems.append(
-                            f"{files[key]}:{lines[key].line_of(('taxes', 'joint_caps', i, 'levies'))}: taxes.joint_caps.{cap.id}.levies: unknown levy '{name}'{extra}"
+                            f"{where(key, ('taxes', 'joint_caps', i, 'levies'))}: taxes.joint_caps.{cap.id}.levies: unknown levy '{name}'{extra}"
                         )
-            for coll, items in (("taxes.levies", model.taxes.levies), ("network.reductions", model.network.reductions)):
-                seen = set()
-                for item in items:
-                    if item.id in seen:
-                        problems.append(f"{files[key]}:1: {coll}: id '{item.id}' used twice")
-                    seen.add(item.id)
+            for i, levy in enumerate(model.taxes.levies):
+                if levy.rate_periods is None or (levy.valid is not None and not levy.valid.covers(year)):
+                    continue
+                # The annual rate is the day-weighted average over the price year: the periods
+                # must cover it exactly (the model already rules out overlaps and gaps).
+                loc = ("taxes", "levies", i, "rate_periods")
+                first = min(levy.rate_periods, key=lambda p: p.start)
+                last = max(levy.rate_periods, key=lambda p: p.end)
+                if first.start != dt.date(year, 1, 1):
+                    problems.append(
+                        f"{where(key, loc)}: taxes.levies.{i}.rate_periods: the first period starts on {first.start}, not on 1 January {year} (the price year)"
+                    )
+                if last.end != dt.date(year, 12, 31):
+                    problems.append(
+                        f"{where(key, loc)}: taxes.levies.{i}.rate_periods: the last period ends on {last.end}, not on 31 December {year} (the price year)"
+                    )
     return problems
 
 

@@ -17,6 +17,7 @@ from enum import Enum
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import Strict as StrictType
 
 
 def _nace_list(value):
@@ -31,6 +32,27 @@ def _nace_list(value):
 
 
 NaceList = Annotated[list[str], BeforeValidator(_nace_list)]
+
+# Scalars are strict: pydantic would otherwise read the YAML boolean ``yes`` as the number 1 and
+# the text "2030" as a year. A float field still takes an integer (70 means 70.0).
+Float = Annotated[float, StrictType()]
+Int = Annotated[int, StrictType()]
+Bool = Annotated[bool, StrictType()]
+
+# Fields whose value may legitimately be below zero. Everything else is checked to be ≥ 0 on load:
+# prices, charges, rates and volumes in a config are annual figures or tariffs, and a negative
+# one is a typo (a wholesale price is negative in some hours, never as an annual baseload average).
+# The profile premium is the exception: a plant that takes most of its power off-peak buys below
+# the baseload price, so its premium over baseload is negative.
+MAY_BE_NEGATIVE = frozenset({"profile_premium_eur_per_mwh"})
+
+# No figure in a config comes near a trillion in its own unit (national budgets are 1e9–1e10 €/yr,
+# national consumption 1e8 MWh); a larger one is a typo, and would overflow to infinity in sums.
+MAX_MAGNITUDE = 1e12
+
+# Figures that other figures are divided by: below 1 in their own unit they are a typo (a plant
+# using less than 1 MWh a year) and blow up the quotient (cost per MWh, capacity from hours).
+AT_LEAST_ONE = frozenset({"consumption_mwh", "utilisation_hours", "contracted_capacity_kw", "eligible_consumption_mwh", "gross_value_added_eur"})
 
 
 class Quality(str, Enum):
@@ -50,7 +72,7 @@ class Strict(BaseModel):
 class SourcedValue(Strict):
     """A number with its own provenance."""
 
-    value: float | None
+    value: Float | None
     source: str | None = None
     quality: Quality | None = None
     unit: str | None = Field(
@@ -70,7 +92,7 @@ class SourcedValue(Strict):
         return self
 
 
-Num = Union[float, SourcedValue]
+Num = Union[Float, SourcedValue]
 
 
 class Node(Strict):
@@ -84,8 +106,8 @@ class Node(Strict):
 class Validity(Strict):
     """Years (inclusive) in which a rule is in force."""
 
-    from_year: int | None = None
-    to_year: int | None = None
+    from_year: Int | None = None
+    to_year: Int | None = None
 
     @model_validator(mode="after")
     def _ordered(self):
@@ -123,7 +145,7 @@ class When(Strict):
     utilisation_hours: Bound | None = None
     offpeak_share_pct: Bound | None = None
     nace: NaceList | None = None
-    business_use: bool | None = None
+    business_use: Bool | None = None
 
 
 class Ruled(Node):
@@ -131,7 +153,7 @@ class Ruled(Node):
     label: str
     when: When | None = None
     valid: Validity | None = None
-    pending: bool = Field(
+    pending: Bool = Field(
         default=False,
         description="Proposed or announced but not in force: listed in reports, never applied. A scenario can set it to false.",
     )
@@ -233,8 +255,8 @@ class NetworkReduction(Ruled):
     - ``abatement_pct``: a flat percentage (the Dutch volumecorrectie).
     """
 
-    pay_at_least_by_hours: list[HourTier] | None = None
-    categories: list[AbatementCategory] | None = None
+    pay_at_least_by_hours: list[HourTier] | None = Field(default=None, min_length=1)
+    categories: list[AbatementCategory] | None = Field(default=None, min_length=1)
     abatement_pct: Num | None = None
     cap_pct: Num | None = None
 
@@ -258,8 +280,8 @@ class Network(Node):
 class Band(Strict):
     """Consumption band; its rate applies to the consumption inside [from_mwh, to_mwh)."""
 
-    from_mwh: float
-    to_mwh: float | None = None
+    from_mwh: Float
+    to_mwh: Float | None = None
     rate_eur_per_mwh: Num
     business_rate_eur_per_mwh: Num | None = None
 
@@ -291,7 +313,7 @@ class ReducedRate(Ruled):
     share_of_rate_pct: Num | None = None
     rate_eur_per_mwh: Num | None = None
     reference_rate_eur_per_mwh: Num | None = None
-    intensity_tiers: list[IntensityTier] | None = None
+    intensity_tiers: list[IntensityTier] | None = Field(default=None, min_length=1)
 
     @model_validator(mode="after")
     def _shape(self):
@@ -310,7 +332,7 @@ class PercentOfNetwork(Strict):
 
     charge_kinds: list[Literal[CHARGE_KINDS]] = Field(min_length=1)  # type: ignore[valid-type]
     pct: Num
-    after_reductions: bool = True
+    after_reductions: Bool = True
 
 
 ProcessKind = Literal["electrolysis", "metallurgical", "chemical_reduction", "mineralogical"]
@@ -324,8 +346,8 @@ class Levy(Node):
     label: str
     valid: Validity | None = None
     rate_eur_per_mwh: Num | None = None
-    rate_periods: list[RatePeriod] | None = None
-    bands: list[Band] | None = None
+    rate_periods: list[RatePeriod] | None = Field(default=None, min_length=1)
+    bands: list[Band] | None = Field(default=None, min_length=1)
     percent_of_network: PercentOfNetwork | None = None
     exempt_processes: list[ProcessKind] = []
     reduced_rates: list[ReducedRate] = []
@@ -364,6 +386,8 @@ def _check_bands(bands: list[Band]) -> None:
 
 
 def _check_periods(periods: list[RatePeriod]) -> None:
+    # Together the periods must also cover 1 January to 31 December of the file's price year;
+    # the model does not know that year, so load.py checks it.
     ordered = sorted(periods, key=lambda p: p.start)
     for p in ordered:
         if p.end < p.start:
@@ -412,7 +436,7 @@ class IndirectCostCompensation(Node):
     eligible: list[EligibleGroup]
     fallback_benchmark_pct: Num
     fallback_annual_reduction_pct: Num
-    fallback_reduction_from_year: int
+    fallback_reduction_from_year: Int
     self_retention_mwh: Num = 0.0
     budget_scaling_pct: Num = 100.0
 
@@ -458,7 +482,7 @@ class Support(Ruled):
     max_aid_share_pct: Num | None = None
     reference_price_eur_per_mwh: Num | None = None
     volume_share_pct: Num = 100.0
-    excludes_compensation: bool = False
+    excludes_compensation: Bool = False
 
     @model_validator(mode="after")
     def _one_route(self):
@@ -487,7 +511,7 @@ class Source(Strict):
 class CountryFile(Node):
     country: str = Field(pattern=r"^[A-Z]{2}(-[A-Z]{2})?$")
     name: str
-    year: int
+    year: Int
     region_note: str | None = None
     sources: dict[str, Source] = {}
     commodity: Commodity
@@ -513,7 +537,7 @@ class SectorFile(Node):
     voltage_level: Literal["EHV", "HV"]
     offpeak_share_pct: Num
     nace: NaceList = Field(min_length=1)
-    business_use: bool = True
+    business_use: Bool = True
     gross_value_added_eur: Num | None = None
     process_shares_pct: dict[ProcessKind, Num] = {}
     direct_emissions_t_co2: Num = 0.0
@@ -531,7 +555,7 @@ class SectorFile(Node):
 
 
 class EUFile(Node):
-    year: int
+    year: Int
     sources: dict[str, Source] = {}
     eua_price_eur_per_t: Num = Field(description="Average EUA price in the price year (direct emission costs).")
     eua_forward_price_eur_per_t: Num = Field(

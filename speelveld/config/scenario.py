@@ -27,12 +27,12 @@ from typing import Any
 
 from pydantic import Field, ValidationError
 
-from speelveld.config.model import Num, Source, Strict
+from speelveld.config.model import Float, Int, Num, Source, Strict
 from speelveld.config.yamlload import ConfigError, LineMap, load_yaml
 
 
 class StateCost(Strict):
-    value: float | None
+    value: Float | None
     source: str
     country: str = "NL"
     quality: str | None = None
@@ -43,7 +43,7 @@ class ScenarioFile(Strict):
     scenario: str = Field(pattern=r"^[a-z0-9][a-z0-9\-]*$")
     title: str
     description: str
-    years: list[int] | None = None
+    years: list[Int] | None = None
     sources: dict[str, Source] = {}
     set: dict[str, Any] = Field(min_length=1)
     state_cost_eur_per_year: StateCost | None = None
@@ -82,7 +82,8 @@ def load_scenario(config_dir: Path, name: str) -> Scenario:
         raise ConfigError([f"--scenario: unknown scenario '{name}'{extra}; available: {', '.join(names) or 'none'} (in {scenario_dir(config_dir)})"])
     data, lines = load_yaml(path)
     if not isinstance(data, dict):
-        raise ConfigError([f"{path}:1: file: expected a mapping with scenario, title, description, set"])
+        got = "the file is empty" if data is None else f"got {type(data).__name__}"
+        raise ConfigError([f"{path}:1: file: expected a mapping with scenario, title, description, set ({got})"])
     try:
         model = ScenarioFile.model_validate(data)
     except ValidationError as exc:
@@ -102,9 +103,16 @@ def load_scenario(config_dir: Path, name: str) -> Scenario:
 
 
 def _format(path: Path, lines: LineMap, err: dict) -> str:
-    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p in ("float", "int", "str")))
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and (p in ("float", "int", "str") or p.startswith("function-"))))
     field = ".".join(str(p) for p in loc) or "file"
-    return f"{path}:{lines.line_of(loc)}: {field}: {err['msg']}"
+    if err["type"] == "extra_forbidden":
+        hint = difflib.get_close_matches(str(loc[-1]), list(ScenarioFile.model_fields), n=1)
+        message = "unknown field" + (f" (did you mean '{hint[0]}'?)" if hint else "")
+    elif err["type"] == "missing":
+        message = "required field is missing"
+    else:
+        message = err["msg"].removeprefix("Value error, ")
+    return f"{path}:{lines.line_of(loc)}: {field}: {message}"
 
 
 __all__ = ["Scenario", "ScenarioFile", "StateCost", "available_scenarios", "load_scenario", "Num"]

@@ -1,9 +1,13 @@
 """Safe YAML loading that keeps line numbers and rejects what YAML would silently accept.
 
 PyYAML's SafeLoader already refuses tags that construct Python objects; on top of that we
-reject duplicate keys (YAML keeps the last one, which hides typos) and tabs in indentation,
-and we remember the line of every mapping key and sequence item so that validation errors
-can point at the line a civil servant has to fix.
+reject duplicate keys (YAML keeps the last one, which hides typos), tabs in indentation, any
+explicit tag (a config holds plain text, numbers, dates, lists and mappings), non-text keys,
+files above a size limit and structures that are absurdly deep or that expand, through aliases,
+into absurdly many values (a "billion laughs" file). We remember the line of every mapping key
+and sequence item so that validation errors can point at the line a civil servant has to fix.
+
+Every problem is reported as one line ``file:line: field: message``.
 """
 
 from __future__ import annotations
@@ -16,14 +20,31 @@ from typing import Any
 import yaml
 
 MAX_CONFIG_BYTES = 2_000_000  # the largest real config is a few kB; a huge file is a mistake
+MAX_NODES = 100_000  # values after expanding aliases; the largest real config has a few hundred
+MAX_DEPTH = 64  # nesting; the deepest real config path has about ten levels
+
+# The tags a config may use, all resolved implicitly from plain YAML (no ``!!tag`` needed).
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")
+}
+_OPEN = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+_CLOSE = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 
 
 class ConfigError(Exception):
     """One or more problems in the user's input, each already formatted as file:line: field: message."""
 
     def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
+        self.problems = [_one_line(p) for p in problems]
+        super().__init__("\n".join(self.problems))
+
+
+def _one_line(problem: str) -> str:
+    """Each problem is printed as one ``error:`` line: a key or value copied from a file may hold
+    a newline or another control character, so show those escaped."""
+    if problem.isprintable():
+        return problem
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in problem)
 
 
 @dataclass
@@ -45,15 +66,36 @@ class LineMap:
 
 
 class _LineLoader(yaml.SafeLoader):
-    pass
+    def construct_object(self, node, deep=False):
+        # Some of PyYAML's constructors raise plain ValueError (e.g. the date 2030-02-30);
+        # give every such failure the node's position so it becomes a one-line error.
+        try:
+            return super().construct_object(node, deep=deep)
+        except yaml.MarkedYAMLError:
+            raise
+        except (ValueError, TypeError, AttributeError, OverflowError) as exc:
+            what = "date" if node.tag.endswith(":timestamp") else "value"
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{what} '{getattr(node, 'value', '')}' cannot be read ({exc})", node.start_mark
+            ) from None
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False):
+    # Duplicates are found (with their field path) while collecting lines; this is the backstop
+    # for keys that differ in writing but not in value (1 and 1.0).
     seen: dict[Any, int] = {}
     for key_node, _ in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            continue  # ``<<: *anchor`` merges a mapping in; construct_mapping handles it
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
-        if key in seen:
+        try:
+            duplicate = key in seen
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be a plain name, not a list or mapping", key_node.start_mark
+            ) from None
+        if duplicate:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key '{key}' (first at line {seen[key]})", key_node.start_mark
             )
@@ -62,8 +104,8 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool =
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-# YAML 1.1 (PyYAML) reads 1e9 and 1.0e9 as text; YAML 1.2, and so every editor, reads a number.
-# Resolve them as numbers too, so a figure means the same in the editor and in the tool.
+# PyYAML follows YAML 1.1, where 1.0e9 and 1e6 (no sign after the e) are text, not numbers.
+# Configs write budgets that way, so read them as YAML 1.2 does: as floats.
 _LineLoader.add_implicit_resolver(
     "tag:yaml.org,2002:float",
     re.compile(r"^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[eE][-+]?[0-9]+$"),
@@ -71,17 +113,86 @@ _LineLoader.add_implicit_resolver(
 )
 
 
-def _collect_lines(node: yaml.Node, path: tuple, out: dict[tuple, int]) -> None:
-    out.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = key_node.value
-            out[path + (key,)] = key_node.start_mark.line + 1
-            _collect_lines(value_node, path + (key,), out)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            out[path + (i,)] = item.start_mark.line + 1
-            _collect_lines(item, path + (i,), out)
+def parse_value(text: str) -> Any:
+    """One value as written on the command line (``--set PATH=VALUE``), read like a config value."""
+    return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader derives from SafeLoader
+
+
+_DATES = yaml.SafeLoader("")
+
+
+class _Walk:
+    """Collect the line of every key and item; find duplicate keys, odd keys, explicit tags,
+    and stop at absurd depth or size (aliases can make a small file expand without bound)."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.lines: dict[tuple, int] = {}
+        self.problems: list[str] = []
+        self.count = 0
+
+    def problem(self, line: int, path: tuple, message: str) -> None:
+        where = ".".join(str(p) for p in path) or "(file)"
+        self.problems.append(f"{self.name}:{line}: {where}: {message}")
+
+    def visit(self, node: yaml.Node, path: tuple) -> None:
+        self.count += 1
+        line = node.start_mark.line + 1
+        if self.count > MAX_NODES:
+            raise ConfigError(
+                [f"{self.name}:{line}: structure: more than {MAX_NODES:,} values after expanding aliases (*name); is an alias repeated many times?"]
+            )
+        if len(path) > MAX_DEPTH:
+            raise ConfigError([f"{self.name}:{line}: structure: nested more than {MAX_DEPTH} levels deep"])
+        self.lines.setdefault(path, line)
+        if node.tag not in _ALLOWED_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.problem(line, path, f"tag '{tag}' is not allowed; a config holds plain text, numbers, dates, lists and mappings")
+            return
+        if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":timestamp"):
+            try:
+                _DATES.construct_yaml_timestamp(node)
+            except ValueError as exc:
+                self.problem(line, path, f"'{node.value}' is not a date ({exc})")
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                key_line = key_node.start_mark.line + 1
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.problem(key_line, path, "a key must be a plain name, not a list or mapping")
+                    continue
+                if key_node.tag not in _ALLOWED_TAGS:
+                    tag = key_node.tag.replace("tag:yaml.org,2002:", "!!")
+                    self.problem(key_line, path, f"tag '{tag}' is not allowed on a key")
+                    continue
+                key = key_node.value
+                if key != "<<" or key_node.style is not None:
+                    # Every key in a config is a name: read it as text, so that YAML 1.1 does
+                    # not turn the key NO (Norway) or off into false, or 2030 into a number.
+                    key_node.tag = "tag:yaml.org,2002:str"
+                if key in seen and key != "<<":
+                    self.problem(key_line, path + (key,), f"duplicate key (first at line {seen[key]}); YAML would silently keep only the last")
+                    continue
+                seen[key] = key_line
+                self.lines[path + (key,)] = key_line
+                self.visit(value_node, path + (key,))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                self.lines[path + (i,)] = item.start_mark.line + 1
+                self.visit(item, path + (i,))
+
+
+def _check_depth(text: str, name: str) -> None:
+    # PyYAML composes nested structures recursively: thousands of brackets end in a
+    # RecursionError. The scanner is iterative, so measure the depth with it first.
+    depth = 0
+    for token in yaml.scan(text, Loader=_LineLoader):
+        if isinstance(token, _OPEN):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ConfigError([f"{name}:{token.start_mark.line + 1}: structure: nested more than {MAX_DEPTH} levels deep"])
+        elif isinstance(token, _CLOSE):
+            depth -= 1
 
 
 def load_yaml(path: Path) -> tuple[Any, LineMap]:
@@ -89,32 +200,52 @@ def load_yaml(path: Path) -> tuple[Any, LineMap]:
     name = str(path)
     try:
         size = path.stat().st_size
+        if size > MAX_CONFIG_BYTES:
+            raise ConfigError(
+                [f"{name}:1: file: {size:,} bytes is larger than the {MAX_CONFIG_BYTES:,}-byte limit for a config file"]
+            )
+        raw = path.read_bytes()
     except OSError as exc:
-        raise ConfigError([f"{name}:1: file: cannot read ({exc.strerror})"]) from None
-    if size > MAX_CONFIG_BYTES:
-        raise ConfigError(
-            [f"{name}:1: file: {size:,} bytes is larger than the {MAX_CONFIG_BYTES:,}-byte limit for a config file"]
-        )
+        raise ConfigError([f"{name}:1: file: cannot read ({exc.strerror or exc})"]) from None
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ConfigError([f"{name}:1: file: not UTF-8 text ({exc.reason})"]) from None
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        stripped = line.lstrip(" ")
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(
+            [f"{name}:{line}: file: not UTF-8 text (byte 0x{raw[exc.start]:02x}: {exc.reason}); save the file as UTF-8"]
+        ) from None
+    for lineno, line_text in enumerate(text.splitlines(), start=1):
+        stripped = line_text.lstrip(" ")
         if stripped.startswith("\t"):
             raise ConfigError([f"{name}:{lineno}: indentation: tab character; YAML indents with spaces"])
+    loader = None
     try:
+        _check_depth(text, name)
         node = yaml.compose(text, Loader=_LineLoader)
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader derives from SafeLoader
+        walk = _Walk(name)
+        if node is not None:
+            walk.visit(node, ())
+        if walk.problems:
+            raise ConfigError(walk.problems)
+        loader = _LineLoader(text)
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        problem = exc.problem or str(exc)
+        problem = " ".join((exc.problem or str(exc)).split())
         kind = "tag" if "tag" in problem else "syntax"
-        raise ConfigError([f"{name}:{line}: {kind}: {problem.strip()}"]) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML error we know is marked
-        raise ConfigError([f"{name}:1: syntax: {exc}"]) from None
-    lines: dict[tuple, int] = {}
-    if node is not None:
-        _collect_lines(node, (), lines)
-    return data, LineMap(name, lines)
+        raise ConfigError([f"{name}:{line}: {kind}: {problem}"]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise ConfigError(
+            [f"{name}:{line}: file: control character {char!r} (U+{ord(char):04X}) is not allowed in a config file"]
+        ) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - every other PyYAML error we know is marked
+        raise ConfigError([f"{name}:1: syntax: {' '.join(str(exc).split())}"]) from None
+    except RecursionError:  # pragma: no cover - _check_depth stops deep nesting first
+        raise ConfigError([f"{name}:1: structure: nested too deeply"]) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return data, LineMap(name, walk.lines)
