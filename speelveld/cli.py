@@ -91,14 +91,18 @@ class UsageProblem(Exception):
     pass
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def main_options(
+    ctx: typer.Context,
     debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback on errors.")] = False,
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
 ):
     _state["debug"] = debug
     if version:
         out.print(f"speelveld {__version__}")
+        raise typer.Exit(0)
+    if ctx.invoked_subcommand is None:
+        out.print(ctx.get_help())
         raise typer.Exit(0)
 
 
@@ -176,7 +180,7 @@ ScenarioOpt = Annotated[
 def pick(kind: str, option: str, given: str, available: list[str]) -> str:
     if given in available:
         return given
-    hint = difflib.get_close_matches(given, available, n=1)
+    hint = difflib.get_close_matches(given, available, n=1, cutoff=0.5)
     extra = f" (did you mean '{hint[0]}'?)" if hint else ""
     raise UsageProblem(f"{option}: unknown {kind} '{given}'{extra}; available: {', '.join(available)}")
 
@@ -269,6 +273,8 @@ def validate(config_dir: ConfigDirOpt = None, year: YearOpt = None, strict: Stri
 
     Without --year every price year in the directory is checked."""
     config_dir = config_dir or default_config_dir()
+    if not config_dir.is_dir():
+        raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
     years = [resolve_year(config_dir, year)] if year else available_years(config_dir)
     if not years:
         raise UsageProblem(f"--config-dir: no price-year folders (e.g. 2026/) in {config_dir}")
@@ -609,7 +615,19 @@ def diff_(
 
 
 def main() -> None:
-    app()
+    """Entry point: typer's own usage errors (a missing option, --year abc) become one
+    `error:` line and exit status 2, like every other bad input."""
+    if len(sys.argv) <= 1 or {"--help", "--debug"} & set(sys.argv):
+        app()
+        return
+    try:
+        code = app(standalone_mode=False)
+    except Exception as exc:  # click's UsageError, vendored by newer typer: recognised by its interface
+        if not hasattr(exc, "format_message") or getattr(exc, "exit_code", None) != 2:
+            raise
+        err.print(f"error: {' '.join(exc.format_message().split())}", markup=False)
+        sys.exit(2)
+    sys.exit(code or 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -171,3 +171,56 @@ def test_estimate_in_the_totals_is_warned():
     assert "warning: DE: the totals rest on estimated lines: commodity.wholesale" in r.output
     r = runner.invoke(app, ["validate", "--config-dir", str(DIFF), "--strict"])
     assert r.exit_code == 0, r.output
+
+
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["compare", "--sector", "plant", "--year", "abc"], "'--year'"),
+        (["compare"], "Missing option '--sector'"),
+        (["compare", "--sector", "plant", "--bogus"], "--bogus"),
+        (["bogus"], "No such command 'bogus'"),
+        (["sweep", "--sector", "plant", "--vary", "eu.eua_price_eur_per_t=1,2", "--samples", "0"], "'--samples'"),
+    ],
+)
+def test_usage_errors_are_one_line_too(args, fragment):
+    """typer's own usage errors go through the same one-line `error:` format (exit 2)."""
+    cmd = [sys.executable, "-c", "from speelveld.cli import main; main()", *args, "--config-dir", str(FIXTURE)] if args != ["bogus"] else [sys.executable, "-c", "from speelveld.cli import main; main()", *args]
+    r = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and fragment in lines[0], r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_version_and_bare_command():
+    main = [sys.executable, "-c", "from speelveld.cli import main; main()"]
+    r = subprocess.run([*main, "--version"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and r.stdout.startswith("speelveld ")
+
+
+@pytest.mark.parametrize(
+    "vary, fragment",
+    [
+        ("sector.utilisation_hours=0,8000", "at least 1 h"),
+        ("sector.utilisation_hours=8000,9000", "more than a year has"),
+        ("sector.consumption_mwh=-5,10", "negative"),
+        ("FR.commodity.special_access.arenh.volume_share_pct=50,500", "outside 0–100 %"),
+        ("DE.commodity.baseload_eur_per_mwh=1e308,2", "implausibly large"),
+        ("DE.commodity.baseload_eur_per_mwh=uniform(-10,100)", "negative"),
+    ],
+)
+def test_sweep_values_get_the_config_checks(vary, fragment):
+    r = runner.invoke(app, ["sweep", "--sector", "plant", "--config-dir", str(FIXTURE), "--vary", vary, "--samples", "10"])
+    assert r.exit_code == 2, r.output
+    assert fragment in r.output and "error: --vary" in r.output
+
+
+def test_normal_draws_stay_inside_the_field_range(tmp_path):
+    out = tmp_path / "s.parquet"
+    # normal(10, 50): about 42 % of raw draws would be negative prices, which no config may hold
+    r = runner.invoke(app, ["sweep", "--sector", "plant", "--config-dir", str(FIXTURE), "--vary",
+                            "DE.commodity.baseload_eur_per_mwh=normal(10,50)", "--samples", "5000", "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    drawn = pl.read_parquet(out)["DE.commodity.baseload_eur_per_mwh"]
+    assert drawn.min() == 0.0 and drawn.max() > 100

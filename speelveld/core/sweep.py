@@ -19,7 +19,10 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from speelveld.config.load import value_problem
+from speelveld.config.model import AT_LEAST_ONE, MAY_BE_NEGATIVE
 from speelveld.config.resolved import YearConfig
+from speelveld.config.units import known_unit_field, unit_of
 from speelveld.core.compute import col, evaluate, plan_sector
 
 
@@ -35,6 +38,8 @@ class Vary:
     dist: str | None = None  # uniform | normal
     a: float = 0.0
     b: float = 0.0
+    low: float = -math.inf  # normal draws are cut to the range the field allows
+    high: float = math.inf
 
     @property
     def is_grid(self) -> bool:
@@ -51,6 +56,38 @@ def parse_vary(text: str, cfg: YearConfig, sector: str) -> Vary:
         raise SweepError(f"--vary {text}: expected PATH=SPEC, e.g. eu.eua_price_eur_per_t=60:160:10")
     given, spec = (p.strip() for p in text.split("=", 1))
     path = resolve_path(given, cfg, sector)
+    vary = _parse_spec(text, given, path, spec)
+    return _checked(vary, text)
+
+
+def _field_of(path: str) -> tuple[str | None, bool]:
+    """The unit-carrying field a path sets, and whether it is that field itself (not a threshold on it)."""
+    segments = path.split(".")
+    field = next((s for s in reversed(segments) if known_unit_field(s)), None)
+    return field, field is not None and segments[-1] == field
+
+
+def _checked(vary: Vary, text: str) -> Vary:
+    """Varied values get the checks every config number gets on load (no negative prices, no
+    percentages above 100, no zero consumption...): a sweep must not compute what a config may not say."""
+    field, own = _field_of(vary.path)
+    if field is None:
+        return vary
+    probes = vary.values if vary.is_grid else ((vary.a, vary.b) if vary.dist == "uniform" else (vary.a,))
+    for value in probes:
+        problem = value_problem(field, value, own_field=own)
+        if problem is None and own and field == "utilisation_hours" and value > 8784:
+            problem = f"{value:g} h is more than a year has (8,784 h in a leap year)"
+        if problem:
+            raise SweepError(f"--vary {text}: {problem}")
+    if vary.dist == "normal":
+        low = -math.inf if field in MAY_BE_NEGATIVE else (1.0 if own and field in AT_LEAST_ONE else 0.0)
+        high = 100.0 if unit_of(field)[0] == "%" else math.inf
+        return Vary(vary.path, vary.given, dist="normal", a=vary.a, b=vary.b, low=low, high=high)
+    return vary
+
+
+def _parse_spec(text: str, given: str, path: str, spec: str) -> Vary:
     m = re.fullmatch(rf"({_NUM}):({_NUM}):({_NUM})", spec)
     if m:
         start, stop, step = (float(x) for x in m.groups())
@@ -135,7 +172,7 @@ def scenario_frame(varies: list[Vary], n: int, seed: int, samples: int | None) -
         else:
             u1, u2 = _uniform01(idx, seed, 2 * k + 1000), _uniform01(idx, seed, 2 * k + 1001)
             z = (-2.0 * u1.log()).sqrt() * (2 * math.pi * u2).cos()
-            exprs.append((v.a + v.b * z).alias(v.path))
+            exprs.append((v.a + v.b * z).clip(v.low, v.high).alias(v.path))
     return lf.with_columns(exprs)
 
 
