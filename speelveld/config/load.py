@@ -25,10 +25,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from speelveld.config.checks import value_problem
 from speelveld.config.model import (
-    AT_LEAST_ONE,
-    MAX_MAGNITUDE,
-    MAY_BE_NEGATIVE,
     QUALITY_RANK,
     Bound,
     CountryFile,
@@ -357,29 +355,6 @@ def _kind(value: Any) -> str:
 
 
 # ------------------------------------------------------------------ flattening into params
-
-
-def value_problem(field: str, value: float, own_field: bool = True) -> str | None:
-    """What is wrong with ``value`` as a figure of ``field`` (a field name such as
-    ``baseload_eur_per_mwh``), or None. The checks every number of a config gets on load, for
-    anything else that sets numbers (a sweep's values) to apply too. ``own_field`` is False for
-    a threshold on the field (``when: {consumption_mwh: {above: 0}}``), which may be 0."""
-    try:
-        unit, _ = unit_of(field)
-    except KeyError:
-        unit = ""
-    shown = f"{value:g}{' ' + unit if unit else ''}"
-    if not math.isfinite(value):
-        return f"value must be a finite number, not {value}"
-    if unit == "%" and not 0 <= value <= 100:
-        return f"{value:g} % is outside 0–100 %"
-    if value < 0 and field not in MAY_BE_NEGATIVE:
-        return f"{value:g} is negative; {unit or 'this value'} cannot be"
-    if abs(value) > MAX_MAGNITUDE:
-        return f"{shown} is implausibly large (more than {MAX_MAGNITUDE:g}); check the unit and the zeros"
-    if own_field and field in AT_LEAST_ONE and value < 1:
-        return f"{shown} is too small; it must be at least 1 {unit}"
-    return None
 
 
 _KNOWN_SOURCE_IDS_EXTRA = {

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from speelveld.config.load import value_problem
+from speelveld.config.checks import value_problem
 from speelveld.config.model import AT_LEAST_ONE, MAY_BE_NEGATIVE
 from speelveld.config.resolved import YearConfig
 from speelveld.config.units import known_unit_field, unit_of
