@@ -124,3 +124,26 @@ def test_cli_diff_years_and_dirs():
     assert rows.height > 0 and rows["effect"].abs().max() == 0
     r = runner.invoke(app, ["diff", "--config-dir", str(FIXTURE), "--year", "2030", "--vs", "2030"])
     assert r.exit_code == 2 and "same year" in r.output
+
+
+def test_reviewed_source_is_not_overdue(tmp_path):
+    """A yearly figure from an old source is overdue, unless an editor marked the source reviewed."""
+    import shutil
+
+    from speelveld.config.load import Override
+
+    shutil.copytree(FIXTURE, tmp_path / "cfg")
+    cfg = load_year(tmp_path / "cfg", 2030, [])
+    # the fixture cites a source dated 2026 for price year 2030: every yearly figure is flagged
+    overdue = stale_values(cfg).filter(pl.col("reason") == "update overdue")
+    assert "DE.commodity.baseload_eur_per_mwh" in overdue["path"].to_list()
+    de = tmp_path / "cfg" / "2030" / "countries" / "DE.yaml"
+    text = de.read_text()
+    assert "sources:\n" in text
+    de.write_text(text.replace("sources:\n", "sources:\n  old:\n    title: An old tariff sheet\n    date: '2027'\n", 1))
+    cfg = load_year(tmp_path / "cfg", 2030, [Override.parse("DE.commodity.baseload_eur_per_mwh={value: 70, source: old}")])
+    row = stale_values(cfg).filter(pl.col("path") == "DE.commodity.baseload_eur_per_mwh")
+    assert row["detail"].to_list() == ["a yearly figure from a 2027 source (old) used for 2030"]
+    de.write_text(text.replace("sources:\n", "sources:\n  old:\n    title: An old tariff sheet\n    date: '2027'\n    reviewed: '2029-12'\n", 1))
+    cfg = load_year(tmp_path / "cfg", 2030, [Override.parse("DE.commodity.baseload_eur_per_mwh={value: 70, source: old}")])
+    assert stale_values(cfg).filter(pl.col("path") == "DE.commodity.baseload_eur_per_mwh").height == 0

@@ -505,6 +505,10 @@ class Source(Strict):
     publisher: str | None = None
     url: str | None = None
     date: str | None = Field(default=None, description="Publication or access date, as given by the source.")
+    reviewed: str | None = Field(
+        default=None,
+        description="Date (YYYY or YYYY-MM[-DD]) an editor confirmed that the figures cited from this source still hold, e.g. a statutory rate unchanged for years; counts as the source's date for `speelveld sources --stale`.",
+    )
     note: str | None = None
 
 

@@ -6,7 +6,8 @@ A value needs attention ("stale") for the chosen price year when
   rate period it belongs to ended before the year began;
 - it is a figure that is republished every year (wholesale prices, network tariffs, levy rates,
   EUA prices, the CO2-levy rate, support budgets) and its source dates from two or more years
-  before the price year, or has no date at all: the yearly update is overdue.
+  before the price year, or has no date at all: the yearly update is overdue. A source's
+  ``reviewed`` date (an editor confirmed the figures still hold) counts as its date.
 Figures fixed in law (thresholds, percentages, benchmarks) change only with the law and are not
 expected to have a source of the year.
 """
@@ -184,7 +185,8 @@ def _reasons(cfg: YearConfig, p: Param, windows: dict[str, _Window], year_start:
             if period.end < year_start:
                 yield "expired", f"rate period {period.start} to {period.end} ended before {cfg.year}"
     if _is_yearly(p.path) and p.quality != Quality.unknown and not p.path.startswith("sectors."):
-        source_year = _source_year(p.source.date)
+        years = [y for y in (_source_year(p.source.date), _source_year(p.source.reviewed)) if y is not None]
+        source_year = max(years) if years else None
         if source_year is None:
             yield "update overdue", f"a yearly figure whose source ({p.source_id}) has no date"
         elif source_year <= cfg.year - 2:
