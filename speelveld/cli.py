@@ -28,6 +28,7 @@ from speelveld.report.excel import write_workbook
 from speelveld.report.output import (
     check_writable,
     manifest,
+    manifest_comment,
     parquet_metadata,
     sink_csv_with_manifest,
     to_csv,
@@ -177,6 +178,15 @@ ScenarioOpt = Annotated[
 ]
 
 
+def emit_text(text: str, out_file: Path | None) -> None:
+    """A text result to stdout, or atomically to ``--out``."""
+    if out_file is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(out_file, lambda p: p.write_text(text, encoding="utf-8"))
+        err.print(f"wrote {out_file}")
+
+
 def pick(kind: str, option: str, given: str, available: list[str]) -> str:
     if given in available:
         return given
@@ -236,11 +246,7 @@ def compare(
         return
     meta = manifest(cfg, command_line())
     text = to_csv(result, meta) if fmt == Fmt.csv else to_json(result, meta)
-    if out_file is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(out_file, lambda p: p.write_text(text, encoding="utf-8"))
-        err.print(f"wrote {out_file}")
+    emit_text(text, out_file)
 
 
 @app.command("list")
@@ -356,13 +362,9 @@ def toets(
     if fmt != Fmt.table:
         meta = manifest(sc_cfg, command_line())
         text = check.table.write_csv() if fmt == Fmt.csv else json.dumps({"manifest": meta, "scenario": sc.name, "rows": check.table.to_dicts()}, indent=2, sort_keys=True)
-        if fmt == Fmt.csv:  # the manifest as one '# {json}' line, as in every CSV output
-            text = "# " + json.dumps(meta, sort_keys=True, ensure_ascii=False) + "\n" + text
-        if out_file is None:
-            sys.stdout.write(text)
-        else:
-            write_atomic(out_file, lambda p: p.write_text(text, encoding="utf-8"))
-            err.print(f"wrote {out_file}")
+        if fmt == Fmt.csv:
+            text = manifest_comment(meta) + text
+        emit_text(text, out_file)
         return
     nl = lang == Lang.nl
     out.print(f"[bold]{sc.title}[/bold] ({sc.name}, {'prijsjaar' if nl else 'price year'} {base_cfg.year})")
@@ -493,18 +495,14 @@ def explain(
     check_warnings(cfg, strict)
     result = run_explain(cfg, sector, country)
     if line:
+        keys = [ln.key for ln in result.lines]
         result.lines = [ln for ln in result.lines if ln.key.startswith(line)]
         result.line_filter = line
         if not result.lines:
-            keys = [ln.key for ln in run_explain(cfg, sector, country).lines]
             raise UsageProblem(f"--line: no line key starts with '{line}'; keys: {', '.join(keys)}")
     if fmt == ExplainFmt.json:
         text = explanation_json(result, manifest(cfg, command_line()))
-        if out_file is None:
-            sys.stdout.write(text)
-        else:
-            write_atomic(out_file, lambda p: p.write_text(text, encoding="utf-8"))
-            err.print(f"wrote {out_file}")
+        emit_text(text, out_file)
         return
     print_explanation(result, out, lang.value, show_inputs=not no_inputs)
 

@@ -24,6 +24,7 @@ WORDS = {
         "failed": "niet voldaan",
         "unknown": "onbekend",
         "result": "= {year} €/jr ÷ {q} MWh = {mwh} €/MWh",
+        "per_year": "€/jr",
         "unknown_line": "= onbekend: een invoer ontbreekt (niet in het totaal)",
         "not_eligible": "= 0: voorwaarden niet vervuld",
         "inputs": "Invoer",
@@ -45,6 +46,7 @@ WORDS = {
         "failed": "failed",
         "unknown": "unknown",
         "result": "= {year} €/yr ÷ {q} MWh = {mwh} €/MWh",
+        "per_year": "€/yr",
         "unknown_line": "= unknown: an input is missing (not in the total)",
         "not_eligible": "= 0: conditions not met",
         "inputs": "Inputs",
@@ -138,7 +140,7 @@ def _step_text(step: ExplainedStep, w: dict) -> Text:
         text.append(step.label + (f": {step.formula}" if step.formula else ""))
         text.append(f"  ({word})", style=style)
         return text
-    result = "" if step.result is None else f" = {fmt_number(step.result)}" + (" €/jr" if step.main and w is WORDS["nl"] else " €/yr" if step.main else "")
+    result = "" if step.result is None else f" = {fmt_number(step.result)}" + (f" {w['per_year']}" if step.main else "")
     if step.formula in ("0",):
         result = ""
     if step.applies is False:

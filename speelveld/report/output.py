@@ -29,6 +29,11 @@ def manifest(cfg: YearConfig, command: str) -> dict:
     }
 
 
+def manifest_comment(meta: dict) -> str:
+    """The manifest as the first line of every CSV output: '# {json}'."""
+    return "# " + json.dumps(meta, sort_keys=True, ensure_ascii=False) + "\n"
+
+
 def check_writable(path: Path) -> None:
     """Fail before any work if the output cannot be written."""
     parent = path.resolve().parent
@@ -84,7 +89,7 @@ def _rows(result: Comparison) -> list[dict]:
 
 def to_csv(result: Comparison, meta: dict) -> str:
     buf = io.StringIO()
-    buf.write("# " + json.dumps(meta, sort_keys=True, ensure_ascii=False) + "\n")
+    buf.write(manifest_comment(meta))
     rows = _rows(result)
     writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
     writer.writeheader()
@@ -134,7 +139,7 @@ def sink_csv_with_manifest(query, path: Path, meta: dict) -> None:
     try:
         query.sink_csv(body)
         with open(path, "w", encoding="utf-8") as out, open(body, encoding="utf-8") as src:
-            out.write("# " + json.dumps(meta, sort_keys=True, ensure_ascii=False) + "\n")
+            out.write(manifest_comment(meta))
             shutil.copyfileobj(src, out, 1 << 20)
     finally:
         body.unlink(missing_ok=True)
