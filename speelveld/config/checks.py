@@ -3,6 +3,7 @@ scenario or a sweep's varied values. Pure (no file access), so the engine's swee
 
 from __future__ import annotations
 
+import calendar
 import math
 
 from speelveld.config.model import AT_LEAST_ONE, MAX_MAGNITUDE, MAY_BE_NEGATIVE
@@ -30,3 +31,18 @@ def value_problem(field: str, value: float, own_field: bool = True) -> str | Non
     if own_field and field in AT_LEAST_ONE and value < 1:
         return f"{shown} is too small; it must be at least 1 {unit}"
     return None
+
+
+def hours_in_year(year: int) -> int:
+    return 8784 if calendar.isleap(year) else 8760
+
+
+def allowed_range(field: str, own_field: bool = True) -> tuple[float, float]:
+    """The closed range ``value_problem`` accepts for ``field`` (ignoring the magnitude limit):
+    what a sweep's random draws are cut to."""
+    low = -math.inf if field in MAY_BE_NEGATIVE else (1.0 if own_field and field in AT_LEAST_ONE else 0.0)
+    try:
+        high = 100.0 if unit_of(field)[0] == "%" else math.inf
+    except KeyError:
+        high = math.inf
+    return low, high

@@ -14,7 +14,6 @@ Layout of a config directory::
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import difflib
 import math
@@ -25,7 +24,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from speelveld.config.checks import value_problem
+from speelveld.config.checks import hours_in_year, value_problem
 from speelveld.config.model import (
     QUALITY_RANK,
     Bound,
@@ -592,10 +591,6 @@ class _Where:
         return label or f"{self.files[key]}:{self.lines[key].line_of(loc)}"
 
 
-def _hours_in_year(year: int) -> int:
-    return 8784 if calendar.isleap(year) else 8760
-
-
 def _duplicate_ids(model: BaseModel, loc: tuple = ()) -> list[tuple[tuple, str]]:
     """(location of the second item, id) for every list of items with ids that repeats an id:
     lines, reductions and support are keyed by id, so a repeated id would merge two of them."""
@@ -623,7 +618,7 @@ def _semantic_checks(models, params: dict[str, Param], files, lines, year: int, 
     year, its voltage level must exist everywhere, rate periods cover the year, references exist."""
     problems = []
     where = _Where(files, lines, origins)
-    hours = _hours_in_year(year)
+    hours = hours_in_year(year)
     countries = {k: m for k, m in models.items() if k[0] == "countries"}
     for key, model in models.items():
         for loc, item_id in _duplicate_ids(model):

@@ -19,10 +19,9 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from speelveld.config.checks import value_problem
-from speelveld.config.model import AT_LEAST_ONE, MAY_BE_NEGATIVE
+from speelveld.config.checks import allowed_range, hours_in_year, value_problem
 from speelveld.config.resolved import YearConfig
-from speelveld.config.units import known_unit_field, unit_of
+from speelveld.config.units import known_unit_field
 from speelveld.core.compute import col, evaluate, plan_sector
 
 
@@ -57,7 +56,7 @@ def parse_vary(text: str, cfg: YearConfig, sector: str) -> Vary:
     given, spec = (p.strip() for p in text.split("=", 1))
     path = resolve_path(given, cfg, sector)
     vary = _parse_spec(text, given, path, spec)
-    return _checked(vary, text)
+    return _checked(vary, text, cfg.year)
 
 
 def _field_of(path: str) -> tuple[str | None, bool]:
@@ -67,7 +66,7 @@ def _field_of(path: str) -> tuple[str | None, bool]:
     return field, field is not None and segments[-1] == field
 
 
-def _checked(vary: Vary, text: str) -> Vary:
+def _checked(vary: Vary, text: str, year: int) -> Vary:
     """Varied values get the checks every config number gets on load (no negative prices, no
     percentages above 100, no zero consumption...): a sweep must not compute what a config may not say."""
     field, own = _field_of(vary.path)
@@ -76,13 +75,13 @@ def _checked(vary: Vary, text: str) -> Vary:
     probes = vary.values if vary.is_grid else ((vary.a, vary.b) if vary.dist == "uniform" else (vary.a,))
     for value in probes:
         problem = value_problem(field, value, own_field=own)
-        if problem is None and own and field == "utilisation_hours" and value > 8784:
-            problem = f"{value:g} h is more than a year has (8,784 h in a leap year)"
+        hours = hours_in_year(year)
+        if problem is None and own and field == "utilisation_hours" and value > hours:
+            problem = f"{value:g} h is more than a year has ({hours:,} h in {year})"
         if problem:
             raise SweepError(f"--vary {text}: {problem}")
     if vary.dist == "normal":
-        low = -math.inf if field in MAY_BE_NEGATIVE else (1.0 if own and field in AT_LEAST_ONE else 0.0)
-        high = 100.0 if unit_of(field)[0] == "%" else math.inf
+        low, high = allowed_range(field, own)
         return Vary(vary.path, vary.given, dist="normal", a=vary.a, b=vary.b, low=low, high=high)
     return vary
 
