@@ -361,7 +361,8 @@ def toets(
     check_warnings(sc_cfg, strict)
     if fmt != Fmt.table:
         meta = manifest(sc_cfg, command_line())
-        text = check.table.write_csv() if fmt == Fmt.csv else json.dumps({"manifest": meta, "scenario": sc.name, "rows": check.table.to_dicts()}, indent=2, sort_keys=True)
+        flat = check.table.with_columns(pl.col(pl.List(pl.String)).list.join("; "))
+        text = flat.write_csv() if fmt == Fmt.csv else json.dumps({"manifest": meta, "scenario": sc.name, "rows": check.table.to_dicts()}, indent=2, sort_keys=True)
         if fmt == Fmt.csv:
             text = manifest_comment(meta) + text
         emit_text(text, out_file)

@@ -19,8 +19,9 @@ def test_compare_table():
     r = invoke("compare", "--sector", "plant", "--config-dir", str(FIXTURE))
     assert r.exit_code == 0, r.output
     assert "Testfabriek" in r.output
-    # gap NL − DE = (6,867,360.6 − 3,511,427.2) / 100,000 MWh (see test_engine_fixture)
-    assert "33.56" in r.output
+    # electricity gap NL − DE = (6,667,360.6 − 3,351,427.0) / 100,000 MWh (see test_engine_fixture);
+    # the fixture has no uncertain inputs, so the gap is complete and its band is the point itself
+    assert "33.16" in r.output and "volledig" in r.output
     assert "Verschil NL − land" in r.output
 
 
@@ -36,7 +37,11 @@ def test_compare_json_has_manifest_and_totals():
     data = json.loads(r.stdout)
     assert data["run"]["year"] == 2030 and len(data["run"]["config_hash"]) == 16
     de = next(t for t in data["totals"] if t["country"] == "DE")
-    assert abs(de["gap_eur_per_mwh"] - 33.559336) < 1e-5
+    assert abs(de["gap_eur_per_mwh"] - 33.159336) < 1e-5
+    assert de["gap_bound"] == "exact" and de["complete"] is True
+    assert de["gap_low_eur_per_mwh"] == de["gap_high_eur_per_mwh"] == de["gap_eur_per_mwh"]
+    # direct CO2 beside it: ETS 80 €/t × 2,000 t = 160,000 €/yr = 1.6 €/MWh
+    assert abs(de["direct_co2_eur_per_mwh"] - 1.6) < 1e-9 and de["electricity_eur_per_mwh"] == de["total_eur_per_mwh"]
 
 
 def test_compare_csv_rows():
@@ -46,13 +51,18 @@ def test_compare_csv_rows():
     assert lines[0].startswith("# {")
     assert lines[1].startswith("sector,country,family,key")
     assert any(line.startswith("plant,DE,network,network.reduction.stromnev-19-2") for line in lines)
+    header = lines[1].split(",")
+    totals = [dict(zip(header, line.split(","), strict=True)) for line in lines[2:] if ",total,total," in line]
+    assert {t["country"] for t in totals} == {"NL", "DE"}
+    de = next(t for t in totals if t["country"] == "DE")
+    assert de["gap_bound"] == "exact" and de["complete"] == "True" and abs(float(de["gap_eur_per_mwh"]) - 33.159336) < 1e-5
 
 
 def test_compare_set_changes_result():
     r = invoke("compare", "--sector", "plant", "--config-dir", str(FIXTURE), "--format", "json",
                "--set", "DE.commodity.baseload_eur_per_mwh=80")
     de = next(t for t in json.loads(r.stdout)["totals"] if t["country"] == "DE")
-    assert abs(de["gap_eur_per_mwh"] - (33.559336 - 10)) < 1e-5
+    assert abs(de["gap_eur_per_mwh"] - (33.159336 - 10)) < 1e-5
 
 
 def test_compare_sector_all_and_list_and_validate():

@@ -154,8 +154,12 @@ def test_not_eligible_sector_gets_no_compensation():
 def test_totals_and_gaps(base):
     nl_total = total(base, "NL")
     de_total = total(base, "DE")
-    lines_nl = base.lines.filter(base.lines["country"] == "NL")["eur_per_year"].sum()
-    assert nl_total == pytest.approx(lines_nl, **APPROX)
+    # the headline total is the electricity price: every line but the direct CO2 costs
+    nl = base.lines.filter(base.lines["country"] == "NL")
+    assert nl_total == pytest.approx(nl.filter(nl["subtotal"] == "electricity")["eur_per_year"].sum(), **APPROX)
+    # direct CO2 beside it: ETS 160,000 + CO2-heffing 40,000 = 200,000 €/yr = 2 €/MWh
+    assert total(base, "NL", "direct_co2_eur_per_mwh") == pytest.approx(2.0, **APPROX)
+    assert set(nl.filter(nl["subtotal"] == "direct_co2")["key"]) == {"carbon.ets_direct", "carbon.co2_levy"}
     gap = total(base, "DE", "gap_eur_per_year")
     assert gap == pytest.approx(nl_total - de_total, **APPROX)
     assert total(base, "DE", "gap_eur_per_mwh") == pytest.approx((nl_total - de_total) / 100_000, **APPROX)
@@ -163,8 +167,8 @@ def test_totals_and_gaps(base):
     assert total(base, "DE", "other_cheaper_pct") == pytest.approx((nl_total - de_total) / nl_total * 100, **APPROX)
     # sector-wide: gap €/MWh × 1,000,000 MWh / 1e6 = M€/yr
     assert total(base, "DE", "sector_gap_meur_per_year") == pytest.approx((nl_total - de_total) / 100_000, **APPROX)
-    # NL gross: everything but relief lines = 8,000,000 + 710,000 + 390,000 + 160,000 + 40,000
-    assert total(base, "NL", "gross_eur_per_year") == pytest.approx(9_300_000, **APPROX)
+    # NL gross electricity: every electricity line but the reliefs = 8,000,000 + 710,000 + 390,000
+    assert total(base, "NL", "gross_eur_per_year") == pytest.approx(9_100_000, **APPROX)
 
 
 def test_unknown_value_stays_unknown():

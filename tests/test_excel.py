@@ -36,30 +36,54 @@ def test_sheets_values_and_formulas(tmp_path):
     ws = wb["plant"]
     header = [c.value for c in ws[4]]
     assert header[:5] == ["Categorie", "Kostenpost", "NL (€/MWh)", "DE (€/MWh)", "FR (€/MWh)"]
+    assert header[8:14] == ["NL kwaliteit", "DE kwaliteit", "FR kwaliteit", "NL band (€/MWh)", "DE band (€/MWh)", "FR band (€/MWh)"]
     # every engine line value is in the €/yr block as a number; €/MWh is a formula over it
     rows = {ws.cell(row=r, column=2).value: r for r in range(5, ws.max_row + 1)}
     wholesale = rows["Groothandelsprijs (baseload)"]
     assert ws.cell(row=wholesale, column=6).value == 8_000_000  # NL 80 €/MWh × 100,000 MWh
     assert ws.cell(row=wholesale, column=3).value == f"=F{wholesale}/$B$2"
-    total_row = rows["Totaal"]
-    assert ws.cell(row=total_row, column=6).value.startswith("=SUM(F5:F")
+    assert ws.cell(row=wholesale, column=9).value == "gepubliceerd"
+    total_row = rows["Elektriciteit totaal"]
+    assert ws.cell(row=total_row, column=6).value.startswith("=SUM(F5,F")
     gap_row = rows["Verschil NL − land"]
     assert ws.cell(row=gap_row, column=4).value == f"=C{total_row}-D{total_row}"
     assert ws.cell(row=gap_row, column=3).value is None  # no gap for the reference itself
-    # the €/yr values add up to the engine's totals
-    last = total_row - 2
+    assert ws.cell(row=rows["  status verschil"], column=4).value == "volledig"
+    # the €/yr values of the electricity lines add up to the engine's totals; direct CO2 apart
+    co2_rows = [r for r in range(5, total_row) if ws.cell(row=r, column=1).value == "Directe CO2-kosten (apart van de elektriciteitsprijs)"]
+    assert [ws.cell(row=r, column=2).value for r in co2_rows] == ["EU ETS directe emissies", "CO2-heffing"]
     for j, cc in enumerate(["NL", "DE", "FR"]):
-        values = [ws.cell(row=r, column=6 + j).value for r in range(5, last + 1)]
+        values = [ws.cell(row=r, column=6 + j).value for r in range(5, co2_rows[0])]
         engine = result.totals.filter(result.totals["country"] == cc)["total_eur_per_year"][0]
         assert sum(v for v in values if isinstance(v, int | float)) == pytest.approx(engine, rel=1e-12)
+    # no unknown lines in the fixture: the count is a COUNTIF over the quality flags, not over blanks
+    assert ws.cell(row=rows["Onbekende posten"], column=3).value == '=COUNTIF(I5:I' + str(co2_rows[-1]) + ',"onbekend")'
     assert len(ws._charts) == 1 and len(wb["Samenvatting"]._charts) == 1
     summary = wb["Samenvatting"]
     assert summary["B5"].value == f"='plant'!D{gap_row}"
-    assert summary.conditional_formatting  # NL dearer / cheaper colouring
+    assert summary["D5"].value == "33.16" and summary["F5"].value == "volledig"
+    assert summary["B5"].fill.fgColor.rgb.endswith("F4CCCC")  # complete and certainly positive: red
     params = wb["Parameters"]
-    assert params.auto_filter.ref.startswith("A1:I") and params.freeze_panes == "A2"
+    assert params.auto_filter.ref.startswith("A1:K") and params.freeze_panes == "A2"
     run = {r[0].value: r[1].value for r in wb["Run"].iter_rows()}
     assert run["config_hash"] and run["command"] == "speelveld test"
+    assert "None" not in [r[1].value for r in wb["Run"].iter_rows()]
+
+
+def test_incomplete_gap_is_never_coloured(tmp_path):
+    # NL's network capacity tariff unknown without bounds: NL's total is open upwards, so every gap
+    # is a lower bound; it must not be coloured as a conclusion, and the unknown line is counted.
+    path, result = make(tmp_path, sets=["NL.network.levels.EHV.variants.all.charges.kw-contract.capacity_eur_per_kw_year={value: null, quality: unknown}"])
+    wb = openpyxl.load_workbook(path)
+    summary = wb["Samenvatting"]
+    assert summary["D5"].value.startswith("≥ ") and summary["F5"].value == "ondergrens"
+    assert summary["B5"].fill.fgColor.rgb in (None, "00000000")
+    ws = wb["plant"]
+    rows = {ws.cell(row=r, column=2).value: r for r in range(5, ws.max_row + 1)}
+    cap = rows["Nettarief capaciteit"]
+    assert ws.cell(row=cap, column=6).value == "onbekend" and ws.cell(row=cap, column=9).value == "onbekend"
+    notes = [ws.cell(row=r, column=1).value or "" for r in range(rows["Verschil directe CO2-kosten"], ws.max_row + 1)]
+    assert any(n.startswith("DE: NL mist netkosten: het verschil is een ondergrens") for n in notes)
 
 
 def test_english_labels(tmp_path):
@@ -118,8 +142,10 @@ def test_libreoffice_recalculates_totals_and_gaps(tmp_path):
     rows = {ws.cell(row=r, column=2).value: r for r in range(5, ws.max_row + 1)}
     totals = {r["country"]: r for r in result.totals.iter_rows(named=True)}
     for j, cc in enumerate(["NL", "DE", "FR"]):
-        assert ws.cell(row=rows["Totaal"], column=3 + j).value == pytest.approx(totals[cc]["total_eur_per_mwh"], abs=1e-6)
-        assert ws.cell(row=rows["Totaal"], column=6 + j).value == pytest.approx(totals[cc]["total_eur_per_year"], abs=1e-6)
+        assert ws.cell(row=rows["Elektriciteit totaal"], column=3 + j).value == pytest.approx(totals[cc]["total_eur_per_mwh"], abs=1e-6)
+        assert ws.cell(row=rows["Elektriciteit totaal"], column=6 + j).value == pytest.approx(totals[cc]["total_eur_per_year"], abs=1e-6)
+        assert ws.cell(row=rows["Directe CO2-kosten totaal"], column=3 + j).value == pytest.approx(totals[cc]["direct_co2_eur_per_mwh"], abs=1e-6)
+        assert ws.cell(row=rows["Onbekende posten"], column=3 + j).value == 0
         if cc != "NL":
             assert ws.cell(row=rows["Verschil NL − land"], column=3 + j).value == pytest.approx(totals[cc]["gap_eur_per_mwh"], abs=1e-6)
     assert wb["Samenvatting"]["B5"].value == pytest.approx(totals["DE"]["gap_eur_per_mwh"], abs=1e-6)

@@ -138,7 +138,10 @@ def test_cli_explain_json_matches_compare():
     e = json.loads(runner.invoke(app, ["explain", *args, "--country", "DE", "--format", "json"]).stdout)
     c = json.loads(runner.invoke(app, ["compare", *args, "--format", "json"]).stdout)
     de = next(t for t in c["totals"] if t["country"] == "DE")
-    assert math.isclose(sum(ln["eur_per_year"] for ln in e["lines"]), de["total_eur_per_year"], rel_tol=1e-12)
+    electricity = [ln["eur_per_year"] for ln in e["lines"] if ln["subtotal"] == "electricity"]
+    assert math.isclose(sum(electricity), de["total_eur_per_year"], rel_tol=1e-12)
+    co2 = [ln["eur_per_year"] for ln in e["lines"] if ln["subtotal"] == "direct_co2"]
+    assert math.isclose(sum(co2) / 100_000, de["direct_co2_eur_per_mwh"], rel_tol=1e-12)
     assert e["run"]["config_hash"] == c["run"]["config_hash"]
     stromnev = next(ln for ln in e["lines"] if ln["key"] == "network.reduction.stromnev-19-2")
     assert {(i["source_id"], i["quality"]) for i in stromnev["inputs"]} == {("fixture", "published")}

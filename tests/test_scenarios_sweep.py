@@ -46,8 +46,11 @@ def test_policy_check_hand_computed():
     # DE wholesale +10 €/MWh makes DE dearer by 10 €/MWh
     assert rows["DE"]["gap_change_eur_per_mwh"] == pytest.approx(nl_dearer - 10, **APPROX)
     assert rows["FR"]["gap_change_eur_per_mwh"] == pytest.approx(nl_dearer, **APPROX)
-    assert rows["DE"]["gap_before_eur_per_mwh"] == pytest.approx(33.559336, abs=1e-6)
+    assert rows["DE"]["gap_before_eur_per_mwh"] == pytest.approx(33.159336, abs=1e-6)
     assert rows["NL"]["cost_change_eur_per_mwh"] == pytest.approx(nl_dearer, **APPROX)
+    # nothing in the fixture is uncertain: every change is exact, its band a point
+    assert rows["DE"]["gap_change_bound"] == "exact" and rows["DE"]["gap_change_low_eur_per_mwh"] == pytest.approx(nl_dearer - 10, **APPROX)
+    assert rows["DE"]["direct_co2_gap_change_eur_per_mwh"] == pytest.approx(0, abs=1e-9)
     # sector-wide: 1,000,000 MWh × change / 1e6
     assert rows["NL"]["sector_cost_change_meur_per_year"] == pytest.approx(nl_dearer, **APPROX)
 

@@ -419,8 +419,10 @@ class _Flattener:
     def number(self, raw, path, loc, source, quality, unit_field):
         note = self.block_note
         written_unit = None
+        low = high = None
         if isinstance(raw, SourcedValue):
             value = raw.value
+            low, high = raw.low, raw.high
             source = raw.source or source
             quality = raw.quality or (Quality.unknown if value is None else quality)
             note = raw.note or (self.block_note if raw.quality is None else None)
@@ -442,16 +444,17 @@ class _Flattener:
                     f"{where}: {field_name}: unknown unit '{written_unit}' for this field (use one of: {', '.join(accepted)})"
                 )
                 return
-            if value is not None:
-                value = value * accepted[written_unit]
+            factor = accepted[written_unit]
+            value, low, high = (None if v is None else v * factor for v in (value, low, high))
         if source is None:
             self.problems.append(f"{where}: {field_name}: value has no source (set 'source' here or on an enclosing block)")
             return
-        if value is not None:
-            problem = value_problem(unit_field, value, own_field=loc[-1] == unit_field)
-            if problem:
-                self.problems.append(f"{where}: {field_name}: {problem}")
-                return
+        for what, v in (("", value), ("low: ", low), ("high: ", high)):
+            if v is not None:
+                problem = value_problem(unit_field, v, own_field=loc[-1] == unit_field)
+                if problem:
+                    self.problems.append(f"{where}: {field_name}: {what}{problem}")
+                    return
         self.params[path] = Param(
             path=path,
             value=value,
@@ -462,6 +465,8 @@ class _Flattener:
             note=note,
             file=self.file,
             line=self.lines.line_of(loc),
+            low=low,
+            high=high,
         )
 
     def _unknown_source(self, source_id: str, loc: tuple) -> None:

@@ -70,7 +70,13 @@ class Strict(BaseModel):
 
 
 class SourcedValue(Strict):
-    """A number with its own provenance."""
+    """A number with its own provenance, and optionally the range it may lie in.
+
+    ``low`` and ``high`` (same unit as ``value``) bound a figure that is not known exactly: an
+    estimate or a derived value whose derivation gives bounds, or an ``unknown`` (null) value that
+    published relations nevertheless bound (a *bounded unknown*). The note says why the bounds hold.
+    Every total and gap that depends on the figure is reported with the band the range spans.
+    """
 
     value: Float | None
     source: str | None = None
@@ -79,6 +85,8 @@ class SourcedValue(Strict):
         default=None,
         description="Unit the value is written in, if not the field's own (e.g. ct/kWh for a €/MWh field); converted on load.",
     )
+    low: Float | None = Field(default=None, description="Lowest value the figure can take (same unit as value); give it with high.")
+    high: Float | None = Field(default=None, description="Highest value the figure can take (same unit as value); give it with low.")
     note: str | None = None
 
     @model_validator(mode="after")
@@ -89,6 +97,17 @@ class SourcedValue(Strict):
             raise ValueError("quality 'unknown' needs value: null (an unknown figure is never a number)")
         if self.quality in (Quality.estimate, Quality.derived) and not self.note:
             raise ValueError(f"a value flagged '{self.quality.value}' needs a note with its derivation")
+        if (self.low is None) != (self.high is None):
+            raise ValueError("give low and high together (the range the figure lies in)")
+        if self.low is not None and self.high is not None:
+            if self.low > self.high:
+                raise ValueError(f"low {self.low:g} is above high {self.high:g}")
+            if self.value is not None and not self.low <= self.value <= self.high:
+                raise ValueError(f"value {self.value:g} is outside its range {self.low:g} to {self.high:g}")
+            if self.quality == Quality.published and self.low < self.high:
+                raise ValueError("a published value is exact: flag it 'derived' or 'estimate' to give it a range")
+            if not self.note:
+                raise ValueError("a value with low and high needs a note that says why the range holds")
         return self
 
 

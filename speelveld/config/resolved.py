@@ -23,10 +23,32 @@ class Param:
     note: str | None
     file: str
     line: int | None
+    low: float | None = None  # the range the figure lies in, when the config gives one
+    high: float | None = None
 
     @property
     def known(self) -> bool:
         return self.value is not None
+
+    @property
+    def bounded(self) -> bool:
+        """Has a range of its own (an uncertain estimate, or a bounded unknown)."""
+        return self.low is not None and self.high is not None
+
+    @property
+    def uncertain(self) -> bool:
+        """Not a single known figure: unknown, or known only within a range."""
+        return self.value is None or (self.bounded and self.low < self.high)
+
+    @property
+    def central(self) -> float | None:
+        """The value the headline uses: the figure itself; for a bounded unknown the middle of
+        its range (so the central total lies inside its band); None for an unknown without bounds."""
+        if self.value is not None:
+            return self.value
+        if self.bounded:
+            return (self.low + self.high) / 2
+        return None
 
 
 @dataclass
@@ -51,7 +73,8 @@ class YearConfig:
     def resolved_hash(self) -> str:
         """A stable hash of every resolved parameter value, source and flag."""
         payload = [
-            (p.path, p.value, p.unit, p.quality.value, p.source.title, p.source.url) for p in self.params.values()
+            (p.path, p.value, p.unit, p.quality.value, p.source.title, p.source.url) + ((p.low, p.high) if p.bounded else ())
+            for p in self.params.values()
         ]
         structure = {
             "eu": self.eu.model_dump(mode="json"),

@@ -9,6 +9,7 @@ Gap conventions (reference NL by default, compared country X):
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -16,14 +17,15 @@ import polars as pl
 
 from speelveld.config.model import QUALITY_RANK, Quality
 from speelveld.config.resolved import YearConfig
+from speelveld.core.bands import Bands, compute_bands, uncertain_inputs
 from speelveld.core.context import Ctx
 from speelveld.core.lines import Line, build_lines
 
 SEP = "|"
 
 
-def col(sector: str, country: str, key: str) -> str:
-    return f"{sector}{SEP}{country}{SEP}{key}"
+def col(sector: str, country: str, key: str, tag: str = "") -> str:
+    return f"{tag}{sector}{SEP}{country}{SEP}{key}"
 
 
 @dataclass
@@ -34,54 +36,87 @@ class SectorPlan:
     consumption: pl.Expr
     sector_mwh: pl.Expr | None
     lines: dict[str, list[Line]]  # country -> lines
+    inputs: frozenset[str] = frozenset()  # every parameter the expressions read
+    tag: str = ""  # prefix of the output columns, to evaluate two configs on one frame
+
+    def col(self, country: str, key: str) -> str:
+        return col(self.sector, country, key, self.tag)
 
 
-def plan_sector(cfg: YearConfig, sector: str, countries: Iterable[str], varied: frozenset[str] = frozenset()) -> SectorPlan:
-    ctx = Ctx(cfg.params, varied)
+def plan_sector(
+    cfg: YearConfig,
+    sector: str,
+    countries: Iterable[str],
+    varied: frozenset[str] = frozenset(),
+    columns: dict[str, str] | None = None,
+    tag: str = "",
+) -> SectorPlan:
+    ctx = Ctx(cfg.params, varied, columns=columns or {})
     model = cfg.sectors[sector]
     lines = {cc: build_lines(ctx, cfg.year, cfg.eu, cfg.countries[cc], model) for cc in countries}
+    ctx.take_used()
     consumption = ctx.num(f"sectors.{sector}.consumption_mwh")
     sector_mwh = ctx.num(f"sectors.{sector}.sector_electricity_mwh") if ctx.has(f"sectors.{sector}.sector_electricity_mwh") else None
-    return SectorPlan(sector, consumption, sector_mwh, lines)
+    used = {p for ls in lines.values() for ln in ls for p in ln.inputs} | set(ctx.take_used())
+    return SectorPlan(sector, consumption, sector_mwh, lines, frozenset(used), tag)
 
 
 def line_exprs(plan: SectorPlan) -> list[pl.Expr]:
     return [
-        line.expr.cast(pl.Float64).alias(col(plan.sector, cc, line.key))
+        line.expr.cast(pl.Float64).alias(plan.col(cc, line.key))
         for cc, lines in plan.lines.items()
         for line in lines
     ]
 
 
 def total_exprs(plan: SectorPlan) -> list[pl.Expr]:
-    """Per country: gross (before any relief), total (known lines) and the count of unknown lines."""
+    """Per country: the electricity price (gross before reliefs, and net: the headline total),
+    the direct CO2 costs beside it, both together, and the count of unknown lines."""
     exprs: list[pl.Expr] = []
     for cc, lines in plan.lines.items():
-        line_cols = [pl.col(col(plan.sector, cc, ln.key)) for ln in lines]
-        gross_cols = [pl.col(col(plan.sector, cc, ln.key)) for ln in lines if not ln.relief]
+        c = functools.partial(plan.col, cc)
+        electricity = [pl.col(c(ln.key)) for ln in lines if ln.subtotal == "electricity"]
+        gross = [pl.col(c(ln.key)) for ln in lines if ln.subtotal == "electricity" and not ln.relief]
+        co2 = [pl.col(c(ln.key)) for ln in lines if ln.subtotal == "direct_co2"]
+        every = [pl.col(c(ln.key)) for ln in lines]
         exprs += [
-            pl.sum_horizontal(gross_cols).alias(col(plan.sector, cc, "gross")),
-            pl.sum_horizontal(line_cols).alias(col(plan.sector, cc, "total")),
-            pl.sum_horizontal([c.is_null().cast(pl.Int32) for c in line_cols]).alias(col(plan.sector, cc, "unknown_lines")),
+            _sum(gross).alias(c("gross")),
+            _sum(electricity).alias(c("total")),
+            _sum(co2).alias(c("direct_co2")),
+            pl.sum_horizontal([c.is_null().cast(pl.Int32) for c in every]).alias(c("unknown_lines")),
         ]
     return exprs
+
+
+def per_mwh_exprs(plan: SectorPlan) -> list[pl.Expr]:
+    q = plan.consumption
+    exprs = [(pl.col(plan.col(cc, name)) / q).alias(plan.col(cc, f"{name}_eur_per_mwh")) for cc in plan.lines for name in ("gross", "total", "direct_co2")]
+    exprs += [((pl.col(plan.col(cc, "total")) + pl.col(plan.col(cc, "direct_co2"))) / q).alias(plan.col(cc, "all_in")) for cc in plan.lines]
+    return exprs
+
+
+def _sum(columns: list[pl.Expr]) -> pl.Expr:
+    # An unknown line is left out of the central total (its band says what it may add).
+    return pl.sum_horizontal(columns) if columns else pl.lit(0.0, pl.Float64)
 
 
 def gap_exprs(plan: SectorPlan, reference: str) -> list[pl.Expr]:
     out = []
     q = plan.consumption
-    ref_total = pl.col(col(plan.sector, reference, "total"))
+    ref_total = pl.col(plan.col(reference, "total"))
+    ref_co2 = pl.col(plan.col(reference, "direct_co2"))
     for cc in plan.lines:
-        total = pl.col(col(plan.sector, cc, "total"))
+        total = pl.col(plan.col(cc, "total"))
         gap = ref_total - total
         out += [
-            (gap / q).alias(col(plan.sector, cc, "gap_eur_per_mwh")),
-            gap.alias(col(plan.sector, cc, "gap_eur_per_year")),
-            (gap / total * 100).alias(col(plan.sector, cc, "ref_dearer_pct")),
-            (gap / ref_total * 100).alias(col(plan.sector, cc, "other_cheaper_pct")),
+            (gap / q).alias(plan.col(cc, "gap_eur_per_mwh")),
+            gap.alias(plan.col(cc, "gap_eur_per_year")),
+            (gap / total * 100).alias(plan.col(cc, "ref_dearer_pct")),
+            (gap / ref_total * 100).alias(plan.col(cc, "other_cheaper_pct")),
+            ((ref_co2 - pl.col(plan.col(cc, "direct_co2"))) / q).alias(plan.col(cc, "direct_co2_gap_eur_per_mwh")),
         ]
         if plan.sector_mwh is not None:
-            out.append((gap / q * plan.sector_mwh / 1e6).alias(col(plan.sector, cc, "sector_gap_meur_per_year")))
+            out.append((gap / q * plan.sector_mwh / 1e6).alias(plan.col(cc, "sector_gap_meur_per_year")))
     return out
 
 
@@ -90,87 +125,188 @@ def evaluate(frame: pl.DataFrame | pl.LazyFrame, plans: list[SectorPlan], refere
     lf = frame.lazy()
     lf = lf.with_columns([e for p in plans for e in line_exprs(p)])
     lf = lf.with_columns([e for p in plans for e in total_exprs(p)])
+    lf = lf.with_columns([e for p in plans for e in per_mwh_exprs(p)])
     lf = lf.with_columns([e for p in plans for e in gap_exprs(p, reference)])
     return lf
 
 
+# Outputs of a sector and country that get a band (besides every line).
+BANDED = ("gross_eur_per_mwh", "total_eur_per_mwh", "direct_co2_eur_per_mwh", "all_in", "gap_eur_per_mwh", "direct_co2_gap_eur_per_mwh", "sector_gap_meur_per_year")
+
+
+def band_outputs(plan: SectorPlan) -> list[str]:
+    names = [plan.col(cc, ln.key) for cc, lines in plan.lines.items() for ln in lines]
+    for cc in plan.lines:
+        names += [plan.col(cc, n) for n in BANDED if n != "sector_gap_meur_per_year" or plan.sector_mwh is not None]
+    return names
+
+
+# For frames of a few hundred rows, planning dominates: common-subexpression elimination over
+# thousands of line expressions costs more than it saves (measured: 0.65 s against 0.40 s for
+# every sector of a price year). Sweeps of millions of rows keep the default.
+FEW_ROWS = pl.QueryOptFlags(comm_subexpr_elim=False)
+
+
+def uncertain_paths(cfg: YearConfig) -> frozenset[str]:
+    return frozenset(path for path, p in cfg.params.items() if p.uncertain)
+
+
 @dataclass
 class Comparison:
-    """The result of one run: long tables that reports pivot as they need."""
+    """The result of one run: long tables that reports pivot as they need.
+
+    Every line and total has a central value and a band [low, high] (see ``core.bands``); a
+    side of a band is ±inf when an unknown without bounds leaves it open."""
 
     year: int
     reference: str
     countries: list[str]
     sectors: list[str]
-    lines: pl.DataFrame  # sector, country, family, key, label, relief, eur_per_year, eur_per_mwh, quality, inputs
-    totals: pl.DataFrame  # sector, country, gross/total €/yr and €/MWh, unknown_lines, gaps
-    plans: dict[str, SectorPlan]
+    lines: pl.DataFrame  # sector, country, family, subtotal, key, label, relief, eur_per_year, eur_per_mwh, low/high, quality, inputs
+    totals: pl.DataFrame  # sector, country, electricity/direct CO2 totals and gaps with their bands, completeness
+    bands: Bands | None = None
 
 
 def compare(cfg: YearConfig, sectors: list[str], countries: list[str], reference: str = "NL") -> Comparison:
-    """Compute every sector in every country and the gap to ``reference``."""
+    """Compute every sector in every country, the gap to ``reference``, and the band of each."""
     if reference not in countries:
         countries = [reference] + countries
-    plans = {s: plan_sector(cfg, s, countries) for s in sectors}
-    row = evaluate(pl.DataFrame({"scenario": [0]}), list(plans.values()), reference).collect().row(0, named=True)
+    varied = uncertain_paths(cfg)
+    plans = {s: plan_sector(cfg, s, countries, varied) for s in sectors}
+    outputs = [name for p in plans.values() for name in band_outputs(p)]
+    inputs = uncertain_inputs(cfg.params, {path for p in plans.values() for path in p.inputs})
 
+    def run(frame: pl.DataFrame) -> pl.DataFrame:
+        return evaluate(frame, list(plans.values()), reference).select(outputs).collect(optimizations=FEW_ROWS)
+
+    bands = compute_bands(run, inputs, outputs)
+    return assemble(cfg, plans, bands, countries, sectors, reference)
+
+
+def assemble(cfg: YearConfig, plans: dict[str, SectorPlan], bands: Bands, countries: list[str], sectors: list[str], reference: str) -> Comparison:
+    """The long tables of a comparison from its evaluated bands."""
     line_rows, total_rows = [], []
     for s, plan in plans.items():
         q = cfg.params[f"sectors.{s}.consumption_mwh"].value
+        missing: dict[str, list[str]] = {}
         for cc, lines in plan.lines.items():
             for ln in lines:
-                v = row[col(s, cc, ln.key)]
-                quality = _line_quality(cfg, ln, v)
+                name = plan.col(cc, ln.key)
+                v = bands.central[name]
+                lo, hi = bands.band(name)
+                quality = _line_quality(cfg, ln, v, lo, hi)
+                if v is None and (lo == -math.inf or hi == math.inf):
+                    missing.setdefault(cc, []).append(ln.key)
                 line_rows.append(
                     {
                         "sector": s,
                         "country": cc,
                         "family": ln.family,
+                        "subtotal": ln.subtotal,
                         "key": ln.key,
                         "label": ln.label,
                         "relief": ln.relief,
                         "eur_per_year": v,
                         "eur_per_mwh": None if v is None else v / q,
+                        "low_eur_per_mwh": _finite(lo / q),
+                        "high_eur_per_mwh": _finite(hi / q),
+                        "bounded": not (math.isnan(lo) or math.isinf(lo) or math.isinf(hi)),
                         "quality": quality.value,
                         "inputs": list(ln.inputs),
                     }
                 )
-            g = functools.partial(_cell, row, s, cc)
-            total_rows.append(
-                {
-                    "sector": s,
-                    "country": cc,
-                    "consumption_mwh": q,
-                    "gross_eur_per_year": g("gross"),
-                    "gross_eur_per_mwh": g("gross") / q,
-                    "total_eur_per_year": g("total"),
-                    "total_eur_per_mwh": g("total") / q,
-                    "unknown_lines": g("unknown_lines"),
-                    "gap_eur_per_mwh": g("gap_eur_per_mwh"),
-                    "gap_eur_per_year": g("gap_eur_per_year"),
-                    "ref_dearer_pct": g("ref_dearer_pct"),
-                    "other_cheaper_pct": g("other_cheaper_pct"),
-                    "sector_gap_meur_per_year": g("sector_gap_meur_per_year"),
-                }
-            )
-    lines_df = pl.DataFrame(line_rows, schema_overrides={"eur_per_year": pl.Float64, "eur_per_mwh": pl.Float64})
-    totals_df = pl.DataFrame(total_rows, schema_overrides={k: pl.Float64 for k in ("sector_gap_meur_per_year", "ref_dearer_pct", "other_cheaper_pct")})
-    return Comparison(cfg.year, reference, countries, sectors, lines_df, totals_df, plans)
+        for cc in plan.lines:
+            g = functools.partial(_central, bands, plan, cc)
+            total, ref_total, gap = g("total_eur_per_mwh"), g("total_eur_per_mwh", reference), g("gap_eur_per_mwh")
+            gap_band = bands.band(plan.col(cc, "gap_eur_per_mwh"))
+            own_band = bands.band(plan.col(cc, "total_eur_per_mwh"))
+            if cc == reference:
+                # The gap of the reference to itself is exactly 0; its completeness is its own total's.
+                bound, gap_band = "exact", (0.0, 0.0)
+                complete = all(map(math.isfinite, own_band))
+            else:
+                bound = gap_bound(*gap_band)
+                complete = bound == "exact"
+            smwh = g("sector_gap_meur_per_year") if plan.sector_mwh is not None else None
+            row = {
+                "sector": s,
+                "country": cc,
+                "consumption_mwh": q,
+                "gross_eur_per_mwh": g("gross_eur_per_mwh"),
+                "gross_eur_per_year": g("gross_eur_per_mwh") * q,
+                "total_eur_per_mwh": total,
+                "total_eur_per_year": total * q,
+                "total_low_eur_per_mwh": _finite(own_band[0]),
+                "total_high_eur_per_mwh": _finite(own_band[1]),
+                "electricity_eur_per_mwh": total,
+                "direct_co2_eur_per_mwh": g("direct_co2_eur_per_mwh"),
+                "direct_co2_low_eur_per_mwh": _finite(bands.band(plan.col(cc, "direct_co2_eur_per_mwh"))[0]),
+                "direct_co2_high_eur_per_mwh": _finite(bands.band(plan.col(cc, "direct_co2_eur_per_mwh"))[1]),
+                "unknown_lines": 0,
+                "missing_lines": list(missing.get(cc, [])),
+                "gap_eur_per_mwh": gap,
+                "gap_eur_per_year": gap * q,
+                "gap_low_eur_per_mwh": _finite(gap_band[0]),
+                "gap_high_eur_per_mwh": _finite(gap_band[1]),
+                "gap_bound": bound,
+                "complete": complete,
+                "direct_co2_gap_eur_per_mwh": g("direct_co2_gap_eur_per_mwh"),
+                "ref_dearer_pct": None if not total else (ref_total - total) / total * 100,
+                "other_cheaper_pct": None if not ref_total else (ref_total - total) / ref_total * 100,
+                "sector_gap_meur_per_year": smwh,
+            }
+            total_rows.append(row)
+    lines_df = pl.DataFrame(
+        line_rows,
+        schema_overrides={k: pl.Float64 for k in ("eur_per_year", "eur_per_mwh", "low_eur_per_mwh", "high_eur_per_mwh")},
+    )
+    unknown = (
+        lines_df.group_by("sector", "country").agg((pl.col("quality") == "unknown").sum().cast(pl.Int64).alias("n"))
+        if lines_df.height
+        else None
+    )
+    counts = {(r["sector"], r["country"]): r["n"] for r in unknown.iter_rows(named=True)} if unknown is not None else {}
+    for row in total_rows:
+        row["unknown_lines"] = counts.get((row["sector"], row["country"]), 0)
+    float_cols = [k for k, v in (total_rows[0] if total_rows else {}).items() if k.endswith(("_mwh", "_year", "_pct")) and k != "consumption_mwh"]
+    totals_df = pl.DataFrame(total_rows, schema_overrides={k: pl.Float64 for k in float_cols} | {"missing_lines": pl.List(pl.String)})
+    return Comparison(cfg.year, reference, countries, sectors, lines_df, totals_df, bands)
 
 
-def _cell(row: dict, sector: str, country: str, name: str):
-    return row.get(col(sector, country, name))
+def gap_bound(low: float, high: float) -> str:
+    """``exact``: the gap lies in [low, high]; ``lower``: it is at least low (the reference side
+    misses a cost, or the other side a relief); ``upper``: at most high; ``none``: open both ways."""
+    if math.isnan(low) or math.isnan(high):
+        return "none"
+    if math.isfinite(low) and math.isfinite(high):
+        return "exact"
+    if math.isfinite(low):
+        return "lower"
+    if math.isfinite(high):
+        return "upper"
+    return "none"
 
 
-def _line_quality(cfg: YearConfig, line: Line, value: float | None) -> Quality:
+def _central(bands: Bands, plan: SectorPlan, country: str, name: str, other: str | None = None) -> float | None:
+    return bands.central.get(plan.col(other or country, name))
+
+
+def _finite(x: float) -> float | None:
+    return float(x) if math.isfinite(x) else None
+
+
+def _line_quality(cfg: YearConfig, line: Line, value: float | None, low: float = math.nan, high: float = math.nan) -> Quality:
     if value is None:
         return Quality.unknown
+    varies = math.isfinite(low) and math.isfinite(high) and high - low > 1e-9 * max(1.0, abs(value))
     worst = Quality.published
     for path in line.inputs:
         if path.startswith("sectors."):
             continue  # archetype figures are assumptions by design and the same in every country
         param = cfg.params[path]
         if param.value is None:
+            if param.bounded and varies:
+                return Quality.unknown  # a bounded unknown: the line has a band, not a figure
             continue  # the line has a value, so this unknown did not decide it (e.g. an unmet condition)
         q = param.quality
         if QUALITY_RANK[q] > QUALITY_RANK[worst]:

@@ -43,26 +43,32 @@ class Step:
 
 @dataclass
 class Ctx:
+    """``varied`` parameters are read from columns of the scenario frame (a sweep, or the band
+    computation); ``columns`` renames some of those columns, so that two configs evaluated on one
+    frame (a scenario against its base) can keep a parameter apart when their ranges differ."""
+
     params: Mapping[str, Param]
     varied: frozenset[str] = frozenset()
     used: list[str] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
+    columns: Mapping[str, str] = field(default_factory=dict)
 
     def num(self, path: str) -> pl.Expr:
-        """The parameter at ``path`` as an expression (a column if varied, else a literal)."""
+        """The parameter at ``path`` as an expression (a column if varied, else a literal of its
+        central value: the figure itself, the middle of a bounded unknown's range, or null)."""
         if path not in self.params:
             raise KeyError(f"no parameter {path}")
         self.used.append(path)
         if path in self.varied:
-            return pl.col(path)
-        return pl.lit(self.params[path].value, dtype=pl.Float64)
+            return pl.col(self.columns.get(path, path))
+        return pl.lit(self.params[path].central, dtype=pl.Float64)
 
     def has(self, path: str) -> bool:
         return path in self.params
 
     def value(self, path: str) -> float | None:
         """The static value, for decisions that cannot vary per scenario (e.g. sorting tiers)."""
-        return self.params[path].value
+        return self.params[path].central
 
     def take_used(self) -> tuple[str, ...]:
         used, self.used = tuple(dict.fromkeys(self.used)), []

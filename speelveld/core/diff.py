@@ -1,11 +1,16 @@
 """How each gap changed between two runs (two price years, or two config directories),
 decomposed by cost line.
 
-The gap to the reference is Σ reference lines − Σ country lines (€/MWh of each run's own
-consumption), so its change is exactly the sum of the lines' effects: a reference line's change
-counts as it is, a country line's change with the opposite sign. Lines are matched by key; a
-line present in only one run counts as 0 in the other. An unknown line counts as 0 in the
-totals, as in `compare`, and is flagged.
+The gap to the reference is Σ reference electricity lines − Σ country electricity lines (€/MWh
+of each run's own consumption), so its change is exactly the sum of the lines' effects: a
+reference line's change counts as it is, a country line's change with the opposite sign. Lines
+are matched by key; a line present in only one run counts as 0 in the other. An unknown line
+without bounds counts as 0, as in the central totals of `compare`, and is flagged.
+
+Each effect is either *real* (a rule, price or rate changed) or *data* (the figure behind it
+became known, unknown or estimated, or is unknown in both runs): a gap that moves only because
+a levy was unknown one year and estimated the next has not moved in the world. The gap change
+is the sum of both kinds.
 """
 
 from __future__ import annotations
@@ -22,8 +27,8 @@ class Diff:
     label_a: str
     label_b: str
     reference: str
-    gaps: pl.DataFrame  # sector, country, gap_a, gap_b, change (€/MWh)
-    lines: pl.DataFrame  # sector, country, side, key, label, a, b, effect (€/MWh), unknown
+    gaps: pl.DataFrame  # sector, country, gap_a, gap_b, change, real, data (€/MWh), bounds
+    lines: pl.DataFrame  # sector, country, side, key, label, a, b, effect (€/MWh), unknown, kind (real | data)
 
 
 def diff(a: Comparison, b: Comparison, label_a: str, label_b: str) -> Diff:
@@ -34,10 +39,14 @@ def diff(a: Comparison, b: Comparison, label_a: str, label_b: str) -> Diff:
     countries = [c for c in a.countries if c in b.countries and c != ref]
 
     def per_mwh(result: Comparison) -> pl.DataFrame:
-        return result.lines.filter(pl.col("sector").is_in(sectors)).select("sector", "country", "key", "label", "eur_per_mwh")
+        return result.lines.filter(pl.col("sector").is_in(sectors) & (pl.col("subtotal") == "electricity")).select(
+            "sector", "country", "key", "label", "eur_per_mwh", "quality"
+        )
 
     la, lb = per_mwh(a), per_mwh(b)
-    joined = la.join(lb, on=["sector", "country", "key"], how="full", coalesce=True, suffix="_b").rename({"eur_per_mwh": "a", "eur_per_mwh_b": "b"})
+    joined = la.join(lb, on=["sector", "country", "key"], how="full", coalesce=True, suffix="_b").rename(
+        {"eur_per_mwh": "a", "eur_per_mwh_b": "b", "quality": "quality_a", "quality_b": "quality_b"}
+    )
     joined = joined.with_columns(pl.coalesce("label_b", "label").alias("label")).drop("label_b")
     unknown_a = _unknown_keys(a)
     unknown_b = _unknown_keys(b)
@@ -60,20 +69,44 @@ def diff(a: Comparison, b: Comparison, label_a: str, label_b: str) -> Diff:
                     "b": r["b"],
                     "effect": sign * (vb - va),
                     "unknown": k in unknown_a or k in unknown_b,
+                    "kind": _kind(r["quality_a"], r["quality_b"]),
                 }
             )
-    schema = {"sector": pl.Utf8, "country": pl.Utf8, "side": pl.Utf8, "key": pl.Utf8, "label": pl.Utf8, "a": pl.Float64, "b": pl.Float64, "effect": pl.Float64, "unknown": pl.Boolean}
+    schema = {"sector": pl.Utf8, "country": pl.Utf8, "side": pl.Utf8, "key": pl.Utf8, "label": pl.Utf8, "a": pl.Float64, "b": pl.Float64, "effect": pl.Float64, "unknown": pl.Boolean, "kind": pl.Utf8}
     lines = pl.DataFrame(rows, schema=schema)
     lines = lines.with_columns(pl.col("effect").abs().alias("_size")).sort(["sector", "country", "_size", "side", "key"], descending=[False, False, True, False, False]).drop("_size")
 
-    def gap(result: Comparison, alias: str) -> pl.DataFrame:
-        return result.totals.filter(pl.col("sector").is_in(sectors) & pl.col("country").is_in(countries)).select("sector", "country", pl.col("gap_eur_per_mwh").alias(alias))
+    def gap(result: Comparison, suffix: str) -> pl.DataFrame:
+        return result.totals.filter(pl.col("sector").is_in(sectors) & pl.col("country").is_in(countries)).select(
+            "sector",
+            "country",
+            pl.col("gap_eur_per_mwh").alias(f"gap_{suffix}"),
+            pl.col("gap_bound").alias(f"bound_{suffix}"),
+            pl.col("direct_co2_gap_eur_per_mwh").alias(f"co2_gap_{suffix}"),
+        )
 
-    gaps = gap(a, "gap_a").join(gap(b, "gap_b"), on=["sector", "country"], how="inner")
-    gaps = gaps.with_columns((pl.col("gap_b") - pl.col("gap_a")).alias("change"))
+    gaps = gap(a, "a").join(gap(b, "b"), on=["sector", "country"], how="inner")
+    by_kind = lines.group_by("sector", "country").agg(
+        pl.col("effect").filter(pl.col("kind") == "real").sum().alias("real"),
+        pl.col("effect").filter(pl.col("kind") == "data").sum().alias("data"),
+    )
+    gaps = gaps.with_columns(
+        (pl.col("gap_b") - pl.col("gap_a")).alias("change"),
+        (pl.col("co2_gap_b") - pl.col("co2_gap_a")).alias("co2_change"),
+    ).join(by_kind, on=["sector", "country"], how="left")
     order = {c: i for i, c in enumerate(countries)}
     gaps = gaps.sort(by=[pl.col("sector"), pl.col("country").replace_strict(order, return_dtype=pl.Int64)])
     return Diff(label_a, label_b, ref, gaps, lines)
+
+
+def _kind(quality_a: str | None, quality_b: str | None) -> str:
+    """``data`` when the figure's status changed to or from unknown or estimate (or it is
+    unknown in both runs); ``real`` otherwise. A line present in one run only is a rule change."""
+    if quality_a is None or quality_b is None:
+        return "real"
+    if quality_a == quality_b:
+        return "data" if quality_a == "unknown" else "real"
+    return "data" if {quality_a, quality_b} & {"unknown", "estimate"} else "real"
 
 
 def _unknown_keys(result: Comparison) -> set[tuple[str, str, str]]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from speelveld.config.resolved import YearConfig
-from speelveld.core.compute import _line_quality, plan_sector
+from speelveld.core.compute import compare, plan_sector
 from speelveld.core.context import Step
 
 PLACEHOLDER = re.compile(r"\{(\w+)(?::([^}]*))?\}")
@@ -99,6 +99,8 @@ class InputRef:
     note: str | None
     file: str
     line: int | None
+    low: float | None = None  # the range the input may take, when the config gives one
+    high: float | None = None
 
 
 @dataclass
@@ -112,6 +114,9 @@ class ExplainedLine:
     quality: str
     steps: list[ExplainedStep]
     inputs: list[InputRef]
+    subtotal: str = "electricity"
+    low_eur_per_mwh: float | None = None  # the line's band (None: open on that side)
+    high_eur_per_mwh: float | None = None
 
     @property
     def applied(self) -> bool:
@@ -129,13 +134,14 @@ class Explanation:
     country_name: str
     consumption_mwh: float
     lines: list[ExplainedLine]
-    total_eur_per_year: float
+    total_eur_per_year: float  # the electricity price (as `compare`'s total); direct CO2 beside it
     gross_eur_per_year: float
     unknown_lines: int
     scenario: str | None
     overrides: list[str] = field(default_factory=list)
     archetype: list[InputRef] = field(default_factory=list)  # the sector's own figures, cited once
     line_filter: str | None = None  # set when only some lines are shown; the totals stay those of all lines
+    direct_co2_eur_per_year: float = 0.0
 
     @property
     def total_eur_per_mwh(self) -> float:
@@ -157,23 +163,28 @@ def explain(cfg: YearConfig, sector: str, country: str) -> Explanation:
     row = pl.select(exprs).row(0, named=True) if exprs else {}
     q = cfg.params[f"sectors.{sector}.consumption_mwh"].value
 
+    # quality flags and bands as `compare` gives them (a bounded unknown is flagged by its band)
+    compared = {r["key"]: r for r in compare(cfg, [sector], [country], reference=country).lines.iter_rows(named=True)}
     explained: list[ExplainedLine] = []
     for i, ln in enumerate(lines):
         value = row[f"line{i}"]
         steps = [_evaluate_step(step, row, f"l{i}s{j}") for j, step in enumerate(ln.steps)]
         inputs = [_input_ref(cfg, path) for path in ln.inputs]
+        c = compared[ln.key]
         explained.append(
             ExplainedLine(
                 ln.family, ln.key, ln.label, ln.relief, value, None if value is None else value / q,
-                _line_quality(cfg, ln, value).value, steps, inputs,
+                c["quality"], steps, inputs, ln.subtotal, c["low_eur_per_mwh"], c["high_eur_per_mwh"],
             )
         )
-    known = [ln.eur_per_year for ln in explained if ln.eur_per_year is not None]
-    gross = [ln.eur_per_year for ln in explained if ln.eur_per_year is not None and not ln.relief]
+    electricity = [ln for ln in explained if ln.subtotal == "electricity" and ln.eur_per_year is not None]
+    co2 = [ln.eur_per_year for ln in explained if ln.subtotal == "direct_co2" and ln.eur_per_year is not None]
     return Explanation(
         cfg.year, sector, cfg.sectors[sector].name, country, cfg.countries[country].name, q, explained,
-        sum(known), sum(gross), sum(1 for ln in explained if ln.eur_per_year is None), cfg.scenario, list(cfg.overrides),
+        sum(ln.eur_per_year for ln in electricity), sum(ln.eur_per_year for ln in electricity if not ln.relief),
+        sum(1 for ln in explained if ln.quality == "unknown"), cfg.scenario, list(cfg.overrides),
         [_input_ref(cfg, path) for path in cfg.params if path.startswith(f"sectors.{sector}.")],
+        direct_co2_eur_per_year=sum(co2),
     )
 
 
@@ -199,5 +210,5 @@ def _input_ref(cfg: YearConfig, path: str) -> InputRef:
     p = cfg.params[path]
     return InputRef(
         path, p.value, p.unit, p.quality.value, p.source_id, p.source.title, p.source.publisher, p.source.url,
-        p.source.date, p.note, cfg.relative_file(p.file), p.line,
+        p.source.date, p.note, cfg.relative_file(p.file), p.line, p.low, p.high,
     )

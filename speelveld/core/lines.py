@@ -15,7 +15,11 @@ import polars as pl
 from speelveld.config.model import CHARGE_KINDS, CountryFile, EUFile, Levy, SectorFile, in_force
 from speelveld.core.context import Ctx, SectorQuantities, Step, if_eligible, nace_matches, nace_text, sector_quantities, when_expr
 
-FAMILIES = ("commodity", "network", "taxes", "carbon", "support")
+# Cost families in report order. The first five make up the electricity price (the headline of
+# the toets); direct CO2 costs (EU ETS on the plant's own emissions, the Dutch CO2-heffing) are
+# a separate subtotal: they depend on the plant's fuels, not on its electricity.
+FAMILIES = ("commodity", "network", "taxes", "compensation", "support", "direct_co2")
+ELECTRICITY_FAMILIES = FAMILIES[:5]
 
 CHARGE_LABELS = {
     "fixed_eur_per_year": "vast",
@@ -36,6 +40,11 @@ class Line:
     relief: bool
     inputs: tuple[str, ...]
     steps: tuple[Step, ...] = ()  # how the amount is computed, for `speelveld explain`
+
+    @property
+    def subtotal(self) -> str:
+        """``electricity`` or ``direct_co2``: which subtotal the line counts in."""
+        return "direct_co2" if self.family == "direct_co2" else "electricity"
 
 
 class _Builder:
@@ -244,7 +253,8 @@ def _taxes(b: _Builder, c: CountryFile, year: int, network: NetworkTotals, secto
                     "{base:€/yr} × (1 + {reductions:€/yr} ÷ {gross:€/yr})",
                     base=base, reductions=network.reductions, gross=network.gross,
                 )
-                base = base * (1 + network.reductions / network.gross)
+                # (no network charges at all: no base, rather than 0 ÷ 0)
+                base = pl.when(network.gross == 0).then(0.0).otherwise(base * (1 + network.reductions / network.gross))
             pct = ctx.num(f"{path}.percent_of_network.pct")
             ctx.explain("Percentage van de nettarieven", "{pct:%} × {base:€/yr}", main=True, pct=pct, base=base)
             gross = b.add("taxes", f"tax.{levy.id}", levy.label, pct / 100 * base)
@@ -461,7 +471,7 @@ def _carbon(b: _Builder, c: CountryFile, year: int, eu: EUFile, sector: SectorFi
     allocation = ctx.num(f"{spath}.free_allocation_t_co2")
     eua = ctx.num("eu.eua_price_eur_per_t")
     ctx.explain("EUA-prijs × emissies boven de gratis toewijzing", "{eua:€/t} × max({emissions:t} − {allocation:t}, 0)", main=True, eua=eua, emissions=emissions, allocation=allocation)
-    b.add("carbon", "carbon.ets_direct", "EU ETS directe emissies", eua * (emissions - allocation).clip(lower_bound=0.0))
+    b.add("direct_co2", "carbon.ets_direct", "EU ETS directe emissies", eua * (emissions - allocation).clip(lower_bound=0.0))
 
     levy = c.carbon.co2_levy
     if levy is not None and (levy.valid is None or levy.valid.covers(year)):
@@ -478,7 +488,7 @@ def _carbon(b: _Builder, c: CountryFile, year: int, eu: EUFile, sector: SectorFi
         )
         # A net rate of zero costs nothing whatever the dispensation rights (which may be unknown).
         cost = pl.when(rate <= 0).then(pl.lit(0.0)).otherwise(rate * (emissions - dispensation).clip(lower_bound=0.0))
-        b.add("carbon", "carbon.co2_levy", levy.label, cost)
+        b.add("direct_co2", "carbon.co2_levy", levy.label, cost)
 
     comp = c.carbon.indirect_cost_compensation
     if comp is None or (not in_force(comp, year)):
@@ -488,7 +498,7 @@ def _carbon(b: _Builder, c: CountryFile, year: int, eu: EUFile, sector: SectorFi
     if group is None:
         ctx.condition(f"NACE {', '.join(s.nace)} staat op de lijst van in aanmerking komende sectoren", "", pl.lit(False))
         ctx.explain("Niet in aanmerking", "0", main=True)
-        b.add("carbon", "carbon.compensation", f"Compensatie indirecte emissiekosten: {comp.label} (niet in aanmerking)", pl.lit(0.0), relief=True)
+        b.add("compensation", "carbon.compensation", f"Compensatie indirecte emissiekosten: {comp.label} (niet in aanmerking)", pl.lit(0.0), relief=True)
         return None
     ctx.condition(f"{group.label}: " + nace_text(s.nace, group.nace), "", pl.lit(True))
     if sector.product_benchmark is not None:
@@ -520,7 +530,7 @@ def _carbon(b: _Builder, c: CountryFile, year: int, eu: EUFile, sector: SectorFi
         main=True, intensity=intensity, co2=co2, price=price, mwh=eligible_mwh, scaling=scaling,
     )
     aid = intensity / 100 * co2 * price * eligible_mwh * scaling / 100
-    return b.add("carbon", "carbon.compensation", f"Compensatie indirecte emissiekosten: {comp.label} ({group.label})", -aid, relief=True)
+    return b.add("compensation", "carbon.compensation", f"Compensatie indirecte emissiekosten: {comp.label} ({group.label})", -aid, relief=True)
 
 
 # ------------------------------------------------------------------ support measures

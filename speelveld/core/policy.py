@@ -1,56 +1,109 @@
-"""The standard policy check: every sector, base against scenario, the change in each gap."""
+"""The standard policy check: every sector, base against scenario, the change in each gap.
+
+A change is computed from the base and the scenario evaluated together on one frame of input
+values, so that its band is the range of (after − before) with every uncertain input anywhere in
+its range, the same value on both sides. A change that depends on an unknown without bounds is
+open on that side: it is reported as unknown with the inputs that leave it open, never as 0.
+"""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import polars as pl
 
 from speelveld.config.resolved import YearConfig
-from speelveld.core.compute import Comparison, compare
+from speelveld.core.bands import Bands, compute_bands, uncertain_inputs
+from speelveld.core.compute import FEW_ROWS, Comparison, assemble, band_outputs, evaluate, gap_bound, plan_sector, uncertain_paths
 
 
 @dataclass
 class PolicyCheck:
     base: Comparison
     scenario: Comparison
-    table: pl.DataFrame  # sector, country, gap_before, gap_after, change (€/MWh), change_meur (per plant), sector change M€/yr
+    table: pl.DataFrame  # sector, country, gaps before/after, changes with bands and what leaves them open
+
+
+# Changes per sector and country: (output name, before column, after column).
+_CHANGES = {
+    "gap_change": "gap_eur_per_mwh",
+    "direct_co2_gap_change": "direct_co2_gap_eur_per_mwh",
+    "cost_change": "all_in",  # electricity and direct CO2 together: what the plant pays in all
+}
 
 
 def policy_check(base_cfg: YearConfig, scenario_cfg: YearConfig, sectors: list[str], countries: list[str], reference: str = "NL") -> PolicyCheck:
-    base = compare(base_cfg, sectors, countries, reference)
-    after = compare(scenario_cfg, sectors, countries, reference)
+    if reference not in countries:
+        countries = [reference] + countries
+    varied_a, varied_b = uncertain_paths(base_cfg), uncertain_paths(scenario_cfg)
+    # A parameter uncertain on both sides with the same range is one input; a scenario that gives
+    # it another range (or a value) makes it a separate input (or none) on the scenario side.
+    renamed = {p: f"scenario:{p}" for p in varied_b & varied_a if _range(base_cfg, p) != _range(scenario_cfg, p)}
+    plans_a = {s: plan_sector(base_cfg, s, countries, varied_a, tag="a|") for s in sectors}
+    plans_b = {s: plan_sector(scenario_cfg, s, countries, varied_b, renamed, tag="b|") for s in sectors}
+    change_exprs, change_names = [], []
+    for s in sectors:
+        for cc in countries:
+            for name, column in _CHANGES.items():
+                out = f"{s}|{cc}|{name}"
+                change_exprs.append((pl.col(plans_b[s].col(cc, column)) - pl.col(plans_a[s].col(cc, column))).alias(out))
+                change_names.append(out)
+    outputs_a = [n for p in plans_a.values() for n in band_outputs(p)]
+    outputs_b = [n for p in plans_b.values() for n in band_outputs(p)]
+    outputs = outputs_a + outputs_b + change_names
+    inputs = uncertain_inputs(base_cfg.params, {x for p in plans_a.values() for x in p.inputs})
+    seen = {u.column for u in inputs}
+    inputs += [u for u in uncertain_inputs(scenario_cfg.params, {x for p in plans_b.values() for x in p.inputs}, renamed) if u.column not in seen]
+
+    def run(frame: pl.DataFrame) -> pl.DataFrame:
+        lf = evaluate(evaluate(frame, list(plans_a.values()), reference), list(plans_b.values()), reference)
+        return lf.with_columns(change_exprs).select(outputs).collect(optimizations=FEW_ROWS)
+
+    bands = compute_bands(run, inputs, outputs)
+    base = assemble(base_cfg, plans_a, bands, countries, sectors, reference)
+    after = assemble(scenario_cfg, plans_b, bands, countries, sectors, reference)
+    return PolicyCheck(base, after, _table(base, after, bands, base_cfg, sectors, countries))
+
+
+def _range(cfg: YearConfig, path: str) -> tuple:
+    p = cfg.params[path]
+    return (p.value, p.low, p.high, p.quality)
+
+
+def _table(base: Comparison, after: Comparison, bands: Bands, cfg: YearConfig, sectors: list[str], countries: list[str]) -> pl.DataFrame:
     keys = ["sector", "country"]
-    b = base.totals.select(keys + ["gap_eur_per_mwh", "gap_eur_per_year", "total_eur_per_year", "consumption_mwh", "unknown_lines"])
-    a = after.totals.select(keys + ["gap_eur_per_mwh", "gap_eur_per_year", "total_eur_per_year", "unknown_lines"])
-    sector_mwh = pl.DataFrame(
-        {
-            "sector": sectors,
-            "sector_mwh": [base_cfg.params.get(f"sectors.{s}.sector_electricity_mwh").value if base_cfg.params.get(f"sectors.{s}.sector_electricity_mwh") else None for s in sectors],
-        },
-        schema={"sector": pl.String, "sector_mwh": pl.Float64},
-    )
-    table = (
-        b.join(a, on=keys, suffix="_after")
-        .join(sector_mwh, on="sector", how="left")
-        .with_columns(
-            (pl.col("gap_eur_per_mwh_after") - pl.col("gap_eur_per_mwh")).alias("gap_change_eur_per_mwh"),
-            # what the scenario changes in the plant's own cost in each country (negative = cheaper)
-            ((pl.col("total_eur_per_year_after") - pl.col("total_eur_per_year")) / pl.col("consumption_mwh")).alias("cost_change_eur_per_mwh"),
-        )
-        .with_columns((pl.col("cost_change_eur_per_mwh") * pl.col("sector_mwh") / 1e6).alias("sector_cost_change_meur_per_year"))
-        .rename({"gap_eur_per_mwh": "gap_before_eur_per_mwh", "gap_eur_per_mwh_after": "gap_after_eur_per_mwh"})
-        .select(
-            keys
-            + [
-                "gap_before_eur_per_mwh",
-                "gap_after_eur_per_mwh",
-                "gap_change_eur_per_mwh",
-                "cost_change_eur_per_mwh",
-                "sector_cost_change_meur_per_year",
-                "unknown_lines",
-                "unknown_lines_after",
-            ]
-        )
-    )
-    return PolicyCheck(base, after, table)
+    cols = ["gap_eur_per_mwh", "gap_low_eur_per_mwh", "gap_high_eur_per_mwh", "gap_bound", "direct_co2_gap_eur_per_mwh", "consumption_mwh"]
+    b = base.totals.select(keys + cols)
+    a = after.totals.select(keys + cols[:-1])
+    rows = []
+    for r in b.join(a, on=keys, suffix="_after").iter_rows(named=True):
+        s, cc = r["sector"], r["country"]
+        smwh = cfg.params.get(f"sectors.{s}.sector_electricity_mwh")
+        sector_mwh = smwh.central if smwh is not None else None
+        row = {
+            "sector": s,
+            "country": cc,
+            "gap_before_eur_per_mwh": r["gap_eur_per_mwh"],
+            "gap_before_low_eur_per_mwh": r["gap_low_eur_per_mwh"],
+            "gap_before_high_eur_per_mwh": r["gap_high_eur_per_mwh"],
+            "gap_before_bound": r["gap_bound"],
+            "gap_after_eur_per_mwh": r["gap_eur_per_mwh_after"],
+            "gap_after_low_eur_per_mwh": r["gap_low_eur_per_mwh_after"],
+            "gap_after_high_eur_per_mwh": r["gap_high_eur_per_mwh_after"],
+            "gap_after_bound": r["gap_bound_after"],
+        }
+        for name in _CHANGES:
+            out = f"{s}|{cc}|{name}"
+            lo, hi = bands.band(out)
+            bound = gap_bound(lo, hi)
+            central = bands.central[out]
+            row[f"{name}_eur_per_mwh"] = central if bound == "exact" else None
+            row[f"{name}_low_eur_per_mwh"] = lo if math.isfinite(lo) else None
+            row[f"{name}_high_eur_per_mwh"] = hi if math.isfinite(hi) else None
+            row[f"{name}_bound"] = bound
+            row[f"{name}_open_on"] = sorted(path for path, swing in bands.swings(out).items() if math.isinf(swing))
+        cost = row["cost_change_eur_per_mwh"]
+        row["sector_cost_change_meur_per_year"] = None if cost is None or sector_mwh is None else cost * sector_mwh / 1e6
+        rows.append(row)
+    return pl.DataFrame(rows, schema_overrides={k: pl.Float64 for k in rows[0] if k.endswith(("_mwh", "_year"))} | {f"{n}_open_on": pl.List(pl.String) for n in _CHANGES})

@@ -16,14 +16,14 @@ from pathlib import Path
 import polars as pl
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
-from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from speelveld.config.resolved import YearConfig
 from speelveld.core.compute import Comparison
-from speelveld.core.lines import FAMILIES
-from speelveld.report.labels import line_label, t
+from speelveld.core.lines import ELECTRICITY_FAMILIES, FAMILIES
+from speelveld.report.labels import GENERIC_ROW_LABELS, band_text, conclusive, gap_text, line_label, t
+from speelveld.report.notes import gap_note
 
 FIXED_TIME = dt.datetime(2000, 1, 1)
 RED = PatternFill("solid", fgColor="F4CCCC")
@@ -36,20 +36,38 @@ TEXT = {
     "nl": {
         "summary": "Samenvatting", "parameters": "Parameters", "run": "Run", "sector": "Sector", "line": "Kostenpost",
         "family": "Categorie", "gap_mwh": "Verschil {ref} − {cc} (€/MWh)", "gap_meur": "Verschil {ref} − {cc} sector (M€/jr)",
-        "legend": "Rood: {ref} duurder; groen: {ref} goedkoper. Verschil = totaal {ref} − totaal land.",
-        "total": "Totaal", "gross": "Bruto (zonder kortingen en compensatie)", "gap": "Verschil {ref} − land",
-        "unknown": "Onbekende posten (leeg, niet meegeteld)", "consumption": "Verbruik (MWh/jr)",
-        "chart": "Kostenposten per land (€/MWh)", "gap_chart": "Verschil met {ref} per sector (€/MWh)",
-        "params": ["Land/bereik", "Onderdeel", "Parameter", "Waarde", "Eenheid", "Kwaliteit", "Bron", "URL", "Toelichting"],
+        "gap_band": "{cc}: band", "gap_status": "{cc}: status",
+        "legend": (
+            "Verschil = elektriciteitsprijs {ref} − land (€/MWh). Rood: {ref} zeker duurder; groen: {ref} zeker goedkoper; "
+            "geen kleur: het verschil is onvolledig (≥/≤: een kant mist een post zonder grenzen) of de band bevat 0. Directe CO2-kosten staan apart."
+        ),
+        "total": "Elektriciteit totaal", "gross": "Bruto elektriciteit (zonder kortingen en compensatie)", "gap": "Verschil {ref} − land",
+        "co2_total": "Directe CO2-kosten totaal", "co2_gap": "Verschil directe CO2-kosten",
+        "band_low": "  band: laagste waarde (leeg = open)", "band_high": "  band: hoogste waarde (leeg = open)",
+        "gap_low": "  band verschil: laagste (leeg = open)", "gap_high": "  band verschil: hoogste (leeg = open)", "status": "  status verschil",
+        "unknown": "Onbekende posten", "consumption": "Verbruik (MWh/jr)",
+        "quality": "{cc} kwaliteit", "band": "{cc} band (€/MWh)",
+        "chart": "Kosten per categorie en land (€/MWh)", "gap_chart": "Verschil met {ref} per sector (€/MWh)",
+        "flags": {"published": "gepubliceerd", "derived": "afgeleid", "estimate": "schatting", "unknown": "onbekend"},
+        "params": ["Land/bereik", "Onderdeel", "Parameter", "Waarde", "Laag", "Hoog", "Eenheid", "Kwaliteit", "Bron", "URL", "Toelichting"],
     },
     "en": {
         "summary": "Summary", "parameters": "Parameters", "run": "Run", "sector": "Sector", "line": "Cost line",
         "family": "Family", "gap_mwh": "Gap {ref} − {cc} (€/MWh)", "gap_meur": "Gap {ref} − {cc} sector (M€/yr)",
-        "legend": "Red: {ref} dearer; green: {ref} cheaper. Gap = total {ref} − total country.",
-        "total": "Total", "gross": "Gross (before reductions and compensation)", "gap": "Gap {ref} − country",
-        "unknown": "Unknown lines (empty, not counted)", "consumption": "Consumption (MWh/yr)",
-        "chart": "Cost lines per country (€/MWh)", "gap_chart": "Gap to {ref} per sector (€/MWh)",
-        "params": ["Country/scope", "Component", "Parameter", "Value", "Unit", "Quality", "Source", "URL", "Note"],
+        "gap_band": "{cc}: band", "gap_status": "{cc}: status",
+        "legend": (
+            "Gap = electricity price {ref} − country (€/MWh). Red: {ref} certainly dearer; green: {ref} certainly cheaper; "
+            "no colour: the gap is incomplete (≥/≤: one side misses a line without bounds) or its band contains 0. Direct CO2 costs are separate."
+        ),
+        "total": "Electricity total", "gross": "Gross electricity (before reductions and compensation)", "gap": "Gap {ref} − country",
+        "co2_total": "Direct CO2 costs total", "co2_gap": "Gap in direct CO2 costs",
+        "band_low": "  band: lowest value (empty = open)", "band_high": "  band: highest value (empty = open)",
+        "gap_low": "  band of the gap: lowest (empty = open)", "gap_high": "  band of the gap: highest (empty = open)", "status": "  status of the gap",
+        "unknown": "Unknown lines", "consumption": "Consumption (MWh/yr)",
+        "quality": "{cc} quality", "band": "{cc} band (€/MWh)",
+        "chart": "Costs per family and country (€/MWh)", "gap_chart": "Gap to {ref} per sector (€/MWh)",
+        "flags": {"published": "published", "derived": "derived", "estimate": "estimate", "unknown": "unknown"},
+        "params": ["Country/scope", "Component", "Parameter", "Value", "Low", "High", "Unit", "Quality", "Source", "URL", "Note"],
     },
 }
 
@@ -69,8 +87,6 @@ def write_workbook(path: Path, result: Comparison, cfg: YearConfig, meta: dict, 
 
 def build_workbook(result: Comparison, cfg: YearConfig, meta: dict, lang: str = "nl") -> Workbook:
     tx = TEXT[lang]
-    ref = result.reference
-    others = [c for c in result.countries if c != ref]
     wb = Workbook()
     wb.properties.created = FIXED_TIME
     wb.properties.modified = FIXED_TIME
@@ -83,120 +99,185 @@ def build_workbook(result: Comparison, cfg: YearConfig, meta: dict, lang: str = 
     _summary_sheet(summary, result, cfg, gap_cells, lang)
     _parameters_sheet(wb.create_sheet(tx["parameters"]), cfg, lang)
     _run_sheet(wb.create_sheet(tx["run"]), meta)
-    del others
     return wb
 
 
 def _sector_sheet(wb: Workbook, result: Comparison, cfg: YearConfig, sector: str, lang: str) -> dict:
+    """Columns: category, line, then per country €/MWh (a formula over €/yr), per country €/yr
+    (the engine's value, or the text 'onbekend'), per country the quality flag and the band."""
     tx = TEXT[lang]
     ref = result.reference
     countries = result.countries
+    n = len(countries)
     ws = wb.create_sheet(sector[:31])
     q = cfg.params[f"sectors.{sector}.consumption_mwh"].value
-    _put_text(ws, 1, 1, f"{cfg.sectors[sector].name} — {result.year}")
+    _put_text(ws, 1, 1, f"{cfg.sectors[sector].name} — {result.year}" + (f" — scenario {cfg.scenario}" if cfg.scenario else ""))
     ws.cell(row=1, column=1).font = Font(bold=True, size=13)
     _put_text(ws, 2, 1, tx["consumption"])
     ws.cell(row=2, column=2, value=q).number_format = EUR0
     header = 4
+    mwh_col = lambda j: 3 + j  # noqa: E731
+    yr_col = lambda j: 3 + n + j  # noqa: E731
+    flag_col = lambda j: 3 + 2 * n + j  # noqa: E731
+    band_col = lambda j: 3 + 3 * n + j  # noqa: E731
     _put_text(ws, header, 1, tx["family"])
     _put_text(ws, header, 2, tx["line"])
-    n = len(countries)
     for j, cc in enumerate(countries):
-        _put_text(ws, header, 3 + j, f"{cc} (€/MWh)")
-        _put_text(ws, header, 3 + n + j, f"{cc} (€/yr)")
-    for c in range(1, 3 + 2 * n):
+        _put_text(ws, header, mwh_col(j), f"{cc} (€/MWh)")
+        _put_text(ws, header, yr_col(j), f"{cc} (€/yr)")
+        _put_text(ws, header, flag_col(j), tx["quality"].format(cc=cc))
+        _put_text(ws, header, band_col(j), tx["band"].format(cc=cc))
+    for c in range(1, 3 + 4 * n):
         ws.cell(row=header, column=c).font = BOLD
+        ws.cell(row=header, column=c).alignment = Alignment(wrap_text=True)
     lines = result.lines.filter(pl.col("sector") == sector)
     cells = {(r["key"], r["country"]): r for r in lines.iter_rows(named=True)}
+    totals = {r["country"]: r for r in result.totals.filter(pl.col("sector") == sector).iter_rows(named=True)}
     row = header + 1
     first = row
-    relief_rows, all_rows = [], []
+    rows_of: dict[str, list[int]] = {}
+    relief_rows: list[int] = []
     for family in FAMILIES:
         fam = lines.filter(pl.col("family") == family)
         for key in dict.fromkeys(fam["key"].to_list()):
-            label = next(r["label"] for r in fam.iter_rows(named=True) if r["key"] == key)
+            label = GENERIC_ROW_LABELS.get(key) or next(r["label"] for r in fam.iter_rows(named=True) if r["key"] == key)
             _put_text(ws, row, 1, t(lang, family))
             _put_text(ws, row, 2, line_label(lang, key, label))
-            relief = bool(fam.filter(pl.col("key") == key)["relief"].all())
+            if bool(fam.filter(pl.col("key") == key)["relief"].all()):
+                relief_rows.append(row)
             for j, cc in enumerate(countries):
                 cell = cells.get((key, cc))
-                yr = ws.cell(row=row, column=3 + n + j)
-                mwh = ws.cell(row=row, column=3 + j)
-                if cell is not None and cell["eur_per_year"] is not None:
+                if cell is None:
+                    continue  # not applicable in this country: empty
+                yr = ws.cell(row=row, column=yr_col(j))
+                if cell["eur_per_year"] is not None:
                     yr.value = cell["eur_per_year"]
                     yr.number_format = EUR0
                     # €/MWh is a formula over the €/yr value: one source of truth per line
-                    mwh.value = f"={get_column_letter(3 + n + j)}{row}/$B$2"
-                    mwh.number_format = EUR
-            (relief_rows if relief else []).append(row)
-            all_rows.append(row)
+                    ws.cell(row=row, column=mwh_col(j), value=f"={get_column_letter(yr_col(j))}{row}/$B$2").number_format = EUR
+                else:
+                    _put_text(ws, row, yr_col(j), tx["flags"]["unknown"])
+                    _put_text(ws, row, mwh_col(j), tx["flags"]["unknown"])
+                _put_text(ws, row, flag_col(j), tx["flags"][cell["quality"]])
+                low, high = cell["low_eur_per_mwh"], cell["high_eur_per_mwh"]
+                if cell["eur_per_year"] is None or (low is not None and high is not None and high - low >= 0.005) or low is None or high is None:
+                    _put_text(ws, row, band_col(j), band_text(lang, low, high))
+            rows_of.setdefault(family, []).append(row)
             row += 1
     last = row - 1
-    total_row, gross_row, unknown_row, gap_row = row + 1, row + 2, row + 3, row + 4
-    _put_text(ws, total_row, 2, tx["total"])
-    _put_text(ws, gross_row, 2, tx["gross"])
-    _put_text(ws, unknown_row, 2, tx["unknown"])
-    _put_text(ws, gap_row, 2, tx["gap"].format(ref=ref))
-    ref_col = 3 + countries.index(ref)
+    electricity = [r for f in ELECTRICITY_FAMILIES for r in rows_of.get(f, [])]
+    co2 = rows_of.get("direct_co2", [])
+    labels = [
+        ("gross", tx["gross"]), ("total", tx["total"]), ("band_low", tx["band_low"]), ("band_high", tx["band_high"]),
+        ("unknown", tx["unknown"]), ("co2_total", tx["co2_total"]), ("gap", tx["gap"].format(ref=ref)),
+        ("gap_low", tx["gap_low"]), ("gap_high", tx["gap_high"]), ("status", tx["status"]), ("co2_gap", tx["co2_gap"]),
+    ]
+    at = {name: last + 2 + i for i, (name, _) in enumerate(labels)}
+    for name, label in labels:
+        _put_text(ws, at[name], 2, label)
+    for name in ("total", "co2_total", "gap"):
+        ws.cell(row=at[name], column=2).font = BOLD
     gaps = {}
     for j, cc in enumerate(countries):
-        for base in (3, 3 + n):
-            letter = get_column_letter(base + j)
-            fmt = EUR if base == 3 else EUR0
-            c = ws.cell(row=total_row, column=base + j, value=f"=SUM({letter}{first}:{letter}{last})")
+        tot = totals[cc]
+        for col_of, fmt in ((mwh_col, EUR), (yr_col, EUR0)):
+            letter = get_column_letter(col_of(j))
+            gross = [f"{letter}{r}" for r in electricity if r not in relief_rows]
+            ws.cell(row=at["gross"], column=col_of(j), value=f"=SUM({','.join(gross)})" if gross else 0).number_format = fmt
+            c = ws.cell(row=at["total"], column=col_of(j), value=_sum_formula(letter, electricity))
             c.number_format, c.font = fmt, BOLD
-            gross = [f"{letter}{r}" for r in all_rows if r not in relief_rows]
-            ws.cell(row=gross_row, column=base + j, value=f"=SUM({','.join(gross)})" if gross else 0).number_format = fmt
-        yl = get_column_letter(3 + n + j)
-        ws.cell(row=unknown_row, column=3 + j, value=f"=ROWS({yl}{first}:{yl}{last})-COUNT({yl}{first}:{yl}{last})")
+            ws.cell(row=at["co2_total"], column=col_of(j), value=_sum_formula(letter, co2)).number_format = fmt
+            if cc != ref:
+                rl = get_column_letter(col_of(countries.index(ref)))
+                c = ws.cell(row=at["gap"], column=col_of(j), value=f"={rl}{at['total']}-{letter}{at['total']}")
+                c.number_format, c.font = fmt, BOLD
+                ws.cell(row=at["co2_gap"], column=col_of(j), value=f"={rl}{at['co2_total']}-{letter}{at['co2_total']}").number_format = fmt
+        for name, value in (("band_low", tot["total_low_eur_per_mwh"]), ("band_high", tot["total_high_eur_per_mwh"])):
+            if value is not None:
+                ws.cell(row=at[name], column=mwh_col(j), value=value).number_format = EUR
+        flags = get_column_letter(flag_col(j))
+        ws.cell(row=at["unknown"], column=mwh_col(j), value=f'=COUNTIF({flags}{first}:{flags}{last},"{tx["flags"]["unknown"]}")')
         if cc != ref:
-            for base in (3, 3 + n):
-                rl = get_column_letter(base + countries.index(ref))
-                letter = get_column_letter(base + j)
-                c = ws.cell(row=gap_row, column=base + j, value=f"={rl}{total_row}-{letter}{total_row}")
-                c.number_format, c.font = (EUR if base == 3 else EUR0), BOLD
-            gaps[(sector, cc)] = f"'{ws.title}'!{get_column_letter(3 + j)}{gap_row}"
-    del ref_col
+            for name, value in (("gap_low", tot["gap_low_eur_per_mwh"]), ("gap_high", tot["gap_high_eur_per_mwh"])):
+                if value is not None:
+                    ws.cell(row=at[name], column=mwh_col(j), value=value).number_format = EUR
+            _put_text(ws, at["status"], mwh_col(j), t(lang, tot["gap_bound"]))
+            gaps[(sector, cc)] = (f"'{ws.title}'!{get_column_letter(mwh_col(j))}{at['gap']}", tot)
+    notes_at = at["co2_gap"] + 2
+    for cc in countries:
+        note = gap_note(result, sector, totals[cc], lang)
+        if note:
+            _put_text(ws, notes_at, 1, note)
+            notes_at += 1
     ws.freeze_panes = ws.cell(row=header + 1, column=3)
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 58
-    for c in range(3, 3 + 2 * n):
-        ws.column_dimensions[get_column_letter(c)].width = 16
-    for r in range(first, last + 1):
-        ws.cell(row=r, column=2).alignment = Alignment(wrap_text=False)
+    for c in range(3, 3 + 4 * n):
+        ws.column_dimensions[get_column_letter(c)].width = 14
+    ws.row_dimensions[header].height = 30
+    _family_chart(ws, rows_of, countries, mwh_col, notes_at + 1, lang)
+    _print_setup(ws, header)
+    return gaps
+
+
+def _sum_formula(letter: str, rows: list[int]) -> str | int:
+    return f"=SUM({','.join(f'{letter}{r}' for r in rows)})" if rows else 0
+
+
+def _family_chart(ws, rows_of: dict[str, list[int]], countries: list[str], mwh_col, top: int, lang: str) -> None:
+    """A stacked bar per country with one segment per cost family (a handful of legend entries,
+    so the bars stay visible when printed), fed by SUM formulas over the family's lines."""
+    families = [f for f in FAMILIES if rows_of.get(f)]
+    _put_text(ws, top, 2, TEXT[lang]["chart"])
+    ws.cell(row=top, column=2).font = BOLD
+    for j, cc in enumerate(countries):
+        _put_text(ws, top, mwh_col(j), cc)
+    for i, family in enumerate(families, start=1):
+        _put_text(ws, top + i, 2, t(lang, family))
+        for j in range(len(countries)):
+            letter = get_column_letter(mwh_col(j))
+            ws.cell(row=top + i, column=mwh_col(j), value=_sum_formula(letter, rows_of[family])).number_format = EUR
     chart = BarChart()
     chart.type = "col"
     chart.grouping = "stacked"
     chart.overlap = 100
     chart.title = TEXT[lang]["chart"]
     chart.y_axis.title = "€/MWh"
-    data = Reference(ws, min_col=3, max_col=2 + n, min_row=first, max_row=last)
-    # series = cost lines (rows), categories = countries (columns)
-    chart.add_data(data, from_rows=True, titles_from_data=False)
-    chart.set_categories(Reference(ws, min_col=3, max_col=2 + n, min_row=header, max_row=header))
-    for s, r in zip(chart.series, range(first, last + 1), strict=False):
-        from openpyxl.chart.data_source import StrRef
-        from openpyxl.chart.series import SeriesLabel
+    data = Reference(ws, min_col=2, max_col=mwh_col(len(countries) - 1), min_row=top + 1, max_row=top + len(families))
+    chart.add_data(data, from_rows=True, titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=mwh_col(0), max_col=mwh_col(len(countries) - 1), min_row=top, max_row=top))
+    chart.legend.position = "b"
+    chart.height, chart.width = 9, 18
+    ws.add_chart(chart, f"B{top + len(families) + 2}")
 
-        s.tx = SeriesLabel(strRef=StrRef(f"'{ws.title}'!$B${r}"))
-    chart.height, chart.width = 12, 22
-    ws.add_chart(chart, f"{get_column_letter(4 + 2 * n)}{header}")
-    return gaps
+
+def _print_setup(ws, header: int) -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header}:{header}"
+    ws.oddFooter.center.text = "&P / &N"
 
 
 def _summary_sheet(ws, result: Comparison, cfg: YearConfig, gap_cells: dict, lang: str) -> None:
     tx = TEXT[lang]
     ref = result.reference
     others = [c for c in result.countries if c != ref]
-    _put_text(ws, 1, 1, t(lang, "summary_title", year=result.year, ref=ref))
+    title = t(lang, "summary_title", year=result.year, ref=ref) + (f" — scenario {cfg.scenario}" if cfg.scenario else "")
+    _put_text(ws, 1, 1, title)
     ws.cell(row=1, column=1).font = Font(bold=True, size=13)
     _put_text(ws, 2, 1, tx["legend"].format(ref=ref))
     header = 4
+    k = len(others)
     _put_text(ws, header, 1, tx["sector"])
     for j, cc in enumerate(others):
         _put_text(ws, header, 2 + j, tx["gap_mwh"].format(ref=ref, cc=cc))
-        _put_text(ws, header, 2 + len(others) + j, tx["gap_meur"].format(ref=ref, cc=cc))
-    for c in range(1, 2 + 2 * len(others)):
+        _put_text(ws, header, 2 + k + j, tx["gap_band"].format(cc=cc))
+        _put_text(ws, header, 2 + 2 * k + j, tx["gap_status"].format(cc=cc))
+        _put_text(ws, header, 2 + 3 * k + j, tx["gap_meur"].format(ref=ref, cc=cc))
+    for c in range(1, 2 + 4 * k):
         ws.cell(row=header, column=c).font = BOLD
         ws.cell(row=header, column=c).alignment = Alignment(wrap_text=True)
     for i, sector in enumerate(result.sectors):
@@ -204,36 +285,38 @@ def _summary_sheet(ws, result: Comparison, cfg: YearConfig, gap_cells: dict, lan
         _put_text(ws, r, 1, sector)
         smwh = cfg.params.get(f"sectors.{sector}.sector_electricity_mwh")
         for j, cc in enumerate(others):
-            c = ws.cell(row=r, column=2 + j, value=f"={gap_cells[(sector, cc)]}")
+            ref_cell, row = gap_cells[(sector, cc)]
+            c = ws.cell(row=r, column=2 + j, value=f"={ref_cell}")
             c.number_format = EUR
-            if smwh is not None and smwh.value is not None:
-                m = ws.cell(row=r, column=2 + len(others) + j, value=f"={get_column_letter(2 + j)}{r}*{smwh.value}/1000000")
+            sign = conclusive(row)
+            if sign:
+                c.fill = RED if sign > 0 else GREEN
+            _put_text(ws, r, 2 + k + j, gap_text(lang, row))
+            _put_text(ws, r, 2 + 2 * k + j, t(lang, row["gap_bound"]))
+            if smwh is not None and smwh.central is not None:
+                m = ws.cell(row=r, column=2 + 3 * k + j, value=f"={get_column_letter(2 + j)}{r}*{smwh.central}/1000000")
                 m.number_format = "#,##0.0"
     last = header + len(result.sectors)
-    rng = f"B{header + 1}:{get_column_letter(1 + 2 * len(others))}{last}"
-    ws.conditional_formatting.add(rng, CellIsRule(operator="greaterThan", formula=["0"], fill=RED))
-    ws.conditional_formatting.add(rng, CellIsRule(operator="lessThan", formula=["0"], fill=GREEN))
     ws.freeze_panes = ws.cell(row=header + 1, column=2)
-    ws.column_dimensions["A"].width = 16
-    for c in range(2, 2 + 2 * len(others)):
-        ws.column_dimensions[get_column_letter(c)].width = 18
+    ws.column_dimensions["A"].width = 14
+    for c in range(2, 2 + 4 * k):
+        ws.column_dimensions[get_column_letter(c)].width = 14
     ws.row_dimensions[header].height = 45
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _print_setup(ws, header)
     chart = BarChart()
     chart.type = "col"
     chart.title = tx["gap_chart"].format(ref=ref)
     chart.y_axis.title = "€/MWh"
-    chart.add_data(Reference(ws, min_col=2, max_col=1 + len(others), min_row=header, max_row=last), titles_from_data=True)
+    chart.add_data(Reference(ws, min_col=2, max_col=1 + k, min_row=header, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=header + 1, max_row=last))
-    chart.height, chart.width = 10, 22
+    chart.legend.position = "b"
+    chart.height, chart.width = 8, 22
     ws.add_chart(chart, f"A{last + 3}")
 
 
 def _parameters_sheet(ws, cfg: YearConfig, lang: str) -> None:
     header = TEXT[lang]["params"]
+    flags = TEXT[lang]["flags"]
     for j, h in enumerate(header, start=1):
         _put_text(ws, 1, j, h)
         ws.cell(row=1, column=j).font = BOLD
@@ -246,21 +329,26 @@ def _parameters_sheet(ws, cfg: YearConfig, lang: str) -> None:
         _put_text(ws, i, 3, p.path)
         if p.value is not None:
             ws.cell(row=i, column=4, value=p.value)
-        _put_text(ws, i, 5, p.unit)
-        _put_text(ws, i, 6, p.quality.value)
-        _put_text(ws, i, 7, p.source.title)
-        _put_text(ws, i, 8, p.source.url or "")
-        _put_text(ws, i, 9, p.note or "")
+        else:
+            _put_text(ws, i, 4, flags["unknown"])
+        if p.bounded:
+            ws.cell(row=i, column=5, value=p.low)
+            ws.cell(row=i, column=6, value=p.high)
+        _put_text(ws, i, 7, p.unit)
+        _put_text(ws, i, 8, flags[p.quality.value])
+        _put_text(ws, i, 9, p.source.title)
+        _put_text(ws, i, 10, p.source.url or "")
+        _put_text(ws, i, 11, p.note or "")
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:I{len(cfg.params) + 1}"
-    for col, width in zip("ABCDEFGHI", (14, 14, 70, 14, 12, 11, 60, 50, 60), strict=True):
+    ws.auto_filter.ref = f"A1:K{len(cfg.params) + 1}"
+    for col, width in zip("ABCDEFGHIJK", (14, 14, 70, 14, 10, 10, 12, 13, 60, 50, 60), strict=True):
         ws.column_dimensions[col].width = width
 
 
 def _run_sheet(ws, meta: dict) -> None:
     for i, (k, v) in enumerate(meta.items(), start=1):
         _put_text(ws, i, 1, str(k))
-        _put_text(ws, i, 2, v if isinstance(v, str) else str(v))
+        _put_text(ws, i, 2, v if isinstance(v, str) else "" if v is None else "; ".join(map(str, v)) if isinstance(v, list) else str(v))
         ws.cell(row=i, column=1).font = BOLD
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 100

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from speelveld.core.explain import ExplainedLine, ExplainedStep, Explanation, fmt_number
 from speelveld.core.lines import FAMILIES
-from speelveld.report.labels import QUALITY_MARK, line_label, t
+from speelveld.report.labels import QUALITY_MARK, band_text, line_label, t
 
 WORDS = {
     "nl": {
@@ -29,9 +29,11 @@ WORDS = {
         "not_eligible": "= 0: voorwaarden niet vervuld",
         "inputs": "Invoer",
         "archetype": "Archetype (de fabriek; aannames, dezelfde in elk land)",
-        "sum": "Som van de posten: {year} €/jr = {mwh} €/MWh (bruto {gross} €/MWh){unknown}",
-        "sum_filtered": "Totaal van alle posten (niet alleen de getoonde): {year} €/jr = {mwh} €/MWh (bruto {gross} €/MWh){unknown}",
-        "sum_unknown": "; {n} post(en) onbekend en niet meegeteld",
+        "sum": "Elektriciteit, som van de posten: {year} €/jr = {mwh} €/MWh (bruto {gross} €/MWh){unknown}",
+        "sum_filtered": "Elektriciteit, totaal van alle posten (niet alleen de getoonde): {year} €/jr = {mwh} €/MWh (bruto {gross} €/MWh){unknown}",
+        "sum_co2": "Directe CO2-kosten, apart: {year} €/jr = {mwh} €/MWh",
+        "sum_unknown": "; {n} post(en) onbekend (zonder grenzen niet meegeteld)",
+        "band": "band {band} €/MWh",
         "sources": "Bronnen",
         "quality": "Kwaliteit: published = gelezen in de bron, derived = afgeleid (zie noot), estimate = schatting, unknown = niet gevonden.",
     },
@@ -51,9 +53,11 @@ WORDS = {
         "not_eligible": "= 0: conditions not met",
         "inputs": "Inputs",
         "archetype": "Archetype (the plant; assumptions, the same in every country)",
-        "sum": "Sum of the lines: {year} €/yr = {mwh} €/MWh (gross {gross} €/MWh){unknown}",
-        "sum_filtered": "Total of all lines (not only those shown): {year} €/yr = {mwh} €/MWh (gross {gross} €/MWh){unknown}",
-        "sum_unknown": "; {n} line(s) unknown and not counted",
+        "sum": "Electricity, sum of the lines: {year} €/yr = {mwh} €/MWh (gross {gross} €/MWh){unknown}",
+        "sum_filtered": "Electricity, total of all lines (not only those shown): {year} €/yr = {mwh} €/MWh (gross {gross} €/MWh){unknown}",
+        "sum_co2": "Direct CO2 costs, separate: {year} €/yr = {mwh} €/MWh",
+        "sum_unknown": "; {n} line(s) unknown (without bounds not counted)",
+        "band": "band {band} €/MWh",
         "sources": "Sources",
         "quality": "Quality: published = read in the source, derived = derived (see note), estimate = assumption, unknown = not found.",
     },
@@ -92,6 +96,7 @@ def print_explanation(e: Explanation, console: Console, lang: str = "nl", show_i
             style="bold",
         )
     )
+    console.print(Text(w["sum_co2"].format(year=fmt_number(e.direct_co2_eur_per_year), mwh=f"{e.direct_co2_eur_per_year / e.consumption_mwh:,.2f}")))
     if show_inputs and used_sources:
         console.print()
         console.print(Text(w["sources"], style="bold"))
@@ -105,6 +110,9 @@ def _print_line(ln: ExplainedLine, e: Explanation, console: Console, w: dict, la
     amount = w["unknown"] if ln.eur_per_mwh is None else f"{ln.eur_per_mwh:,.2f} €/MWh".replace("-", "−")
     head = Text(f"  {line_label(lang, ln.key, ln.label)}", style="bold")
     head.append(f"  {amount}{(' ' + mark) if mark else ''}  [{ln.key}]", style="default")
+    low, high = ln.low_eur_per_mwh, ln.high_eur_per_mwh
+    if low is None or high is None or high - low >= 0.005:
+        head.append(f"  ({w['band'].format(band=band_text(lang, low, high))})", style="yellow")
     console.print(head)
     for step in ln.steps:
         if step.applies is False and step.kind == "formula" and step.formula == "0":
@@ -126,6 +134,8 @@ def _print_line(ln: ExplainedLine, e: Explanation, console: Console, w: dict, la
 
 def _print_input(console: Console, ref, indent: str, used_sources: dict) -> None:
     value = fmt_number(ref.value) if ref.value is not None else "?"
+    if ref.low is not None and ref.high is not None:
+        value += f" ({fmt_number(ref.low)}–{fmt_number(ref.high)})"
     flag = "" if ref.quality == "published" else f" ({ref.quality})"
     note = f" — {ref.note}" if ref.note and ref.quality != "published" else ""
     where = f"{ref.file}:{ref.line}" if ref.line else ref.file

@@ -69,31 +69,37 @@ def _umask() -> int:
     return mask
 
 
+# The columns of a `compare` CSV. Line rows fill the first eleven; each (sector, country) then
+# has one `total` row that also carries the totals contract (bands, completeness, bound type).
+CSV_COLUMNS = [
+    "sector", "country", "family", "key", "label", "relief", "eur_per_year", "eur_per_mwh", "low_eur_per_mwh", "high_eur_per_mwh", "quality",
+    "total_low_eur_per_mwh", "total_high_eur_per_mwh", "electricity_eur_per_mwh", "direct_co2_eur_per_mwh",
+    "gap_eur_per_mwh", "gap_low_eur_per_mwh", "gap_high_eur_per_mwh", "complete", "gap_bound",
+]
+
+
 def _rows(result: Comparison) -> list[dict]:
     rows = []
     for r in result.lines.iter_rows(named=True):
-        rows.append({k: r[k] for k in ("sector", "country", "family", "key", "label", "relief", "eur_per_year", "eur_per_mwh", "quality")})
+        rows.append({k: r.get(k) for k in CSV_COLUMNS})
     for r in result.totals.iter_rows(named=True):
-        for key, per_year, per_mwh in (
-            ("gross", r["gross_eur_per_year"], r["gross_eur_per_mwh"]),
-            ("total", r["total_eur_per_year"], r["total_eur_per_mwh"]),
-            (f"gap_to_{result.reference}", r["gap_eur_per_year"], r["gap_eur_per_mwh"]),
-        ):
-            rows.append(
-                {"sector": r["sector"], "country": r["country"], "family": "total", "key": key, "label": key,
-                 "relief": False, "eur_per_year": per_year, "eur_per_mwh": per_mwh,
-                 "quality": "incomplete" if r["unknown_lines"] else "complete"}
-            )
+        row = {k: r.get(k) for k in CSV_COLUMNS}
+        row.update(
+            family="total", key="total", label="total (electricity)", relief=False,
+            eur_per_year=r["total_eur_per_year"], eur_per_mwh=r["total_eur_per_mwh"],
+            low_eur_per_mwh=r["total_low_eur_per_mwh"], high_eur_per_mwh=r["total_high_eur_per_mwh"],
+            quality="complete" if r["complete"] else "incomplete",
+        )
+        rows.append(row)
     return rows
 
 
 def to_csv(result: Comparison, meta: dict) -> str:
     buf = io.StringIO()
     buf.write(manifest_comment(meta))
-    rows = _rows(result)
-    writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for row in rows:
+    for row in _rows(result):
         writer.writerow({k: ("" if v is None else repr(v) if isinstance(v, float) else v) for k, v in row.items()})
     return buf.getvalue()
 
@@ -102,6 +108,13 @@ def to_json(result: Comparison, meta: dict) -> str:
     payload = {
         "run": meta,
         "reference": result.reference,
+        "conventions": {
+            "total_eur_per_mwh": "the electricity price (commodity, network, taxes and levies, their reliefs, ETS indirect-cost compensation, support); the headline",
+            "direct_co2_eur_per_mwh": "direct CO2 costs beside it (EU ETS net of free allocation, national CO2 levy)",
+            "low/high": "the band: lowest and highest value with every uncertain input anywhere in its range; null = open on that side",
+            "gap_bound": "exact: the gap lies in [gap_low, gap_high]; lower: it is at least gap_low; upper: at most gap_high; none: undetermined",
+            "complete": "the gap (for the reference: its own total) has no open side",
+        },
         "lines": result.lines.drop("inputs").to_dicts(),
         "totals": result.totals.to_dicts(),
     }

@@ -9,19 +9,33 @@ from rich.text import Text
 
 from speelveld.config.resolved import YearConfig
 from speelveld.core.compute import Comparison
-from speelveld.core.lines import FAMILIES
-from speelveld.report.labels import QUALITY_MARK, line_label, t
-
-# Rows shared by countries whose per-country labels differ get one neutral label.
-GENERIC_ROW_LABELS = {"carbon.compensation": "Compensatie indirecte emissiekosten (ETS)"}
+from speelveld.core.lines import ELECTRICITY_FAMILIES
+from speelveld.report.labels import GENERIC_ROW_LABELS, QUALITY_MARK, band_text, conclusive, gap_text, line_label, num, t
+from speelveld.report.notes import gap_note
 
 
 def _fmt(value: float | None, digits: int = 2) -> str:
-    if value is None:
-        return "?"
-    if abs(value) < 0.005 and digits == 2:
-        value = 0.0
-    return f"{value:,.{digits}f}"
+    return num(value, digits)
+
+
+def _line_cell(lang: str, cell: dict) -> Text:
+    """A line's €/MWh with its quality mark; an unknown line shows its band, or 'onbekend'."""
+    low, high = cell["low_eur_per_mwh"], cell["high_eur_per_mwh"]
+    if cell["quality"] == "unknown":
+        if low is not None and high is not None:
+            return Text(f"{band_text(lang, low, high)} ?", style="yellow")
+        if cell["eur_per_mwh"] is None:
+            return Text(t(lang, "unknown") + " ?", style="yellow")
+    mark = QUALITY_MARK[cell["quality"]]
+    text = _fmt(cell["eur_per_mwh"]) + (f" {mark}" if mark else "")
+    if low is not None and high is not None and high - low >= 0.005:
+        text += f"\n{band_text(lang, low, high)}"
+    return Text(text, style="yellow" if mark else "")
+
+
+def _gap_style(row: dict) -> str:
+    sign = conclusive(row)
+    return "red" if sign > 0 else "green" if sign < 0 else ""
 
 
 def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "nl") -> Group:
@@ -42,16 +56,17 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
         nace=", ".join(model.nace),
     )
     table = Table(title=title, caption=caption, title_justify="left", caption_justify="left", show_lines=False)
-    table.add_column(t(lang, "line"), style="bold" if False else None, no_wrap=False, max_width=48)
+    table.add_column(t(lang, "line"), no_wrap=False, max_width=48)
     for cc in countries:
         table.add_column(cc, justify="right", no_wrap=True)
 
     cells: dict[tuple[str, str], dict] = {(r["key"], r["country"]): r for r in lines.iter_rows(named=True)}
-    for family in FAMILIES:
+
+    def family_rows(family: str) -> None:
         fam_rows = lines.filter(pl.col("family") == family)
         keys = list(dict.fromkeys(fam_rows["key"].to_list()))
         if not keys:
-            continue
+            return
         table.add_row(Text(t(lang, family), style="bold cyan"), *[""] * len(countries))
         for key in keys:
             if _unapplied_relief(fam_rows, key):
@@ -60,40 +75,61 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
             row = ["  " + line_label(lang, key, label)]
             for cc in countries:
                 cell = cells.get((key, cc))
-                if cell is None:
-                    row.append("–")
-                    continue
-                mark = QUALITY_MARK[cell["quality"]]
-                text = t(lang, "unknown") + " ?" if cell["eur_per_mwh"] is None else _fmt(cell["eur_per_mwh"]) + (f" {mark}" if mark else "")
-                row.append(Text(text, style="yellow" if mark else ""))
+                row.append("–" if cell is None else _line_cell(lang, cell))
             table.add_row(*row)
+
+    def band_row(label: str, field: str) -> None:
+        table.add_row(label, *[Text(band_text(lang, totals[cc][f"{field}_low_eur_per_mwh"], totals[cc][f"{field}_high_eur_per_mwh"]), style="dim") for cc in countries])
+
+    for family in ELECTRICITY_FAMILIES:
+        family_rows(family)
     table.add_section()
     table.add_row(t(lang, "gross"), *[_fmt(totals[cc]["gross_eur_per_mwh"]) for cc in countries])
     table.add_row(Text(t(lang, "total"), style="bold"), *[Text(_fmt(totals[cc]["total_eur_per_mwh"]), style="bold") for cc in countries])
+    band_row(t(lang, "band"), "total")
     if any(totals[cc]["unknown_lines"] for cc in countries):
-        table.add_row(t(lang, "unknown_lines"), *[str(totals[cc]["unknown_lines"]) for cc in countries])
+        table.add_row(
+            t(lang, "unknown_lines"),
+            *[f"{totals[cc]['unknown_lines']} ({len(totals[cc]['missing_lines'])})" if totals[cc]["unknown_lines"] else "0" for cc in countries],
+        )
+    table.add_section()
+    family_rows("direct_co2")
+    table.add_row(Text(t(lang, "direct_co2_total"), style="bold"), *[_fmt(totals[cc]["direct_co2_eur_per_mwh"]) for cc in countries])
+    band_row(t(lang, "band"), "direct_co2")
     table.add_section()
 
-    def gap_row(label: str, field: str, digits: int = 2, scale: float = 1.0, colour: bool = True):
+    def gap_row(label, field: str, digits: int = 2, scale: float = 1.0, prefix: bool = False):
         out = []
         for cc in countries:
-            v = totals[cc][field]
+            row = totals[cc]
             if cc == ref:
                 out.append("–")
                 continue
+            v = row[field]
             v = None if v is None else v * scale
-            style = "" if v is None or not colour else ("red" if v > 0.005 else "green" if v < -0.005 else "")
-            out.append(Text(_fmt(v, digits), style=style))
+            text = _fmt(v, digits)
+            if prefix and row["gap_bound"] in ("lower", "upper"):
+                text = ("≥ " if row["gap_bound"] == "lower" else "≤ ") + text
+            elif prefix and row["gap_bound"] == "none":
+                text = "? " + text
+            out.append(Text(text, style=_gap_style(row)))
         table.add_row(label, *out)
 
-    gap_row(Text(t(lang, "gap_mwh", ref=ref), style="bold"), "gap_eur_per_mwh")
-    gap_row(t(lang, "gap_year"), "gap_eur_per_year", scale=1e-6)
+    gap_row(Text(t(lang, "gap_mwh", ref=ref), style="bold"), "gap_eur_per_mwh", prefix=True)
+    table.add_row(t(lang, "gap_band"), *["–" if cc == ref else Text(gap_text(lang, totals[cc]), style="dim") for cc in countries])
+    table.add_row(t(lang, "gap_status"), *["–" if cc == ref else t(lang, totals[cc]["gap_bound"]) for cc in countries])
+    gap_row(t(lang, "gap_year"), "gap_eur_per_year", scale=1e-6, prefix=True)
     if any(totals[cc]["sector_gap_meur_per_year"] is not None for cc in countries):
-        gap_row(t(lang, "gap_sector"), "sector_gap_meur_per_year", digits=1)
-    gap_row(t(lang, "dearer", ref=ref), "ref_dearer_pct", digits=1)
-    gap_row(t(lang, "cheaper", ref=ref), "other_cheaper_pct", digits=1, colour=False)
-    legend = Text(t(lang, "legend", ref=ref), style="dim")
-    parts = [table, legend]
+        gap_row(t(lang, "gap_sector"), "sector_gap_meur_per_year", digits=1, prefix=True)
+    gap_row(t(lang, "dearer", ref=ref), "ref_dearer_pct", digits=1, prefix=True)
+    gap_row(t(lang, "cheaper", ref=ref), "other_cheaper_pct", digits=1, prefix=True)
+    table.add_row(t(lang, "co2_gap"), *["–" if cc == ref else _fmt(totals[cc]["direct_co2_gap_eur_per_mwh"]) for cc in countries])
+    parts = [table]
+    for cc in countries:
+        note = gap_note(result, sector, totals[cc], lang)
+        if note:
+            parts.append(Text(note))
+    parts.append(Text(t(lang, "legend", ref=ref), style="dim"))
     if cfg.scenario:
         parts.append(Text(t(lang, "scenario", name=cfg.scenario), style="dim"))
     if cfg.overrides:
@@ -104,11 +140,14 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
 def _unapplied_relief(rows: pl.DataFrame, key: str) -> bool:
     """A reduction that is zero for every country (an alternative rate that lost, an unmet rule) is noise in the table."""
     sel = rows.filter(pl.col("key") == key)
-    return bool(sel["relief"].all()) and sel["eur_per_year"].null_count() == 0 and bool((sel["eur_per_year"].abs() < 0.005).all())
+    if not (bool(sel["relief"].all()) and sel["eur_per_year"].null_count() == 0 and bool((sel["eur_per_year"].abs() < 0.005).all())):
+        return False
+    # ...unless its band says it may apply
+    return all((r["low_eur_per_mwh"] or 0) > -0.005 and (r["high_eur_per_mwh"] or 0) < 0.005 for r in sel.iter_rows(named=True))
 
 
 def summary_table(result: Comparison, lang: str = "nl") -> Table:
-    """One row per sector: the gap to every country, for --sector all."""
+    """One row per sector: the gap to every country as it may be quoted, for --sector all."""
     ref = result.reference
     others = [c for c in result.countries if c != ref]
     table = Table(title=t(lang, "summary_title", year=result.year, ref=ref), title_justify="left")
@@ -117,13 +156,7 @@ def summary_table(result: Comparison, lang: str = "nl") -> Table:
         table.add_column(cc, justify="right")
     for sector in result.sectors:
         rows = {r["country"]: r for r in result.totals.filter(pl.col("sector") == sector).iter_rows(named=True)}
-        cells = []
-        for cc in others:
-            v = rows[cc]["gap_eur_per_mwh"]
-            style = "" if v is None else ("red" if v > 0.005 else "green" if v < -0.005 else "")
-            incomplete = rows[cc]["unknown_lines"] or rows[ref]["unknown_lines"]
-            cells.append(Text(_fmt(v) + (" ?" if incomplete else ""), style=style))
-        table.add_row(sector, *cells)
+        table.add_row(sector, *[Text(gap_text(lang, rows[cc]), style=_gap_style(rows[cc])) for cc in others])
     table.caption = t(lang, "summary_unknown")
     table.caption_justify = "left"
     return table
@@ -137,42 +170,100 @@ def print_comparison(result: Comparison, cfg: YearConfig, console: Console, lang
         console.print(summary_table(result, lang))
 
 
-def policy_table(table: pl.DataFrame, reference: str, title: str, lang: str = "nl") -> Table:
-    """Per sector and country: the gap before and after a scenario, and the change."""
+def change_text(lang: str, row: dict, name: str) -> str:
+    """A change as it may be quoted: a number, a band, a one-sided bound, or 'onbekend'."""
+    bound = row[f"{name}_bound"]
+    low, high = row[f"{name}_low_eur_per_mwh"], row[f"{name}_high_eur_per_mwh"]
+    if bound == "none":
+        return t(lang, "unknown")
+    if bound == "exact" and high - low < 0.005:
+        return _signed(row[f"{name}_eur_per_mwh"])
+    if bound == "exact":
+        return f"{_signed(low)} – {_signed(high)}"
+    return f"? ≥ {_signed(low)}" if bound == "lower" else f"? ≤ {_signed(high)}"
+
+
+def param_words(lang: str, path: str) -> str:
+    """'NL netkosten' for NL.network.levels..., short enough for a footnote."""
+    parts = path.removeprefix("scenario:").split(".")
+    if parts[0] == "sectors":
+        return f"{parts[1]}: {parts[-1]}"
+    nl = lang == "nl"
+    words = {
+        "network": "netkosten" if nl else "network costs",
+        "commodity": "groothandelsprijs" if nl else "wholesale price",
+        "support": "steunmaatregel" if nl else "support measure",
+    }
+    if parts[1] == "taxes" and len(parts) > 3:
+        word = parts[3]
+    elif parts[1] == "carbon" and len(parts) > 2:
+        word = {"co2_levy": "CO2-heffing" if nl else "CO2 levy", "indirect_cost_compensation": "ETS-compensatie" if nl else "ETS compensation"}.get(parts[2], parts[2])
+    else:
+        word = words.get(parts[1], parts[1])
+    return f"{parts[0]} {word}"
+
+
+def policy_table(table: pl.DataFrame, reference: str, title: str, lang: str = "nl") -> Group:
+    """Per sector and country: the gap before and after a scenario and the change, with bands;
+    a change that an unknown without bounds leaves open is 'onbekend', with what it depends on."""
     nl = lang == "nl"
     out = Table(title=title, title_justify="left")
-    for name in (
-        ("Sector" if nl else "Sector"),
-        ("Land" if nl else "Country"),
-        (f"Verschil {reference} − land vóór" if nl else f"Gap {reference} − country before"),
-        ("na" if nl else "after"),
-        ("verandering" if nl else "change"),
-        (f"kosten­verandering {reference} (M€/jr, sector)" if nl else f"{reference} cost change (M€/yr, sector)"),
+    for name, justify in (
+        ("Sector", "left"),
+        ("Land" if nl else "Country", "left"),
+        ("vóór" if nl else "before", "right"),
+        ("na" if nl else "after", "right"),
+        ("Δ elektr." if nl else "Δ electr.", "right"),
+        ("Δ CO2", "right"),
+        (f"Δ {reference} M€/jr" if nl else f"Δ {reference} M€/yr", "right"),
     ):
-        out.add_column(name, justify="left" if name in ("Sector", "Land", "Country") else "right")
+        out.add_column(name, justify=justify, no_wrap=True)
+    notes: dict[tuple[str, str], list[str]] = {}
     for row in table.iter_rows(named=True):
         if row["country"] == reference:
             continue
-        ch = row["gap_change_eur_per_mwh"]
-        style = "" if ch is None else ("red" if ch > 0.005 else "green" if ch < -0.005 else "")
         ref_row = table.filter((pl.col("sector") == row["sector"]) & (pl.col("country") == reference)).row(0, named=True)
-        unknowns = (row["unknown_lines"], row["unknown_lines_after"], ref_row["unknown_lines"], ref_row["unknown_lines_after"])
-        incomplete = " ?" if any(unknowns) else ""
+        before = {"gap_bound": row["gap_before_bound"], "gap_low_eur_per_mwh": row["gap_before_low_eur_per_mwh"], "gap_high_eur_per_mwh": row["gap_before_high_eur_per_mwh"]}
+        after = {"gap_bound": row["gap_after_bound"], "gap_low_eur_per_mwh": row["gap_after_low_eur_per_mwh"], "gap_high_eur_per_mwh": row["gap_after_high_eur_per_mwh"]}
+        change = change_text(lang, row, "gap_change")
+        style = ""
+        if row["gap_change_bound"] == "exact":
+            style = "red" if row["gap_change_low_eur_per_mwh"] > 0.005 else "green" if row["gap_change_high_eur_per_mwh"] < -0.005 else ""
+        cost = ref_row["sector_cost_change_meur_per_year"]
         out.add_row(
             row["sector"],
             row["country"],
-            _fmt(row["gap_before_eur_per_mwh"]) + incomplete,
-            _fmt(row["gap_after_eur_per_mwh"]) + incomplete,
-            Text(_fmt(ch), style=style),
-            _fmt(ref_row["sector_cost_change_meur_per_year"], 1),
+            gap_text(lang, before),
+            gap_text(lang, after),
+            Text(change, style=style),
+            change_text(lang, row, "direct_co2_gap_change"),
+            "?" if cost is None else _fmt(cost, 1),
         )
+        for name, what in (("gap_change", "elektriciteit" if nl else "electricity"), ("direct_co2_gap_change", "directe CO2" if nl else "direct CO2")):
+            if row[f"{name}_bound"] != "exact":
+                on = ", ".join(dict.fromkeys(param_words(lang, p) for p in row[f"{name}_open_on"])) or "?"
+                notes.setdefault((what, on), []).append(f"{row['sector']} {row['country']}")
     out.caption = (
-        "€/MWh. Positief verschil: NL duurder; negatieve verandering: de kloof wordt kleiner of keert om. ? = onbekende posten."
+        f"Verschil {reference} − land in €/MWh, vóór en na het scenario (a–b: band; ≥/≤: onder-/bovengrens; onbepaald). "
+        f"Δ: verandering van het verschil (negatief: de kloof wordt kleiner of keert om); Δ {reference} M€/jr: kostenverandering van de hele sector. "
+        "Een verandering die afhangt van een onbekende post zonder grenzen heet onbekend (?), nooit 0."
         if nl
-        else "€/MWh. Positive gap: NL dearer; a negative change narrows the gap. ? = unknown lines."
+        else f"Gap {reference} − country in €/MWh, before and after the scenario (a–b: band; ≥/≤: lower/upper bound; undetermined). "
+        f"Δ: change of the gap (negative: it narrows or reverses); Δ {reference} M€/yr: cost change of the whole sector. "
+        "A change that depends on an unknown line without bounds is shown as unknown (?), never as 0."
     )
     out.caption_justify = "left"
-    return out
+    parts: list = [out]
+    for (what, on), where in notes.items():
+        shown = ", ".join(where[:6]) + (f" {'en' if nl else 'and'} {len(where) - 6} {'meer' if nl else 'more'}" if len(where) > 6 else "")
+        parts.append(
+            Text(
+                f"? Verandering {what} ({shown}): hangt af van {on}, onbekend zonder grenzen." if nl
+                else f"? Change in {what} ({shown}): depends on {on}, unknown without bounds.",
+                style="dim",
+            )
+        )
+    return Group(*parts)
 
 
 def sources_tables(table: pl.DataFrame, year: int) -> list[Table]:
@@ -209,11 +300,22 @@ def stale_tables(table: pl.DataFrame, year: int) -> list[Table]:
 def diff_tables(d, top: int) -> list[Table]:
     """The change of every gap, then per sector and country the lines that moved it most."""
     ref = d.reference
-    summary = Table(title=f"Verschil {ref} − land (€/MWh): {d.label_a} → {d.label_b}", title_justify="left")
-    for name, justify in (("sector", "left"), ("land", "left"), (d.label_a, "right"), (d.label_b, "right"), ("verandering", "right")):
+    summary = Table(
+        title=f"Verschil {ref} − land, elektriciteit (€/MWh): {d.label_a} → {d.label_b}",
+        caption="waarvan echt: regels, prijzen en tarieven veranderd; waarvan datastatus: een post werd bekend, onbekend of geschat "
+        "(of is in beide jaren onbekend). ≥/≤/?: het verschil is een onder-/bovengrens of onbepaald.",
+        title_justify="left",
+        caption_justify="left",
+    )
+    for name, justify in (("sector", "left"), ("land", "left"), (d.label_a, "right"), (d.label_b, "right"), ("verandering", "right"),
+                          ("waarvan echt", "right"), ("waarvan datastatus", "right"), ("Δ directe CO2", "right")):
         summary.add_column(name, justify=justify)
+    prefix = {"exact": "", "lower": "≥ ", "upper": "≤ ", "none": "? "}
     for r in d.gaps.iter_rows(named=True):
-        summary.add_row(r["sector"], r["country"], _fmt(r["gap_a"]), _fmt(r["gap_b"]), _signed(r["change"]))
+        summary.add_row(
+            r["sector"], r["country"], prefix[r["bound_a"]] + _fmt(r["gap_a"]), prefix[r["bound_b"]] + _fmt(r["gap_b"]), _signed(r["change"]),
+            _signed(r["real"]), _signed(r["data"]), _signed(r["co2_change"]),
+        )
     out = [summary]
     for r in d.gaps.iter_rows(named=True):
         rows = d.lines.filter((pl.col("sector") == r["sector"]) & (pl.col("country") == r["country"]) & (pl.col("effect").abs() >= 0.005))
@@ -224,11 +326,12 @@ def diff_tables(d, top: int) -> list[Table]:
             title_justify="left",
             caption_justify="left",
         )
-        for name, justify in (("kant", "left"), ("kostenpost", "left"), (d.label_a, "right"), (d.label_b, "right"), ("effect", "right")):
+        for name, justify in (("kant", "left"), ("kostenpost", "left"), (d.label_a, "right"), (d.label_b, "right"), ("effect", "right"), ("soort", "left")):
             t.add_column(name, justify=justify)
         for x in rows.head(top).iter_rows(named=True):
             flag = " ?" if x["unknown"] else ""
-            t.add_row(x["side"], Text(x["label"] + flag), _fmt(x["a"]) if x["a"] is not None else "–", _fmt(x["b"]) if x["b"] is not None else "–", _signed(x["effect"]))
+            kind = "datastatus" if x["kind"] == "data" else "echt"
+            t.add_row(x["side"], Text(x["label"] + flag), _fmt(x["a"]) if x["a"] is not None else "–", _fmt(x["b"]) if x["b"] is not None else "–", _signed(x["effect"]), kind)
         out.append(t)
     return out
 

@@ -1,0 +1,40 @@
+"""Why a gap is one-sided, in words: which country misses which cost or relief without bounds."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from speelveld.core.compute import Comparison
+from speelveld.report.labels import missing_words, num, t
+
+
+def open_lines(result: Comparison, sector: str, country: str, side: str) -> list[tuple[str, str]]:
+    """(family, label) of the lines of ``country`` that leave its total open on ``side``
+    ('high': a missing cost, 'low': a missing relief)."""
+    column = "high_eur_per_mwh" if side == "high" else "low_eur_per_mwh"
+    rows = result.lines.filter(
+        (pl.col("sector") == sector) & (pl.col("country") == country) & pl.col("eur_per_mwh").is_null() & pl.col(column).is_null()
+    )
+    return [(r["family"], r["label"]) for r in rows.iter_rows(named=True)]
+
+
+def gap_note(result: Comparison, sector: str, row: dict, lang: str = "nl") -> str | None:
+    """'DE: NL mist netkosten: het verschil is een ondergrens (≥ 27.85 €/MWh).' for a one-sided
+    or undetermined gap; None for a complete one (or the reference itself)."""
+    ref, cc, bound = result.reference, row["country"], row["gap_bound"]
+    if cc == ref or bound == "exact":
+        return None
+    reasons = []
+    # The gap (ref − cc) is open upwards when ref misses a cost or cc a relief, downwards otherwise.
+    sides = {"lower": ("high",), "upper": ("low",), "none": ("high", "low")}[bound]
+    for gap_side in sides:
+        for country, line_side in ((ref, gap_side), (cc, "low" if gap_side == "high" else "high")):
+            found = open_lines(result, sector, country, line_side)
+            if found:
+                reasons.append((country, found))
+    merged: dict[str, list] = {}
+    for country, found in reasons:
+        merged.setdefault(country, []).extend(x for x in found if x not in merged.get(country, []))
+    text = "; ".join(t(lang, "misses", cc=country, items=missing_words(lang, found)) for country, found in merged.items())
+    x = row["gap_low_eur_per_mwh"] if bound == "lower" else row["gap_high_eur_per_mwh"]
+    return t(lang, f"note_{bound}", cc=cc, reasons=text or "?", x=num(x))
