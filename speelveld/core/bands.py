@@ -180,7 +180,10 @@ def compute_bands(evaluate: Callable[[pl.DataFrame], pl.DataFrame], inputs: list
             lo = hi = math.nan
         else:
             lo, hi = min(values), max(values)
-            if value is not None:
+            # The central value belongs to the band, unless an unknown without bounds moves the
+            # output: then the central value only leaves that line out, which need not be a value
+            # the output can take (a reduction of unknown charges is not "no reduction").
+            if value is not None and not any(u.central is None and direction[i][j] for i, u in enumerate(inputs)):
                 lo, hi = min(lo, value), max(hi, value)
         if open_low[j]:
             lo = -math.inf
