@@ -515,6 +515,7 @@ def sources(
     stale: Annotated[bool, typer.Option("--stale", help="List the values that need attention: unknown, estimate, expired, or a yearly figure whose update is overdue.")] = False,
     country: Annotated[str | None, typer.Option("--country", help="Only this country (or EU, sectors).", show_default=False)] = None,
     include_archetypes: Annotated[bool, typer.Option("--include-archetypes", help="With --stale: also list the sector archetypes' assumptions (estimates by design).")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", help="With --stale: print each value's note under it.")] = False,
     fmt: Annotated[Fmt, typer.Option("--format", help="table, csv or json.")] = Fmt.table,
     scenario: ScenarioOpt = None,
     config_dir: ConfigDirOpt = None,
@@ -525,7 +526,12 @@ def sources(
     from speelveld.report.terminal import sources_tables, stale_tables
 
     cfg = load(config_dir, year, None, scenario)
-    table = stale_values(cfg) if stale else source_table(cfg)
+    if stale:
+        # rank by how far each value can move the gaps: every sector against every country
+        everything = run_compare(cfg, sorted(cfg.sectors), [c for c in sorted(cfg.countries) if c != "NL"], reference="NL") if "NL" in cfg.countries else None
+        table = stale_values(cfg, everything)
+    else:
+        table = source_table(cfg)
     if country:
         scopes = sorted(set(table["country"].to_list()) | set(cfg.countries) | {"EU", "sectors"})
         wanted = pick("country", "--country", country if country in ("EU", "sectors") else country.upper(), scopes)
@@ -540,7 +546,7 @@ def sources(
     elif fmt == Fmt.json:
         sys.stdout.write(json.dumps({"run": manifest(cfg, command_line()), "rows": table.to_dicts()}, indent=2, ensure_ascii=False) + "\n")
     elif stale:
-        for t in stale_tables(table, cfg.year):
+        for t in stale_tables(table, cfg.year, verbose):
             out.print(t)
         out.print(f"{table.height} values need attention for {cfg.year}." + (f" {hidden} archetype assumptions (estimates by design) not listed; --include-archetypes lists them." if hidden else ""))
     else:

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from speelveld.cli import app
-from speelveld.config.load import default_config_dir, load_year
+from speelveld.config.load import Override, default_config_dir, load_year
 from speelveld.core.compute import compare
 from speelveld.core.diff import diff
 from speelveld.core.provenance import source_table, stale_values
@@ -65,6 +65,27 @@ def test_cli_sources_and_stale():
     assert rows and {row["country"] for row in rows} == {"NL"}
     r = runner.invoke(app, ["sources", "--year", "2026", "--stale"])
     assert r.exit_code == 0 and "values need attention for 2026" in r.output and "archetype assumptions" in r.output
+
+
+def test_stale_values_ranked_by_what_they_do_to_the_gaps():
+    # On the fixture, an unknown NL tariff (no bounds) leaves both gaps open; a DE price known
+    # within 65–72 €/MWh widens the DE gap by 7 €/MWh and no other; an HV tariff moves nothing
+    # (the plant is on EHV). The ranking puts them in that order.
+    sets = [
+        "NL.network.levels.EHV.variants.all.charges.kw-contract.capacity_eur_per_kw_year={value: null, quality: unknown, note: t}",
+        "DE.commodity.baseload_eur_per_mwh={value: 70, low: 65, high: 72, quality: estimate, note: t}",
+        "NL.network.levels.HV.variants.all.charges.kw-contract.capacity_eur_per_kw_year={value: null, quality: unknown, note: t}",
+    ]
+    cfg = load_year(FIXTURE, 2030, [Override.parse(s) for s in sets])
+    ranked = stale_values(cfg, compare(cfg, ["plant"], ["DE", "FR"]))
+    order = list(dict.fromkeys(ranked["path"].to_list()))
+    hv = "NL.network.levels.HV.variants.all.charges.kw-contract.capacity_eur_per_kw_year"
+    assert order[:2] == ["NL.network.levels.EHV.variants.all.charges.kw-contract.capacity_eur_per_kw_year", "DE.commodity.baseload_eur_per_mwh"]
+    assert hv in order[2:]
+    first, second, third = (ranked.filter(pl.col("path") == p).row(0, named=True) for p in (*order[:2], hv))
+    assert first["opens_gaps"] and first["gaps_moved"] == 2
+    assert second["gap_width_eur_per_mwh"] == pytest.approx(7.0) and second["gaps_moved"] == 1
+    assert third["gaps_moved"] == 0 and third["gap_width_eur_per_mwh"] == 0
 
 
 def _diff():

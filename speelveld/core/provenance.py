@@ -135,16 +135,42 @@ def _is_yearly(path: str) -> bool:
     return any(p.search(parts[1]) for p in _YEARLY)
 
 
-def stale_values(cfg: YearConfig) -> pl.DataFrame:
-    """Every value that needs attention for ``cfg.year``, with the reason."""
+def gap_influence(result) -> dict[str, tuple[float, int]]:
+    """Per uncertain input: the most it widens any gap's band on its own (€/MWh; inf when it
+    leaves the gap open) and how many gaps it moves. ``result`` is a Comparison with bands."""
+    bands = result.bands
+    if bands is None:
+        return {}
+    gap_columns = [
+        j for j, name in enumerate(bands.outputs)
+        if name.endswith("|gap_eur_per_mwh") and name.split("|")[1] != result.reference
+    ]
+    out: dict[str, tuple[float, int]] = {}
+    for u, row in zip(bands.inputs, bands.swing, strict=True):
+        swings = [row[j] for j in gap_columns if row[j] == row[j] and row[j] > 1e-9]
+        width, moved = (max(swings), len(swings)) if swings else (0.0, 0)
+        before = out.get(u.path, (0.0, 0))
+        out[u.path] = (max(before[0], width), max(before[1], moved))
+    return out
+
+
+def stale_values(cfg: YearConfig, result=None) -> pl.DataFrame:
+    """Every value that needs attention for ``cfg.year``, with the reason. With ``result`` (a
+    Comparison of every sector and country, with bands) each row also says how much the value
+    can move the gaps, and the table is ranked by it: where an hour of updating matters most."""
     windows = _rule_windows(cfg)
+    influence = gap_influence(result) if result is not None else {}
     year_start = dt.date(cfg.year, 1, 1)
     rows = []
     for p in cfg.params.values():
+        width, moved = influence.get(p.path, (0.0, 0))
         for reason, detail in _reasons(cfg, p, windows, year_start):
             scope, component = scope_and_component(p.path)
             rows.append(
                 {
+                    "gap_width_eur_per_mwh": None if width == float("inf") else width,
+                    "opens_gaps": width == float("inf"),
+                    "gaps_moved": moved,
                     "country": scope,
                     "component": component,
                     "path": p.path,
@@ -162,8 +188,15 @@ def stale_values(cfg: YearConfig) -> pl.DataFrame:
     schema = {
         "country": pl.Utf8, "component": pl.Utf8, "path": pl.Utf8, "value": pl.Float64, "unit": pl.Utf8, "quality": pl.Utf8,
         "reason": pl.Utf8, "detail": pl.Utf8, "source_id": pl.Utf8, "source_date": pl.Utf8, "file": pl.Utf8, "line": pl.Int64,
+        "gap_width_eur_per_mwh": pl.Float64, "opens_gaps": pl.Boolean, "gaps_moved": pl.Int64,
     }
-    return pl.DataFrame(rows, schema=schema)
+    table = pl.DataFrame(rows, schema=schema).select(list(schema))
+    if result is None:
+        return table
+    return table.with_row_index("_order").sort(
+        [pl.col("opens_gaps"), pl.col("gaps_moved") * pl.col("opens_gaps").cast(pl.Int64), pl.col("gap_width_eur_per_mwh").fill_null(0), "_order"],
+        descending=[True, True, True, False],
+    ).drop("_order")
 
 
 def _reasons(cfg: YearConfig, p: Param, windows: dict[str, _Window], year_start: dt.date):

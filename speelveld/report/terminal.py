@@ -281,20 +281,43 @@ def sources_tables(table: pl.DataFrame, year: int) -> list[Table]:
     return out
 
 
-def stale_tables(table: pl.DataFrame, year: int) -> list[Table]:
-    """One table per country: the values that need attention for ``year`` and why."""
-    out = []
-    for (country,), rows in table.group_by("country", maintain_order=True):
-        t = Table(title=f"Aandachtspunten {year}: {country}", title_justify="left")
-        for name in ("parameter", "value", "reason", "detail", "where"):
-            t.add_column(name, overflow="fold")
-        for r in rows.iter_rows(named=True):
-            path = r["path"].split(".", 1)[1] if r["country"] not in ("EU",) else r["path"]
-            value = "?" if r["value"] is None else f"{r['value']:,.6g} {r['unit']}"
-            where = f"{r['file']}:{r['line']}" if r["line"] else r["file"]
-            t.add_row(Text(path), value, r["reason"], Text(r["detail"] or ""), Text(where, style="dim"))
-        out.append(t)
-    return out
+def short_path(path: str) -> str:
+    """A parameter path without the structural words: NL.network.EHV.kw-contract.capacity_eur_per_kw_year."""
+    parts = [p for p in path.split(".") if p not in ("levels", "variants", "all", "charges", "levies", "taxes")]
+    return ".".join(parts)
+
+
+def stale_tables(table: pl.DataFrame, year: int, verbose: bool = False) -> list[Table]:
+    """The values that need attention for ``year``, one line each, ranked by how much they can
+    move the gaps (those that leave gaps open first); ``verbose`` adds each value's note."""
+    items = table.group_by("path", maintain_order=True).agg(
+        pl.col("country").first(), pl.col("value").first(), pl.col("unit").first(), pl.col("reason").unique(maintain_order=True),
+        pl.col("detail").first(), pl.col("file").first(), pl.col("line").first(),
+        pl.col("gap_width_eur_per_mwh").first(), pl.col("opens_gaps").first(), pl.col("gaps_moved").first(),
+    )
+    t = Table(
+        title=f"Aandachtspunten {year}, gerangschikt naar hun effect op de verschillen",
+        caption="effect: 'opent N': zonder grenzen laat de waarde N verschillen aan een kant open; 'N × tot x': de waarde verbreedt "
+        "de band van N verschillen, de breedste met x €/MWh; '–': beweegt geen verschil (bijv. een ander spanningsniveau, of een "
+        "schatting zonder band). Details per waarde met --verbose; alles met --format csv.",
+        title_justify="left",
+        caption_justify="left",
+    )
+    for name, justify in (("#", "right"), ("parameter", "left"), ("waarde", "right"), ("reden", "left"), ("effect", "right")):
+        t.add_column(name, justify=justify, overflow="fold", no_wrap=name in ("#", "effect"))
+    for i, r in enumerate(items.iter_rows(named=True), start=1):
+        value = "?" if r["value"] is None else f"{r['value']:,.6g} {r['unit']}"
+        if r["opens_gaps"]:
+            effect = f"opent {r['gaps_moved']}"
+        elif r["gaps_moved"]:
+            effect = f"{r['gaps_moved']} × tot {r['gap_width_eur_per_mwh']:,.2f}"
+        else:
+            effect = "–"
+        where = f"{r['file']}:{r['line']}" if r["line"] else r["file"]
+        t.add_row(str(i), Text(short_path(r["path"])), value, ", ".join(r["reason"]), effect)
+        if verbose:
+            t.add_row("", Text(f"{where}: {r['detail'] or ''}", style="dim"), "", "", "")
+    return [t]
 
 
 def diff_tables(d, top: int) -> list[Table]:
