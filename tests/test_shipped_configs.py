@@ -131,3 +131,38 @@ def test_data_status_doc_is_current():
     spec.loader.exec_module(module)
     committed = (root / "docs" / "data-status.md").read_text(encoding="utf-8")
     assert committed == module.render(root / "configs"), "docs/data-status.md is stale: run python scripts/data_status.py"
+
+
+CONTRACT = {
+    "total_eur_per_mwh", "total_low_eur_per_mwh", "total_high_eur_per_mwh", "gap_eur_per_mwh", "gap_low_eur_per_mwh",
+    "gap_high_eur_per_mwh", "complete", "gap_bound", "electricity_eur_per_mwh", "direct_co2_eur_per_mwh",
+}
+
+
+def test_json_contract_for_every_sector_and_year(cfg):
+    """`compare --format json`: every totals row carries the band contract, and it is consistent."""
+    import json
+
+    from speelveld.report.output import to_json
+
+    result = compare(cfg, SECTORS, [c for c in COUNTRIES if c != "NL"])
+    data = json.loads(to_json(result, {"test": True}))
+    assert len(data["totals"]) == len(SECTORS) * len(COUNTRIES)
+    for row in data["totals"]:
+        where = (cfg.year, row["sector"], row["country"])
+        assert CONTRACT <= set(row), where
+        assert row["gap_bound"] in ("exact", "lower", "upper", "none"), where
+        assert row["electricity_eur_per_mwh"] == row["total_eur_per_mwh"], where
+        low, high, gap = row["gap_low_eur_per_mwh"], row["gap_high_eur_per_mwh"], row["gap_eur_per_mwh"]
+        expected = {(True, True): "exact", (True, False): "lower", (False, True): "upper", (False, False): "none"}[(low is not None, high is not None)]
+        if row["country"] != "NL":
+            assert row["gap_bound"] == expected and row["complete"] == (expected == "exact"), where
+        # the central value lies inside its band wherever the band has an end
+        for name in ("total", "gap"):
+            c, lo, hi = row[f"{name}_eur_per_mwh"], row[f"{name}_low_eur_per_mwh"], row[f"{name}_high_eur_per_mwh"]
+            assert lo is None or lo <= c + 1e-9, (where, name)
+            assert hi is None or c <= hi + 1e-9, (where, name)
+        # completeness considers both sides: a complete gap needs a complete NL total and country total
+        nl = next(r for r in data["totals"] if r["sector"] == row["sector"] and r["country"] == "NL")
+        if row["complete"]:
+            assert nl["complete"] and row["total_low_eur_per_mwh"] is not None and row["total_high_eur_per_mwh"] is not None, where
