@@ -12,6 +12,8 @@ Every problem is reported as one line ``file:line: field: message``.
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,11 +108,8 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool =
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 # PyYAML follows YAML 1.1, where 1.0e9 and 1e6 (no sign after the e) are text, not numbers.
 # Configs write budgets that way, so read them as YAML 1.2 does: as floats.
-_LineLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[eE][-+]?[0-9]+$"),
-    list("-+0123456789."),
-)
+_FLOAT_12 = re.compile(r"^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[eE][-+]?[0-9]+$")
+_LineLoader.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT_12, list("-+0123456789."))
 
 
 def parse_value(text: str) -> Any:
@@ -182,11 +181,24 @@ class _Walk:
                 self.visit(item, path + (i,))
 
 
-def _check_depth(text: str, name: str) -> None:
+# libyaml (PyYAML's C parser) reads a config about ten times faster than the pure-Python one.
+# It is the fast path; any problem is read again with the Python parser, whose messages the
+# error corpus (fixtures/bad) pins.
+_FAST = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _FastLoader(yaml.CSafeLoader):  # resolves plain scalars as _LineLoader does
+        pass
+
+    _FastLoader.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT_12, list("-+0123456789."))
+    _FAST = _FastLoader
+
+
+def _check_depth(text: str, name: str, loader=None) -> None:
     # PyYAML composes nested structures recursively: thousands of brackets end in a
     # RecursionError. The scanner is iterative, so measure the depth with it first.
     depth = 0
-    for token in yaml.scan(text, Loader=_LineLoader):
+    for token in yaml.scan(text, Loader=loader or _LineLoader):
         if isinstance(token, _OPEN):
             depth += 1
             if depth > MAX_DEPTH:
@@ -195,8 +207,33 @@ def _check_depth(text: str, name: str) -> None:
             depth -= 1
 
 
+# Parsed files by path and content: a run reads the same files for the price year, the previous
+# year's checks and a scenario's base; the test suite reads them hundreds of times. Keyed by the
+# bytes themselves (not a modification time), so an edited file is always read again.
+_CACHE: dict[tuple[str, bytes], tuple[Any, LineMap]] = {}
+
+
 def load_yaml(path: Path) -> tuple[Any, LineMap]:
-    """Parse one YAML file safely; raise ConfigError with file:line on any problem."""
+    """Parse one YAML file safely; raise ConfigError with file:line on any problem. The result
+    is the caller's to change (a fresh copy on every call)."""
+    key = None
+    try:
+        if path.stat().st_size <= MAX_CONFIG_BYTES:
+            key = (str(path), hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
+    except OSError:
+        key = None  # _load_yaml reports it
+    if key is not None and key in _CACHE:
+        data, lines = _CACHE[key]
+        return copy.deepcopy(data), LineMap(lines.file, dict(lines.lines))
+    data, lines = _load_yaml(path)
+    if key is not None:
+        if len(_CACHE) > 512:
+            _CACHE.clear()
+        _CACHE[key] = (copy.deepcopy(data), LineMap(lines.file, dict(lines.lines)))
+    return data, lines
+
+
+def _load_yaml(path: Path) -> tuple[Any, LineMap]:
     name = str(path)
     try:
         size = path.stat().st_size
@@ -219,9 +256,11 @@ def load_yaml(path: Path) -> tuple[Any, LineMap]:
         if stripped.startswith("\t"):
             raise ConfigError([f"{name}:{lineno}: indentation: tab character; YAML indents with spaces"])
     loader = None
+    node = _fast_compose(text, name)
     try:
-        _check_depth(text, name)
-        node = yaml.compose(text, Loader=_LineLoader)
+        if node is None:
+            _check_depth(text, name)
+            node = yaml.compose(text, Loader=_LineLoader)
         walk = _Walk(name)
         if node is not None:
             walk.visit(node, ())
@@ -249,3 +288,15 @@ def load_yaml(path: Path) -> tuple[Any, LineMap]:
         if loader is not None:
             loader.dispose()
     return data, LineMap(name, walk.lines)
+
+
+def _fast_compose(text: str, name: str):
+    """The document's node tree from libyaml, or None to take the Python parser (no libyaml,
+    an empty document, or any problem: the Python parser then reports it in its own words)."""
+    if _FAST is None:
+        return None
+    try:
+        _check_depth(text, name, _FAST)
+        return yaml.compose(text, Loader=_FAST)
+    except (yaml.YAMLError, ConfigError, RecursionError):
+        return None
