@@ -153,7 +153,7 @@ def test_json_contract_for_every_sector_and_year(cfg):
         assert CONTRACT <= set(row), where
         assert row["gap_bound"] in ("exact", "lower", "upper", "none"), where
         assert row["electricity_eur_per_mwh"] == row["total_eur_per_mwh"], where
-        low, high, gap = row["gap_low_eur_per_mwh"], row["gap_high_eur_per_mwh"], row["gap_eur_per_mwh"]
+        low, high = row["gap_low_eur_per_mwh"], row["gap_high_eur_per_mwh"]
         expected = {(True, True): "exact", (True, False): "lower", (False, True): "upper", (False, False): "none"}[(low is not None, high is not None)]
         if row["country"] != "NL":
             assert row["gap_bound"] == expected and row["complete"] == (expected == "exact"), where
