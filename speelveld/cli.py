@@ -4,38 +4,59 @@ from __future__ import annotations
 
 import difflib
 import functools
+import importlib
 import json
 import shlex
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import polars as pl
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from speelveld import __version__
-from speelveld.config.load import Override, available_years, default_config_dir, load_year
-from speelveld.config.resolved import YearConfig
-from speelveld.config.scenario import load_scenario
 from speelveld.config.yamlload import ConfigError
-from speelveld.core.compute import compare as run_compare
-from speelveld.core.policy import policy_check
-from speelveld.core.sweep import SweepError, parse_vary, scenario_count, summarise, sweep_query
-from speelveld.report.excel import write_workbook
-from speelveld.report.output import (
-    check_writable,
-    manifest,
-    manifest_comment,
-    parquet_metadata,
-    sink_csv_with_manifest,
-    to_csv,
-    to_json,
-    write_atomic,
-)
-from speelveld.report.terminal import policy_table, print_comparison
+from speelveld.errors import SweepError, UsageProblem
+
+if TYPE_CHECKING:
+    from speelveld.config.resolved import YearConfig
+
+
+def _lazy(module: str, name: str):
+    """A function of the engine or a writer, imported when first called: `speelveld --help` and
+    commands that write no Excel do not pay for polars, pydantic or openpyxl they do not use."""
+
+    def call(*args, **kwargs):
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+    call.__name__ = name
+    return call
+
+
+available_years = _lazy("speelveld.config.load", "available_years")
+default_config_dir = _lazy("speelveld.config.load", "default_config_dir")
+load_year = _lazy("speelveld.config.load", "load_year")
+parse_override = _lazy("speelveld.config.load", "parse_override")
+load_scenario = _lazy("speelveld.config.scenario", "load_scenario")
+run_compare = _lazy("speelveld.core.compute", "compare")
+policy_check = _lazy("speelveld.core.policy", "policy_check")
+parse_vary = _lazy("speelveld.core.sweep", "parse_vary")
+scenario_count = _lazy("speelveld.core.sweep", "scenario_count")
+summarise = _lazy("speelveld.core.sweep", "summarise")
+sweep_query = _lazy("speelveld.core.sweep", "sweep_query")
+write_workbook = _lazy("speelveld.report.excel", "write_workbook")
+check_writable = _lazy("speelveld.report.output", "check_writable")
+manifest = _lazy("speelveld.report.output", "manifest")
+manifest_comment = _lazy("speelveld.report.output", "manifest_comment")
+parquet_metadata = _lazy("speelveld.report.output", "parquet_metadata")
+sink_csv_with_manifest = _lazy("speelveld.report.output", "sink_csv_with_manifest")
+to_csv = _lazy("speelveld.report.output", "to_csv")
+to_json = _lazy("speelveld.report.output", "to_json")
+write_atomic = _lazy("speelveld.report.output", "write_atomic")
+policy_table = _lazy("speelveld.report.terminal", "policy_table")
+print_comparison = _lazy("speelveld.report.terminal", "print_comparison")
 
 app = typer.Typer(
     help=(
@@ -88,10 +109,6 @@ def user_errors(fn):
     return wrapper
 
 
-class UsageProblem(Exception):
-    pass
-
-
 @app.callback(invoke_without_command=True)
 def main_options(
     ctx: typer.Context,
@@ -139,7 +156,7 @@ def load(config_dir: Path | None, year: int | None, sets: list[str] | None, scen
     if not config_dir.is_dir():
         raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
     year = resolve_year(config_dir, year)
-    overrides = [Override.parse(s) for s in sets or []]
+    overrides = [parse_override(s) for s in sets or []]
     return load_year(config_dir, year, overrides, scenario=scenario)
 
 
@@ -350,6 +367,8 @@ def toets(
 ):
     """The standard policy check: every sector and country, the gap before and after a scenario,
     the change, and the measure's cost to the state where the scenario states it."""
+    import polars as pl
+
     if out_file is not None:
         check_writable(out_file)
     base_cfg = load(config_dir, year, set_)
@@ -409,6 +428,8 @@ def sweep(
     """Sensitivity sweep: vary parameters over a grid or random draws, computed as one vectorised
     query; prints per country the distribution of the gap and which parameter moves it most."""
     import time
+
+    import polars as pl
 
     if out_file is not None:
         if out_file.suffix not in (".parquet", ".csv", ".xlsx"):
@@ -522,6 +543,8 @@ def sources(
 ):
     """All sources a price year uses, grouped by country and component, with the number of values
     each supports and their quality flags. With --stale: the values that need attention."""
+    import polars as pl
+
     from speelveld.core.provenance import source_table, stale_values
     from speelveld.report.terminal import sources_tables, stale_tables
 

@@ -133,6 +133,10 @@ class Override:
         return cls(path, value, origin)
 
 
+def parse_override(text: str, origin: str = "--set") -> Override:
+    return Override.parse(text, origin)
+
+
 def _split_root(path: str, docs: dict[str, Any], sector_names: list[str]) -> list[tuple[tuple[str, str], list[str]]]:
     """Map an override path to (document key, remaining segments), one per target document."""
     parts = path.split(".")

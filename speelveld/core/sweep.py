@@ -23,10 +23,9 @@ from speelveld.config.checks import allowed_range, hours_in_year, value_problem
 from speelveld.config.resolved import YearConfig
 from speelveld.config.units import known_unit_field
 from speelveld.core.compute import col, evaluate, plan_sector
+from speelveld.errors import SweepError
 
-
-class SweepError(ValueError):
-    """A bad --vary specification; the message is one line naming the option."""
+__all__ = ["SweepError", "Vary", "parse_vary", "scenario_count", "scenario_frame", "summarise", "sweep_query"]
 
 
 @dataclass(frozen=True)
