@@ -204,6 +204,21 @@ def emit_text(text: str, out_file: Path | None) -> None:
         err.print(f"wrote {out_file}")
 
 
+def output_format(fmt: Fmt, out_file: Path | None) -> Fmt:
+    """--out takes its format from its extension when --format is not given (a table cannot
+    go to a file); a contradicting pair is an error rather than a file in the wrong format."""
+    if out_file is None:
+        return fmt
+    by_suffix = {".csv": Fmt.csv, ".json": Fmt.json}.get(out_file.suffix.lower())
+    if fmt == Fmt.table:
+        if by_suffix is None:
+            raise UsageProblem(f"--out {out_file}: give --format csv or json, or a file name ending in .csv or .json")
+        return by_suffix
+    if by_suffix is not None and by_suffix != fmt:
+        raise UsageProblem(f"--out {out_file}: the name says {by_suffix.value} but --format says {fmt.value}")
+    return fmt
+
+
 def pick(kind: str, option: str, given: str, available: list[str]) -> str:
     if given in available:
         return given
@@ -214,9 +229,9 @@ def pick(kind: str, option: str, given: str, available: list[str]) -> str:
 
 def pick_countries(cfg: YearConfig, reference: str, countries: str | None) -> list[str]:
     available = sorted(cfg.countries)
-    reference = pick("country", "--reference", reference, available)
+    reference = pick("country", "--reference", reference.strip().upper(), available)
     if countries:
-        chosen = [pick("country", "--countries", c.strip(), available) for c in countries.split(",") if c.strip()]
+        chosen = [pick("country", "--countries", c.strip().upper(), available) for c in countries.split(",") if c.strip()]
     else:
         preferred = ["DE", "BE", "FR"]
         chosen = [c for c in preferred if c in available] + [c for c in available if c not in preferred]
@@ -242,6 +257,7 @@ def compare(
     """Compare what a sector's plant pays in each country, line by line, and the gap to the reference.
 
     With --scenario the tables show the scenario, followed by the gap before and after it."""
+    fmt = output_format(fmt, out_file)
     for target in (out_file, excel):
         if target is not None:
             check_writable(target)
@@ -286,6 +302,19 @@ def list_(config_dir: ConfigDirOpt = None, year: YearOpt = None):
         q = cfg.params[f"sectors.{name}.consumption_mwh"].value
         h = cfg.params.get(f"sectors.{name}.utilisation_hours")
         table.add_row(name, s.name, f"{q / 1000:,.0f}" if q else "?", f"{h.value:,.0f}" if h and h.value else "–", s.voltage_level, ", ".join(s.nace))
+    out.print(table)
+    from speelveld.config.scenario import available_scenarios
+
+    table = Table(title="Scenarios (--scenario NAME)", title_justify="left")
+    for name in ("scenario", "title", "price years"):
+        table.add_column(name)
+    for name in available_scenarios(cfg.config_dir):
+        try:
+            sc = load_scenario(cfg.config_dir, name)
+        except ConfigError as exc:
+            table.add_row(name, f"(cannot be read: {exc.problems[0]})", "")
+            continue
+        table.add_row(name, sc.title, ", ".join(map(str, sc.years)) if sc.years else "all")
     out.print(table)
 
 
@@ -369,6 +398,7 @@ def toets(
     the change, and the measure's cost to the state where the scenario states it."""
     import polars as pl
 
+    fmt = output_format(fmt, out_file)
     if out_file is not None:
         check_writable(out_file)
     base_cfg = load(config_dir, year, set_)

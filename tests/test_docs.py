@@ -38,3 +38,42 @@ def test_every_option_of_help_is_in_the_readme():
         section = block.split(f"### `speelveld {name}`")[1].split("### ")[0]
         for option in set(re.findall(r"(--[a-z][a-z-]+)", r.output)) - {"--help"}:
             assert f"`{option}" in section or f"/ {option}" in section, f"{name}: {option} missing from README"
+
+
+def _readme_commands() -> list[list[str]]:
+    """Every `speelveld ...` line of the README's shell blocks (continuations joined), as argv."""
+    import shlex
+
+    text = README.read_text(encoding="utf-8")
+    commands = []
+    for block in re.findall(r"```sh\n(.*?)```", text, flags=re.S):
+        for line in block.replace("\\\n", " ").splitlines():
+            line = line.split(" # ")[0].split("  #")[0].strip()
+            if line.startswith("speelveld "):
+                commands.append(shlex.split(line)[1:])
+    return commands
+
+
+def _set_examples() -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    section = text.split("### Paths for `--set`")[1].split("## ")[0]
+    (block,) = re.findall(r"```\n(.*?)```", section, flags=re.S)
+    return [line.strip() for line in block.splitlines() if line.strip()]
+
+
+def test_every_readme_command_runs(tmp_path, monkeypatch):
+    """The README's examples are tested examples: each runs on the shipped configs and exits 0."""
+    monkeypatch.chdir(tmp_path)
+    commands = _readme_commands()
+    assert len(commands) >= 15
+    for argv in commands:
+        r = runner.invoke(app, argv)
+        assert r.exit_code == 0, (argv, r.output[-2000:])
+
+
+def test_every_set_path_example_is_a_real_path():
+    examples = _set_examples()
+    assert len(examples) >= 5
+    for example in examples:
+        r = runner.invoke(app, ["compare", "--sector", "chemie", "--format", "json", "--set", example])
+        assert r.exit_code == 0, (example, r.output[-1000:])
