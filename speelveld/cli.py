@@ -161,8 +161,13 @@ def load(config_dir: Path | None, year: int | None, sets: list[str] | None, scen
 
 
 StrictOpt = Annotated[
-    bool,
-    typer.Option("--strict", help="Treat warnings (a value far from the previous year's, estimates behind the totals) as errors."),
+    str | None,
+    typer.Option(
+        "--strict",
+        help="Make warnings of these kinds errors (comma-separated): changes (a value far from the previous "
+        "year's), estimates (estimates behind the totals), incomplete (a one-sided or undetermined gap), or all.",
+        show_default=False,
+    ),
 ]
 
 
@@ -176,17 +181,35 @@ def previous_year(cfg: YearConfig) -> YearConfig | None:
         return None
 
 
-def check_warnings(cfg: YearConfig, strict: bool, result=None) -> None:
-    """Print warnings for suspicious but legal input; with --strict they are errors (exit 2)."""
-    from speelveld.config.sanity import estimates_in_totals, year_over_year
+def strict_kinds(strict: str | None) -> set[str]:
+    from speelveld.config.sanity import KINDS
 
-    warnings = year_over_year(cfg, previous_year(cfg))
+    if strict is None:
+        return set()
+    kinds = {k.strip().lower() for k in strict.split(",") if k.strip()}
+    if "all" in kinds:
+        return set(KINDS)
+    unknown = kinds - set(KINDS)
+    if unknown or not kinds:
+        raise UsageProblem(f"--strict {strict}: give one or more of {', '.join(KINDS)} (comma-separated), or all")
+    return kinds
+
+
+def check_warnings(cfg: YearConfig, strict: str | None, result=None) -> None:
+    """Print warnings for suspicious but legal input, each with its kind; the kinds named by
+    --strict are errors instead (exit 2)."""
+    from speelveld.config.sanity import estimates_in_totals, incomplete_gaps, year_over_year
+
+    fail = strict_kinds(strict)
+    warnings = [("changes", w) for w in year_over_year(cfg, previous_year(cfg))]
     if result is not None:
-        warnings += estimates_in_totals(result.lines)
-    if strict and warnings:
-        raise ConfigError([f"{w} [--strict]" for w in warnings])
-    for w in warnings:
-        err.print(f"warning: {w}", markup=False)
+        warnings += [("estimates", w) for w in estimates_in_totals(result.lines)]
+        warnings += [("incomplete", w) for w in incomplete_gaps(result.totals)]
+    errors = [f"{w} [--strict {kind}]" for kind, w in warnings if kind in fail]
+    if errors:
+        raise ConfigError(errors)
+    for kind, w in warnings:
+        err.print(f"warning: {w} [{kind}]", markup=False)
 
 
 ScenarioOpt = Annotated[
@@ -252,7 +275,7 @@ def compare(
     config_dir: ConfigDirOpt = None,
     scenario: ScenarioOpt = None,
     excel: Annotated[Path | None, typer.Option("--excel", help="Also write the Excel workbook (same layout as `speelveld report`) to this .xlsx file.", show_default=False)] = None,
-    strict: StrictOpt = False,
+    strict: StrictOpt = None,
 ):
     """Compare what a sector's plant pays in each country, line by line, and the gap to the reference.
 
@@ -320,7 +343,7 @@ def list_(config_dir: ConfigDirOpt = None, year: YearOpt = None):
 
 @app.command()
 @user_errors
-def validate(config_dir: ConfigDirOpt = None, year: YearOpt = None, strict: StrictOpt = False):
+def validate(config_dir: ConfigDirOpt = None, year: YearOpt = None, strict: StrictOpt = None):
     """Check a config directory (schema, units, ranges, every value sourced) without computing.
 
     Without --year every price year in the directory is checked."""
@@ -361,7 +384,7 @@ def report(
     scenario: ScenarioOpt = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Workbook language.")] = Lang.nl,
     config_dir: ConfigDirOpt = None,
-    strict: StrictOpt = False,
+    strict: StrictOpt = None,
 ):
     """Write the annual speelveldtoets workbook: every sector against every country, with a
     summary, a sheet and chart per sector (totals and gaps as live formulas), every parameter
@@ -392,7 +415,7 @@ def toets(
     out_file: Annotated[Path | None, typer.Option("--out", help="Write csv/json to this file.", show_default=False)] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.nl,
     config_dir: ConfigDirOpt = None,
-    strict: StrictOpt = False,
+    strict: StrictOpt = None,
 ):
     """The standard policy check: every sector and country, the gap before and after a scenario,
     the change, and the measure's cost to the state where the scenario states it."""
@@ -453,7 +476,7 @@ def sweep(
     scenario: ScenarioOpt = None,
     out_file: Annotated[Path | None, typer.Option("--out", help="Write every scenario to .parquet, .csv or .xlsx (streamed for parquet/csv).", show_default=False)] = None,
     config_dir: ConfigDirOpt = None,
-    strict: StrictOpt = False,
+    strict: StrictOpt = None,
 ):
     """Sensitivity sweep: vary parameters over a grid or random draws, computed as one vectorised
     query; prints per country the distribution of the gap and which parameter moves it most."""
@@ -531,7 +554,7 @@ def explain(
     no_inputs: Annotated[bool, typer.Option("--no-inputs", help="Leave out the inputs and sources under each line.")] = False,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of headings (line labels come from the configs).")] = Lang.nl,
     config_dir: ConfigDirOpt = None,
-    strict: StrictOpt = False,
+    strict: StrictOpt = None,
 ):
     """Explain every cost line of one sector in one country: the formula with the numbers filled
     in, each eligibility condition (passed or failed), the resulting €/yr and €/MWh, and the

@@ -155,11 +155,17 @@ def test_year_over_year_warning_and_strict():
     r = runner.invoke(app, [*base, "--set", "DE.commodity.baseload_eur_per_mwh=800"])
     assert r.exit_code == 0
     assert "warning: 2031/countries/DE.yaml:8: DE.commodity.baseload_eur_per_mwh: 800 €/MWh is 11.4× the 2030 value 70" in r.output
-    r = runner.invoke(app, [*base, "--set", "DE.commodity.baseload_eur_per_mwh=800", "--strict"])
+    assert "(typo or unit slip?) [changes]" in r.output
+    r = runner.invoke(app, [*base, "--set", "DE.commodity.baseload_eur_per_mwh=800", "--strict", "changes"])
     assert r.exit_code == 2
-    assert "error: 2031/countries/DE.yaml:8: DE.commodity.baseload_eur_per_mwh" in r.output and "[--strict]" in r.output
-    # a real change within 3× is no warning; the shipped fixture itself is clean, also with --strict
-    r = runner.invoke(app, [*base, "--strict"])
+    assert "error: 2031/countries/DE.yaml:8: DE.commodity.baseload_eur_per_mwh" in r.output and "[--strict changes]" in r.output
+    # only the kinds named fail: the same change with --strict incomplete is a warning
+    r = runner.invoke(app, [*base, "--set", "DE.commodity.baseload_eur_per_mwh=800", "--strict", "incomplete"])
+    assert r.exit_code == 0 and "warning:" in r.output
+    r = runner.invoke(app, [*base, "--strict", "nonsense"])
+    assert r.exit_code == 2 and "--strict nonsense: give one or more of changes, estimates, incomplete" in r.output
+    # a real change within 3× is no warning; the shipped fixture itself is clean, also with --strict all
+    r = runner.invoke(app, [*base, "--strict", "all"])
     assert r.exit_code == 0, r.output
     assert "warning" not in r.output
 
@@ -169,7 +175,7 @@ def test_estimate_in_the_totals_is_warned():
                             "DE.commodity.baseload_eur_per_mwh={value: 75, quality: estimate, note: assumed}"])
     assert r.exit_code == 0
     assert "warning: DE: the totals rest on estimated lines: commodity.wholesale" in r.output
-    r = runner.invoke(app, ["validate", "--config-dir", str(DIFF), "--strict"])
+    r = runner.invoke(app, ["validate", "--config-dir", str(DIFF), "--strict", "all"])
     assert r.exit_code == 0, r.output
 
 

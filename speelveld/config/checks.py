@@ -10,6 +10,52 @@ from speelveld.config.model import AT_LEAST_ONE, MAX_MAGNITUDE, MAY_BE_NEGATIVE
 from speelveld.config.units import unit_of
 
 
+# Absolute plausible ranges (in the field's own unit), errors whatever the previous year said:
+# a CO2 factor of 73 t/MWh (meant 0.73) or an aid intensity of 0.8 % (meant 80) is a slip, and
+# would move a gap by thousands of €/MWh. Generous on purpose: the highest published figure of
+# any of these in 2015–2026 sits well inside (day-ahead annual averages peaked near 250 €/MWh in
+# 2022; the EUA near 100 €/t; network tariffs below 200 €/kW/yr).
+PLAUSIBLE: dict[str, tuple[float, float]] = {
+    "co2_factor_t_per_mwh": (0.0, 1.5),
+    "aid_intensity_pct": (10.0, 100.0),
+    "fallback_benchmark_pct": (10.0, 100.0),
+    "dispensation_factor": (0.0, 10.0),
+    "baseload_eur_per_mwh": (0.0, 1000.0),
+    "price_eur_per_mwh": (0.0, 1000.0),
+    "target_price_eur_per_mwh": (0.0, 1000.0),
+    "reference_price_eur_per_mwh": (0.0, 1000.0),
+    "eua_price_eur_per_t": (0.0, 1000.0),
+    "eua_forward_price_eur_per_t": (0.0, 1000.0),
+    "rate_eur_per_t": (0.0, 1000.0),
+    "eua_deduction_eur_per_t": (0.0, 1000.0),
+    "rate_eur_per_mwh": (0.0, 500.0),
+    "business_rate_eur_per_mwh": (0.0, 500.0),
+    "reference_rate_eur_per_mwh": (0.0, 500.0),
+    "energy_eur_per_mwh": (0.0, 500.0),
+    "capacity_eur_per_kw_year": (0.0, 2000.0),
+    "yearly_peak_eur_per_kw_year": (0.0, 2000.0),
+    "monthly_peak_eur_per_kw_month": (0.0, 200.0),
+    "benchmark_mwh_per_t": (0.0, 100.0),
+}
+
+
+def _plausible_problem(field: str, value: float, unit: str) -> str | None:
+    if field not in PLAUSIBLE:
+        return None
+    low, high = PLAUSIBLE[field]
+    if low <= value <= high:
+        return None
+    shown = f"{value:g} {unit}".rstrip()
+    text = f"{shown} is outside the plausible {low:g}–{high:g} {unit} for {field}".rstrip()
+    if unit == "%" and 0 < value <= 1 and low <= value * 100 <= high:
+        text += f"; percentages are written as {value * 100:g}, not {value:g}"
+    elif unit != "%" and value > high:
+        candidates = [f"{value / d:g}" for d in (10, 100, 1000) if low <= value / d <= high]
+        if candidates:
+            text += f"; did you mean {' or '.join(candidates[:2])}? (check the unit and the decimal point)"
+    return text
+
+
 def value_problem(field: str, value: float, own_field: bool = True) -> str | None:
     """What is wrong with ``value`` as a figure of ``field`` (a field name such as
     ``baseload_eur_per_mwh``), or None. The checks every number of a config gets on load, for
@@ -30,6 +76,8 @@ def value_problem(field: str, value: float, own_field: bool = True) -> str | Non
         return f"{shown} is implausibly large (more than {MAX_MAGNITUDE:g}); check the unit and the zeros"
     if own_field and field in AT_LEAST_ONE and value < 1:
         return f"{shown} is too small; it must be at least 1 {unit}"
+    if own_field:
+        return _plausible_problem(field, value, unit)
     return None
 
 
@@ -37,12 +85,22 @@ def hours_in_year(year: int) -> int:
     return 8784 if calendar.isleap(year) else 8760
 
 
-def allowed_range(field: str, own_field: bool = True) -> tuple[float, float]:
-    """The closed range ``value_problem`` accepts for ``field`` (ignoring the magnitude limit):
-    what a sweep's random draws are cut to."""
+def natural_range(field: str, own_field: bool = True) -> tuple[float, float]:
+    """The range a figure of ``field`` can take by its nature: from 0 (or 1 for divisors) up,
+    to 100 for a percentage. What an unknown without bounds may be in the band computation."""
     low = -math.inf if field in MAY_BE_NEGATIVE else (1.0 if own_field and field in AT_LEAST_ONE else 0.0)
     try:
         high = 100.0 if unit_of(field)[0] == "%" else math.inf
     except KeyError:
         high = math.inf
+    return low, high
+
+
+def allowed_range(field: str, own_field: bool = True) -> tuple[float, float]:
+    """The closed range ``value_problem`` accepts for ``field`` (ignoring the magnitude limit),
+    plausible ranges included: what a sweep's random draws are cut to."""
+    low, high = natural_range(field, own_field)
+    if own_field and field in PLAUSIBLE:
+        p_low, p_high = PLAUSIBLE[field]
+        low, high = max(low, p_low), min(high, p_high)
     return low, high

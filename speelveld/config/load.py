@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -259,7 +260,33 @@ def _via_sourced(err: dict) -> bool:
     return any(isinstance(p, str) and "SourcedValue" in p for p in err["loc"])
 
 
-def _format_validation(exc: ValidationError, lines: LineMap, origin: dict[tuple, str]) -> list[str]:
+def loc_text(root: Any, loc: tuple) -> str:
+    """A location as a path a user can find and pass to --set: list items by their ``id``
+    (``taxes.levies.kwkg.rate_eur_per_mwh``), by index only when they have none (bands, tiers)."""
+    parts, node = [], root
+    for part in loc:
+        if isinstance(part, int):
+            item = None
+            if isinstance(node, list | tuple) and 0 <= part < len(node):
+                item = node[part]
+            elif isinstance(node, BaseModel):
+                item = None
+            item_id = item.get("id") if isinstance(item, dict) else getattr(item, "id", None)
+            good_id = isinstance(item_id, str) and re.fullmatch(r"[a-z0-9][a-z0-9_\-]*", item_id)
+            parts.append(item_id if good_id else str(part))
+            node = item
+            continue
+        parts.append(str(part))
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, BaseModel):
+            node = getattr(node, str(part), None)
+        else:
+            node = None
+    return ".".join(parts)
+
+
+def _format_validation(exc: ValidationError, lines: LineMap, origin: dict[tuple, str], doc: Any = None) -> list[str]:
     by_loc: dict[tuple, list[dict]] = {}
     errors = exc.errors(include_url=False)
     # A mapping written for a number fails both union members; when the mapping member says
@@ -275,7 +302,7 @@ def _format_validation(exc: ValidationError, lines: LineMap, origin: dict[tuple,
     problems = []
     for loc, errs in by_loc.items():
         err = _pick_error(errs)
-        field_name = ".".join(str(p) for p in loc) or "(file)"
+        field_name = loc_text(doc, loc) or "(file)"
         message = _message(err, known)
         where = _origin_of(origin, loc)
         if where:
@@ -374,6 +401,7 @@ class _Flattener:
         self.params: dict[str, Param] = {}
         self.problems: list[str] = []
         self.block_note: str | None = None
+        self.root: Any = None  # the model being walked, to name list items by id
 
     def where(self, loc: tuple) -> str:
         label = _origin_of(self.origin, loc)
@@ -390,7 +418,7 @@ class _Flattener:
                 quality = model.quality
                 self.block_note = model.note
                 if model.quality in (Quality.estimate, Quality.derived) and not model.note:
-                    self.problems.append(f"{self.where(loc + ('quality',))}: {'.'.join(str(p) for p in loc + ('quality',))}: a block flagged '{model.quality.value}' needs a note with its derivation")
+                    self.problems.append(f"{self.where(loc + ('quality',))}: {loc_text(self.root, loc + ('quality',))}: a block flagged '{model.quality.value}' needs a note with its derivation")
             if model.source and model.source not in self.sources:
                 self._unknown_source(model.source, loc + ("source",))
         for name in type(model).model_fields:
@@ -437,7 +465,7 @@ class _Flattener:
         else:
             value = raw
         where = self.where(loc)
-        field_name = ".".join(str(p) for p in loc)
+        field_name = loc_text(self.root, loc)
         try:
             unit, accepted = unit_of(unit_field)
         except KeyError:
@@ -477,7 +505,7 @@ class _Flattener:
         hint = difflib.get_close_matches(source_id, list(self.sources), n=1)
         extra = f" (did you mean '{hint[0]}'?)" if hint else ""
         self.problems.append(
-            f"{self.where(loc)}: {'.'.join(str(p) for p in loc)}: unknown source '{source_id}'{extra}; define it under 'sources:'"
+            f"{self.where(loc)}: {loc_text(self.root, loc)}: unknown source '{source_id}'{extra}; define it under 'sources:'"
         )
 
 
@@ -532,7 +560,7 @@ def load_year(
         try:
             models[key] = model_cls.model_validate(data)
         except ValidationError as exc:
-            problems.extend(_format_validation(exc, lines[key], override_origin.get(key, {})))
+            problems.extend(_format_validation(exc, lines[key], override_origin.get(key, {}), data))
             continue
         problems.extend(_identity_checks(key, models[key], year, files[key], lines[key]))
     if problems:
@@ -542,6 +570,7 @@ def load_year(
     for key, model in models.items():
         prefix = {"eu": "eu", "countries": key[1], "sectors": f"sectors.{key[1]}"}[key[0]]
         flat = _Flattener(str(files[key]), lines[key], dict(model.sources), override_origin.get(key, {}))
+        flat.root = model
         flat.walk(model, prefix, (), None, None)
         problems.extend(flat.problems)
         params.update(flat.params)
@@ -631,7 +660,7 @@ def _semantic_checks(models, params: dict[str, Param], files, lines, year: int, 
     countries = {k: m for k, m in models.items() if k[0] == "countries"}
     for key, model in models.items():
         for loc, item_id in _duplicate_ids(model):
-            coll = ".".join(str(p) for p in loc[:-2])
+            coll = loc_text(model, loc[:-2])
             problems.append(f"{where(key, loc)}: {coll}: id '{item_id}' used twice")
         if key[0] == "sectors":
             base = f"sectors.{key[1]}"

@@ -1,10 +1,12 @@
-"""Warnings for input that is legal but suspicious. `--strict` turns them into errors.
+"""Warnings for input that is legal but suspicious, by kind; `--strict KINDS` turns the named
+kinds into errors.
 
-- A country or EU value more than 3× (or less than a third of) the same value in the previous
-  price year, or with the opposite sign: more often a typo or a unit slip (ct/kWh written as
-  €/MWh) than a real change.
-- Estimates behind a headline number: the totals rest on assumptions, which the reader of the
-  gap should know (the sector archetypes are assumptions by design and are not counted).
+- ``changes``: a country or EU value more than 3× (or less than a third of) the same value in the
+  previous price year, or with the opposite sign: more often a typo or a unit slip (ct/kWh
+  written as €/MWh) than a real change.
+- ``estimates``: estimates behind a headline number: the totals rest on assumptions, which the
+  reader of the gap should know (the sector archetypes are assumptions by design and are not counted).
+- ``incomplete``: a gap that is one-sided or undetermined because a line without bounds is missing.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from speelveld.config.resolved import YearConfig
 
 FACTOR = 3.0
+KINDS = ("changes", "estimates", "incomplete")
 
 
 def year_over_year(cfg: YearConfig, previous: YearConfig | None) -> list[str]:
@@ -46,4 +49,17 @@ def estimates_in_totals(lines) -> list[str]:
         keys = list(dict.fromkeys(rows["key"].to_list()))
         shown = ", ".join(keys[:5]) + (f" and {len(keys) - 5} more" if len(keys) > 5 else "")
         out.append(f"{country}: the totals rest on estimated lines: {shown} (see `speelveld sources --stale`)")
+    return out
+
+
+def incomplete_gaps(totals) -> list[str]:
+    """One warning per country whose gap to the reference is not complete in some sector."""
+    import polars as pl
+
+    rows = totals.filter(~pl.col("complete") & (pl.col("gap_bound") != "exact"))
+    out = []
+    for (country,), group in rows.group_by("country", maintain_order=True):
+        sectors = ", ".join(group["sector"].to_list())
+        bounds = ", ".join(sorted(set(group["gap_bound"].to_list())))
+        out.append(f"{country}: the gap is not complete ({bounds}) for {sectors}: a line without bounds is missing on one side")
     return out

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from speelveld.config.checks import allowed_range
+from speelveld.config.checks import natural_range
 from speelveld.config.resolved import Param
 from speelveld.config.units import known_unit_field
 
@@ -77,7 +77,7 @@ def uncertain_inputs(params: Mapping[str, Param], paths, columns: Mapping[str, s
             out.append(Uncertain(path, column, p.low, p.high, central, central, False, True))
             continue
         field, own = _field_of(path)
-        low, high = allowed_range(field, own) if field else (0.0, math.inf)
+        low, high = natural_range(field, own) if field else (0.0, math.inf)
         low = 0.0 if not math.isfinite(low) else low
         open_high = not math.isfinite(high)
         out.append(Uncertain(path, column, low, PROBE if open_high else high, None, low, open_high, False))
