@@ -9,7 +9,6 @@ import math
 from speelveld.config.model import AT_LEAST_ONE, MAX_MAGNITUDE, MAY_BE_NEGATIVE
 from speelveld.config.units import unit_of
 
-
 # Absolute plausible ranges (in the field's own unit), errors whatever the previous year said:
 # a CO2 factor of 73 t/MWh (meant 0.73) or an aid intensity of 0.8 % (meant 80) is a slip, and
 # would move a gap by thousands of €/MWh. Generous on purpose: the highest published figure of
