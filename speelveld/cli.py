@@ -38,6 +38,7 @@ def _lazy(module: str, name: str):
 available_years = _lazy("speelveld.config.load", "available_years")
 default_config_dir = _lazy("speelveld.config.load", "default_config_dir")
 load_year = _lazy("speelveld.config.load", "load_year")
+stray_year_folders = _lazy("speelveld.config.load", "stray_year_folders")
 parse_override = _lazy("speelveld.config.load", "parse_override")
 load_scenario = _lazy("speelveld.config.scenario", "load_scenario")
 run_compare = _lazy("speelveld.core.compute", "compare")
@@ -66,6 +67,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 out = Console()
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -126,13 +128,13 @@ def main_options(
 
 ConfigDirOpt = Annotated[
     Path | None,
-    typer.Option("--config-dir", help="Config directory (default: the shipped configs/).", show_default=False),
+    typer.Option("--config-dir", metavar="DIR", help="Config directory (default: the shipped configs/).", show_default=False),
 ]
-YearOpt = Annotated[int | None, typer.Option("--year", help="Price year (default: the latest year in the config directory).", show_default=False)]
+YearOpt = Annotated[int | None, typer.Option("--year", metavar="YEAR", help="Price year (default: the latest year in the config directory).", show_default=False)]
 SetOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--set",
+        "--set", metavar="PATH=VALUE",
         help="Override a config value: PATH=VALUE, e.g. DE.commodity.baseload_eur_per_mwh=95 or "
         "sector.utilisation_hours=7500. Repeatable. Paths start with a country code, 'eu', 'sector' or 'sectors.NAME'.",
         show_default=False,
@@ -156,6 +158,8 @@ def load(config_dir: Path | None, year: int | None, sets: list[str] | None, scen
     if not config_dir.is_dir():
         raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
     year = resolve_year(config_dir, year)
+    for name in stray_year_folders(config_dir):
+        err.print(f"warning: {config_dir / name}: not read (a price year is a folder named by the year alone, e.g. 2026/); rename it or move it out of the config directory", markup=False)
     overrides = [parse_override(s) for s in sets or []]
     return load_year(config_dir, year, overrides, scenario=scenario)
 
@@ -163,7 +167,7 @@ def load(config_dir: Path | None, year: int | None, sets: list[str] | None, scen
 StrictOpt = Annotated[
     str | None,
     typer.Option(
-        "--strict",
+        "--strict", metavar="KINDS",
         help="Make warnings of these kinds errors (comma-separated): changes (a value far from the previous "
         "year's), estimates (estimates behind the totals), incomplete (a one-sided or undetermined gap), or all.",
         show_default=False,
@@ -214,7 +218,7 @@ def check_warnings(cfg: YearConfig, strict: str | None, result=None) -> None:
 
 ScenarioOpt = Annotated[
     str | None,
-    typer.Option("--scenario", help="A named scenario from the config directory's scenarios/ (see `speelveld list`).", show_default=False),
+    typer.Option("--scenario", metavar="NAME", help="A named scenario from the config directory's scenarios/ (see `speelveld list`).", show_default=False),
 ]
 
 
@@ -264,17 +268,17 @@ def pick_countries(cfg: YearConfig, reference: str, countries: str | None) -> li
 @app.command()
 @user_errors
 def compare(
-    sector: Annotated[str, typer.Option("--sector", help="Sector archetype (see `speelveld list`), or 'all'.")],
+    sector: Annotated[str, typer.Option("--sector", metavar="NAME", help="Sector archetype (see `speelveld list`), or 'all'.")],
     year: YearOpt = None,
-    reference: Annotated[str, typer.Option("--reference", help="Country the others are compared with.")] = "NL",
-    countries: Annotated[str | None, typer.Option("--countries", help="Comma-separated countries (default: all in the config).", show_default=False)] = None,
+    reference: Annotated[str, typer.Option("--reference", metavar="CC", help="Country the others are compared with.")] = "NL",
+    countries: Annotated[str | None, typer.Option("--countries", metavar="CC,CC", help="Comma-separated countries (default: all in the config).", show_default=False)] = None,
     set_: SetOpt = None,
     fmt: Annotated[Fmt, typer.Option("--format", help="table (terminal report), csv or json (to stdout or --out).")] = Fmt.table,
-    out_file: Annotated[Path | None, typer.Option("--out", help="Write csv/json to this file instead of stdout.", show_default=False)] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write csv/json to this file instead of stdout.", show_default=False)] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.nl,
     config_dir: ConfigDirOpt = None,
     scenario: ScenarioOpt = None,
-    excel: Annotated[Path | None, typer.Option("--excel", help="Also write the Excel workbook (same layout as `speelveld report`) to this .xlsx file.", show_default=False)] = None,
+    excel: Annotated[Path | None, typer.Option("--excel", metavar="FILE.xlsx", help="Also write the Excel workbook (same layout as `speelveld report`) to this .xlsx file.", show_default=False)] = None,
     strict: StrictOpt = None,
 ):
     """Compare what a sector's plant pays in each country, line by line, and the gap to the reference.
@@ -376,10 +380,10 @@ def validate(config_dir: ConfigDirOpt = None, year: YearOpt = None, strict: Stri
 @app.command()
 @user_errors
 def report(
-    out_file: Annotated[Path, typer.Option("--out", help="The .xlsx workbook to write (replaced only when the new one is complete).")],
+    out_file: Annotated[Path, typer.Option("--out", metavar="FILE", help="The .xlsx workbook to write (replaced only when the new one is complete).")],
     year: YearOpt = None,
-    reference: Annotated[str, typer.Option("--reference", help="Country the others are compared with.")] = "NL",
-    countries: Annotated[str | None, typer.Option("--countries", help="Comma-separated countries (default: all).", show_default=False)] = None,
+    reference: Annotated[str, typer.Option("--reference", metavar="CC", help="Country the others are compared with.")] = "NL",
+    countries: Annotated[str | None, typer.Option("--countries", metavar="CC,CC", help="Comma-separated countries (default: all).", show_default=False)] = None,
     set_: SetOpt = None,
     scenario: ScenarioOpt = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Workbook language.")] = Lang.nl,
@@ -406,13 +410,13 @@ def report(
 @app.command()
 @user_errors
 def toets(
-    scenario: Annotated[str, typer.Option("--scenario", help="The scenario to check (see `speelveld list`).")],
+    scenario: Annotated[str, typer.Option("--scenario", metavar="NAME", help="The scenario to check (see `speelveld list`).")],
     year: YearOpt = None,
-    reference: Annotated[str, typer.Option("--reference", help="Country the others are compared with.")] = "NL",
-    countries: Annotated[str | None, typer.Option("--countries", help="Comma-separated countries (default: all).", show_default=False)] = None,
+    reference: Annotated[str, typer.Option("--reference", metavar="CC", help="Country the others are compared with.")] = "NL",
+    countries: Annotated[str | None, typer.Option("--countries", metavar="CC,CC", help="Comma-separated countries (default: all).", show_default=False)] = None,
     set_: SetOpt = None,
     fmt: Annotated[Fmt, typer.Option("--format", help="table, csv or json.")] = Fmt.table,
-    out_file: Annotated[Path | None, typer.Option("--out", help="Write csv/json to this file.", show_default=False)] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write csv/json to this file.", show_default=False)] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.nl,
     config_dir: ConfigDirOpt = None,
     strict: StrictOpt = None,
@@ -458,23 +462,23 @@ def toets(
 @app.command()
 @user_errors
 def sweep(
-    sector: Annotated[str, typer.Option("--sector", help="Sector archetype.")],
+    sector: Annotated[str, typer.Option("--sector", metavar="NAME", help="Sector archetype.")],
     vary: Annotated[
         list[str],
         typer.Option(
-            "--vary",
+            "--vary", metavar="PATH=SPEC",
             help="PATH=SPEC, repeatable. SPEC is start:stop:step (stop included), a list a,b,c, "
             "uniform(low,high) or normal(mean,sd). PATH as for --set; 'sector.' means the chosen sector.",
         ),
     ],
-    samples: Annotated[int | None, typer.Option("--samples", min=1, help="Random draws instead of the full grid (needed for uniform/normal).", show_default=False)] = None,
-    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the random draws (same seed, same draws).")] = 1,
+    samples: Annotated[int | None, typer.Option("--samples", metavar="N", min=1, help="Random draws instead of the full grid (needed for uniform/normal).", show_default=False)] = None,
+    seed: Annotated[int, typer.Option("--seed", metavar="N", min=0, help="Seed of the random draws (same seed, same draws).")] = 1,
     year: YearOpt = None,
-    reference: Annotated[str, typer.Option("--reference", help="Country the others are compared with.")] = "NL",
-    countries: Annotated[str | None, typer.Option("--countries", help="Comma-separated countries (default: all).", show_default=False)] = None,
+    reference: Annotated[str, typer.Option("--reference", metavar="CC", help="Country the others are compared with.")] = "NL",
+    countries: Annotated[str | None, typer.Option("--countries", metavar="CC,CC", help="Comma-separated countries (default: all).", show_default=False)] = None,
     set_: SetOpt = None,
     scenario: ScenarioOpt = None,
-    out_file: Annotated[Path | None, typer.Option("--out", help="Write every scenario to .parquet, .csv or .xlsx (streamed for parquet/csv).", show_default=False)] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write every scenario to .parquet, .csv or .xlsx (streamed for parquet/csv).", show_default=False)] = None,
     config_dir: ConfigDirOpt = None,
     strict: StrictOpt = None,
 ):
@@ -543,14 +547,14 @@ class ExplainFmt(str, Enum):
 @app.command()
 @user_errors
 def explain(
-    sector: Annotated[str, typer.Option("--sector", help="Sector archetype (see `speelveld list`).")],
-    country: Annotated[str, typer.Option("--country", help="Country code, e.g. DE.")],
+    sector: Annotated[str, typer.Option("--sector", metavar="NAME", help="Sector archetype (see `speelveld list`).")],
+    country: Annotated[str, typer.Option("--country", metavar="CC", help="Country code, e.g. DE.")],
     year: YearOpt = None,
     scenario: ScenarioOpt = None,
     set_: SetOpt = None,
-    line: Annotated[str | None, typer.Option("--line", help="Only the lines whose key starts with this, e.g. network or tax.kwkg.", show_default=False)] = None,
+    line: Annotated[str | None, typer.Option("--line", metavar="PREFIX", help="Only the lines whose key starts with this, e.g. network or tax.kwkg.", show_default=False)] = None,
     fmt: Annotated[ExplainFmt, typer.Option("--format", help="table (terminal walk-through) or json.")] = ExplainFmt.table,
-    out_file: Annotated[Path | None, typer.Option("--out", help="Write the json to this file instead of stdout.", show_default=False)] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write the json to this file instead of stdout.", show_default=False)] = None,
     no_inputs: Annotated[bool, typer.Option("--no-inputs", help="Leave out the inputs and sources under each line.")] = False,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of headings (line labels come from the configs).")] = Lang.nl,
     config_dir: ConfigDirOpt = None,
@@ -587,7 +591,7 @@ def explain(
 def sources(
     year: YearOpt = None,
     stale: Annotated[bool, typer.Option("--stale", help="List the values that need attention: unknown, estimate, expired, or a yearly figure whose update is overdue.")] = False,
-    country: Annotated[str | None, typer.Option("--country", help="Only this country (or EU, sectors).", show_default=False)] = None,
+    country: Annotated[str | None, typer.Option("--country", metavar="CC", help="Only this country (or EU, sectors).", show_default=False)] = None,
     include_archetypes: Annotated[bool, typer.Option("--include-archetypes", help="With --stale: also list the sector archetypes' assumptions (estimates by design).")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", help="With --stale: print each value's note under it.")] = False,
     fmt: Annotated[Fmt, typer.Option("--format", help="table, csv or json.")] = Fmt.table,
@@ -633,15 +637,15 @@ def sources(
 @app.command("diff")
 @user_errors
 def diff_(
-    year: Annotated[int | None, typer.Option("--year", help="The earlier price year (default: the one before --vs, or --vs itself with --vs-config-dir).", show_default=False)] = None,
-    vs: Annotated[int | None, typer.Option("--vs", help="The later price year (default: the latest).", show_default=False)] = None,
-    sector: Annotated[str, typer.Option("--sector", help="Sector archetype, or 'all'.")] = "all",
-    reference: Annotated[str, typer.Option("--reference", help="Country the others are compared with.")] = "NL",
-    countries: Annotated[str | None, typer.Option("--countries", help="Comma-separated countries (default: all in both runs).", show_default=False)] = None,
-    top: Annotated[int, typer.Option("--top", min=1, help="Lines shown per sector and country, largest change first.")] = 8,
+    year: Annotated[int | None, typer.Option("--year", metavar="YEAR", help="The earlier price year (default: the one before --vs, or --vs itself with --vs-config-dir).", show_default=False)] = None,
+    vs: Annotated[int | None, typer.Option("--vs", metavar="YEAR", help="The later price year (default: the latest).", show_default=False)] = None,
+    sector: Annotated[str, typer.Option("--sector", metavar="NAME", help="Sector archetype, or 'all'.")] = "all",
+    reference: Annotated[str, typer.Option("--reference", metavar="CC", help="Country the others are compared with.")] = "NL",
+    countries: Annotated[str | None, typer.Option("--countries", metavar="CC,CC", help="Comma-separated countries (default: all in both runs).", show_default=False)] = None,
+    top: Annotated[int, typer.Option("--top", metavar="N", min=1, help="Lines shown per sector and country, largest change first.")] = 8,
     fmt: Annotated[Fmt, typer.Option("--format", help="table, csv (one row per line effect) or json.")] = Fmt.table,
     config_dir: ConfigDirOpt = None,
-    vs_config_dir: Annotated[Path | None, typer.Option("--vs-config-dir", help="Compare with this config directory instead of the same one (e.g. a colleague's edit).", show_default=False)] = None,
+    vs_config_dir: Annotated[Path | None, typer.Option("--vs-config-dir", metavar="DIR", help="Compare with this config directory instead of the same one (e.g. a colleague's edit).", show_default=False)] = None,
 ):
     """How each gap changed between two price years (or two config directories), decomposed by
     cost line, largest changes first. The line effects add up to the change of the gap."""

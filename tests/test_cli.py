@@ -100,3 +100,19 @@ def test_validate_reports_missing_source(tmp_path):
     r = invoke("validate", "--config-dir", str(bad))
     assert r.exit_code == 2
     assert "value has no source" in r.output and f"{de}:" in r.output
+
+
+def test_a_country_added_with_yaml_only(tmp_path):
+    # fixtures/extra-country adds DK to the basic fixture with one YAML file and no code:
+    # 60 €/MWh wholesale + (20 €/kW/yr × 12,500 kW + 4 €/MWh × 100,000 MWh) / 100,000 + 0.8 = 67.3 €/MWh,
+    # and the ETS on 2,000 t at 80 €/t = 1.6 €/MWh of direct CO2 beside it
+    cfg = tmp_path / "cfg"
+    shutil.copytree(FIXTURE, cfg)
+    shutil.copytree(FIXTURE.parent / "extra-country", cfg, dirs_exist_ok=True)
+    r = invoke("compare", "--sector", "plant", "--config-dir", str(cfg), "--countries", "dk", "--format", "json")
+    assert r.exit_code == 0, r.output
+    dk = next(t for t in json.loads(r.stdout)["totals"] if t["country"] == "DK")
+    assert abs(dk["total_eur_per_mwh"] - 67.3) < 1e-9 and abs(dk["direct_co2_eur_per_mwh"] - 1.6) < 1e-9
+    assert dk["gap_bound"] == "exact" and abs(dk["gap_eur_per_mwh"] - (66.673606303 - 67.3)) < 1e-6
+    r = invoke("list", "--config-dir", str(cfg))
+    assert "DK" in r.output and "Energinet" in r.output

@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -230,3 +231,12 @@ def test_normal_draws_stay_inside_the_field_range(tmp_path):
     assert r.exit_code == 0, r.output
     drawn = pl.read_parquet(out)["DE.commodity.baseload_eur_per_mwh"]
     assert drawn.min() == 0.0 and drawn.max() > 100
+
+
+def test_a_copied_year_folder_is_warned_about(tmp_path):
+    cfg = tmp_path / "cfg"
+    shutil.copytree(FIXTURE, cfg)
+    shutil.copytree(cfg / "2030", cfg / "2030 kopie")
+    r = runner.invoke(app, ["compare", "--sector", "plant", "--config-dir", str(cfg), "--format", "json"])
+    assert r.exit_code == 0
+    assert f"warning: {cfg / '2030 kopie'}: not read" in r.output

@@ -63,6 +63,17 @@ def available_years(config_dir: Path) -> list[int]:
     return sorted(int(p.name) for p in config_dir.iterdir() if p.is_dir() and p.name.isdigit())
 
 
+def stray_year_folders(config_dir: Path) -> list[str]:
+    """Folders that look like a price year but are not read (``2026 kopie``, ``2025-oud``):
+    a copy made to edit in, easily mistaken for the one in use."""
+    if not config_dir.is_dir():
+        return []
+    return sorted(
+        p.name for p in config_dir.iterdir()
+        if p.is_dir() and not p.name.isdigit() and re.match(r"^\d{4}\D", p.name) and (p / "countries").is_dir()
+    )
+
+
 def _year_files(config_dir: Path, year: int) -> tuple[Path, list[Path], list[Path]]:
     year_dir = config_dir / str(year)
     if not config_dir.is_dir():
