@@ -103,7 +103,11 @@ def test_pinned_turpe_abatement_and_cta(year):
     base = "FR.network.reductions.abattement-turpe"
     assert [value(cfg, f"{base}.categories.{c}.abatement_pct") for c in ("profil-stable", "anti-cyclique", "grand-consommateur")] == [81, 74, 76]
     assert value(cfg, f"{base}.cap_pct") == 90
-    assert value(cfg, "FR.taxes.levies.cta.percent_of_network.pct") == 10.11
+    cta = cfg.params["FR.taxes.levies.cta.percent_of_network.pct"]
+    if year < 2026:
+        assert cta.value == 10.11
+    else:  # 10.11 % in January, an unknown lower rate from 1 Feb 2026: a bounded estimate
+        assert (cta.low, cta.value, cta.high) == (5.43, 7.19, 10.11) and cta.quality == Quality.estimate
 
 
 def test_pinned_carbon():
@@ -166,3 +170,17 @@ def test_json_contract_for_every_sector_and_year(cfg):
         nl = next(r for r in data["totals"] if r["sector"] == row["sector"] and r["country"] == "NL")
         if row["complete"]:
             assert nl["complete"] and row["total_low_eur_per_mwh"] is not None and row["total_high_eur_per_mwh"] is not None, where
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_pinned_turpe_htb_grid(year):
+    # RTE's transcription of the CRE grids, month-weighted over the calendar year (see FR.yaml notes):
+    # HTB2 longue utilisation b1 2024: 11.28 × 10/12 + 11.16 × 2/12 = 11.26 €/kW/yr; gestion + comptage
+    # (10,032.24 + 3,302.04) × 10/12 + (10,532.52 + 3,466.68) × 2/12 = 13,445.10 €/yr
+    cfg = load_year(CONFIGS, year)
+    ehv = "FR.network.levels.EHV.variants.all.charges"
+    expected = {2024: (13445.10, 11.26), 2025: (15233.18, 11.75), 2026: (15558.91, 11.43)}[year]
+    assert (value(cfg, f"{ehv}.gestion-comptage.fixed_eur_per_year"), value(cfg, f"{ehv}.soutirage-puissance.capacity_eur_per_kw_year")) == expected
+    energy = cfg.params[f"{ehv}.soutirage-energie.energy_eur_per_mwh"]
+    assert energy.low <= energy.value <= energy.high and energy.quality == Quality.estimate
+    assert value(cfg, "FR.carbon.indirect_cost_compensation.co2_factor_t_per_mwh") == 0.51  # D.122-14

@@ -43,10 +43,13 @@ def test_shipped_2026_stale_shows_the_real_gaps():
     cfg = load_year(default_config_dir(), 2026, [])
     stale = stale_values(cfg)
     unknown = set(stale.filter(pl.col("reason") == "unknown")["path"].to_list())
-    # the TenneT unit tariffs and the TURPE 7 HTB grid were not retrieved (see docs/data-status.md)
+    # the TenneT unit tariffs were not retrieved (see docs/data-status.md); the Flemish surcharges neither
     assert "NL.network.levels.EHV.variants.all.charges.kw-contract.capacity_eur_per_kw_year" in unknown
-    assert any(p.startswith("FR.network.levels.HV.") for p in unknown)
     assert any(p.startswith("BE.taxes.levies.") for p in unknown)
+    # the TURPE HTB grid is known from RTE's transcription: estimates with a range, no longer unknown
+    assert not any(p.startswith("FR.network.levels.") for p in unknown)
+    estimates = set(stale.filter(pl.col("reason") == "estimate")["path"].to_list())
+    assert "FR.network.levels.EHV.variants.all.charges.soutirage-energie.energy_eur_per_mwh" in estimates
     overdue = stale.filter(pl.col("reason") == "update overdue")
     # the Belgian federal excise bands cite a 2021 table: a yearly figure, overdue for 2026
     assert overdue.filter(pl.col("path").str.starts_with("BE.taxes.levies.bijzondere-accijns.bands.")).height >= 1

@@ -85,8 +85,8 @@ class SourcedValue(Strict):
         default=None,
         description="Unit the value is written in, if not the field's own (e.g. ct/kWh for a €/MWh field); converted on load.",
     )
-    low: Float | None = Field(default=None, description="Lowest value the figure can take (same unit as value); give it with high.")
-    high: Float | None = Field(default=None, description="Highest value the figure can take (same unit as value); give it with low.")
+    low: Float | None = Field(default=None, description="Lowest value the figure can take (same unit as value); give it with high (an unknown value may have one bound only).")
+    high: Float | None = Field(default=None, description="Highest value the figure can take (same unit as value); give it with low (an unknown value may have one bound only).")
     note: str | None = None
 
     @model_validator(mode="after")
@@ -97,8 +97,10 @@ class SourcedValue(Strict):
             raise ValueError("quality 'unknown' needs value: null (an unknown figure is never a number)")
         if self.quality in (Quality.estimate, Quality.derived) and not self.note:
             raise ValueError(f"a value flagged '{self.quality.value}' needs a note with its derivation")
-        if (self.low is None) != (self.high is None):
-            raise ValueError("give low and high together (the range the figure lies in)")
+        if (self.low is None) != (self.high is None) and self.value is not None:
+            raise ValueError("give low and high together (the range the figure lies in); only an unknown value may have one bound")
+        if (self.low is not None or self.high is not None) and not self.note:
+            raise ValueError("a value with low and high needs a note that says why the range holds")
         if self.low is not None and self.high is not None:
             if self.low > self.high:
                 raise ValueError(f"low {self.low:g} is above high {self.high:g}")
@@ -106,8 +108,6 @@ class SourcedValue(Strict):
                 raise ValueError(f"value {self.value:g} is outside its range {self.low:g} to {self.high:g}")
             if self.quality == Quality.published and self.low < self.high:
                 raise ValueError("a published value is exact: flag it 'derived' or 'estimate' to give it a range")
-            if not self.note:
-                raise ValueError("a value with low and high needs a note that says why the range holds")
         return self
 
 

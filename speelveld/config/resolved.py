@@ -23,8 +23,8 @@ class Param:
     note: str | None
     file: str
     line: int | None
-    low: float | None = None  # the range the figure lies in, when the config gives one
-    high: float | None = None
+    low: float | None = None  # the range the figure lies in, when the config gives one (an
+    high: float | None = None  # unknown figure may have one side only)
 
     @property
     def known(self) -> bool:
@@ -73,7 +73,7 @@ class YearConfig:
     def resolved_hash(self) -> str:
         """A stable hash of every resolved parameter value, source and flag."""
         payload = [
-            (p.path, p.value, p.unit, p.quality.value, p.source.title, p.source.url) + ((p.low, p.high) if p.bounded else ())
+            (p.path, p.value, p.unit, p.quality.value, p.source.title, p.source.url) + ((p.low, p.high) if p.low is not None or p.high is not None else ())
             for p in self.params.values()
         ]
         structure = {

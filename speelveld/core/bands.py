@@ -79,6 +79,9 @@ def uncertain_inputs(params: Mapping[str, Param], paths, columns: Mapping[str, s
         field, own = _field_of(path)
         low, high = natural_range(field, own) if field else (0.0, math.inf)
         low = 0.0 if not math.isfinite(low) else low
+        # an unknown with one bound from the config: that side is the config's, the other the field's
+        low = p.low if p.low is not None else low
+        high = p.high if p.high is not None else high
         open_high = not math.isfinite(high)
         out.append(Uncertain(path, column, low, PROBE if open_high else high, None, low, open_high, False))
     return out

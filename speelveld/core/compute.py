@@ -215,6 +215,9 @@ def assemble(cfg: YearConfig, plans: dict[str, SectorPlan], bands: Bands, countr
                         "inputs": list(ln.inputs),
                     }
                 )
+        def ref_band_of(plan: SectorPlan = plan) -> tuple[float, float]:
+            return bands.band(plan.col(reference, "total_eur_per_mwh"))
+
         for cc in plan.lines:
             g = functools.partial(_central, bands, plan, cc)
             total, ref_total, gap = g("total_eur_per_mwh"), g("total_eur_per_mwh", reference), g("gap_eur_per_mwh")
@@ -253,6 +256,7 @@ def assemble(cfg: YearConfig, plans: dict[str, SectorPlan], bands: Bands, countr
                 "direct_co2_gap_eur_per_mwh": g("direct_co2_gap_eur_per_mwh"),
                 "ref_dearer_pct": None if not total else (ref_total - total) / total * 100,
                 "other_cheaper_pct": None if not ref_total else (ref_total - total) / ref_total * 100,
+                **_pct_bands(ref_band_of(plan), own_band),
                 "sector_gap_meur_per_year": smwh,
             }
             total_rows.append(row)
@@ -271,6 +275,25 @@ def assemble(cfg: YearConfig, plans: dict[str, SectorPlan], bands: Bands, countr
     float_cols = [k for k, v in (total_rows[0] if total_rows else {}).items() if k.endswith(("_mwh", "_year", "_pct")) and k != "consumption_mwh"]
     totals_df = pl.DataFrame(total_rows, schema_overrides={k: pl.Float64 for k in float_cols} | {"missing_lines": pl.List(pl.String)})
     return Comparison(cfg.year, reference, countries, sectors, lines_df, totals_df, bands)
+
+
+def _pct_bands(ref: tuple[float, float], own: tuple[float, float]) -> dict[str, float | None]:
+    """Bands of the two percentages from the bands of both totals: (NL − X) ÷ X rises with NL and
+    falls with X, so its extremes are NL low over X high and NL high over X low (a little wider
+    than the joint band when the two share an input, never narrower). None where open."""
+    (r_lo, r_hi), (x_lo, x_hi) = ref, own
+
+    def ratio(a: float, b: float) -> float | None:
+        return a / b if math.isfinite(a) and math.isfinite(b) and b > 0 else None
+
+    dearer_lo, dearer_hi = ratio(r_lo, x_hi), ratio(r_hi, x_lo)
+    cheaper_lo, cheaper_hi = ratio(x_hi, r_lo), ratio(x_lo, r_hi)
+    return {
+        "ref_dearer_low_pct": None if dearer_lo is None else (dearer_lo - 1) * 100,
+        "ref_dearer_high_pct": None if dearer_hi is None else (dearer_hi - 1) * 100,
+        "other_cheaper_low_pct": None if cheaper_lo is None else (1 - cheaper_lo) * 100,
+        "other_cheaper_high_pct": None if cheaper_hi is None else (1 - cheaper_hi) * 100,
+    }
 
 
 def gap_bound(low: float, high: float) -> str:

@@ -331,8 +331,9 @@ def _parameters_sheet(ws, cfg: YearConfig, lang: str) -> None:
             ws.cell(row=i, column=4, value=p.value)
         else:
             _put_text(ws, i, 4, flags["unknown"])
-        if p.bounded:
+        if p.low is not None:
             ws.cell(row=i, column=5, value=p.low)
+        if p.high is not None:
             ws.cell(row=i, column=6, value=p.high)
         _put_text(ws, i, 7, p.unit)
         _put_text(ws, i, 8, flags[p.quality.value])

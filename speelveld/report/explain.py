@@ -136,6 +136,8 @@ def _print_input(console: Console, ref, indent: str, used_sources: dict) -> None
     value = fmt_number(ref.value) if ref.value is not None else "?"
     if ref.low is not None and ref.high is not None:
         value += f" ({fmt_number(ref.low)}–{fmt_number(ref.high)})"
+    elif ref.low is not None or ref.high is not None:
+        value += f" (≥ {fmt_number(ref.low)})" if ref.low is not None else f" (≤ {fmt_number(ref.high)})"
     flag = "" if ref.quality == "published" else f" ({ref.quality})"
     note = f" — {ref.note}" if ref.note and ref.quality != "published" else ""
     where = f"{ref.file}:{ref.line}" if ref.line else ref.file

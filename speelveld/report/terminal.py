@@ -108,10 +108,8 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
             v = row[field]
             v = None if v is None else v * scale
             text = _fmt(v, digits)
-            if prefix and row["gap_bound"] in ("lower", "upper"):
-                text = ("≥ " if row["gap_bound"] == "lower" else "≤ ") + text
-            elif prefix and row["gap_bound"] == "none":
-                text = "? " + text
+            if prefix and row["gap_bound"] != "exact":
+                text += " ?"  # the band and status rows say which way it is open
             out.append(Text(text, style=_gap_style(row)))
         table.add_row(label, *out)
 
@@ -121,8 +119,11 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
     gap_row(t(lang, "gap_year"), "gap_eur_per_year", scale=1e-6, prefix=True)
     if any(totals[cc]["sector_gap_meur_per_year"] is not None for cc in countries):
         gap_row(t(lang, "gap_sector"), "sector_gap_meur_per_year", digits=1, prefix=True)
-    gap_row(t(lang, "dearer", ref=ref), "ref_dearer_pct", digits=1, prefix=True)
-    gap_row(t(lang, "cheaper", ref=ref), "other_cheaper_pct", digits=1, prefix=True)
+    for key, field in (("dearer", "ref_dearer"), ("cheaper", "other_cheaper")):
+        table.add_row(
+            t(lang, key, ref=ref),
+            *["–" if cc == ref else Text(_pct_text(lang, totals[cc], field), style=_gap_style(totals[cc])) for cc in countries],
+        )
     table.add_row(t(lang, "co2_gap"), *["–" if cc == ref else _fmt(totals[cc]["direct_co2_gap_eur_per_mwh"]) for cc in countries])
     parts = [table]
     for cc in countries:
@@ -135,6 +136,16 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
     if cfg.overrides:
         parts.append(Text(t(lang, "overrides", items="; ".join(cfg.overrides)), style="dim"))
     return Group(*parts)
+
+
+def _pct_text(lang: str, row: dict, field: str) -> str:
+    """The percentage itself when the gap is complete and its band narrow; else its band."""
+    low, high = row[f"{field}_low_pct"], row[f"{field}_high_pct"]
+    if row["gap_bound"] == "none" or (low is None and high is None):
+        return t(lang, "undetermined")
+    if low is not None and high is not None and high - low < 0.05:
+        return _fmt(row[f"{field}_pct"], 1)
+    return band_text(lang, low, high, digits=1)
 
 
 def _unapplied_relief(rows: pl.DataFrame, key: str) -> bool:
