@@ -539,6 +539,38 @@ def sweep(
     out.print(tor)
 
 
+@app.command("new-year")
+@user_errors
+def new_year(
+    year: Annotated[int, typer.Argument(metavar="YEAR", help="The new price year, e.g. 2027.", show_default=False)],
+    from_year: Annotated[int | None, typer.Option("--from", metavar="YEAR", help="The year to start from (default: the latest).", show_default=False)] = None,
+    config_dir: ConfigDirOpt = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the report.")] = Lang.nl,
+):
+    """Create the configs of a new price year from the latest one. Rules are copied; every
+    figure republished yearly (prices, tariffs, levy rates, EUA prices, budgets) is carried
+    forward as an estimate with its old source, so that the list of stale values of
+    `speelveld sources` shows what must be updated. Never overwrites an existing year."""
+    from speelveld.config.newyear import create_new_year
+    from speelveld.report.labels import t
+
+    config_dir = config_dir or default_config_dir()
+    if not config_dir.is_dir():
+        raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
+    done = create_new_year(config_dir, year, from_year)
+    L = lang.value
+    out.print(t(L, "ny_created", year=year, from_year=done.from_year, target=done.target, files=len(done.files)))
+    out.print(t(L, "ny_carried", n=len(done.carried), year=year))
+    for head in done.collapsed_periods:
+        out.print(t(L, "ny_periods", path=head, year=year, from_year=done.from_year))
+    if done.ending_rules:
+        out.print(t(L, "ny_ending", year=year))
+        for r in done.ending_rules:
+            out.print(f"  {r.path} — {r.label}: " + t(L, "ny_until", to_year=r.to_year))
+    for name, years in done.scenarios_not_covering:
+        out.print(t(L, "ny_scenario", name=name, years=", ".join(map(str, years)), year=year))
+
+
 class ExplainFmt(str, Enum):
     table = "table"
     json = "json"

@@ -184,3 +184,27 @@ def test_pinned_turpe_htb_grid(year):
     energy = cfg.params[f"{ehv}.soutirage-energie.energy_eur_per_mwh"]
     assert energy.low <= energy.value <= energy.high and energy.quality == Quality.estimate
     assert value(cfg, "FR.carbon.indirect_cost_compensation.co2_factor_t_per_mwh") == 0.51  # D.122-14
+
+
+def test_every_nl_total_has_a_network_line(cfg):
+    """The NL network cost is the centre of the debate: no NL total may leave it out. Every NL
+    network line is a value or a bounded unknown, and every gap is then complete (both sides bounded)."""
+    result = compare(cfg, SECTORS, [c for c in COUNTRIES if c != "NL"])
+    nl = result.lines.filter((result.lines["country"] == "NL") & (result.lines["family"] == "network"))
+    for sector in SECTORS:
+        rows = nl.filter(nl["sector"] == sector)
+        assert rows.height >= 1, (cfg.year, sector)
+        assert rows["low_eur_per_mwh"].null_count() == 0 and rows["high_eur_per_mwh"].null_count() == 0, (cfg.year, sector)
+        assert rows["high_eur_per_mwh"].sum() > 0, (cfg.year, sector)
+    assert set(result.totals.filter(result.totals["country"] != "NL")["gap_bound"].to_list()) == {"exact"}
+
+
+@pytest.mark.parametrize("year,ehv,hv", [(2024, (40, 136), (69, 171)), (2025, (37, 125), (69, 172)), (2026, (32, 113), (61, 155))])
+def test_pinned_nl_tennet_band(year, ehv, hv):
+    # 2024 from Aurora's 300 M€ gap over 20–35 TWh, 8.6–21.4 €/MWh × 8 MWh/kW = 69–171 €/kW/yr (HS);
+    # EHS 5–17 €/MWh = 40–136; 2025: EHS × 0.92 = 37–125, HS × 1.004 = 69–172; 2026 × 0.88–0.90:
+    # EHS 37 × 0.88 = 32.6 → 32, 125 × 0.90 = 112.5 → 113; HS 69.3 × 0.88 = 61.0, 171.7 × 0.90 = 154.5 → 155
+    cfg = load_year(CONFIGS, year)
+    for level, band in (("EHV", ehv), ("HV", hv)):
+        p = cfg.params[f"NL.network.levels.{level}.variants.all.charges.transport.capacity_eur_per_kw_year"]
+        assert p.value is None and p.quality == Quality.unknown and (p.low, p.high) == band, (year, level)

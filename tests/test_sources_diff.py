@@ -43,8 +43,9 @@ def test_shipped_2026_stale_shows_the_real_gaps():
     cfg = load_year(default_config_dir(), 2026, [])
     stale = stale_values(cfg)
     unknown = set(stale.filter(pl.col("reason") == "unknown")["path"].to_list())
-    # the TenneT unit tariffs were not retrieved (see docs/data-status.md); the Flemish surcharges neither
-    assert "NL.network.levels.EHV.variants.all.charges.kw-contract.capacity_eur_per_kw_year" in unknown
+    # the TenneT unit tariffs were not retrieved (see docs/data-status.md): a bounded unknown; the
+    # Flemish surcharges neither
+    assert "NL.network.levels.EHV.variants.all.charges.transport.capacity_eur_per_kw_year" in unknown
     assert any(p.startswith("BE.taxes.levies.") for p in unknown)
     # the TURPE HTB grid is known from RTE's transcription: estimates with a range, no longer unknown
     assert not any(p.startswith("FR.network.levels.") for p in unknown)

@@ -37,6 +37,7 @@ from speelveld.config.model import (
     Source,
     SourcedValue,
     all_field_names,
+    is_yearly,
 )
 from speelveld.config.resolved import Param, YearConfig
 from speelveld.config.units import unit_of
@@ -436,10 +437,10 @@ class _Flattener:
             value = getattr(model, name)
             if value is None or name in ("source", "quality", "note", "sources"):
                 continue
-            self.visit(value, name, f"{prefix}.{name}", loc + (name,), source, quality, unit_field=name)
+            self.visit(value, name, f"{prefix}.{name}", loc + (name,), source, quality, unit_field=name, yearly=is_yearly(type(model), name))
         self.block_note = saved_note
 
-    def visit(self, value, name, path, loc, source, quality, unit_field):
+    def visit(self, value, name, path, loc, source, quality, unit_field, yearly=False):
         if isinstance(value, Bound):
             for op in ("min", "above", "max", "below"):
                 v = getattr(value, op)
@@ -450,18 +451,19 @@ class _Flattener:
         elif isinstance(value, SourcedValue) or (isinstance(value, float) and not isinstance(value, bool)):
             if name in ("from_mwh", "to_mwh"):
                 return  # band edges are structure, checked by the band validator
-            self.number(value, path, loc, source, quality, unit_field)
+            self.number(value, path, loc, source, quality, unit_field, yearly)
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 key = getattr(item, "id", None) if isinstance(item, BaseModel) else None
-                self.visit(item, name, f"{path}.{key if key is not None else i}", loc + (i,), source, quality, unit_field)
+                self.visit(item, name, f"{path}.{key if key is not None else i}", loc + (i,), source, quality, unit_field, yearly)
         elif isinstance(value, dict):
             for k, item in value.items():
-                self.visit(item, str(k), f"{path}.{k}", loc + (k,), source, quality, unit_field=str(k) if name != "process_shares_pct" else name)
+                self.visit(item, str(k), f"{path}.{k}", loc + (k,), source, quality, unit_field=str(k) if name != "process_shares_pct" else name, yearly=yearly)
 
-    def number(self, raw, path, loc, source, quality, unit_field):
+    def number(self, raw, path, loc, source, quality, unit_field, yearly=False):
         note = self.block_note
         written_unit = None
+        factor = 1.0
         low = high = None
         if isinstance(raw, SourcedValue):
             value = raw.value
@@ -510,6 +512,10 @@ class _Flattener:
             line=self.lines.line_of(loc),
             low=low,
             high=high,
+            loc=loc,
+            yearly=yearly,
+            written_unit=written_unit,
+            written_factor=factor,
         )
 
     def _unknown_source(self, source_id: str, loc: tuple) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic import Strict as StrictType
@@ -60,6 +60,19 @@ class Quality(str, Enum):
     derived = "derived"  # computed from published figures; the note shows how
     estimate = "estimate"  # an assumption with its reasoning in the note
     unknown = "unknown"  # not found; value is null
+
+
+def yearly(default: Any = ..., **kwargs) -> Any:
+    """A field whose figure is republished every year (a price, tariff, levy rate or budget):
+    `speelveld new-year` carries it forward as an estimate and `speelveld sources --stale` asks
+    for its update when its source is old. Figures fixed in law (thresholds, percentages,
+    benchmarks) change only with the law and are not marked."""
+    return Field(default, json_schema_extra={"yearly": True}, **kwargs)
+
+
+def is_yearly(model: type[BaseModel], field: str) -> bool:
+    extra = model.model_fields[field].json_schema_extra
+    return isinstance(extra, dict) and bool(extra.get("yearly"))
 
 
 QUALITY_RANK = {Quality.published: 0, Quality.derived: 1, Quality.estimate: 2, Quality.unknown: 3}
@@ -193,14 +206,14 @@ class SpecialAccess(Ruled):
     """A regulated volume at a set price (France's ARENH): its share of consumption is bought at
     ``price_eur_per_mwh`` instead of the wholesale price."""
 
-    price_eur_per_mwh: Num
+    price_eur_per_mwh: Num = yearly()
     volume_share_pct: Num
 
 
 class Commodity(Node):
-    baseload_eur_per_mwh: Num
-    profile_premium_eur_per_mwh: Num | None = None
-    supply_margin_eur_per_mwh: Num | None = None
+    baseload_eur_per_mwh: Num = yearly()
+    profile_premium_eur_per_mwh: Num | None = yearly(None)
+    supply_margin_eur_per_mwh: Num | None = yearly(None)
     special_access: list[SpecialAccess] = []
 
 
@@ -212,11 +225,11 @@ class Charge(Node):
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$")
     label: str
-    fixed_eur_per_year: Num | None = None
-    capacity_eur_per_kw_year: Num | None = None
-    monthly_peak_eur_per_kw_month: Num | None = None
-    yearly_peak_eur_per_kw_year: Num | None = None
-    energy_eur_per_mwh: Num | None = None
+    fixed_eur_per_year: Num | None = yearly(None)
+    capacity_eur_per_kw_year: Num | None = yearly(None)
+    monthly_peak_eur_per_kw_month: Num | None = yearly(None)
+    yearly_peak_eur_per_kw_year: Num | None = yearly(None)
+    energy_eur_per_mwh: Num | None = yearly(None)
 
     @model_validator(mode="after")
     def _one_rate(self):
@@ -301,8 +314,8 @@ class Band(Strict):
 
     from_mwh: Float
     to_mwh: Float | None = None
-    rate_eur_per_mwh: Num
-    business_rate_eur_per_mwh: Num | None = None
+    rate_eur_per_mwh: Num = yearly()
+    business_rate_eur_per_mwh: Num | None = yearly(None)
 
 
 class RatePeriod(Strict):
@@ -311,7 +324,7 @@ class RatePeriod(Strict):
 
     start: dt.date
     end: dt.date
-    rate_eur_per_mwh: Num
+    rate_eur_per_mwh: Num = yearly()
 
 
 class IntensityTier(Strict):
@@ -330,7 +343,7 @@ class ReducedRate(Ruled):
 
     above_mwh: Num | None = None
     share_of_rate_pct: Num | None = None
-    rate_eur_per_mwh: Num | None = None
+    rate_eur_per_mwh: Num | None = yearly(None)
     reference_rate_eur_per_mwh: Num | None = None
     intensity_tiers: list[IntensityTier] | None = Field(default=None, min_length=1)
 
@@ -364,7 +377,7 @@ class Levy(Node):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$")
     label: str
     valid: Validity | None = None
-    rate_eur_per_mwh: Num | None = None
+    rate_eur_per_mwh: Num | None = yearly(None)
     rate_periods: list[RatePeriod] | None = Field(default=None, min_length=1)
     bands: list[Band] | None = Field(default=None, min_length=1)
     percent_of_network: PercentOfNetwork | None = None
@@ -467,7 +480,7 @@ class CO2Levy(Node):
 
     label: str
     valid: Validity | None = None
-    rate_eur_per_t: Num
+    rate_eur_per_t: Num = yearly()
     eua_deduction_eur_per_t: Num
     dispensation_factor: Num
 
@@ -495,7 +508,7 @@ class Support(Ruled):
     compensation; it takes whichever is larger, so the line shows only the extra relief.
     """
 
-    budget_eur_per_year: Num | None = None
+    budget_eur_per_year: Num | None = yearly(None)
     eligible_consumption_mwh: Num | None = None
     target_price_eur_per_mwh: Num | None = None
     max_aid_share_pct: Num | None = None
@@ -580,8 +593,8 @@ class SectorFile(Node):
 class EUFile(Node):
     year: Int
     sources: dict[str, Source] = {}
-    eua_price_eur_per_t: Num = Field(description="Average EUA price in the price year (direct emission costs).")
-    eua_forward_price_eur_per_t: Num = Field(
+    eua_price_eur_per_t: Num = yearly(description="Average EUA price in the price year (direct emission costs).")
+    eua_forward_price_eur_per_t: Num = yearly(
         description="EUA forward price of year t−1, as used for indirect-cost compensation of year t."
     )
 

@@ -7,7 +7,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from speelveld.config.model import CountryFile, EUFile, Quality, SectorFile, Source
+from pydantic import BaseModel
+
+from speelveld.config.model import CountryFile, EUFile, Quality, SectorFile, Source, Validity
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,10 @@ class Param:
     line: int | None
     low: float | None = None  # the range the figure lies in, when the config gives one (an
     high: float | None = None  # unknown figure may have one side only)
+    yearly: bool = False  # a figure republished every year (a price, tariff, rate or budget)
+    loc: tuple = ()  # keys and list indexes of the number in its file, for editing it in place
+    written_unit: str | None = None  # the unit the file writes it in, when not the field's own
+    written_factor: float = 1.0  # value in the field's unit = written value × this factor
 
     @property
     def known(self) -> bool:
@@ -83,3 +89,38 @@ class YearConfig:
         }
         blob = json.dumps([payload, structure], sort_keys=True, default=str).encode()
         return hashlib.sha256(blob).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class RuleWindow:
+    """A rule that is not always in force: its validity window, or pending (announced only)."""
+
+    label: str
+    validity: Validity | None
+    pending: bool
+
+
+def rule_windows(cfg: YearConfig) -> dict[str, RuleWindow]:
+    """Every rule of every country with a validity window or a pending flag, by the path prefix
+    its parameters carry (list items named by id, as the loader names them). Found by walking the
+    models, so a new kind of rule is picked up without a list to keep up to date."""
+    out: dict[str, RuleWindow] = {}
+
+    def visit(node, path: str) -> None:
+        if isinstance(node, BaseModel):
+            validity, pending = getattr(node, "valid", None), bool(getattr(node, "pending", False))
+            if validity is not None or pending:
+                out[path] = RuleWindow(getattr(node, "label", None) or path, validity, pending)
+            for name in type(node).model_fields:
+                if name not in ("sources", "valid", "when"):
+                    visit(getattr(node, name), f"{path}.{name}")
+        elif isinstance(node, list):
+            for i, item in enumerate(node):
+                visit(item, f"{path}.{getattr(item, 'id', None) or i}")
+        elif isinstance(node, dict):
+            for key, item in node.items():
+                visit(item, f"{path}.{key}")
+
+    for cc, country in sorted(cfg.countries.items()):
+        visit(country, cc)
+    return out

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 import polars as pl
 
-from speelveld.config.model import Quality, Validity
-from speelveld.config.resolved import Param, YearConfig
+from speelveld.config.model import Quality
+from speelveld.config.resolved import Param, RuleWindow, YearConfig, rule_windows
 
 COMPONENT_LABELS = {
     "commodity": "commodity",
@@ -31,21 +30,6 @@ COMPONENT_LABELS = {
     "support": "support",
     "eu": "EU ETS",
 }
-
-# Paths (after the country code) of figures that are republished every year.
-_YEARLY = [
-    re.compile(p)
-    for p in (
-        r"^commodity\.(baseload|profile_premium|supply_margin)_",
-        r"^commodity\.special_access\.[^.]+\.price_eur_per_mwh$",
-        r"^network\.levels\..+\.charges\.",
-        r"^taxes\.levies\.[^.]+\.(rate_eur_per_mwh|rate_periods\..+|bands\..+_eur_per_mwh)$",
-        r"^taxes\.levies\.[^.]+\.reduced_rates\.[^.]+\.rate_eur_per_mwh$",
-        r"^carbon\.co2_levy\.rate_eur_per_t$",
-        r"^support\.[^.]+\.budget_eur_per_year$",
-    )
-]
-
 
 def scope_and_component(path: str) -> tuple[str, str]:
     parts = path.split(".")
@@ -85,54 +69,9 @@ def source_table(cfg: YearConfig) -> pl.DataFrame:
     return pl.DataFrame(ordered, schema=schema)
 
 
-@dataclass(frozen=True)
-class _Window:
-    label: str
-    validity: Validity | None
-    pending: bool
-
-
-def _rule_windows(cfg: YearConfig) -> dict[str, _Window]:
-    """Path prefix of every rule with a validity window or a pending flag."""
-    out: dict[str, _Window] = {}
-
-    def add(prefix: str, rule) -> None:
-        validity, pending = getattr(rule, "valid", None), getattr(rule, "pending", False)
-        if validity is not None or pending:
-            out[prefix] = _Window(getattr(rule, "label", prefix), validity, pending)
-
-    for cc, c in cfg.countries.items():
-        for a in c.commodity.special_access:
-            add(f"{cc}.commodity.special_access.{a.id}", a)
-        for r in c.network.reductions:
-            add(f"{cc}.network.reductions.{r.id}", r)
-        for levy in c.taxes.levies:
-            add(f"{cc}.taxes.levies.{levy.id}", levy)
-            for rr in levy.reduced_rates:
-                add(f"{cc}.taxes.levies.{levy.id}.reduced_rates.{rr.id}", rr)
-        for jc in c.taxes.joint_caps:
-            add(f"{cc}.taxes.joint_caps.{jc.id}", jc)
-        if c.carbon.indirect_cost_compensation is not None:
-            add(f"{cc}.carbon.indirect_cost_compensation", c.carbon.indirect_cost_compensation)
-        if c.carbon.co2_levy is not None:
-            add(f"{cc}.carbon.co2_levy", c.carbon.co2_levy)
-        for s in c.support:
-            add(f"{cc}.support.{s.id}", s)
-    return out
-
-
 def _source_year(date: str | None) -> int | None:
     m = re.match(r"^\s*(\d{4})", date or "")
     return int(m.group(1)) if m else None
-
-
-def _is_yearly(path: str) -> bool:
-    parts = path.split(".", 1)
-    if parts[0] == "eu":
-        return True
-    if parts[0] == "sectors" or len(parts) < 2:
-        return False
-    return any(p.search(parts[1]) for p in _YEARLY)
 
 
 def gap_influence(result) -> dict[str, tuple[float, int]]:
@@ -158,7 +97,7 @@ def stale_values(cfg: YearConfig, result=None) -> pl.DataFrame:
     """Every value that needs attention for ``cfg.year``, with the reason. With ``result`` (a
     Comparison of every sector and country, with bands) each row also says how much the value
     can move the gaps, and the table is ranked by it: where an hour of updating matters most."""
-    windows = _rule_windows(cfg)
+    windows = rule_windows(cfg)
     influence = gap_influence(result) if result is not None else {}
     year_start = dt.date(cfg.year, 1, 1)
     rows = []
@@ -199,7 +138,7 @@ def stale_values(cfg: YearConfig, result=None) -> pl.DataFrame:
     ).drop("_order")
 
 
-def _reasons(cfg: YearConfig, p: Param, windows: dict[str, _Window], year_start: dt.date):
+def _reasons(cfg: YearConfig, p: Param, windows: dict[str, RuleWindow], year_start: dt.date):
     if p.quality == Quality.unknown:
         yield "unknown", p.note or "no figure found"
     elif p.quality == Quality.estimate:
@@ -217,7 +156,7 @@ def _reasons(cfg: YearConfig, p: Param, windows: dict[str, _Window], year_start:
             period = levy.rate_periods[int(m.group(1))]
             if period.end < year_start:
                 yield "expired", f"rate period {period.start} to {period.end} ended before {cfg.year}"
-    if _is_yearly(p.path) and p.quality != Quality.unknown and not p.path.startswith("sectors."):
+    if p.yearly and p.quality != Quality.unknown and not p.path.startswith("sectors."):
         years = [y for y in (_source_year(p.source.date), _source_year(p.source.reviewed)) if y is not None]
         source_year = max(years) if years else None
         if source_year is None:

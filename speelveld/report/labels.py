@@ -48,6 +48,12 @@ LABELS: dict[str, dict[str, str]] = {
         "sector": "Sector",
         "overrides": "Aangepast: {items}",
         "scenario": "Scenario: {name}",
+        "ny_created": "Prijsjaar {year} aangemaakt uit {from_year}: {target} ({files} bestanden).",
+        "ny_carried": "{n} jaarlijks gepubliceerde cijfers doorgeschoven als schatting met hun oude bron; `speelveld sources --stale --year {year}` toont wat bijgewerkt moet worden.",
+        "ny_periods": "{path}: de tariefperiodes van {from_year} zijn één periode over {year} geworden, tegen het tarief van 31 december {from_year}.",
+        "ny_ending": "Regels waarvan de geldigheid vóór {year} eindigt (gekopieerd, maar niet van toepassing in {year}):",
+        "ny_until": "geldig tot en met {to_year}",
+        "ny_scenario": "Scenario {name} geldt voor {years}, niet voor {year}: voeg {year} toe aan years: als het nog van toepassing is.",
     },
     "en": {
         "commodity": "Commodity",
@@ -94,6 +100,12 @@ LABELS: dict[str, dict[str, str]] = {
         "sector": "Sector",
         "overrides": "Overridden: {items}",
         "scenario": "Scenario: {name}",
+        "ny_created": "Price year {year} created from {from_year}: {target} ({files} files).",
+        "ny_carried": "{n} yearly figures carried forward as estimates with their old sources; `speelveld sources --stale --year {year}` lists what must be updated.",
+        "ny_periods": "{path}: the {from_year} rate periods became one period over {year}, at the rate of 31 December {from_year}.",
+        "ny_ending": "Rules whose validity ends before {year} (copied, but not applied in {year}):",
+        "ny_until": "valid until {to_year}",
+        "ny_scenario": "Scenario {name} applies to {years}, not to {year}: add {year} to its years: if it still applies.",
     },
 }
 
