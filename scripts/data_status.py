@@ -1,5 +1,6 @@
 """Write docs/data-status.md: per price year and country, how many shipped values are published,
-derived, estimated and unknown, and the list of unknown and estimated values.
+derived, estimated and unknown, the list of unknown and estimated values, and (from the hand-kept
+docs/data-searches.md) what was searched for the missing figures and with what outcome.
 
 Run `python scripts/data_status.py` after editing configs/; a test fails when the file is stale.
 """
@@ -48,7 +49,9 @@ def render(config_dir: Path) -> str:
         details += [f"- `{p.path}` ({p.source.title})" + (f": {p.note}" if p.note else "") for p in cfg.params.values() if p.quality == Quality.unknown and not p.path.startswith("sectors.")]
         details += ["", f"## {year}: estimated values (countries and EU)", ""]
         details += [f"- `{p.path}` = {p.value:g} {p.unit}" + (f": {p.note}" if p.note else "") for p in cfg.params.values() if p.quality == Quality.estimate and not p.path.startswith("sectors.")]
-    return "\n".join(out + details) + "\n"
+    log = ROOT / "docs" / "data-searches.md"
+    searches = ["", log.read_text(encoding="utf-8").rstrip("\n")] if log.is_file() else []
+    return "\n".join(out + details + searches) + "\n"
 
 
 def main() -> None:
