@@ -571,6 +571,94 @@ def new_year(
         out.print(t(L, "ny_scenario", name=name, years=", ".join(map(str, years)), year=year))
 
 
+inputs_app = typer.Typer(
+    help="The parameters of a price year as an Excel workbook to edit, and the edits read back into the YAML files.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+app.add_typer(inputs_app, name="inputs")
+
+
+@inputs_app.command("export")
+@user_errors
+def inputs_export(
+    out_file: Annotated[Path, typer.Option("--out", metavar="FILE.xlsx", help="The workbook to write.")],
+    year: YearOpt = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the sheets and headers.")] = Lang.nl,
+    config_dir: ConfigDirOpt = None,
+):
+    """Write every parameter of a price year to a workbook: one row per parameter (path, label,
+    value, unit, low, high, quality, source, note, file:line), a sheet of sources, a sheet that
+    explains the editing. Edit it in Excel or LibreOffice and read it back with `speelveld inputs import`."""
+    from speelveld.report.inputs_xlsx import write_inputs_workbook
+
+    if out_file.suffix.lower() != ".xlsx":
+        raise UsageProblem(f"--out {out_file}: the workbook needs a .xlsx name")
+    check_writable(out_file)
+    cfg = load(config_dir, year, None)
+    write_atomic(out_file, lambda p: write_inputs_workbook(p, cfg, lang.value))
+    err.print(f"wrote {out_file} ({len(cfg.params)} parameters of {cfg.year})")
+
+
+@inputs_app.command("import")
+@user_errors
+def inputs_import(
+    workbook: Annotated[Path, typer.Argument(metavar="FILE.xlsx", help="A workbook written by `speelveld inputs export`, edited.", show_default=False)],
+    config_dir: ConfigDirOpt = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check the edits and show the changes, but write nothing.")] = False,
+    top: Annotated[int, typer.Option("--top", metavar="N", min=1, help="Lines shown per sector and country in the effect on the gaps.")] = 5,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the report.")] = Lang.nl,
+):
+    """Read an edited input workbook back into the YAML files: every edited cell is checked (a
+    number, a unit that matches, a quality from the list, a source for every changed value), the
+    year is validated with the edits, and only then are the files written, keeping the comments,
+    key order and layout of everything not edited. Prints each change and its effect on the gaps."""
+    from speelveld.config.inputs import read_workbook, write_import
+    from speelveld.core.diff import diff as run_diff
+    from speelveld.report.labels import t
+    from speelveld.report.terminal import diff_tables
+
+    if not workbook.is_file():
+        raise UsageProblem(f"{workbook}: no such file")
+    config_dir = config_dir or default_config_dir()
+    if not config_dir.is_dir():
+        raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
+    result = read_workbook(workbook, config_dir)
+    L = lang.value
+    if not result.edits and not result.new_sources:
+        out.print(t(L, "imp_none", year=result.before.year))
+        return
+    for ns in result.new_sources:
+        out.print(t(L, "imp_source", id=ns.id, file=result.before.relative_file(str(ns.file)), title=ns.fields.get("title", "")))
+    for e in result.edits:
+        p = e.param
+        old = "onbekend" if p.value is None and L == "nl" else ("unknown" if p.value is None else f"{p.value:g}")
+        new = "onbekend" if e.value is None and L == "nl" else ("unknown" if e.value is None else f"{e.value:g}")
+        band = f" [{e.low:g}–{e.high:g}]" if e.low is not None and e.high is not None else ""
+        out.print(f"  {p.path}: {old} → {new}{band} {p.unit} ({e.quality.value}, {e.source})  [{e.cell}]", markup=False)
+    after = result.after
+    countries = [c for c in sorted(after.countries) if c != "NL"] if "NL" in after.countries else []
+    if countries:
+        sectors = sorted(set(result.before.sectors) & set(after.sectors))
+        a = run_compare(result.before, sectors, countries, reference="NL")
+        b = run_compare(after, sectors, countries, reference="NL")
+        changes = run_diff(a, b, t(L, "imp_before"), t(L, "imp_after"))
+        moved = changes.gaps.filter((changes.gaps["change"].abs() > 1e-9) | (changes.gaps["co2_change"].abs() > 1e-9))
+        if moved.height:
+            changes.gaps = moved
+            for table in diff_tables(changes, top):
+                out.print(table)
+        else:
+            out.print(t(L, "imp_no_gap_change"))
+    if dry_run:
+        out.print(t(L, "imp_dry", n=len(result.texts)))
+        return
+    written = write_import(result)
+    out.print(t(L, "imp_written", n=len(written), files=", ".join(result.before.relative_file(str(f)) for f in written)))
+
+
 class ExplainFmt(str, Enum):
     table = "table"
     json = "json"

@@ -23,8 +23,16 @@ def _name(info) -> str:
     return info.name or info.callback.__name__.rstrip("_").replace("_", "-")
 
 
+def _commands(app: typer.Typer):
+    """(name, info) of every command, with the commands of a sub-group as 'group command'."""
+    out = [(_name(info), info) for info in app.registered_commands]
+    for group in app.registered_groups:
+        out += [(f"{group.name} {_name(info)}", info) for info in group.typer_instance.registered_commands]
+    return out
+
+
 def command_names(app: typer.Typer) -> list[str]:
-    return [_name(info) for info in app.registered_commands]
+    return [name for name, _ in _commands(app)]
 
 
 def _options(callback) -> list[tuple[str, OptionInfo, object, object]]:
@@ -74,8 +82,7 @@ def cli_reference_markdown(app: typer.Typer) -> str:
     if app.registered_callback is not None:
         globals_ = [f"`{_flag(o, n, k).strip('`')}` ({_cell(o.help).rstrip('.').lower()})" for n, o, _, k in _options(app.registered_callback.callback)]
         parts += ["Global options, before the command: " + ", ".join(globals_) + ".", ""]
-    for info in app.registered_commands:
-        name = _name(info)
+    for name, info in _commands(app):
         doc = info.help or inspect.getdoc(inspect.unwrap(info.callback)) or ""
         parts += [f"### `speelveld {name}`", "", " ".join(doc.split()), "", "| option | meaning | default |", "|---|---|---|"]
         for pname, option, default, kind in _options(info.callback):

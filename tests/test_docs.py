@@ -33,7 +33,7 @@ def test_every_option_of_help_is_in_the_readme():
     """Cross-check against `--help` itself: every long option it prints is documented."""
     block = _block()
     for name in command_names(app):
-        r = runner.invoke(app, [name, "--help"], env={"COLUMNS": "200", "NO_COLOR": "1"})
+        r = runner.invoke(app, [*name.split(), "--help"], env={"COLUMNS": "200", "NO_COLOR": "1"})
         assert r.exit_code == 0, r.output
         section = block.split(f"### `speelveld {name}`")[1].split("### ")[0]
         for option in set(re.findall(r"(--[a-z][a-z-]+)", r.output)) - {"--help"}:
@@ -62,7 +62,15 @@ def _set_examples() -> list[str]:
 
 
 def test_every_readme_command_runs(tmp_path, monkeypatch):
-    """The README's examples are tested examples: each runs on the shipped configs and exits 0."""
+    """The README's examples are tested examples: each runs on (a copy of) the shipped configs and
+    exits 0; the copy keeps `new-year` and `inputs import` from writing into the repository."""
+    import shutil
+
+    import speelveld.config.load as load
+
+    copy = tmp_path / "configs"
+    shutil.copytree(load.default_config_dir(), copy)
+    monkeypatch.setattr(load, "default_config_dir", lambda: copy)
     monkeypatch.chdir(tmp_path)
     commands = _readme_commands()
     assert len(commands) >= 15

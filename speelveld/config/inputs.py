@@ -1,0 +1,394 @@
+"""Parameters round trip through Excel: the layout of the input workbook and its import.
+
+`speelveld inputs export` (``report/inputs_xlsx.py``) writes one row per parameter of a price year;
+an editor changes values, bounds, quality flags, sources and notes in a spreadsheet program;
+`speelveld inputs import` reads the workbook back, checks every edited cell, writes the edits into
+the YAML files (round-trip, see ``edit.py``) and validates the result before anything is written.
+A problem anywhere means nothing is written: the error names the sheet, the cell and the parameter.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from speelveld.config.edit import EditableFile, set_number
+from speelveld.config.load import load_year
+from speelveld.config.model import Quality
+from speelveld.config.resolved import Param, YearConfig
+from speelveld.config.units import unit_of
+from speelveld.config.yamlload import ConfigError
+
+# Column keys in sheet order; the header words per language live in report/labels.py.
+COLUMNS = ("path", "scope", "component", "label", "value", "unit", "low", "high", "quality", "source", "note", "where")
+SOURCE_COLUMNS = ("file", "id", "title", "publisher", "url", "date", "reviewed", "note")
+QUALITY_WORDS = {
+    "nl": {"published": "gepubliceerd", "derived": "afgeleid", "estimate": "schatting", "unknown": "onbekend"},
+    "en": {"published": "published", "derived": "derived", "estimate": "estimate", "unknown": "unknown"},
+}
+SHEETS = {"nl": ("Invoer", "Bronnen", "Lees mij", "Meta"), "en": ("Inputs", "Sources", "Read me", "Meta")}
+HEADERS = {
+    "nl": {
+        "path": "pad", "scope": "land", "component": "onderdeel", "label": "omschrijving", "value": "waarde", "unit": "eenheid",
+        "low": "laag", "high": "hoog", "quality": "kwaliteit", "source": "bron", "note": "toelichting", "where": "bestand:regel",
+    },
+    "en": {
+        "path": "path", "scope": "country", "component": "component", "label": "label", "value": "value", "unit": "unit",
+        "low": "low", "high": "high", "quality": "quality", "source": "source", "note": "note", "where": "file:line",
+    },
+}
+SOURCE_HEADERS = {
+    "nl": ("bestand", "id", "titel", "uitgever", "url", "datum", "gecontroleerd", "toelichting"),
+    "en": ("file", "id", "title", "publisher", "url", "date", "reviewed", "note"),
+}
+
+
+def inputs_header(lang: str) -> list[str]:
+    return [HEADERS[lang][k] for k in COLUMNS]
+
+
+def quality_from_word(word: str) -> Quality | None:
+    w = word.strip().lower()
+    for words in QUALITY_WORDS.values():
+        for key, text in words.items():
+            if w == text:
+                return Quality(key)
+    return None
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def editable_params(cfg: YearConfig) -> list[Param]:
+    """The parameters an editor may change: every number of the price year's files and of the
+    sector archetypes (not command-line or scenario overrides)."""
+    return [p for p in cfg.params.values() if Path(p.file).is_file()]
+
+
+@dataclass
+class Edit:
+    param: Param
+    cell: str  # sheet!row, for messages
+    value: float | None
+    low: float | None
+    high: float | None
+    quality: Quality
+    source: str
+    note: str | None
+
+
+@dataclass
+class NewSource:
+    file: Path
+    id: str
+    fields: dict[str, str]
+    cell: str
+
+
+@dataclass
+class Import:
+    before: YearConfig
+    after: YearConfig | None = None
+    edits: list[Edit] = field(default_factory=list)
+    new_sources: list[NewSource] = field(default_factory=list)
+    texts: dict[Path, str] = field(default_factory=dict)  # the new text of every changed file
+
+
+def _rows(ws) -> list[tuple[int, list[Any]]]:
+    out = []
+    for i, row in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
+        if row is None or all(c is None or (isinstance(c, str) and not c.strip()) for c in row):
+            continue
+        out.append((i, list(row)))
+    return out
+
+
+def _number(raw: Any, where: str, what: str, problems: list[str]) -> float | None:
+    """A number cell: a number, or empty. Text is refused with the reason it most likely is."""
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        problems.append(f"{where}: {what}: TRUE/FALSE is not a number")
+        return None
+    if isinstance(raw, (int, float)):
+        if not math.isfinite(raw):
+            problems.append(f"{where}: {what}: not a finite number")
+            return None
+        return float(raw)
+    text = str(raw).strip()
+    if not text:
+        return None
+    if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})*,\d+|[-+]?\d+,\d+", text):
+        problems.append(f"{where}: {what}: '{text}' has a decimal comma; type a number with a decimal point ({text.replace('.', '').replace(',', '.')}), or set the cell to a number")
+        return None
+    problems.append(f"{where}: {what}: '{text}' is text in a number cell; give a number or leave it empty")
+    return None
+
+
+def _text(raw: Any) -> str | None:
+    if raw is None:
+        return None
+    text = str(raw).strip()
+    return text or None
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return a == b or abs(a - b) <= 1e-12 * max(abs(a), abs(b))
+
+
+def read_workbook(xlsx: Path, config_dir: Path) -> Import:
+    """Every edit in the workbook, checked against the configs; raises ConfigError listing every
+    problem (sheet, cell and parameter). Nothing is written."""
+    from openpyxl import load_workbook
+
+    name = xlsx.name
+    try:
+        wb = load_workbook(xlsx, data_only=True, read_only=False)
+    except Exception as exc:  # openpyxl's own errors for a file that is not a workbook
+        raise ConfigError([f"{xlsx}: not an Excel workbook that can be read ({' '.join(str(exc).split())[:120]})"]) from None
+    lang = next((lg for lg, sheets in SHEETS.items() if sheets[0] in wb.sheetnames), None)
+    if lang is None:
+        raise ConfigError([f"{name}: no sheet '{SHEETS['nl'][0]}' or '{SHEETS['en'][0]}'; is this a workbook from `speelveld inputs export`?"])
+    inputs_name, sources_name, _, meta_name = SHEETS[lang]
+    meta = {}
+    if meta_name in wb.sheetnames:
+        meta = {str(k): v for k, v, *_ in wb[meta_name].iter_rows(values_only=True) if k is not None}
+    try:
+        year = int(meta["year"])
+    except (KeyError, TypeError, ValueError):
+        raise ConfigError([f"{name}: sheet {meta_name}: the price year is missing; export the workbook again"]) from None
+    cfg = load_year(config_dir, year)
+    problems: list[str] = []
+    for key, digest in meta.items():
+        if key.startswith("file:"):
+            path = config_dir / key[5:]
+            if not path.is_file():
+                problems.append(f"{path}: exported with the workbook but no longer there; export again")
+            elif file_digest(path) != digest:
+                problems.append(f"{path}: changed since the workbook was exported (an edit in the YAML would be lost); export again and redo the edits")
+    if problems:
+        raise ConfigError(problems)
+
+    files = {Path(p.file) for p in editable_params(cfg)}
+    rel = {str(f.resolve().relative_to(config_dir.resolve())): f for f in files}
+    result = Import(before=cfg)
+    # new sources: rows on the sources sheet whose id the file does not define yet
+    defined: dict[Path, set[str]] = {f: set(file_sources(cfg, f)) for f in files}
+    if sources_name in wb.sheetnames:
+        for row, cells in _rows(wb[sources_name]):
+            values = dict(zip(SOURCE_COLUMNS, cells + [None] * len(SOURCE_COLUMNS), strict=False))
+            where = f"{name}: sheet {sources_name}, row {row}"
+            file_key, sid = _text(values["file"]), _text(values["id"])
+            if file_key is None and sid is None:
+                continue
+            target = rel.get(file_key or "")
+            if target is None:
+                problems.append(f"{where} (cell A{row}): '{file_key}' is not a config file of {year}; use the file names of the other rows")
+                continue
+            if sid is None or not re.fullmatch(r"[a-z0-9][a-z0-9_\-]*", sid):
+                problems.append(f"{where} (cell B{row}): source id '{sid or ''}' must be lower-case letters, digits and dashes")
+                continue
+            if sid in defined[target]:
+                continue  # an existing source: edits of its title etc. are not imported
+            if not _text(values["title"]):
+                problems.append(f"{where} (cell C{row}): new source '{sid}' needs a title")
+                continue
+            if not (_text(values["url"]) or _text(values["publisher"])) or not _text(values["date"]):
+                problems.append(f"{where}: new source '{sid}' needs a url or publisher (D/E) and a date (F)")
+                continue
+            fields = {k: _text(values[k]) for k in ("title", "publisher", "url", "date", "reviewed", "note") if _text(values[k])}
+            result.new_sources.append(NewSource(target, sid, fields, where))
+            defined[target].add(sid)
+
+    ws = wb[inputs_name]
+    header = [_text(c) for c in next(ws.iter_rows(min_row=1, max_row=1, values_only=True))]
+    if header[: len(COLUMNS)] != inputs_header(lang):
+        raise ConfigError([f"{name}: sheet {inputs_name}, row 1: the columns were changed (expected {', '.join(inputs_header(lang))}); export again"])
+    params = {p.path: p for p in editable_params(cfg)}
+    col = {k: i for i, k in enumerate(COLUMNS)}
+    letter = {k: chr(ord("A") + i) for i, k in enumerate(COLUMNS)}
+    seen: set[str] = set()
+    for row, cells in _rows(ws):
+        cells = cells + [None] * (len(COLUMNS) - len(cells))
+        path = _text(cells[col["path"]])
+        where = f"{name}: sheet {inputs_name}"
+        if path is None:
+            problems.append(f"{where}, cell A{row}: the parameter path is empty")
+            continue
+        p = params.get(path)
+        if p is None:
+            problems.append(f"{where}, cell A{row}: '{path}' is not a parameter of {year}; do not change the path column")
+            continue
+        if path in seen:
+            problems.append(f"{where}, cell A{row} ({path}): the parameter appears twice")
+            continue
+        seen.add(path)
+        def at(key: str, where=where, row=row, path=path) -> str:
+            return f"{where}, cell {letter[key]}{row} ({path})"
+
+        count = len(problems)
+        value = _number(cells[col["value"]], at("value"), "value", problems)
+        low = _number(cells[col["low"]], at("low"), "low", problems)
+        high = _number(cells[col["high"]], at("high"), "high", problems)
+        unit = _text(cells[col["unit"]]) or p.unit
+        factor = 1.0
+        if unit != p.unit:
+            accepted = _accepted_units(p)
+            if unit not in accepted:
+                problems.append(f"{at('unit')}: unit '{unit}' does not match this parameter (use {p.unit}" + (f", or one of {', '.join(u for u in accepted if u != p.unit)}" if len(accepted) > 1 else "") + ")")
+            else:
+                factor = accepted[unit]
+        word = _text(cells[col["quality"]])
+        quality = quality_from_word(word) if word else p.quality
+        if quality is None:
+            problems.append(f"{at('quality')}: quality '{word}' is not one of {', '.join(QUALITY_WORDS[lang].values())}")
+        source = _text(cells[col["source"]])
+        note = _text(cells[col["note"]])
+        if len(problems) > count:
+            continue
+        value, low, high = (None if v is None else v * factor for v in (value, low, high))
+        changed_number = not (_same(value, p.value) and _same(low, p.low) and _same(high, p.high))
+        changed = changed_number or quality != p.quality or (source or p.source_id) != p.source_id or (note or None) != (p.note or None)
+        if not changed:
+            continue
+        if source is None:
+            problems.append(f"{at('source')}: a changed value needs a source: an id of the sheet {sources_name} for {Path(p.file).name}, or a new row there")
+            continue
+        target = Path(p.file)
+        if source not in defined.get(target, set()):
+            problems.append(f"{at('source')}: source '{source}' is not defined for {Path(p.file).name}; add a row on the sheet {sources_name}")
+            continue
+        if quality == Quality.unknown and value is not None:
+            problems.append(f"{at('value')}: a value flagged unknown must be empty (or flag it estimate)")
+            continue
+        if quality != Quality.unknown and value is None:
+            problems.append(f"{at('value')}: empty, so flag it '{QUALITY_WORDS[lang]['unknown']}' (or give the value)")
+            continue
+        if quality in (Quality.estimate, Quality.derived) and not note:
+            problems.append(f"{at('note')}: a value flagged '{QUALITY_WORDS[lang][quality.value]}' needs a note with its derivation")
+            continue
+        if low is not None and high is not None and low > high:
+            problems.append(f"{at('low')}: low {low:g} is above high {high:g}")
+            continue
+        result.edits.append(Edit(p, f"{inputs_name}!{row}", value, low, high, quality, source, note))
+    if problems:
+        raise ConfigError(problems)
+    if result.edits or result.new_sources:
+        _apply(result, config_dir, year)
+    return result
+
+
+def _accepted_units(p: Param) -> dict[str, float]:
+    field_name = next((k for k in reversed(p.loc) if isinstance(k, str) and k not in ("value", "min", "max", "above", "below")), "")
+    try:
+        return unit_of(field_name)[1]
+    except KeyError:
+        return {p.unit: 1.0}
+
+
+def file_sources(cfg: YearConfig, path: Path) -> dict:
+    sources: dict = {}
+    for p in cfg.params.values():
+        if Path(p.file) == path:
+            sources[p.source_id] = p.source
+    root = _root_model(cfg, path)
+    if root is not None:
+        sources.update(root.sources)
+    return sources
+
+
+def _root_model(cfg: YearConfig, path: Path):
+    stem = path.stem
+    if path.name == "eu.yaml":
+        return cfg.eu
+    if path.parent.name == "countries":
+        return cfg.countries.get(stem)
+    return cfg.sectors.get(stem)
+
+
+def _written(v: float | None, p: Param) -> float | None:
+    """A value in the unit the file writes it in, rounded to 12 significant digits so that a
+    conversion there and back leaves no floating-point dust (0.00388, not 0.0038799999)."""
+    if v is None:
+        return None
+    return float(f"{v / p.written_factor:.12g}")
+
+
+def _apply(result: Import, config_dir: Path, year: int) -> None:
+    """Write the edits into the files in memory, then validate the whole year in a staging copy."""
+    files: dict[Path, EditableFile] = {}
+
+    def opened(path: Path) -> EditableFile:
+        if path not in files:
+            files[path] = EditableFile.open(path)
+        return files[path]
+
+    for ns in result.new_sources:
+        doc = opened(ns.file).doc
+        from ruamel.yaml.comments import CommentedMap
+
+        if "sources" not in doc or doc["sources"] is None:
+            doc["sources"] = CommentedMap()
+        from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+        entry = CommentedMap()
+        for k, v in ns.fields.items():
+            # a date stays text ("2026-11-05"), as the other sources write it, not a YAML date
+            entry[k] = DoubleQuotedScalarString(v) if k in ("date", "reviewed") else v
+        doc["sources"][ns.id] = entry
+    for e in result.edits:
+        p = e.param
+        doc = opened(Path(p.file)).doc
+        keep = lambda new, old: None if new == old else new  # noqa: E731 - unchanged provenance stays inherited
+        set_number(
+            doc,
+            p.loc,
+            value=_written(e.value, p),
+            low=_written(e.low, p),
+            high=_written(e.high, p),
+            quality=keep(e.quality.value, p.quality.value),
+            source=keep(e.source, p.source_id),
+            note=keep(e.note, p.note),
+        )
+    result.texts = {path: f.rendered() for path, f in files.items() if f.changed}
+    staging = Path(tempfile.mkdtemp(prefix=".speelveld-import-", dir=config_dir))
+    try:
+        for sub in [str(year), "sectors", "scenarios"]:
+            if (config_dir / sub).is_dir():
+                shutil.copytree(config_dir / sub, staging / sub)
+        for path, text in result.texts.items():
+            (staging / path.resolve().relative_to(config_dir.resolve())).write_text(text, encoding="utf-8")
+        try:
+            after = load_year(staging, year)
+        except ConfigError as exc:
+            raise ConfigError([_cell_of(result, msg.replace(str(staging), str(config_dir))) for msg in exc.problems]) from None
+        after.config_dir = config_dir
+        result.after = after
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _cell_of(result: Import, message: str) -> str:
+    """A loader error about an edited value, with the workbook cell it came from."""
+    for e in result.edits:
+        if e.param.path.split(".", 1)[-1].split(".")[-1] in message and e.param.file.split("/")[-1] in message:
+            return f"{message} (from {e.cell}, {e.param.path})"
+    return message
+
+
+def write_import(result: Import) -> list[Path]:
+    """Write every changed file (each atomically); returns the files written."""
+    from speelveld.report.output import write_atomic
+
+    for path, text in result.texts.items():
+        write_atomic(path, lambda tmp, text=text: tmp.write_text(text, encoding="utf-8"))
+    return sorted(result.texts)
