@@ -85,3 +85,14 @@ def test_every_set_path_example_is_a_real_path():
     for example in examples:
         r = runner.invoke(app, ["compare", "--sector", "chemie", "--format", "json", "--set", example])
         assert r.exit_code == 0, (example, r.output[-1000:])
+
+
+def test_readme_cost_model_is_the_method_text():
+    """The README's cost model and the workbook's Methode sheet come from one text."""
+    from speelveld.report import method
+
+    text = README.read_text(encoding="utf-8")
+    block = text[text.index(method.START) : text.index(method.END) + len(method.END)]
+    assert block == method.method_markdown("en"), "README cost model is stale: run `python scripts/gen_cli_docs.py`"
+    # the Dutch text has the same structure, block for block
+    assert [k for k, _ in method.METHOD["nl"]] == [k for k, _ in method.METHOD["en"]]

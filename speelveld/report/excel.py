@@ -34,7 +34,14 @@ EUR0 = '#,##0'
 
 TEXT = {
     "nl": {
-        "summary": "Samenvatting", "parameters": "Parameters", "run": "Run", "sector": "Sector", "line": "Kostenpost",
+        "summary": "Samenvatting", "parameters": "Parameters", "run": "Run", "method": "Methode",
+        "legend_title": "Kwaliteitsmarkering",
+        "legend_published": "gelezen in de genoemde bron (wet, toezichthouder, netbeheerder, statistiekbureau).",
+        "legend_derived": "berekend uit gepubliceerde cijfers; de toelichting geeft de berekening.",
+        "legend_estimate": "een aanname met de redenering in de toelichting; een band geeft waar het cijfer kan liggen.",
+        "legend_unknown": "niet gevonden; nooit als 0 geteld. Met een band (begrensde onbekende) telt het totaal het midden en geeft het de band; zonder band is het totaal aan die kant open.",
+        "status_title": "Datastatus {year} per land (aantal cijfers per markering)",
+        "status_unknown": "; waarvan {n} onbekend ({bounded} met een band)", "sector": "Sector", "line": "Kostenpost",
         "family": "Categorie", "gap_mwh": "Verschil {ref} − {cc} (€/MWh)", "gap_meur": "Verschil {ref} − {cc} sector (M€/jr)",
         "gap_band": "{cc}: band", "gap_status": "{cc}: status",
         "legend": (
@@ -52,7 +59,14 @@ TEXT = {
         "params": ["Land/bereik", "Onderdeel", "Parameter", "Waarde", "Laag", "Hoog", "Eenheid", "Kwaliteit", "Bron", "URL", "Toelichting"],
     },
     "en": {
-        "summary": "Summary", "parameters": "Parameters", "run": "Run", "sector": "Sector", "line": "Cost line",
+        "summary": "Summary", "parameters": "Parameters", "run": "Run", "method": "Method",
+        "legend_title": "Quality flags",
+        "legend_published": "read in the cited source (law, regulator, network operator, statistics office).",
+        "legend_derived": "computed from published figures; the note gives the computation.",
+        "legend_estimate": "an assumption with its reasoning in the note; a band gives where the figure may lie.",
+        "legend_unknown": "not found; never counted as 0. With a band (bounded unknown) the total counts its middle and shows the band; without one the total is open on that side.",
+        "status_title": "Data status {year} per country (figures per flag)",
+        "status_unknown": "; of which {n} unknown ({bounded} with a band)", "sector": "Sector", "line": "Cost line",
         "family": "Family", "gap_mwh": "Gap {ref} − {cc} (€/MWh)", "gap_meur": "Gap {ref} − {cc} sector (M€/yr)",
         "gap_band": "{cc}: band", "gap_status": "{cc}: status",
         "legend": (
@@ -97,9 +111,18 @@ def build_workbook(result: Comparison, cfg: YearConfig, meta: dict, lang: str = 
     for sector in result.sectors:
         gap_cells.update(_sector_sheet(wb, result, cfg, sector, lang))
     _summary_sheet(summary, result, cfg, gap_cells, lang)
+    _method_sheet(wb.create_sheet(tx["method"], 1), cfg, lang)
     _parameters_sheet(wb.create_sheet(tx["parameters"]), cfg, lang)
     _run_sheet(wb.create_sheet(tx["run"]), meta)
+    heading = _page_heading(result, cfg, lang)
+    for ws in wb.worksheets:
+        ws.oddHeader.center.text = heading  # every printed page says which year and scenario it is
     return wb
+
+
+def _page_heading(result: Comparison, cfg: YearConfig, lang: str) -> str:
+    head = ("Speelveldtoets " if lang == "nl" else "Level-playing-field test ") + str(result.year)
+    return head + (f" — scenario {cfg.scenario}" if cfg.scenario else "")
 
 
 def _sector_sheet(wb: Workbook, result: Comparison, cfg: YearConfig, sector: str, lang: str) -> dict:
@@ -251,13 +274,14 @@ def _family_chart(ws, rows_of: dict[str, list[int]], countries: list[str], mwh_c
     ws.add_chart(chart, f"B{top + len(families) + 2}")
 
 
-def _print_setup(ws, header: int) -> None:
-    ws.page_setup.orientation = "landscape"
+def _print_setup(ws, header: int | None, orientation: str = "landscape") -> None:
+    ws.page_setup.orientation = orientation
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{header}:{header}"
+    if header is not None:
+        ws.print_title_rows = f"{header}:{header}"  # the header row repeats on every printed page
     ws.oddFooter.center.text = "&P / &N"
 
 
@@ -341,9 +365,83 @@ def _parameters_sheet(ws, cfg: YearConfig, lang: str) -> None:
         _put_text(ws, i, 10, p.source.url or "")
         _put_text(ws, i, 11, p.note or "")
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:K{len(cfg.params) + 1}"
-    for col, width in zip("ABCDEFGHIJK", (14, 14, 70, 14, 10, 10, 12, 13, 60, 50, 60), strict=True):
+    last = len(cfg.params) + 1
+    ws.auto_filter.ref = f"A1:K{last}"
+    widths = dict(zip("ABCDEFGHIJK", (12, 12, 46, 12, 9, 9, 11, 12, 40, 36, 70), strict=True))
+    for col, width in widths.items():
         ws.column_dimensions[col].width = width
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for r in range(2, last + 1):
+        lines = 1
+        for col in "CIJK":
+            cell = ws[f"{col}{r}"]
+            cell.alignment = wrap
+            lines = max(lines, -(-len(str(cell.value or "")) // int(widths[col] * 1.1)))
+        ws.row_dimensions[r].height = 13 * min(lines, 12)
+    ws.print_area = f"A1:K{last}"  # long notes would otherwise run on to the right of the page
+    _print_setup(ws, 1)
+
+
+def _method_sheet(ws, cfg: YearConfig, lang: str) -> None:
+    """The cost model in words (the README's text), the quality legend and the data status."""
+    from collections import Counter
+
+    from speelveld.core.provenance import scope_and_component
+    from speelveld.report.method import METHOD, plain
+
+    tx = TEXT[lang]
+    row = 1
+    wrap = Alignment(wrap_text=True, vertical="top")
+    width = 80  # characters of column A; one A4 portrait page wide
+
+    def fit(r: int, text: str) -> None:
+        # spreadsheet programs do not grow a row for wrapped text written by a library: give each
+        # paragraph the height of its lines, so the printed page shows it whole
+        lines = sum(max(1, -(-len(part) // int(width * 1.1))) for part in text.split("\n"))
+        ws.row_dimensions[r].height = 15 * lines
+
+    for kind, text in METHOD[lang]:
+        if kind in ("h2", "h3"):
+            row += 1 if row > 1 else 0
+            _put_text(ws, row, 1, plain(text))
+            ws.cell(row=row, column=1).font = Font(bold=True, size=13 if kind == "h2" else 11)
+        else:
+            _put_text(ws, row, 1, ("• " if kind == "li" else "") + plain(text))
+            ws.cell(row=row, column=1).alignment = wrap
+            fit(row, plain(text))
+        row += 1
+    row += 1
+    _put_text(ws, row, 1, tx["legend_title"])
+    ws.cell(row=row, column=1).font = Font(bold=True, size=11)
+    row += 1
+    for key, mark in (("published", ""), ("derived", "≈"), ("estimate", "~"), ("unknown", "?")):
+        _put_text(ws, row, 1, f"{mark or '·'}  {tx['flags'][key]}: {tx['legend_' + key]}")
+        ws.cell(row=row, column=1).alignment = wrap
+        fit(row, tx["legend_" + key])
+        row += 1
+    row += 1
+    _put_text(ws, row, 1, tx["status_title"].format(year=cfg.year))
+    ws.cell(row=row, column=1).font = Font(bold=True, size=11)
+    row += 1
+    counts: dict[str, Counter] = {}
+    for p in cfg.params.values():
+        counts.setdefault(scope_and_component(p.path)[0], Counter())[p.quality.value] += 1
+    for scope in sorted(counts, key=lambda s: ({"EU": 0, "sectors": 2}.get(s, 1), s)):
+        c = counts[scope]
+        parts = ", ".join(f"{c[k]} {tx['flags'][k]}" for k in ("published", "derived", "estimate", "unknown") if c[k])
+        unknown = [p for p in cfg.params.values() if scope_and_component(p.path)[0] == scope and p.value is None]
+        bounded = sum(1 for p in unknown if p.low is not None and p.high is not None)
+        extra = tx["status_unknown"].format(n=len(unknown), bounded=bounded) if unknown else ""
+        _put_text(ws, row, 1, f"{scope}: {parts}{extra}")
+        ws.cell(row=row, column=1).alignment = wrap
+        fit(row, f"{scope}: {parts}{extra}")
+        row += 1
+    ws.column_dimensions["A"].width = width
+    _print_setup(ws, None, orientation="portrait")
+    # one text column: print it at a fixed scale rather than fit-to-width, which LibreOffice does
+    # not apply to a sheet of wrapped text
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.page_setup.scale = 85
 
 
 def _run_sheet(ws, meta: dict) -> None:
@@ -353,6 +451,7 @@ def _run_sheet(ws, meta: dict) -> None:
         ws.cell(row=i, column=1).font = BOLD
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 100
+    _print_setup(ws, None)
 
 
 def _deterministic_zip(data: bytes) -> bytes:

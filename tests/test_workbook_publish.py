@@ -1,0 +1,131 @@
+"""The annual workbook is fit to annex to a letter to parliament: checked on the shipped 2026 configs,
+in the workbook itself and in LibreOffice's PDF export."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import openpyxl
+import pytest
+
+from speelveld.config.load import default_config_dir, load_year
+from speelveld.core.compute import compare
+from speelveld.report.excel import write_workbook
+from speelveld.report.method import METHOD, plain
+from speelveld.report.output import manifest
+
+SECTORS = ["chemie", "glas", "keramiek", "kunstmest", "non-ferro", "papier", "raffinage", "staal", "voeding"]
+
+
+def workbook(tmp_path, scenario=None, lang="nl"):
+    cfg = load_year(default_config_dir(), 2026, [], scenario=scenario)
+    result = compare(cfg, SECTORS, ["DE", "BE", "FR"], reference="NL")
+    path = tmp_path / f"toets-{scenario or 'basis'}-{lang}.xlsx"
+    write_workbook(path, result, cfg, manifest(cfg, "speelveld report"), lang)
+    return path, result
+
+
+def test_method_sheet_is_the_readme_text_with_legend_and_data_status(tmp_path):
+    path, _ = workbook(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[:2] == ["Samenvatting", "Methode"]
+    texts = [c.value for c in wb["Methode"]["A"] if c.value]
+    assert texts[0] == plain(METHOD["nl"][0][1])
+    assert all(any(plain(text) in t for t in texts) for _, text in METHOD["nl"])
+    assert any(t.startswith("?  onbekend:") for t in texts)
+    assert any(t.startswith("NL: ") and "onbekend" in t for t in texts) and any(t.startswith("DE: ") for t in texts)
+    en = openpyxl.load_workbook(workbook(tmp_path, lang="en")[0])
+    assert "Method" in en.sheetnames and en["Method"]["A1"].value == "The cost model in plain words"
+
+
+def test_compensation_row_label_is_neutral_where_countries_differ(tmp_path):
+    path, result = workbook(tmp_path)
+    ws = openpyxl.load_workbook(path)["chemie"]
+    labels = [ws.cell(row=r, column=2).value for r in range(5, ws.max_row + 1)]
+    assert "Compensatie indirecte emissiekosten (ETS)" in labels
+    assert not any(lb and "niet in aanmerking" in lb for lb in labels)
+
+
+def test_stacked_chart_by_family(tmp_path):
+    path, _ = workbook(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    for sector in SECTORS:
+        (chart,) = wb[sector]._charts
+        assert chart.grouping == "stacked" and len(chart.series) <= 6, sector
+
+
+def test_scenario_workbook_names_the_scenario(tmp_path):
+    path, _ = workbook(tmp_path, scenario="co2-heffing-afgeschaft")
+    wb = openpyxl.load_workbook(path)
+    assert "co2-heffing-afgeschaft" in wb["Samenvatting"]["A1"].value
+    assert all("co2-heffing-afgeschaft" in ws.oddHeader.center.text for ws in wb.worksheets)
+    run = [c.value for row in wb["Run"].iter_rows() for c in row]
+    assert "None" not in run and "co2-heffing-afgeschaft" in run
+
+
+def test_print_setup(tmp_path):
+    path, _ = workbook(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    for ws in wb.worksheets:
+        assert ws.oddFooter.center.text == "&P / &N", ws.title  # numbered pages
+        assert ws.oddHeader.center.text == "Speelveldtoets 2026", ws.title
+    for name in ["Samenvatting", *SECTORS, "Parameters"]:
+        ws = wb[name]
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1 and ws.print_title_rows, name
+
+
+def _tools():
+    return shutil.which("soffice"), shutil.which("pdftotext"), shutil.which("pdftoppm")
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(not all(_tools()), reason="LibreOffice and poppler-utils (pdftotext, pdftoppm) are needed")
+def test_pdf_export_summary_on_page_one_and_each_sector_on_at_most_two_pages(tmp_path):
+    soffice, pdftotext, pdftoppm = _tools()
+    path, result = workbook(tmp_path)
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=240)
+    pdf = path.with_suffix(".pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout if shutil.which("pdfinfo") else ""
+    pages = []
+    n = int(re.search(r"Pages:\s+(\d+)", info).group(1)) if info else 40
+    for i in range(1, n + 1):
+        text = subprocess.run([pdftotext, "-f", str(i), "-l", str(i), "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+        if not text.strip() and not info:
+            break
+        pages.append(text)
+    total = len(pages)
+    assert total <= 30, total
+    # page 1: the summary, with the title carrying the year, and numbered pages
+    assert "Speelveldtoets 2026: verschil NL − land" in pages[0] and f"1 / {total}" in pages[0]
+    assert all("Speelveldtoets 2026" in p for p in pages)
+    # each sector sheet starts on a page with its title and takes at most two pages
+    starts = {}
+    for sector in SECTORS:
+        title = f"{load_year(default_config_dir(), 2026).sectors[sector].name} — 2026"
+        starts[sector] = next(i for i, p in enumerate(pages) if title in p)
+    order = sorted(starts.values())
+    following = order[1:] + [next(i for i, p in enumerate(pages) if i > order[-1] and "Land/bereik" in p)]
+    assert all(b - a <= 2 for a, b in zip(order, following, strict=True)), (starts, following)
+    # page 1 and the chemie page render to images with content (bars and tables)
+    for page in (1, starts["chemie"] + 1):
+        subprocess.run([pdftoppm, "-png", "-r", "50", "-f", str(page), "-l", str(page), str(pdf), str(tmp_path / f"p{page}")], check=True, timeout=120)
+        (png,) = list(tmp_path.glob(f"p{page}*.png"))
+        assert png.stat().st_size > 10_000
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is needed")
+def test_unknown_lines_recalculated_count_only_unknowns(tmp_path):
+    """'Onbekende posten' recalculated by LibreOffice counts unknown lines, not empty (not
+    applicable) cells: for chemie 2026 exactly the engine's count per country."""
+    path, result = workbook(tmp_path)
+    out = tmp_path / "lo"
+    subprocess.run([shutil.which("soffice"), "--headless", "--calc", "--convert-to", "xlsx", "--outdir", str(out), str(path)], check=True, capture_output=True, timeout=240)
+    ws = openpyxl.load_workbook(out / path.name, data_only=True)["chemie"]
+    rows = {ws.cell(row=r, column=2).value: r for r in range(5, ws.max_row + 1)}
+    totals = {r["country"]: r for r in result.totals.filter(result.totals["sector"] == "chemie").iter_rows(named=True)}
+    counted = [ws.cell(row=rows["Onbekende posten"], column=3 + j).value for j in range(4)]
+    assert counted == [totals[cc]["unknown_lines"] for cc in ("NL", "DE", "BE", "FR")]
+    assert counted == [2, 0, 2, 0]
