@@ -403,7 +403,15 @@ def report(
     chosen = pick_countries(cfg, reference, countries)
     result = run_compare(cfg, sorted(cfg.sectors), chosen[1:], reference=chosen[0])
     check_warnings(cfg, strict, result)
-    write_atomic(out_file, lambda p: write_workbook(p, result, cfg, manifest(cfg, command_line()), lang.value))
+    trend_frame = None
+    years = [y for y in available_years(cfg.config_dir) if y <= cfg.year]
+    if len(years) > 1:
+        # the trend sheet: every price year up to this one, on its base configs (no scenario or overrides)
+        from speelveld.core.trend import trend as run_trend
+
+        cfgs = [load_year(cfg.config_dir, y, []) for y in years]
+        trend_frame = run_trend(cfgs, sorted(cfg.sectors), chosen[1:], reference=chosen[0])
+    write_atomic(out_file, lambda p: write_workbook(p, result, cfg, manifest(cfg, command_line()), lang.value, trend_frame))
     err.print(f"wrote {out_file} ({len(result.sectors) + 3} sheets, {time.perf_counter() - started:.1f} s)")
 
 
@@ -435,10 +443,19 @@ def toets(
     sectors = sorted(base_cfg.sectors)
     check = policy_check(base_cfg, sc_cfg, sectors, chosen[1:], chosen[0])
     check_warnings(sc_cfg, strict)
+    from speelveld.core.closing import state_cost
+
+    cost = state_cost(check.table, check.base, check.scenario, base_cfg, chosen[0])
     if fmt != Fmt.table:
         meta = manifest(sc_cfg, command_line())
         flat = check.table.with_columns(pl.col(pl.List(pl.String)).list.join("; "))
-        text = flat.write_csv() if fmt == Fmt.csv else json.dumps({"manifest": meta, "scenario": sc.name, "rows": check.table.to_dicts()}, indent=2, sort_keys=True)
+        computed = {
+            "meur_per_year": cost.meur_per_year, "low_meur_per_year": cost.low_meur_per_year, "high_meur_per_year": cost.high_meur_per_year,
+            "sectors": cost.sectors, "left_out": cost.left_out, "ikc_claims_meur_per_year": cost.ikc_claims_meur_per_year,
+            "ikc_budget_meur_per_year": cost.ikc_budget_meur_per_year, "ikc_pro_rata_pct": cost.ikc_pro_rata_pct,
+            "meur_per_year_per_eur_per_mwh_closed": cost.per_gap_closed,
+        }
+        text = flat.write_csv() if fmt == Fmt.csv else json.dumps({"manifest": meta, "scenario": sc.name, "rows": check.table.to_dicts(), "state_cost_model": computed}, indent=2, sort_keys=True)
         if fmt == Fmt.csv:
             text = manifest_comment(meta) + text
         emit_text(text, out_file)
@@ -447,12 +464,16 @@ def toets(
     out.print(f"[bold]{sc.title}[/bold] ({sc.name}, {'prijsjaar' if nl else 'price year'} {base_cfg.year})")
     out.print(sc.description, style="dim")
     out.print(policy_table(check.table, chosen[0], ("Speelveldtoets: effect per sector" if nl else "Level-playing-field check: effect per sector"), lang.value))
+    from speelveld.report.terminal import state_cost_text
+
+    for line in state_cost_text(cost, chosen[0], lang.value):
+        out.print(line)
     if sc.state_cost is not None:
         c = sc.state_cost
         src = sc.sources[c.source]
         flag = f" ({c.quality})" if c.quality else ""
         amount = "onbekend" if c.value is None else f"{c.value / 1e6:,.0f} M€/jr"
-        out.print(f"{'Kosten voor de staat' if nl else 'Cost to the state'} ({c.country}): {amount}{flag} — {src.title}" + (f", {src.url}" if src.url else ""))
+        out.print(f"{'Kosten voor de staat volgens het scenario' if nl else 'Cost to the state as the scenario states it'} ({c.country}): {amount}{flag} — {src.title}" + (f", {src.url}" if src.url else ""))
         if c.note:
             out.print(c.note, style="dim")
     else:
@@ -537,6 +558,109 @@ def sweep(
         sub = {r["country"]: r["swing_eur_per_mwh"] for r in tornado.filter(pl.col("parameter") == v.given).iter_rows(named=True)}
         tor.add_row(v.given, *[("–" if sub.get(cc) is None else f"{sub[cc]:,.2f}") for cc in chosen[1:]])
     out.print(tor)
+
+
+def parse_years(spec: str | None, available: list[int]) -> list[int]:
+    """--years 2024:2026 (inclusive), 2024,2026, or one year; default: every year available."""
+    if not spec:
+        return available
+    try:
+        if ":" in spec:
+            a, b = (int(x) for x in spec.split(":", 1))
+            wanted = list(range(a, b + 1))
+        else:
+            wanted = [int(x) for x in spec.split(",") if x.strip()]
+    except ValueError:
+        raise UsageProblem(f"--years {spec}: give a range like 2024:2026 or a list like 2024,2026") from None
+    missing = [y for y in wanted if y not in available]
+    if missing or not wanted:
+        raise UsageProblem(f"--years {spec}: no configs for {', '.join(map(str, missing)) or spec} (available: {', '.join(map(str, available))})")
+    return wanted
+
+
+@app.command()
+@user_errors
+def trend(
+    sector: Annotated[str, typer.Option("--sector", metavar="NAME", help="Sector archetype, or 'all'.")] = "all",
+    years: Annotated[str | None, typer.Option("--years", metavar="A:B", help="Price years, e.g. 2024:2026 or 2024,2026 (default: all).", show_default=False)] = None,
+    reference: Annotated[str, typer.Option("--reference", metavar="CC", help="Country the others are compared with.")] = "NL",
+    countries: Annotated[str | None, typer.Option("--countries", metavar="CC,CC", help="Comma-separated countries (default: all).", show_default=False)] = None,
+    fmt: Annotated[Fmt, typer.Option("--format", help="table, csv or json.")] = Fmt.table,
+    out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write csv/json to this file.", show_default=False)] = None,
+    excel: Annotated[Path | None, typer.Option("--excel", metavar="FILE.xlsx", help="Also write a workbook with the trend table and a line chart per sector.", show_default=False)] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.nl,
+    config_dir: ConfigDirOpt = None,
+):
+    """Monitoring over the years: the electricity total and the gap per country and price year,
+    with their bands, for one sector or all."""
+    from speelveld.core.trend import trend as run_trend
+    from speelveld.report.terminal import trend_tables
+
+    fmt = output_format(fmt, out_file)
+    for target in (out_file, excel):
+        if target is not None:
+            check_writable(target)
+    config_dir = config_dir or default_config_dir()
+    if not config_dir.is_dir():
+        raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
+    chosen_years = parse_years(years, available_years(config_dir))
+    cfgs = [load_year(config_dir, y, []) for y in chosen_years]
+    latest = cfgs[-1]
+    sectors = sorted(latest.sectors) if sector == "all" else [pick("sector", "--sector", sector, sorted(latest.sectors))]
+    chosen = pick_countries(latest, reference, countries)
+    frame = run_trend(cfgs, sectors, chosen[1:], reference=chosen[0])
+    meta = manifest(latest, command_line()) | {"years": chosen_years}
+    if excel is not None:
+        from speelveld.report.excel import write_trend_workbook
+
+        write_atomic(excel, lambda p: write_trend_workbook(p, frame, chosen[0], meta, lang.value))
+        err.print(f"wrote {excel}")
+    if fmt == Fmt.table:
+        for table in trend_tables(frame, chosen[0], lang.value):
+            out.print(table)
+        return
+    text = manifest_comment(meta) + frame.write_csv() if fmt == Fmt.csv else json.dumps({"run": meta, "rows": frame.to_dicts()}, indent=2, ensure_ascii=False) + "\n"
+    emit_text(text, out_file)
+
+
+@app.command("close-gap")
+@user_errors
+def close_gap(
+    sector: Annotated[str, typer.Option("--sector", metavar="NAME", help="Sector archetype, or 'all'.")] = "all",
+    year: YearOpt = None,
+    reference: Annotated[str, typer.Option("--reference", metavar="CC", help="Country the others are compared with.")] = "NL",
+    countries: Annotated[str | None, typer.Option("--countries", metavar="CC,CC", help="Comma-separated countries (default: all).", show_default=False)] = None,
+    scenario: ScenarioOpt = None,
+    fmt: Annotated[Fmt, typer.Option("--format", help="table, csv or json.")] = Fmt.table,
+    out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write csv/json to this file.", show_default=False)] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.nl,
+    config_dir: ConfigDirOpt = None,
+):
+    """What would close the gap: per sector and neighbour the reference-country relief in €/MWh
+    that brings the gap to zero, its yearly cost to the state for the whole sector and for all
+    sectors together, set against the announced envelope and the IKC budget."""
+    from speelveld.core.closing import budgets, closing_totals, gap_closing
+    from speelveld.report.terminal import closing_tables
+
+    fmt = output_format(fmt, out_file)
+    if out_file is not None:
+        check_writable(out_file)
+    cfg = load(config_dir, year, None, scenario)
+    sectors = sorted(cfg.sectors) if sector == "all" else [pick("sector", "--sector", sector, sorted(cfg.sectors))]
+    chosen = pick_countries(cfg, reference, countries)
+    result = run_compare(cfg, sectors, chosen[1:], reference=chosen[0])
+    table = gap_closing(result, cfg)
+    totals = closing_totals(table)
+    money = budgets(cfg, chosen[0])
+    if fmt == Fmt.table:
+        for part in closing_tables(table, totals, money, cfg.year, chosen[0], lang.value):
+            out.print(part)
+        return
+    meta = manifest(cfg, command_line())
+    payload = {"run": meta, "rows": table.to_dicts(), "totals": totals.to_dicts(),
+               "budgets": {"envelope_eur_per_year": money.envelope_eur_per_year, "ikc_eur_per_year": money.ikc_eur_per_year}}
+    text = manifest_comment(meta) + table.write_csv() if fmt == Fmt.csv else json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    emit_text(text, out_file)
 
 
 @app.command("new-year")

@@ -471,6 +471,9 @@ class IndirectCostCompensation(Node):
     fallback_reduction_from_year: Int
     self_retention_mwh: Num = 0.0
     budget_scaling_pct: Num = 100.0
+    budget_eur_per_year: Num | None = yearly(
+        None, description="The scheme's budget for the year: reports set the claims the model computes against it (a pro-rata cut when they exceed it)."
+    )
 
 
 class CO2Levy(Node):

@@ -34,7 +34,13 @@ EUR0 = '#,##0'
 
 TEXT = {
     "nl": {
-        "summary": "Samenvatting", "parameters": "Parameters", "run": "Run", "method": "Methode",
+        "summary": "Samenvatting", "parameters": "Parameters", "run": "Run", "method": "Methode", "closing": "Verschil dichten",
+        "closing_title": "Wat het verschil dicht ({year}): de {ref}-verlichting die het verschil op nul brengt, en wat die kost",
+        "closing_head": ["Sector", "Land", "Verlichting (€/MWh)", "laag", "hoog", "Sectorverbruik NL (MWh/jr)", "Kosten (M€/jr)", "laag", "hoog"],
+        "closing_total": "Alle sectoren met bekend volume",
+        "closing_note": "Verlichting = het verschil waar {ref} duurder is (0 waar {ref} al goedkoper is); kosten = verlichting × verbruik van de hele sector. {budgets}",
+        "trend_title": "Trend: verschil {ref} − land per jaar (€/MWh) en elektriciteit totaal",
+        "trend_year": "Jaar",
         "legend_title": "Kwaliteitsmarkering",
         "legend_published": "gelezen in de genoemde bron (wet, toezichthouder, netbeheerder, statistiekbureau).",
         "legend_derived": "berekend uit gepubliceerde cijfers; de toelichting geeft de berekening.",
@@ -59,7 +65,13 @@ TEXT = {
         "params": ["Land/bereik", "Onderdeel", "Parameter", "Waarde", "Laag", "Hoog", "Eenheid", "Kwaliteit", "Bron", "URL", "Toelichting"],
     },
     "en": {
-        "summary": "Summary", "parameters": "Parameters", "run": "Run", "method": "Method",
+        "summary": "Summary", "parameters": "Parameters", "run": "Run", "method": "Method", "closing": "Closing the gap",
+        "closing_title": "What closes the gap ({year}): the {ref} relief that brings the gap to zero, and its cost",
+        "closing_head": ["Sector", "Country", "Relief (€/MWh)", "low", "high", "NL sector use (MWh/yr)", "Cost (M€/yr)", "low", "high"],
+        "closing_total": "All sectors with a known volume",
+        "closing_note": "Relief = the gap where {ref} is dearer (0 where {ref} is already cheaper); cost = relief × the use of the whole sector. {budgets}",
+        "trend_title": "Trend: gap {ref} − country per year (€/MWh) and electricity total",
+        "trend_year": "Year",
         "legend_title": "Quality flags",
         "legend_published": "read in the cited source (law, regulator, network operator, statistics office).",
         "legend_derived": "computed from published figures; the note gives the computation.",
@@ -93,13 +105,27 @@ def _put_text(ws, row: int, column: int, text) -> None:
         cell.data_type = "s"  # config text starting with = + - @ stays text, never a formula
 
 
-def write_workbook(path: Path, result: Comparison, cfg: YearConfig, meta: dict, lang: str = "nl") -> None:
+def write_workbook(path: Path, result: Comparison, cfg: YearConfig, meta: dict, lang: str = "nl", trend: pl.DataFrame | None = None) -> None:
     buffer = io.BytesIO()
-    build_workbook(result, cfg, meta, lang).save(buffer)
+    build_workbook(result, cfg, meta, lang, trend).save(buffer)
     path.write_bytes(_deterministic_zip(buffer.getvalue()))
 
 
-def build_workbook(result: Comparison, cfg: YearConfig, meta: dict, lang: str = "nl") -> Workbook:
+def write_trend_workbook(path: Path, frame: pl.DataFrame, reference: str, meta: dict, lang: str = "nl") -> None:
+    wb = Workbook()
+    wb.properties.created = FIXED_TIME
+    wb.properties.modified = FIXED_TIME
+    wb.properties.creator = "speelveld"
+    ws = wb.active
+    ws.title = "Trend"
+    _trend_sheet(ws, frame, reference, lang)
+    _run_sheet(wb.create_sheet(TEXT[lang]["run"]), meta)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    path.write_bytes(_deterministic_zip(buffer.getvalue()))
+
+
+def build_workbook(result: Comparison, cfg: YearConfig, meta: dict, lang: str = "nl", trend: pl.DataFrame | None = None) -> Workbook:
     tx = TEXT[lang]
     wb = Workbook()
     wb.properties.created = FIXED_TIME
@@ -112,6 +138,9 @@ def build_workbook(result: Comparison, cfg: YearConfig, meta: dict, lang: str = 
         gap_cells.update(_sector_sheet(wb, result, cfg, sector, lang))
     _summary_sheet(summary, result, cfg, gap_cells, lang)
     _method_sheet(wb.create_sheet(tx["method"], 1), cfg, lang)
+    _closing_sheet(wb.create_sheet(tx["closing"]), result, cfg, lang)
+    if trend is not None and trend["year"].n_unique() > 1:
+        _trend_sheet(wb.create_sheet("Trend"), trend, result.reference, lang)
     _parameters_sheet(wb.create_sheet(tx["parameters"]), cfg, lang)
     _run_sheet(wb.create_sheet(tx["run"]), meta)
     heading = _page_heading(result, cfg, lang)
@@ -469,3 +498,114 @@ def _deterministic_zip(data: bytes) -> bytes:
                 payload = re.sub(rb"(<dcterms:(?:modified|created)[^>]*>)[^<]*(</dcterms:)", rb"\g<1>2000-01-01T00:00:00Z\g<2>", payload)
             dst.writestr(fixed, payload)
     return out.getvalue()
+
+
+def _closing_sheet(ws, result: Comparison, cfg: YearConfig, lang: str) -> None:
+    from speelveld.core.closing import budgets, closing_totals, gap_closing
+
+    tx = TEXT[lang]
+    ref = result.reference
+    table = gap_closing(result, cfg)
+    money = budgets(cfg, ref)
+    _put_text(ws, 1, 1, tx["closing_title"].format(year=result.year, ref=ref))
+    ws.cell(row=1, column=1).font = Font(bold=True, size=13)
+    parts = []
+    if money.envelope_eur_per_year is not None:
+        parts.append(f"{money.envelope_label}: {money.envelope_eur_per_year / 1e6:,.0f} M€")
+    if money.ikc_eur_per_year is not None:
+        parts.append(f"IKC {result.year}: {money.ikc_eur_per_year / 1e6:,.1f} M€")
+    _put_text(ws, 2, 1, tx["closing_note"].format(ref=ref, budgets="; ".join(parts)))
+    header = 4
+    for j, h in enumerate(tx["closing_head"], start=1):
+        _put_text(ws, header, j, h)
+        ws.cell(row=header, column=j).font = BOLD
+        ws.cell(row=header, column=j).alignment = Alignment(wrap_text=True)
+    r = header
+    for r, row in enumerate(table.iter_rows(named=True), start=header + 1):
+        _put_text(ws, r, 1, row["sector"])
+        _put_text(ws, r, 2, row["country"])
+        for j, key in enumerate(("relief_eur_per_mwh", "relief_low_eur_per_mwh", "relief_high_eur_per_mwh"), start=3):
+            if row[key] is not None:
+                ws.cell(row=r, column=j, value=row[key]).number_format = EUR
+        if row["sector_electricity_mwh"] is not None:
+            ws.cell(row=r, column=6, value=row["sector_electricity_mwh"]).number_format = EUR0
+            ws.cell(row=r, column=7, value=f"=C{r}*F{r}/1000000").number_format = "#,##0.0"
+            for j, key in ((8, "cost_low_meur_per_year"), (9, "cost_high_meur_per_year")):
+                if row[key] is not None:
+                    ws.cell(row=r, column=j, value=row[key]).number_format = "#,##0.0"
+        else:
+            _put_text(ws, r, 7, TEXT[lang]["flags"]["unknown"])
+    r += 2
+    for tot in closing_totals(table).iter_rows(named=True):
+        _put_text(ws, r, 1, tx["closing_total"])
+        _put_text(ws, r, 2, tot["country"])
+        ws.cell(row=r, column=7, value=tot["cost_meur_per_year"]).number_format = "#,##0.0"
+        for j, key in ((8, "cost_low_meur_per_year"), (9, "cost_high_meur_per_year")):
+            if tot[key] is not None:
+                ws.cell(row=r, column=j, value=tot[key]).number_format = "#,##0.0"
+        ws.cell(row=r, column=1).font = BOLD
+        r += 1
+    ws.column_dimensions["A"].width = 30
+    for c in "BCDEFGHI":
+        ws.column_dimensions[c].width = 14
+    ws.row_dimensions[header].height = 32
+    _print_setup(ws, header)
+
+
+def _trend_sheet(ws, frame: pl.DataFrame, reference: str, lang: str) -> None:
+    """Per sector a block: year rows, the gap to each country and each country's total; a line
+    chart of the gaps over the years."""
+    from openpyxl.chart import LineChart
+
+    tx = TEXT[lang]
+    years = sorted(frame["year"].unique().to_list())
+    countries = frame["country"].unique(maintain_order=True).to_list()
+    others = [c for c in countries if c != reference]
+    _put_text(ws, 1, 1, tx["trend_title"].format(ref=reference))
+    ws.cell(row=1, column=1).font = Font(bold=True, size=13)
+    top = 3
+    for sector in frame["sector"].unique(maintain_order=True).to_list():
+        sub = {(r["country"], r["year"]): r for r in frame.filter(pl.col("sector") == sector).iter_rows(named=True)}
+        _put_text(ws, top, 1, sector)
+        ws.cell(row=top, column=1).font = BOLD
+        head = top + 1
+        _put_text(ws, head, 1, tx["trend_year"])
+        for j, cc in enumerate(others):
+            _put_text(ws, head, 2 + j, tx["gap_mwh"].format(ref=reference, cc=cc))
+            _put_text(ws, head, 2 + len(others) + j, f"{cc}: band")
+        for j, cc in enumerate(countries):
+            _put_text(ws, head, 2 + 2 * len(others) + j, f"{tx['total']} {cc}")
+        for c in range(1, 2 + 2 * len(others) + len(countries)):
+            ws.cell(row=head, column=c).font = BOLD
+            ws.cell(row=head, column=c).alignment = Alignment(wrap_text=True)
+        for i, y in enumerate(years):
+            r = head + 1 + i
+            ws.cell(row=r, column=1, value=y)
+            for j, cc in enumerate(others):
+                row = sub.get((cc, y))
+                if row is None:
+                    continue
+                c = ws.cell(row=r, column=2 + j, value=row["gap_eur_per_mwh"])
+                c.number_format = EUR
+                sign = conclusive(row)
+                if sign:
+                    c.fill = RED if sign > 0 else GREEN
+                _put_text(ws, r, 2 + len(others) + j, gap_text(lang, row))
+            for j, cc in enumerate(countries):
+                row = sub.get((cc, y))
+                if row is not None:
+                    ws.cell(row=r, column=2 + 2 * len(others) + j, value=row["total_eur_per_mwh"]).number_format = EUR
+        last = head + len(years)
+        chart = LineChart()
+        chart.title = f"{sector}: {tx['gap'].format(ref=reference)} (€/MWh)"
+        chart.y_axis.title = "€/MWh"
+        chart.add_data(Reference(ws, min_col=2, max_col=1 + len(others), min_row=head, max_row=last), titles_from_data=True)
+        chart.set_categories(Reference(ws, min_col=1, min_row=head + 1, max_row=last))
+        chart.height, chart.width = 6, 14
+        chart.legend.position = "b"
+        ws.add_chart(chart, f"{get_column_letter(3 + 2 * len(others) + len(countries))}{top}")
+        top = max(last + 2, top + 14)
+    ws.column_dimensions["A"].width = 12
+    for c in range(2, 2 + 2 * len(others) + len(countries)):
+        ws.column_dimensions[get_column_letter(c)].width = 14
+    _print_setup(ws, None)

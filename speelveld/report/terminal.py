@@ -376,3 +376,100 @@ def _signed(value: float | None) -> str:
     if abs(value) < 0.005:
         return "0.00"
     return f"{value:+,.2f}"
+
+
+def _total_with_band(lang: str, row: dict) -> str:
+    band = band_text(lang, row["total_low_eur_per_mwh"], row["total_high_eur_per_mwh"])
+    central = _fmt(row["total_eur_per_mwh"])
+    return central if band == central else f"{central}\n{band}"
+
+
+def trend_tables(frame: pl.DataFrame, reference: str, lang: str = "nl") -> list[Table]:
+    """Per sector: the electricity total per country and year, and the gap with its band."""
+    nl = lang == "nl"
+    years = sorted(frame["year"].unique().to_list())
+    out = []
+    for sector in frame["sector"].unique(maintain_order=True).to_list():
+        sub = frame.filter(pl.col("sector") == sector)
+        table = Table(
+            title=(f"Trend {sector}: elektriciteit totaal en verschil {reference} − land (€/MWh)" if nl
+                   else f"Trend {sector}: electricity total and gap {reference} − country (€/MWh)"),
+            title_justify="left",
+        )
+        table.add_column("Land" if nl else "Country", no_wrap=True, min_width=11)
+        for y in years:
+            table.add_column(str(y), justify="right", no_wrap=True)
+        for cc in sub["country"].unique(maintain_order=True).to_list():
+            rows = {r["year"]: r for r in sub.filter(pl.col("country") == cc).iter_rows(named=True)}
+            table.add_row(f"{cc} {'totaal' if nl else 'total'}", *[
+                "–" if y not in rows else _total_with_band(lang, rows[y]) for y in years
+            ])
+            if cc != reference:
+                table.add_row(f"{cc} {'verschil' if nl else 'gap'}", *[
+                    "–" if y not in rows else Text(gap_text(lang, rows[y]), style=_gap_style(rows[y])) for y in years
+                ])
+        out.append(table)
+    return out
+
+
+def closing_tables(table: pl.DataFrame, totals: pl.DataFrame, budgets, year: int, reference: str, lang: str = "nl") -> list:
+    """Per sector and neighbour: the relief that closes the gap and its cost; then all sectors."""
+    nl = lang == "nl"
+    main = Table(
+        title=(f"Wat het verschil dicht ({year}): de {reference}-verlichting die het verschil op nul brengt" if nl
+               else f"What closes the gap ({year}): the {reference} relief that brings the gap to zero"),
+        caption=("Verlichting = het verschil waar NL duurder is (0 waar NL al goedkoper is), met de band van het verschil. Kosten = verlichting × "
+                 "elektriciteitsverbruik van de hele Nederlandse sector; ? waar dat volume onbekend is." if nl
+                 else "Relief = the gap where NL is dearer (0 where NL is already cheaper), with the gap's band. Cost = relief × the electricity "
+                 "use of the whole Dutch sector; ? where that volume is unknown."),
+        title_justify="left", caption_justify="left",
+    )
+    for name, justify in (("Sector", "left"), ("Land" if nl else "Country", "left"), ("€/MWh", "right"), ("band", "right"),
+                          ("GWh/jr" if nl else "GWh/yr", "right"), ("M€/jr" if nl else "M€/yr", "right"), ("band M€", "right")):
+        main.add_column(name, justify=justify, no_wrap=True)
+    for r in table.iter_rows(named=True):
+        mwh = r["sector_electricity_mwh"]
+        main.add_row(
+            r["sector"], r["country"], _fmt(r["relief_eur_per_mwh"]),
+            band_text(lang, r["relief_low_eur_per_mwh"], r["relief_high_eur_per_mwh"]),
+            "?" if mwh is None else f"{mwh / 1000:,.0f}",
+            "?" if r["cost_meur_per_year"] is None else _fmt(r["cost_meur_per_year"], 0),
+            "?" if r["cost_meur_per_year"] is None else band_text(lang, r["cost_low_meur_per_year"], r["cost_high_meur_per_year"], 0),
+        )
+    tot = Table(title=("Alle sectoren samen (M€/jr)" if nl else "All sectors together (M€/yr)"), title_justify="left", caption_justify="left")
+    for name in (("Land" if nl else "Country"), ("M€/jr" if nl else "M€/yr"), "band", ("sectoren" if nl else "sectors"), ("zonder volume" if nl else "without volume")):
+        tot.add_column(name, justify="left" if name in ("Land", "Country", "zonder volume", "without volume") else "right")
+    for r in totals.iter_rows(named=True):
+        tot.add_row(r["country"], _fmt(r["cost_meur_per_year"], 0), band_text(lang, r["cost_low_meur_per_year"], r["cost_high_meur_per_year"], 0),
+                    str(r["sectors"]), ", ".join(r["left_out"]) or "–")
+    lines = []
+    if budgets.envelope_eur_per_year is not None:
+        lines.append(f"Ter vergelijking: {budgets.envelope_label}: {budgets.envelope_eur_per_year / 1e6:,.0f} M€/jr (aangekondigd, oplopend tot 1 mld€/jr vanaf 2029)."
+                      if nl else f"For comparison: {budgets.envelope_label}: {budgets.envelope_eur_per_year / 1e6:,.0f} M€/yr (announced, rising to 1 bn€/yr from 2029).")
+    if budgets.ikc_eur_per_year is not None:
+        lines.append(f"IKC-budget {year}: {budgets.ikc_eur_per_year / 1e6:,.1f} M€." if nl else f"IKC budget {year}: {budgets.ikc_eur_per_year / 1e6:,.1f} M€.")
+    tot.caption = " ".join(lines) + (
+        " De som dekt alleen de sectoren van het model met een bekend volume." if nl else " The sum covers only the model's sectors with a known volume."
+    )
+    return [main, tot]
+
+
+def state_cost_text(cost, reference: str, lang: str = "nl") -> list[str]:
+    """The measure's cost to the state computed from the engine, in words."""
+    nl = lang == "nl"
+    if cost.meur_per_year is None:
+        return ["Kosten voor de staat (model): niet te berekenen (geen sector met bekend volume)." if nl
+                else "Cost to the state (model): cannot be computed (no sector with a known volume)."]
+    band = band_text(lang, cost.low_meur_per_year, cost.high_meur_per_year, 0)
+    out = [(f"Kosten voor de staat (model): {cost.meur_per_year:,.0f} M€/jr (band {band}) over {len(cost.sectors)} sectoren"
+            if nl else f"Cost to the state (model): {cost.meur_per_year:,.0f} M€/yr (band {band}) over {len(cost.sectors)} sectors")
+           + (f"; zonder volume: {', '.join(cost.left_out)}." if nl and cost.left_out else f"; without volume: {', '.join(cost.left_out)}." if cost.left_out else ".")]
+    if cost.ikc_claims_meur_per_year is not None:
+        cut = (f" → pro rata {cost.ikc_pro_rata_pct:.0f} %" if cost.ikc_pro_rata_pct is not None else "")
+        out.append(f"IKC-claims van deze sectoren: {cost.ikc_claims_meur_per_year:,.1f} M€ tegen een budget van {cost.ikc_budget_meur_per_year:,.1f} M€{cut}."
+                     if nl else f"IKC claims of these sectors: {cost.ikc_claims_meur_per_year:,.1f} M€ against a budget of {cost.ikc_budget_meur_per_year:,.1f} M€{cut}.")
+    per = [f"{cc}: {v:,.0f}" for cc, v in cost.per_gap_closed.items() if v is not None]
+    if per:
+        out.append(f"Per €/MWh dat het verschil kleiner wordt (volumegewogen): {'; '.join(per)} M€/jr." if nl
+                    else f"Per €/MWh the gap narrows (volume-weighted): {'; '.join(per)} M€/yr.")
+    return out

@@ -1,0 +1,176 @@
+"""What would close the gap, and what a measure costs the state.
+
+Closing a gap: per sector and neighbour, the Dutch relief in €/MWh that brings the gap to zero is
+the gap itself where NL is dearer (0 where NL is already cheaper), with the gap's band clipped at
+zero. Its yearly cost to the state for the whole sector is that relief × the sector's Dutch
+electricity use; for all sectors together the sum over the sectors whose volume is known. These are
+set against the budgets in the configs: the envelope of the proposed electricity-cost relief and the
+IKC budget of the year.
+
+A measure's cost to the state (for `toets`): what the Dutch plants of the modelled sectors pay less
+under the scenario, × each sector's electricity use: the money the state pays out or forgoes. For
+ETS indirect-cost compensation the claims are capped at the scheme's budget (a pro-rata cut when
+they exceed it). Sectors without a known volume are left out and named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from speelveld.config.resolved import YearConfig
+from speelveld.core.compute import Comparison
+
+
+def _sector_mwh(cfg: YearConfig, sector: str) -> tuple[float | None, float | None, float | None]:
+    p = cfg.params.get(f"sectors.{sector}.sector_electricity_mwh")
+    if p is None:
+        return None, None, None
+    low = p.low if p.low is not None else p.value
+    high = p.high if p.high is not None else p.value
+    return p.central, low, high
+
+
+def gap_closing(result: Comparison, cfg: YearConfig) -> pl.DataFrame:
+    """One row per sector and neighbour: the gap, the relief that closes it and its cost."""
+    rows = []
+    for r in result.totals.filter(pl.col("country") != result.reference).iter_rows(named=True):
+        gap, lo, hi = r["gap_eur_per_mwh"], r["gap_low_eur_per_mwh"], r["gap_high_eur_per_mwh"]
+        relief = max(gap, 0.0) if gap is not None else None
+        relief_lo = None if lo is None else max(lo, 0.0)
+        relief_hi = None if hi is None else max(hi, 0.0)
+        mwh, mwh_lo, mwh_hi = _sector_mwh(cfg, r["sector"])
+        rows.append({
+            "sector": r["sector"],
+            "country": r["country"],
+            "gap_eur_per_mwh": gap,
+            "gap_low_eur_per_mwh": lo,
+            "gap_high_eur_per_mwh": hi,
+            "gap_bound": r["gap_bound"],
+            "relief_eur_per_mwh": relief,
+            "relief_low_eur_per_mwh": relief_lo,
+            "relief_high_eur_per_mwh": relief_hi,
+            "sector_electricity_mwh": mwh,
+            "cost_meur_per_year": None if relief is None or mwh is None else relief * mwh / 1e6,
+            "cost_low_meur_per_year": None if relief_lo is None or mwh_lo is None else relief_lo * mwh_lo / 1e6,
+            "cost_high_meur_per_year": None if relief_hi is None or mwh_hi is None else relief_hi * mwh_hi / 1e6,
+        })
+    return pl.DataFrame(rows, schema_overrides={k: pl.Float64 for k in rows[0] if k.endswith(("_mwh", "_year"))}) if rows else pl.DataFrame()
+
+
+def closing_totals(table: pl.DataFrame) -> pl.DataFrame:
+    """Per neighbour, all sectors together: the sum over the sectors with a known volume, and the
+    sectors left out for want of one."""
+    out = []
+    for cc in table["country"].unique(maintain_order=True).to_list():
+        sub = table.filter(pl.col("country") == cc)
+        known = sub.filter(pl.col("cost_meur_per_year").is_not_null())
+        out.append({
+            "country": cc,
+            "cost_meur_per_year": known["cost_meur_per_year"].sum(),
+            "cost_low_meur_per_year": known["cost_low_meur_per_year"].sum() if known["cost_low_meur_per_year"].null_count() == 0 else None,
+            "cost_high_meur_per_year": known["cost_high_meur_per_year"].sum() if known["cost_high_meur_per_year"].null_count() == 0 else None,
+            "sectors": known.height,
+            "left_out": sub.filter(pl.col("cost_meur_per_year").is_null())["sector"].to_list(),
+        })
+    return pl.DataFrame(out, schema_overrides={"left_out": pl.List(pl.String)})
+
+
+@dataclass
+class Budgets:
+    envelope_eur_per_year: float | None = None  # the proposed relief's budget (pending or not)
+    envelope_label: str | None = None
+    ikc_eur_per_year: float | None = None
+    sources: list[str] = field(default_factory=list)
+
+
+def budgets(cfg: YearConfig, reference: str = "NL") -> Budgets:
+    out = Budgets()
+    country = cfg.countries.get(reference)
+    if country is None:
+        return out
+    for s in country.support:
+        p = cfg.params.get(f"{reference}.support.{s.id}.budget_eur_per_year")
+        if p is not None and p.value is not None:
+            out.envelope_eur_per_year, out.envelope_label = p.value, s.label
+            out.sources.append(p.source.title)
+            break
+    p = cfg.params.get(f"{reference}.carbon.indirect_cost_compensation.budget_eur_per_year")
+    if p is not None and p.value is not None:
+        out.ikc_eur_per_year = p.value
+        out.sources.append(p.source.title)
+    return out
+
+
+@dataclass
+class StateCost:
+    meur_per_year: float | None
+    low_meur_per_year: float | None
+    high_meur_per_year: float | None
+    sectors: list[str]
+    left_out: list[str]
+    ikc_claims_meur_per_year: float | None = None
+    ikc_budget_meur_per_year: float | None = None
+    ikc_pro_rata_pct: float | None = None
+    per_gap_closed: dict[str, float | None] = field(default_factory=dict)  # M€/yr per €/MWh narrowing, by neighbour
+
+
+def state_cost(table: pl.DataFrame, base: Comparison, scenario: Comparison, cfg: YearConfig, reference: str = "NL") -> StateCost:
+    """The measure's yearly cost to the state from the engine: Σ over the modelled sectors of what
+    the reference country's plants pay less (electricity and direct CO2, €/MWh × sector MWh). The
+    part that is ETS indirect-cost compensation is capped at the scheme's budget."""
+    ref_rows = table.filter(pl.col("country") == reference)
+    total = low = high = 0.0
+    open_band = False
+    sectors, left_out = [], []
+    weights: dict[str, float] = {}
+    for r in ref_rows.iter_rows(named=True):
+        mwh, _, _ = _sector_mwh(cfg, r["sector"])
+        if mwh is None:
+            left_out.append(r["sector"])
+            continue
+        change = r["cost_change_eur_per_mwh"]
+        if change is None:
+            left_out.append(r["sector"])
+            continue
+        sectors.append(r["sector"])
+        weights[r["sector"]] = mwh
+        total += -change * mwh / 1e6
+        lo, hi = r["cost_change_low_eur_per_mwh"], r["cost_change_high_eur_per_mwh"]
+        if lo is None or hi is None:
+            open_band = True
+        else:
+            low += -hi * mwh / 1e6
+            high += -lo * mwh / 1e6
+    result = StateCost(total if sectors else None, None if open_band or not sectors else low, None if open_band or not sectors else high, sectors, left_out)
+    # ETS indirect-cost compensation: the extra claims of the modelled sectors against the budget
+    def comp(c: Comparison) -> dict[str, float]:
+        lines = c.lines.filter((pl.col("country") == reference) & (pl.col("key") == "carbon.compensation"))
+        return {r["sector"]: -(r["eur_per_mwh"] or 0.0) for r in lines.iter_rows(named=True)}
+    after, before = comp(scenario), comp(base)
+    claims_after = sum(after.get(s, 0.0) * weights[s] / 1e6 for s in sectors)
+    claims_before = sum(before.get(s, 0.0) * weights[s] / 1e6 for s in sectors)
+    b = budgets(cfg, reference)
+    if b.ikc_eur_per_year is not None and abs(claims_after - claims_before) > 1e-9:
+        cap = b.ikc_eur_per_year / 1e6
+        result.ikc_claims_meur_per_year = claims_after
+        result.ikc_budget_meur_per_year = cap
+        if claims_after > cap:
+            result.ikc_pro_rata_pct = 100 * cap / claims_after
+        # the state pays the claims up to the budget: the change it bears is the change of the capped claims
+        correction = (claims_after - claims_before) - (min(claims_after, cap) - min(claims_before, cap))
+        if result.meur_per_year is not None:
+            result.meur_per_year -= correction
+            result.low_meur_per_year = None if result.low_meur_per_year is None else result.low_meur_per_year - correction
+            result.high_meur_per_year = None if result.high_meur_per_year is None else result.high_meur_per_year - correction
+    # cost per €/MWh of gap closed, per neighbour: volume-weighted narrowing over the same sectors
+    for cc in table.filter(pl.col("country") != reference)["country"].unique(maintain_order=True).to_list():
+        rows = table.filter((pl.col("country") == cc) & pl.col("sector").is_in(sectors))
+        changes = [(r["gap_change_eur_per_mwh"], weights[r["sector"]]) for r in rows.iter_rows(named=True)]
+        if not changes or any(c is None for c, _ in changes) or result.meur_per_year is None:
+            result.per_gap_closed[cc] = None
+            continue
+        narrowing = -sum(c * w for c, w in changes) / sum(w for _, w in changes)
+        result.per_gap_closed[cc] = result.meur_per_year / narrowing if narrowing > 1e-6 else None
+    return result

@@ -1,0 +1,128 @@
+"""Monitoring over the years (`trend`), what closes the gap (`close-gap`) and a measure's cost
+to the state computed from the engine (`toets`)."""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from speelveld.cli import app
+from speelveld.config.load import Override, default_config_dir, load_year
+from speelveld.core.closing import closing_totals, gap_closing, state_cost
+from speelveld.core.compute import compare
+from speelveld.core.policy import policy_check
+from tests.helpers import FIXTURE
+
+runner = CliRunner()
+
+
+def test_trend_rows_are_each_years_compare():
+    r = runner.invoke(app, ["trend", "--sector", "chemie", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.stdout)["rows"]
+    assert sorted({row["year"] for row in rows}) == [2024, 2025, 2026]
+    for year in (2024, 2025, 2026):
+        totals = compare(load_year(default_config_dir(), year), ["chemie"], ["DE", "BE", "FR"]).totals
+        for t in totals.iter_rows(named=True):
+            (row,) = [x for x in rows if x["year"] == year and x["country"] == t["country"]]
+            for key in ("total_eur_per_mwh", "total_low_eur_per_mwh", "gap_eur_per_mwh", "gap_high_eur_per_mwh", "gap_bound"):
+                assert row[key] == t[key], (year, t["country"], key)
+
+
+def test_trend_table_csv_and_years_option(tmp_path):
+    r = runner.invoke(app, ["trend", "--sector", "staal", "--years", "2025:2026"])
+    assert r.exit_code == 0, r.output
+    assert "2025" in r.output and "2026" in r.output and "2024" not in r.output
+    assert "DE verschil" in r.output
+    out = tmp_path / "t.csv"
+    r = runner.invoke(app, ["trend", "--sector", "all", "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    lines = out.read_text().splitlines()
+    assert lines[0].startswith("# {") and lines[1].startswith("year,sector,country,total_eur_per_mwh")
+    assert len(lines) == 2 + 3 * 9 * 4
+    for bad in ("2020:2021", "abc"):
+        r = runner.invoke(app, ["trend", "--years", bad])
+        assert r.exit_code == 2 and "--years" in r.output
+
+
+def test_trend_excel_and_report_sheet(tmp_path):
+    book = tmp_path / "trend.xlsx"
+    r = runner.invoke(app, ["trend", "--sector", "all", "--excel", str(book)])
+    assert r.exit_code == 0, r.output
+    ws = openpyxl.load_workbook(book)["Trend"]
+    assert len(ws._charts) == 9 and all(type(c).__name__ == "LineChart" for c in ws._charts)
+    report = tmp_path / "r.xlsx"
+    assert runner.invoke(app, ["report", "--out", str(report)]).exit_code == 0
+    assert "Trend" in openpyxl.load_workbook(report).sheetnames
+    # one price year only (the fixture): no trend sheet
+    single = tmp_path / "f.xlsx"
+    assert runner.invoke(app, ["report", "--config-dir", str(FIXTURE), "--out", str(single)]).exit_code == 0
+    assert "Trend" not in openpyxl.load_workbook(single).sheetnames
+
+
+def test_gap_closing_by_hand():
+    # fixture: NL − DE = 33.159336 €/MWh (see test_engine_fixture), sector use 1,000,000 MWh:
+    # relief 33.159336 €/MWh, cost 33.159336 × 1,000,000 / 10⁶ = 33.159336 M€/yr
+    cfg = load_year(FIXTURE, 2030)
+    table = gap_closing(compare(cfg, ["plant"], ["DE", "FR"]), cfg)
+    de = table.filter(table["country"] == "DE").row(0, named=True)
+    assert de["relief_eur_per_mwh"] == pytest.approx(33.159336, abs=1e-6)
+    assert de["cost_meur_per_year"] == pytest.approx(33.159336, abs=1e-6)
+    # where NL is cheaper the relief is 0, never negative
+    assert all(r >= 0 for r in table["relief_eur_per_mwh"].to_list())
+    totals = closing_totals(table)
+    assert totals.filter(totals["country"] == "DE")["cost_meur_per_year"][0] == pytest.approx(33.159336, abs=1e-6)
+
+
+def test_close_gap_on_the_shipped_years():
+    for year in ("2024", "2025", "2026"):
+        r = runner.invoke(app, ["close-gap", "--year", year, "--format", "json"])
+        assert r.exit_code == 0, r.output
+        data = json.loads(r.stdout)
+        assert len(data["rows"]) == 27 and {t["country"] for t in data["totals"]} == {"DE", "BE", "FR"}
+        assert data["budgets"]["ikc_eur_per_year"] > 0
+    r = runner.invoke(app, ["close-gap", "--year", "2026"])
+    assert r.exit_code == 0 and "IKC-budget 2026: 129.2 M€" in " ".join(r.output.split())
+
+
+def test_state_cost_from_the_engine_by_hand():
+    # duurder-de: DE wholesale +10 €/MWh; NL compensation intensity 75 % → 50 %. The NL plant's
+    # compensation is 16.084262 €/MWh at 50 %, so 24.126393 at 75 %: NL pays 8.042131 €/MWh more,
+    # the state pays 8.042131 × 1,000,000 MWh / 10⁶ = 8.04 M€/yr less (cost −8.04). The NL − DE gap
+    # moves +8.042131 − 10 = −1.957869 €/MWh: −8.042131 ÷ 1.957869 = −4.1076 M€/yr per €/MWh closed.
+    base = load_year(FIXTURE, 2030)
+    sc = load_year(FIXTURE, 2030, [], scenario="duurder-de")
+    check = policy_check(base, sc, ["plant"], ["DE", "FR"], "NL")
+    cost = state_cost(check.table, check.base, check.scenario, base)
+    assert cost.meur_per_year == pytest.approx(-8.042131, abs=1e-5)
+    assert cost.per_gap_closed["DE"] == pytest.approx(-8.042131 / 1.957869, rel=1e-5)
+    assert cost.sectors == ["plant"] and cost.left_out == []
+
+
+def test_state_cost_ikc_capped_at_the_budget():
+    # the other way round (50 % → 75 %) with a budget of 20 M€: over the sector's 1,000,000 MWh the
+    # claims go from 16.084262 to 24.126394 M€; the state pays min(24.126394, 20) − min(16.084262, 20)
+    # = 3.915738 M€/yr, not 8.042131; pro rata 20 ÷ 24.126394 = 82.9 %
+    budget = [Override.parse("NL.carbon.indirect_cost_compensation.budget_eur_per_year=20000000")]
+    low = load_year(FIXTURE, 2030, budget, scenario="duurder-de")
+    high = load_year(FIXTURE, 2030, budget + [Override.parse("DE.commodity.baseload_eur_per_mwh=80")])
+    check = policy_check(low, high, ["plant"], ["DE", "FR"], "NL")
+    cost = state_cost(check.table, check.base, check.scenario, low)
+    assert cost.ikc_claims_meur_per_year == pytest.approx(24.126394, abs=1e-5)
+    assert cost.ikc_pro_rata_pct == pytest.approx(100 * 20 / 24.126394, rel=1e-5)
+    assert cost.meur_per_year == pytest.approx(20 - 16.084262, abs=1e-5)
+
+
+def test_toets_prints_the_computed_cost():
+    r = runner.invoke(app, ["toets", "--scenario", "ikc-uitbreiding", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    model = json.loads(r.stdout)["state_cost_model"]
+    # the claims of the modelled sectors exceed the 2026 budget of 129.2 M€: the state pays up to it
+    assert model["ikc_budget_meur_per_year"] == pytest.approx(129.2)
+    assert model["ikc_claims_meur_per_year"] > 129.2 and model["ikc_pro_rata_pct"] < 100
+    assert 0 < model["meur_per_year"] <= 129.2
+    r = runner.invoke(app, ["toets", "--scenario", "vcr-opvolger"])
+    assert r.exit_code == 0 and "Kosten voor de staat (model):" in r.output
