@@ -14,8 +14,10 @@ Layout of a config directory::
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
+import hashlib
 import math
 import re
 from dataclasses import dataclass
@@ -529,6 +531,33 @@ class _Flattener:
 # ------------------------------------------------------------------ entry point
 
 
+# Loaded years by the content of every file they read, the overrides and the scenario: a run
+# reads the same year for its warnings, a scenario's base and the previous year's checks; the test
+# suite reads the shipped years hundreds of times. Keyed by the bytes of the files, so an edited
+# file is always read again; each caller gets its own copy of the mutable containers.
+_YEARS: dict[tuple, YearConfig] = {}
+
+
+def _year_key(config_dir: Path, year: int, overrides: list[Override], scenario: str | None) -> tuple | None:
+    try:
+        year_dir = config_dir / str(year)
+        files = sorted(p for p in year_dir.rglob("*") if p.is_file()) + sorted((config_dir / "sectors").glob("*"))
+        if scenario is not None:
+            files.append(config_dir / "scenarios" / f"{scenario}.yaml")
+        digest = hashlib.blake2b(digest_size=16)
+        for f in files:
+            digest.update(str(f).encode() + b"\0" + f.read_bytes() + b"\0")
+    except OSError:
+        return None  # the loader reports what is missing
+    return (str(config_dir), year, scenario, tuple((o.path, repr(o.value), o.origin) for o in overrides), digest.digest())
+
+
+def _own_copy(cfg: YearConfig) -> YearConfig:
+    return dataclasses.replace(
+        cfg, params=dict(cfg.params), countries=dict(cfg.countries), sectors=dict(cfg.sectors), overrides=list(cfg.overrides), files=list(cfg.files)
+    )
+
+
 def load_year(
     config_dir: Path,
     year: int,
@@ -538,6 +567,18 @@ def load_year(
     """Load, overlay, validate and flatten every file of a price year. Raises ConfigError
     listing every problem found (not just the first)."""
     overrides = list(overrides or [])
+    key = _year_key(Path(config_dir), year, overrides, scenario)
+    if key is not None and key in _YEARS:
+        return _own_copy(_YEARS[key])
+    cfg = _load_year(Path(config_dir), year, overrides, scenario)
+    if key is not None:
+        if len(_YEARS) > 64:
+            _YEARS.clear()
+        _YEARS[key] = cfg
+    return _own_copy(cfg)
+
+
+def _load_year(config_dir: Path, year: int, overrides: list[Override], scenario: str | None) -> YearConfig:
     eu_path, country_paths, sector_paths = _year_files(config_dir, year)
     docs: dict[tuple[str, str], Any] = {}
     lines: dict[tuple[str, str], LineMap] = {}

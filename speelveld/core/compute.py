@@ -8,6 +8,7 @@ Gap conventions (reference NL by default, compared country X):
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 from collections.abc import Iterable
@@ -167,8 +168,24 @@ class Comparison:
     bands: Bands | None = None
 
 
+# Results by the content of their inputs (the resolved config's hash, sectors, countries,
+# reference): a command computes the same comparison for its warnings, its table and its staleness
+# ranking, and the test suite computes each shipped year many times. The result's frames are
+# immutable; each caller gets its own Comparison object.
+_RESULTS: dict[tuple, Comparison] = {}
+
+
 def compare(cfg: YearConfig, sectors: list[str], countries: list[str], reference: str = "NL") -> Comparison:
     """Compute every sector in every country, the gap to ``reference``, and the band of each."""
+    key = (cfg.resolved_hash(), cfg.year, tuple(sectors), tuple(countries), reference)
+    if key not in _RESULTS:
+        if len(_RESULTS) > 128:
+            _RESULTS.clear()
+        _RESULTS[key] = _compare(cfg, sectors, countries, reference)
+    return dataclasses.replace(_RESULTS[key])
+
+
+def _compare(cfg: YearConfig, sectors: list[str], countries: list[str], reference: str) -> Comparison:
     if reference not in countries:
         countries = [reference] + countries
     varied = uncertain_paths(cfg)
@@ -177,7 +194,10 @@ def compare(cfg: YearConfig, sectors: list[str], countries: list[str], reference
     inputs = uncertain_inputs(cfg.params, {path for p in plans.values() for path in p.inputs})
 
     def run(frame: pl.DataFrame) -> pl.DataFrame:
-        return evaluate(frame, list(plans.values()), reference).select(outputs).collect(optimizations=FEW_ROWS)
+        # one query per sector: planning grows faster than the number of expressions, so nine
+        # small queries cost less than one of all sectors (measured: 0.30 s against 0.42 s)
+        parts = [evaluate(frame, [p], reference).select(band_outputs(p)).collect(optimizations=FEW_ROWS) for p in plans.values()]
+        return pl.concat(parts, how="horizontal").select(outputs) if parts else frame.select([])
 
     bands = compute_bands(run, inputs, outputs)
     return assemble(cfg, plans, bands, countries, sectors, reference)

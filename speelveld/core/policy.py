@@ -56,9 +56,16 @@ def policy_check(base_cfg: YearConfig, scenario_cfg: YearConfig, sectors: list[s
     seen = {u.column for u in inputs}
     inputs += [u for u in uncertain_inputs(scenario_cfg.params, {x for p in plans_b.values() for x in p.inputs}, renamed) if u.column not in seen]
 
+    by_sector = {s: [e for e, n in zip(change_exprs, change_names, strict=True) if n.startswith(f"{s}|")] for s in sectors}
+
     def run(frame: pl.DataFrame) -> pl.DataFrame:
-        lf = evaluate(evaluate(frame, list(plans_a.values()), reference), list(plans_b.values()), reference)
-        return lf.with_columns(change_exprs).select(outputs).collect(optimizations=FEW_ROWS)
+        # one query per sector (base and scenario together), as in compare
+        parts = []
+        for s in sectors:
+            lf = evaluate(evaluate(frame, [plans_a[s]], reference), [plans_b[s]], reference)
+            names = band_outputs(plans_a[s]) + band_outputs(plans_b[s]) + [n for n in change_names if n.startswith(f"{s}|")]
+            parts.append(lf.with_columns(by_sector[s]).select(names).collect(optimizations=FEW_ROWS))
+        return pl.concat(parts, how="horizontal").select(outputs)
 
     bands = compute_bands(run, inputs, outputs)
     base = assemble(base_cfg, plans_a, bands, countries, sectors, reference)
