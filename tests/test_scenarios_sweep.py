@@ -123,7 +123,7 @@ def test_cli_sweep_and_toets_end_to_end(tmp_path):
     out = tmp_path / "s.parquet"
     res = runner.invoke(app, ["sweep", "--config-dir", str(FIXTURE), "--sector", "plant", "--vary", "DE.commodity.baseload_eur_per_mwh=60:80:10", "--out", str(out)])
     assert res.exit_code == 0, res.output
-    assert pl.read_parquet(out).height == 3 and "3 scenarios" in res.output
+    assert pl.read_parquet(out).height == 3 and "3 scenario's" in res.output
     res = runner.invoke(app, ["sweep", "--config-dir", str(FIXTURE), "--sector", "plant", "--vary", "eu.eua_price_eur_per_t=uniform(1,2)"])
     assert res.exit_code == 2 and "--samples" in res.output
     res = runner.invoke(app, ["toets", "--config-dir", str(FIXTURE), "--scenario", "duurder-de", "--format", "csv"])
@@ -161,3 +161,64 @@ def test_ikc_extension_lowers_the_nl_gap_for_chemie():
     assert line(base, "NL", "carbon.compensation") == 0
     assert line(after, "NL", "carbon.compensation") < 0
     assert total(after, "DE", "gap_eur_per_mwh") < total(base, "DE", "gap_eur_per_mwh")
+
+
+def test_linked_parameter_follows_the_varied_one():
+    # DE's baseload follows NL's by the same change: NL 60 → DE 70 + (p − 60); the NL − DE gap
+    # moves only through what the price feeds besides the commodity line (nothing in the fixture),
+    # so it is the same in every scenario
+    from speelveld.core.sweep import parse_link
+
+    cfg = load_year(FIXTURE, 2030)
+    nl, de = "NL.commodity.baseload_eur_per_mwh", "DE.commodity.baseload_eur_per_mwh"
+    varies = [parse_vary(f"{nl}=40:100:20", cfg, "plant")]
+    links = [parse_link(f"{de}={nl}", cfg, "plant", varies)]
+    frame = sweep_query(cfg, "plant", ["DE"], "NL", varies, 4, 1, None, links).collect()
+    base_nl, base_de = cfg.params[nl].value, cfg.params[de].value
+    assert frame[de].to_list() == [base_de + (p - base_nl) for p in frame[nl].to_list()]
+    assert frame["gap_eur_per_mwh|DE"].max() - frame["gap_eur_per_mwh|DE"].min() < 1e-9
+    # by factor: DE × p / NL
+    rel = sweep_query(cfg, "plant", ["DE"], "NL", varies, 4, 1, None, [parse_link(f"{de}={nl}*", cfg, "plant", varies)]).collect()
+    assert rel[de].to_list() == pytest.approx([base_de * p / base_nl for p in rel[nl].to_list()])
+    with pytest.raises(SweepError, match="is not varied"):
+        parse_link(f"{nl}={de}", cfg, "plant", varies)
+
+
+def test_correlated_normal_draws():
+    from speelveld.core.sweep import correlate, parse_corr
+
+    cfg = load_year(FIXTURE, 2030)
+    nl, de = "NL.commodity.baseload_eur_per_mwh", "DE.commodity.baseload_eur_per_mwh"
+    varies = [parse_vary(f"{nl}=normal(90,15)", cfg, "plant"), parse_vary(f"{de}=normal(90,15)", cfg, "plant")]
+    chol = correlate(varies, [parse_corr(f"{nl},{de}=0.9", varies)])
+    frame = sweep_query(cfg, "plant", ["DE"], "NL", varies, 50_000, 3, 50_000, (), chol).collect()
+    assert frame.select(pl.corr(nl, de)).item() == pytest.approx(0.9, abs=0.01)
+    assert frame[de].std() == pytest.approx(15, rel=0.03)  # the marginal stays normal(90, 15)
+    # independent draws of the same two: correlation near 0, and a much wider gap
+    free = sweep_query(cfg, "plant", ["DE"], "NL", varies, 50_000, 3, 50_000).collect()
+    assert abs(free.select(pl.corr(nl, de)).item()) < 0.02
+    assert frame["gap_eur_per_mwh|DE"].std() < 0.5 * free["gap_eur_per_mwh|DE"].std()
+    with pytest.raises(SweepError, match="positive definite"):
+        eua = parse_vary("eu.eua_price_eur_per_t=normal(80,10)", cfg, "plant")
+        three = [*varies, eua]
+        correlate(three, [parse_corr(f"{nl},{de}=0.95", three), parse_corr(f"{nl},eu.eua_price_eur_per_t=0.95", three), parse_corr(f"{de},eu.eua_price_eur_per_t=-0.95", three)])
+
+
+def test_tornado_is_zero_for_a_parameter_that_cannot_move_a_gap_and_the_output_explains():
+    runner = CliRunner()
+    res = runner.invoke(app, [
+        "sweep", "--config-dir", str(FIXTURE), "--sector", "plant", "--samples", "2000",
+        "--vary", "DE.commodity.baseload_eur_per_mwh=normal(70,5)", "--vary", "FR.commodity.baseload_eur_per_mwh=uniform(40,60)",
+    ])
+    assert res.exit_code == 0, res.output
+    row = next(ln for ln in res.output.splitlines() if ln.startswith("│ DE.commodity"))
+    cells = [c.strip() for c in row.strip("│").split("│")]
+    assert cells[2] == "0.00"  # DE's price cannot move the NL − FR gap: not sampling noise
+    assert "decielen" in " ".join(res.output.split())
+
+
+def test_sweep_to_excel_beyond_a_worksheet_is_refused(tmp_path):
+    runner = CliRunner()
+    res = runner.invoke(app, ["sweep", "--config-dir", str(FIXTURE), "--sector", "plant", "--samples", "1048576",
+                              "--vary", "DE.commodity.baseload_eur_per_mwh=normal(70,5)", "--out", str(tmp_path / "s.xlsx")])
+    assert res.exit_code == 2 and "1,048,575 rows at most" in res.output and not (tmp_path / "s.xlsx").exists()

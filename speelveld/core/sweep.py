@@ -25,7 +25,9 @@ from speelveld.config.units import known_unit_field
 from speelveld.core.compute import col, evaluate, plan_sector
 from speelveld.errors import SweepError
 
-__all__ = ["SweepError", "Vary", "parse_vary", "scenario_count", "scenario_frame", "summarise", "sweep_query"]
+__all__ = ["Link", "SweepError", "Vary", "correlate", "parse_corr", "parse_link", "parse_vary", "scenario_count", "scenario_frame", "summarise", "sweep_query"]
+
+EXCEL_ROWS = 1_048_576  # a worksheet's rows, the header included
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,85 @@ def parse_vary(text: str, cfg: YearConfig, sector: str) -> Vary:
     path = resolve_path(given, cfg, sector)
     vary = _parse_spec(text, given, path, spec)
     return _checked(vary, text, cfg.year)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A parameter that follows a varied one: by the same change (``relative`` False: NL and DE
+    prices move together by the same €/MWh) or the same factor (``relative`` True)."""
+
+    target: str
+    source: str
+    given: str
+    relative: bool
+    target_base: float
+    source_base: float
+
+    def expr(self) -> pl.Expr:
+        src = pl.col(self.source)
+        if self.relative:
+            factor = src / self.source_base if self.source_base else pl.lit(1.0)
+            return (self.target_base * factor).alias(self.target)
+        return (self.target_base + (src - self.source_base)).alias(self.target)
+
+
+def parse_link(text: str, cfg: YearConfig, sector: str, varies: list[Vary]) -> Link:
+    """``TARGET=SOURCE`` (the same change) or ``TARGET=SOURCE*`` (the same factor); SOURCE is varied."""
+    if "=" not in text:
+        raise SweepError(f"--link {text}: expected TARGET=SOURCE, e.g. DE.commodity.baseload_eur_per_mwh=NL.commodity.baseload_eur_per_mwh")
+    target_given, source_given = (p.strip() for p in text.split("=", 1))
+    relative = source_given.endswith("*")
+    source_given = source_given.rstrip("*").strip()
+    target, source = resolve_path(target_given, cfg, sector, "--link"), resolve_path(source_given, cfg, sector, "--link")
+    varied = {v.path for v in varies}
+    if source not in varied:
+        raise SweepError(f"--link {text}: {source_given} is not varied; give it a --vary first")
+    if target in varied:
+        raise SweepError(f"--link {text}: {target_given} is varied itself; link it or vary it, not both")
+    t, s = cfg.params[target], cfg.params[source]
+    if t.central is None or s.central is None:
+        raise SweepError(f"--link {text}: an unknown value without bounds cannot be linked")
+    if t.unit != s.unit and not relative:
+        raise SweepError(f"--link {text}: {t.unit} and {s.unit} differ; link by factor with TARGET=SOURCE*")
+    return Link(target, source, text, relative, t.central, s.central)
+
+
+def parse_corr(text: str, varies: list[Vary]) -> tuple[str, str, float]:
+    """``A,B=0.8``: the normal draws of A and B correlated with coefficient 0.8."""
+    m = re.fullmatch(rf"\s*([^,=]+?)\s*,\s*([^,=]+?)\s*=\s*({_NUM})\s*", text)
+    if not m:
+        raise SweepError(f"--corr {text}: expected A,B=RHO, e.g. NL.commodity.baseload_eur_per_mwh,DE.commodity.baseload_eur_per_mwh=0.9")
+    a, b, rho = m.group(1), m.group(2), float(m.group(3))
+    by_given = {v.given: v for v in varies} | {v.path: v for v in varies}
+    for name in (a, b):
+        v = by_given.get(name)
+        if v is None or v.dist != "normal":
+            raise SweepError(f"--corr {text}: {name} is not varied with normal(mean,sd); correlation is for normal draws")
+    if not -1 < rho < 1 or by_given[a].path == by_given[b].path:
+        raise SweepError(f"--corr {text}: the coefficient must lie strictly between −1 and 1, between two parameters")
+    return by_given[a].path, by_given[b].path, rho
+
+
+def correlate(varies: list[Vary], pairs: list[tuple[str, str, float]]) -> list[list[float]]:
+    """The Cholesky factor of the correlation matrix of the normal draws (in the order of
+    ``varies``, normal ones only); a matrix that is not positive definite is refused."""
+    normals = [v.path for v in varies if v.dist == "normal"]
+    n = len(normals)
+    c = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
+    for a, b, rho in pairs:
+        i, j = normals.index(a), normals.index(b)
+        c[i][j] = c[j][i] = rho
+    low = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1):
+            s = c[i][j] - sum(low[i][k] * low[j][k] for k in range(j))
+            if i == j:
+                if s <= 1e-12:
+                    raise SweepError("--corr: these coefficients cannot hold together (the correlation matrix is not positive definite)")
+                low[i][j] = math.sqrt(s)
+            else:
+                low[i][j] = s / low[j][j]
+    return low
 
 
 def _field_of(path: str) -> tuple[str | None, bool]:
@@ -111,13 +192,13 @@ def _parse_spec(text: str, given: str, path: str, spec: str) -> Vary:
     )
 
 
-def resolve_path(given: str, cfg: YearConfig, sector: str) -> str:
+def resolve_path(given: str, cfg: YearConfig, sector: str, option: str = "--vary") -> str:
     path = f"sectors.{sector}.{given[len('sector.'):]}" if given.startswith("sector.") else given
     param = cfg.params.get(path)
     if param is None:
         hint = difflib.get_close_matches(path, list(cfg.params), n=1, cutoff=0.7)
         extra = f" (did you mean '{hint[0]}'?)" if hint else ""
-        raise SweepError(f"--vary {given}: no numeric parameter '{path}' in the {cfg.year} config{extra}")
+        raise SweepError(f"{option} {given}: no numeric parameter '{path}' in the {cfg.year} config{extra}")
     return path
 
 
@@ -146,14 +227,21 @@ def scenario_count(varies: list[Vary], samples: int | None) -> int:
     return samples if samples else n
 
 
-def scenario_frame(varies: list[Vary], n: int, seed: int, samples: int | None) -> pl.LazyFrame:
-    """One lazy row per scenario with a column per varied parameter.
+def scenario_frame(varies: list[Vary], n: int, seed: int, samples: int | None, links: list[Link] = (), chol: list[list[float]] | None = None) -> pl.LazyFrame:
+    """One lazy row per scenario with a column per varied parameter (and per linked one).
 
     Grid-only sweeps without --samples enumerate the cartesian product; with --samples every
-    parameter is drawn (grid parameters uniformly from their values)."""
+    parameter is drawn (grid parameters uniformly from their values). Normal draws are
+    independent unless ``chol`` (the Cholesky factor of their correlation matrix) ties them."""
     idx = pl.col("scenario")
     lf = pl.LazyFrame().select(pl.int_range(0, n, dtype=pl.UInt64).alias("scenario"))
     exprs = []
+    normals = [k for k, v in enumerate(varies) if v.dist == "normal"]
+
+    def standard_normal(k: int) -> pl.Expr:
+        u1, u2 = _uniform01(idx, seed, 2 * k + 1000), _uniform01(idx, seed, 2 * k + 1001)
+        return (-2.0 * u1.log()).sqrt() * (2 * math.pi * u2).cos()
+
     stride = 1
     for k, v in enumerate(varies):
         if v.is_grid and not samples:
@@ -168,18 +256,26 @@ def scenario_frame(varies: list[Vary], n: int, seed: int, samples: int | None) -
         elif v.dist == "uniform":
             exprs.append((v.a + (v.b - v.a) * _uniform01(idx, seed, k)).alias(v.path))
         else:
-            u1, u2 = _uniform01(idx, seed, 2 * k + 1000), _uniform01(idx, seed, 2 * k + 1001)
-            z = (-2.0 * u1.log()).sqrt() * (2 * math.pi * u2).cos()
+            i = normals.index(k)
+            if chol is None:
+                z = standard_normal(k)
+            else:  # z = L·e over independent standard normals e: correlation L·Lᵀ
+                z = pl.sum_horizontal([chol[i][j] * standard_normal(normals[j]) for j in range(i + 1) if chol[i][j]])
             exprs.append((v.a + v.b * z).clip(v.low, v.high).alias(v.path))
-    return lf.with_columns(exprs)
+    lf = lf.with_columns(exprs)
+    return lf.with_columns([link.expr() for link in links]) if links else lf
 
 
-def sweep_query(cfg: YearConfig, sector: str, countries: list[str], reference: str, varies: list[Vary], n: int, seed: int, samples: int | None) -> pl.LazyFrame:
+def sweep_query(
+    cfg: YearConfig, sector: str, countries: list[str], reference: str, varies: list[Vary], n: int, seed: int, samples: int | None,
+    links: list[Link] = (), chol: list[list[float]] | None = None,
+) -> pl.LazyFrame:
     """The whole sweep as one lazy query: scenario, varied parameters, totals and gaps."""
-    frame = scenario_frame(varies, n, seed, samples)
-    plan = plan_sector(cfg, sector, [reference] + [c for c in countries if c != reference], frozenset(v.path for v in varies))
+    frame = scenario_frame(varies, n, seed, samples, links, chol)
+    moved = frozenset(v.path for v in varies) | frozenset(link.target for link in links)
+    plan = plan_sector(cfg, sector, [reference] + [c for c in countries if c != reference], moved)
     lf = evaluate(frame, [plan], reference)
-    keep = [pl.col("scenario")] + [pl.col(v.path) for v in varies]
+    keep = [pl.col("scenario")] + [pl.col(v.path) for v in varies] + [pl.col(link.target) for link in links]
     for cc in plan.lines:
         keep.append(pl.col(col(sector, cc, "total")).truediv(plan.consumption).alias(f"total_eur_per_mwh|{cc}"))
         if cc != reference:
@@ -187,7 +283,38 @@ def sweep_query(cfg: YearConfig, sector: str, countries: list[str], reference: s
     return lf.select(keep)
 
 
-def summarise(results: pl.LazyFrame, varies: list[Vary], countries: list[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
+def reaches(cfg: YearConfig, sector: str, countries: list[str], reference: str, varies: list[Vary], links: list[Link] = ()) -> dict[tuple[str, str], bool]:
+    """Whether a varied parameter (or a parameter linked to it) enters the gap of each country: a
+    tornado swing for a parameter that cannot move a gap is sampling noise, and shown as 0."""
+    plan = plan_sector(cfg, sector, [reference] + [c for c in countries if c != reference], frozenset(v.path for v in varies))
+    uses = {cc: {p for ln in lines for p in ln.inputs} for cc, lines in plan.lines.items()}
+    out = {}
+    for v in varies:
+        paths = {v.path} | {link.target for link in links if link.source == v.path}
+        for cc in countries:
+            # the gap is reference − country: a parameter reaches it through a line of either side
+            out[(v.path, cc)] = bool(paths & (uses.get(cc, set()) | uses.get(reference, set())))
+    return out
+
+
+def left_out_lines(cfg: YearConfig, sector: str, countries: list[str], reference: str, varied: set[str]) -> list[tuple[str, str, str]]:
+    """The lines of the sector that rest on an unknown figure the sweep does not vary: a bounded
+    unknown is held at the middle of its band, one without bounds is left out of every scenario.
+    (country, line label, 'band' or 'left out')."""
+    plan = plan_sector(cfg, sector, [reference] + [c for c in countries if c != reference])
+    out = []
+    for cc, lines in plan.lines.items():
+        for ln in lines:
+            if ln.subtotal != "electricity":
+                continue  # the sweep's gap is the electricity gap
+            unknown = [cfg.params[p] for p in ln.inputs if p in cfg.params and cfg.params[p].value is None and p not in varied]
+            if unknown:
+                state = "band" if all(p.central is not None for p in unknown) else "left out"
+                out.append((cc, ln.label, state))
+    return out
+
+
+def summarise(results: pl.LazyFrame, varies: list[Vary], countries: list[str], reach: dict[tuple[str, str], bool] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Per country the distribution of the gap, and a tornado: how far each varied parameter
     moves the gap (spread of the mean gap across the parameter's values or deciles)."""
     stats = []
@@ -216,6 +343,9 @@ def summarise(results: pl.LazyFrame, varies: list[Vary], countries: list[str]) -
             means = results.group_by(group.alias("g")).agg(pl.col(f"gap_eur_per_mwh|{cc}").mean().alias("m")).select(
                 (pl.col("m").max() - pl.col("m").min()).alias("swing")
             )
+            if reach is not None and not reach.get((v.path, cc), True):
+                rows.append({"parameter": v.given, "country": cc, "swing_eur_per_mwh": 0.0})
+                continue
             rows.append({"parameter": v.given, "country": cc, "swing_eur_per_mwh": means.collect()["swing"][0]})
     tornado = pl.DataFrame(rows, schema={"parameter": pl.String, "country": pl.String, "swing_eur_per_mwh": pl.Float64})
     return dist, tornado.sort("swing_eur_per_mwh", descending=True, nulls_last=True)

@@ -473,3 +473,47 @@ def state_cost_text(cost, reference: str, lang: str = "nl") -> list[str]:
         out.append(f"Per €/MWh dat het verschil kleiner wordt (volumegewogen): {'; '.join(per)} M€/jr." if nl
                     else f"Per €/MWh the gap narrows (volume-weighted): {'; '.join(per)} M€/yr.")
     return out
+
+
+def sweep_tables(sector, year, n, elapsed, out_file, dist, tornado, varies, links, correlated, chosen, left_out, lang: str = "nl") -> list:
+    """The sweep's distribution per country, its tornado and what the distribution leaves out."""
+    nl = lang == "nl"
+    ref, others = chosen[0], chosen[1:]
+    where = (f", geschreven naar {out_file}" if nl else f", written to {out_file}") if out_file else ""
+    head = (f"Sweep {sector} {year}: {n:,} scenario's in {elapsed:.2f} s ({n / max(elapsed, 1e-9):,.0f}/s){where}" if nl
+            else f"Sweep {sector} {year}: {n:,} scenarios in {elapsed:.2f} s ({n / max(elapsed, 1e-9):,.0f}/s){where}")
+    table = Table(title=(f"Verschil {ref} − land (€/MWh; positief = {ref} duurder)" if nl else f"Gap {ref} − country (€/MWh; positive = {ref} dearer)"), title_justify="left")
+    for name in ("land" if nl else "country", "min", "p5", "mediaan" if nl else "median", "p95", "max"):
+        table.add_column(name, justify="left" if name in ("land", "country") else "right")
+    for row in dist.iter_rows(named=True):
+        table.add_row(row["country"], *[("–" if row[k] is None else f"{row[k]:,.2f}") for k in ("min", "p5", "median", "p95", "max")])
+    tor = Table(
+        title=("Tornado: spreiding van het gemiddelde verschil over de waarden van elke parameter (€/MWh)" if nl
+               else "Tornado: swing of the mean gap across each parameter's values (€/MWh)"),
+        caption=("Per parameter: het verschil tussen het hoogste en laagste gemiddelde verschil over zijn rasterwaarden, of bij trekkingen "
+                 "over tien even grote groepen (decielen) van zijn getrokken waarden. 0: de parameter komt in geen post van het land of van "
+                 f"{ref} voor (wat de trekking dan toont is ruis)." if nl
+                 else "Per parameter: the difference between the highest and lowest mean gap across its grid values, or for draws across ten "
+                 f"equal-count bins (deciles) of its drawn values. 0: the parameter enters no line of the country or of {ref} (anything else would be sampling noise)."),
+        title_justify="left", caption_justify="left",
+    )
+    tor.add_column("parameter")
+    for cc in others:
+        tor.add_column(cc, justify="right")
+    for v in varies:
+        sub = {r["country"]: r["swing_eur_per_mwh"] for r in tornado.filter(pl.col("parameter") == v.given).iter_rows(named=True)}
+        tor.add_row(v.given, *[("–" if sub.get(cc) is None else f"{sub[cc]:,.2f}") for cc in others])
+    parts: list = [head, table, tor]
+    for link in links:
+        parts.append(Text((f"Gekoppeld: {link.target} volgt {link.source} " + ("met dezelfde factor." if link.relative else "met dezelfde verandering.")) if nl
+                          else f"Linked: {link.target} follows {link.source} " + ("by the same factor." if link.relative else "by the same change."), style="dim"))
+    if correlated:
+        parts.append(Text("Normale trekkingen gecorreleerd volgens --corr (Cholesky)." if nl else "Normal draws correlated as given by --corr (Cholesky).", style="dim"))
+    held = [f"{cc} {label}" for cc, label, state in left_out if state == "band"]
+    dropped = [f"{cc} {label}" for cc, label, state in left_out if state != "band"]
+    if held:
+        parts.append(Text(("Niet gevarieerd, op het midden van hun band: " if nl else "Not varied, at the middle of their band: ") + "; ".join(held)
+                          + (". Varieer ze met --vary PAD=uniform(laag,hoog)." if nl else ". Vary them with --vary PATH=uniform(low,high)."), style="dim"))
+    if dropped:
+        parts.append(Text(("Buiten de verdeling (onbekend zonder grenzen): " if nl else "Left out of the distribution (unknown without bounds): ") + "; ".join(dropped) + ".", style="dim"))
+    return parts
