@@ -576,6 +576,229 @@ def sweep(
         out.print(part)
 
 
+def parse_years(spec: str | None, available: list[int]) -> list[int]:
+    """--years 2024:2026 (inclusive), 2024,2026, or one year; default: every year available."""
+    if not spec:
+        return available
+    try:
+        if ":" in spec:
+            a, b = (int(x) for x in spec.split(":", 1))
+            wanted = list(range(a, b + 1))
+        else:
+            wanted = [int(x) for x in spec.split(",") if x.strip()]
+    except ValueError:
+        raise UsageProblem(f"--years {spec}: give a range like 2024:2026 or a list like 2024,2026") from None
+    missing = [y for y in wanted if y not in available]
+    if missing or not wanted:
+        raise UsageProblem(f"--years {spec}: no configs for {', '.join(map(str, missing)) or spec} (available: {', '.join(map(str, available))})")
+    return wanted
+
+
+@app.command()
+@user_errors
+def trend(
+    sector: Annotated[str, typer.Option("--sector", metavar="NAME", help="Sector archetype, or 'all'.")] = "all",
+    years: Annotated[str | None, typer.Option("--years", metavar="A:B", help="Price years, e.g. 2024:2026 or 2024,2026 (default: all).", show_default=False)] = None,
+    reference: Annotated[str, typer.Option("--reference", metavar="CC", help="Country the others are compared with.")] = "NL",
+    countries: Annotated[str | None, typer.Option("--countries", metavar="CC,CC", help="Comma-separated countries (default: all).", show_default=False)] = None,
+    fmt: Annotated[Fmt, typer.Option("--format", help="table, csv or json.")] = Fmt.table,
+    out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write csv/json to this file.", show_default=False)] = None,
+    excel: Annotated[Path | None, typer.Option("--excel", metavar="FILE.xlsx", help="Also write a workbook with the trend table and a line chart per sector.", show_default=False)] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.nl,
+    config_dir: ConfigDirOpt = None,
+):
+    """Monitoring over the years: the electricity total and the gap per country and price year,
+    with their bands, for one sector or all."""
+    from speelveld.core.trend import trend as run_trend
+    from speelveld.report.terminal import trend_tables
+
+    fmt = output_format(fmt, out_file)
+    for target in (out_file, excel):
+        if target is not None:
+            check_writable(target)
+    config_dir = config_dir or default_config_dir()
+    if not config_dir.is_dir():
+        raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
+    chosen_years = parse_years(years, available_years(config_dir))
+    cfgs = [load_year(config_dir, y, []) for y in chosen_years]
+    latest = cfgs[-1]
+    sectors = sorted(latest.sectors) if sector == "all" else [pick("sector", "--sector", sector, sorted(latest.sectors))]
+    chosen = pick_countries(latest, reference, countries)
+    frame = run_trend(cfgs, sectors, chosen[1:], reference=chosen[0])
+    meta = manifest(latest, command_line()) | {"years": chosen_years}
+    if excel is not None:
+        from speelveld.report.excel import write_trend_workbook
+
+        write_atomic(excel, lambda p: write_trend_workbook(p, frame, chosen[0], meta, lang.value))
+        err.print(f"wrote {excel}")
+    if fmt == Fmt.table:
+        for table in trend_tables(frame, chosen[0], lang.value):
+            out.print(table)
+        return
+    text = manifest_comment(meta) + frame.write_csv() if fmt == Fmt.csv else json.dumps({"run": meta, "rows": frame.to_dicts()}, indent=2, ensure_ascii=False) + "\n"
+    emit_text(text, out_file)
+
+
+@app.command("close-gap")
+@user_errors
+def close_gap(
+    sector: Annotated[str, typer.Option("--sector", metavar="NAME", help="Sector archetype, or 'all'.")] = "all",
+    year: YearOpt = None,
+    reference: Annotated[str, typer.Option("--reference", metavar="CC", help="Country the others are compared with.")] = "NL",
+    countries: Annotated[str | None, typer.Option("--countries", metavar="CC,CC", help="Comma-separated countries (default: all).", show_default=False)] = None,
+    scenario: ScenarioOpt = None,
+    fmt: Annotated[Fmt, typer.Option("--format", help="table, csv or json.")] = Fmt.table,
+    out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write csv/json to this file.", show_default=False)] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.nl,
+    config_dir: ConfigDirOpt = None,
+):
+    """What would close the gap: per sector and neighbour the reference-country relief in €/MWh
+    that brings the gap to zero, its yearly cost to the state for the whole sector and for all
+    sectors together, set against the announced envelope and the IKC budget."""
+    from speelveld.core.closing import budgets, closing_totals, gap_closing
+    from speelveld.report.terminal import closing_tables
+
+    fmt = output_format(fmt, out_file)
+    if out_file is not None:
+        check_writable(out_file)
+    cfg = load(config_dir, year, None, scenario)
+    sectors = sorted(cfg.sectors) if sector == "all" else [pick("sector", "--sector", sector, sorted(cfg.sectors))]
+    chosen = pick_countries(cfg, reference, countries)
+    result = run_compare(cfg, sectors, chosen[1:], reference=chosen[0])
+    table = gap_closing(result, cfg)
+    totals = closing_totals(table)
+    money = budgets(cfg, chosen[0])
+    if fmt == Fmt.table:
+        for part in closing_tables(table, totals, money, cfg.year, chosen[0], lang.value):
+            out.print(part)
+        return
+    meta = manifest(cfg, command_line())
+    payload = {"run": meta, "rows": table.to_dicts(), "totals": totals.to_dicts(),
+               "budgets": {"envelope_eur_per_year": money.envelope_eur_per_year, "ikc_eur_per_year": money.ikc_eur_per_year}}
+    text = manifest_comment(meta) + table.write_csv() if fmt == Fmt.csv else json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    emit_text(text, out_file)
+
+
+@app.command("new-year")
+@user_errors
+def new_year(
+    year: Annotated[int, typer.Argument(metavar="YEAR", help="The new price year, e.g. 2027.", show_default=False)],
+    from_year: Annotated[int | None, typer.Option("--from", metavar="YEAR", help="The year to start from (default: the latest).", show_default=False)] = None,
+    config_dir: ConfigDirOpt = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the report.")] = Lang.nl,
+):
+    """Create the configs of a new price year from the latest one. Rules are copied; every
+    figure republished yearly (prices, tariffs, levy rates, EUA prices, budgets) is carried
+    forward as an estimate with its old source, so that the list of stale values of
+    `speelveld sources` shows what must be updated. Never overwrites an existing year."""
+    from speelveld.config.newyear import create_new_year
+    from speelveld.report.labels import t
+
+    config_dir = config_dir or default_config_dir()
+    if not config_dir.is_dir():
+        raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
+    done = create_new_year(config_dir, year, from_year)
+    L = lang.value
+    out.print(t(L, "ny_created", year=year, from_year=done.from_year, target=done.target, files=len(done.files)))
+    out.print(t(L, "ny_carried", n=len(done.carried), year=year))
+    for head in done.collapsed_periods:
+        out.print(t(L, "ny_periods", path=head, year=year, from_year=done.from_year))
+    if done.ending_rules:
+        out.print(t(L, "ny_ending", year=year))
+        for r in done.ending_rules:
+            out.print(f"  {r.path} — {r.label}: " + t(L, "ny_until", to_year=r.to_year))
+    for name, years in done.scenarios_not_covering:
+        out.print(t(L, "ny_scenario", name=name, years=", ".join(map(str, years)), year=year))
+
+
+inputs_app = typer.Typer(
+    help="The parameters of a price year as an Excel workbook to edit, and the edits read back into the YAML files.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+app.add_typer(inputs_app, name="inputs")
+
+
+@inputs_app.command("export")
+@user_errors
+def inputs_export(
+    out_file: Annotated[Path, typer.Option("--out", metavar="FILE.xlsx", help="The workbook to write.")],
+    year: YearOpt = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the sheets and headers.")] = Lang.nl,
+    config_dir: ConfigDirOpt = None,
+):
+    """Write every parameter of a price year to a workbook: one row per parameter (path, label,
+    value, unit, low, high, quality, source, note, file:line), a sheet of sources, a sheet that
+    explains the editing. Edit it in Excel or LibreOffice and read it back with `speelveld inputs import`."""
+    from speelveld.report.inputs_xlsx import write_inputs_workbook
+
+    if out_file.suffix.lower() != ".xlsx":
+        raise UsageProblem(f"--out {out_file}: the workbook needs a .xlsx name")
+    check_writable(out_file)
+    cfg = load(config_dir, year, None)
+    write_atomic(out_file, lambda p: write_inputs_workbook(p, cfg, lang.value))
+    err.print(f"wrote {out_file} ({len(cfg.params)} parameters of {cfg.year})")
+
+
+@inputs_app.command("import")
+@user_errors
+def inputs_import(
+    workbook: Annotated[Path, typer.Argument(metavar="FILE.xlsx", help="A workbook written by `speelveld inputs export`, edited.", show_default=False)],
+    config_dir: ConfigDirOpt = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check the edits and show the changes, but write nothing.")] = False,
+    top: Annotated[int, typer.Option("--top", metavar="N", min=1, help="Lines shown per sector and country in the effect on the gaps.")] = 5,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the report.")] = Lang.nl,
+):
+    """Read an edited input workbook back into the YAML files: every edited cell is checked (a
+    number, a unit that matches, a quality from the list, a source for every changed value), the
+    year is validated with the edits, and only then are the files written, keeping the comments,
+    key order and layout of everything not edited. Prints each change and its effect on the gaps."""
+    from speelveld.config.inputs import read_workbook, write_import
+    from speelveld.core.diff import diff as run_diff
+    from speelveld.report.labels import t
+    from speelveld.report.terminal import diff_tables
+
+    if not workbook.is_file():
+        raise UsageProblem(f"{workbook}: no such file")
+    config_dir = config_dir or default_config_dir()
+    if not config_dir.is_dir():
+        raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
+    result = read_workbook(workbook, config_dir)
+    L = lang.value
+    if not result.edits and not result.new_sources:
+        out.print(t(L, "imp_none", year=result.before.year))
+        return
+    for ns in result.new_sources:
+        out.print(t(L, "imp_source", id=ns.id, file=result.before.relative_file(str(ns.file)), title=ns.fields.get("title", "")))
+    for e in result.edits:
+        p = e.param
+        old = "onbekend" if p.value is None and L == "nl" else ("unknown" if p.value is None else f"{p.value:g}")
+        new = "onbekend" if e.value is None and L == "nl" else ("unknown" if e.value is None else f"{e.value:g}")
+        band = f" [{e.low:g}–{e.high:g}]" if e.low is not None and e.high is not None else ""
+        out.print(f"  {p.path}: {old} → {new}{band} {p.unit} ({e.quality.value}, {e.source})  [{e.cell}]", markup=False)
+    after = result.after
+    countries = [c for c in sorted(after.countries) if c != "NL"] if "NL" in after.countries else []
+    if countries:
+        sectors = sorted(set(result.before.sectors) & set(after.sectors))
+        a = run_compare(result.before, sectors, countries, reference="NL")
+        b = run_compare(after, sectors, countries, reference="NL")
+        changes = run_diff(a, b, t(L, "imp_before"), t(L, "imp_after"))
+        moved = changes.gaps.filter((changes.gaps["change"].abs() > 1e-9) | (changes.gaps["co2_change"].abs() > 1e-9))
+        if moved.height:
+            changes.gaps = moved
+            for table in diff_tables(changes, top):
+                out.print(table)
+        else:
+            out.print(t(L, "imp_no_gap_change"))
+    if dry_run:
+        out.print(t(L, "imp_dry", n=len(result.texts)))
+        return
+    written = write_import(result)
+    out.print(t(L, "imp_written", n=len(written), files=", ".join(result.before.relative_file(str(f)) for f in written)))
+
+
 class ExplainFmt(str, Enum):
     table = "table"
     json = "json"
