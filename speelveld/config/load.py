@@ -413,6 +413,7 @@ class _Flattener:
         self.sources = {**_KNOWN_SOURCE_IDS_EXTRA, **sources}
         self.origin = origin
         self.params: dict[str, Param] = {}
+        self.refs: dict[tuple, str] = {}  # (id(model), field[, key]) -> parameter path
         self.problems: list[str] = []
         self.block_note: str | None = None
         self.root: Any = None  # the model being walked, to name list items by id
@@ -439,20 +440,23 @@ class _Flattener:
             value = getattr(model, name)
             if value is None or name in ("source", "quality", "note", "sources"):
                 continue
-            self.visit(value, name, f"{prefix}.{name}", loc + (name,), source, quality, unit_field=name, yearly=is_yearly(type(model), name))
+            self.visit(value, name, f"{prefix}.{name}", loc + (name,), source, quality, unit_field=name, yearly=is_yearly(type(model), name), owner=(id(model), name))
         self.block_note = saved_note
 
-    def visit(self, value, name, path, loc, source, quality, unit_field, yearly=False):
+    def visit(self, value, name, path, loc, source, quality, unit_field, yearly=False, owner=None):
         if isinstance(value, Bound):
             for op in ("min", "above", "max", "below"):
                 v = getattr(value, op)
                 if v is not None:
+                    self.refs[(id(value), op)] = f"{path}.{op}"
                     self.number(v, f"{path}.{op}", loc + (op,), source, quality, unit_field)
         elif isinstance(value, BaseModel) and not isinstance(value, SourcedValue):
             self.walk(value, path, loc, source, quality)
         elif isinstance(value, SourcedValue) or (isinstance(value, float) and not isinstance(value, bool)):
             if name in ("from_mwh", "to_mwh"):
                 return  # band edges are structure, checked by the band validator
+            if owner is not None:
+                self.refs[owner] = path
             self.number(value, path, loc, source, quality, unit_field, yearly)
         elif isinstance(value, list):
             for i, item in enumerate(value):
@@ -460,7 +464,8 @@ class _Flattener:
                 self.visit(item, name, f"{path}.{key if key is not None else i}", loc + (i,), source, quality, unit_field, yearly)
         elif isinstance(value, dict):
             for k, item in value.items():
-                self.visit(item, str(k), f"{path}.{k}", loc + (k,), source, quality, unit_field=str(k) if name != "process_shares_pct" else name, yearly=yearly)
+                key = None if owner is None else (*owner, k)
+                self.visit(item, str(k), f"{path}.{k}", loc + (k,), source, quality, unit_field=str(k) if name != "process_shares_pct" else name, yearly=yearly, owner=key)
 
     def number(self, raw, path, loc, source, quality, unit_field, yearly=False):
         note = self.block_note
@@ -554,7 +559,8 @@ def _year_key(config_dir: Path, year: int, overrides: list[Override], scenario: 
 
 def _own_copy(cfg: YearConfig) -> YearConfig:
     return dataclasses.replace(
-        cfg, params=dict(cfg.params), countries=dict(cfg.countries), sectors=dict(cfg.sectors), overrides=list(cfg.overrides), files=list(cfg.files)
+        cfg, params=dict(cfg.params), countries=dict(cfg.countries), sectors=dict(cfg.sectors), overrides=list(cfg.overrides), files=list(cfg.files),
+        refs=dict(cfg.refs),
     )
 
 
@@ -625,6 +631,7 @@ def _load_year(config_dir: Path, year: int, overrides: list[Override], scenario:
         raise ConfigError(problems)
 
     params: dict[str, Param] = {}
+    refs: dict[tuple, str] = {}
     for key, model in models.items():
         prefix = {"eu": "eu", "countries": key[1], "sectors": f"sectors.{key[1]}"}[key[0]]
         flat = _Flattener(str(files[key]), lines[key], dict(model.sources), override_origin.get(key, {}))
@@ -632,6 +639,7 @@ def _load_year(config_dir: Path, year: int, overrides: list[Override], scenario:
         flat.walk(model, prefix, (), None, None)
         problems.extend(flat.problems)
         params.update(flat.params)
+        refs.update(flat.refs)
     problems.extend(_semantic_checks(models, params, files, lines, year, override_origin))
     if problems:
         raise ConfigError(problems)
@@ -643,6 +651,7 @@ def _load_year(config_dir: Path, year: int, overrides: list[Override], scenario:
         countries={k[1]: m for k, m in models.items() if k[0] == "countries"},  # type: ignore[misc]
         sectors={k[1]: m for k, m in models.items() if k[0] == "sectors"},  # type: ignore[misc]
         params=params,
+        refs=refs,
         overrides=[f"{o.origin} {o.path}={o.value}" for o in overrides],
         scenario=scenario,
         files=sorted(files.values()),

@@ -68,6 +68,19 @@ class YearConfig:
     overrides: list[str] = field(default_factory=list)
     scenario: str | None = None
     files: list[Path] = field(default_factory=list)
+    # Typed parameter references: the path of the number in field ``name`` of a model object,
+    # keyed by (id(model), name) (and the key for a mapping of numbers), so the engine reads a
+    # number from the model it belongs to instead of rebuilding its path from strings.
+    refs: dict[tuple, str] = field(default_factory=dict)
+
+    def path_of(self, model, name: str, *key) -> str:
+        try:
+            return self.refs[(id(model), name, *key)]
+        except KeyError:
+            raise KeyError(f"{type(model).__name__}.{name}{''.join(f'[{k}]' for k in key)} is not a number of this config") from None
+
+    def param_of(self, model, name: str, *key) -> Param:
+        return self.params[self.path_of(model, name, *key)]
 
     def relative_file(self, file: str) -> str:
         """A config file's path relative to the config directory, as reports cite it."""

@@ -24,7 +24,8 @@ from speelveld.core.compute import Comparison
 
 
 def _sector_mwh(cfg: YearConfig, sector: str) -> tuple[float | None, float | None, float | None]:
-    p = cfg.params.get(f"sectors.{sector}.sector_electricity_mwh")
+    model = cfg.sectors.get(sector)
+    p = cfg.param_of(model, "sector_electricity_mwh") if model is not None and model.sector_electricity_mwh is not None else None
     if p is None:
         return None, None, None
     low = p.low if p.low is not None else p.value
@@ -91,12 +92,13 @@ def budgets(cfg: YearConfig, reference: str = "NL") -> Budgets:
     if country is None:
         return out
     for s in country.support:
-        p = cfg.params.get(f"{reference}.support.{s.id}.budget_eur_per_year")
+        p = cfg.param_of(s, "budget_eur_per_year") if s.budget_eur_per_year is not None else None
         if p is not None and p.value is not None:
             out.envelope_eur_per_year, out.envelope_label = p.value, s.label
             out.sources.append(p.source.title)
             break
-    p = cfg.params.get(f"{reference}.carbon.indirect_cost_compensation.budget_eur_per_year")
+    comp = country.carbon.indirect_cost_compensation
+    p = cfg.param_of(comp, "budget_eur_per_year") if comp is not None and comp.budget_eur_per_year is not None else None
     if p is not None and p.value is not None:
         out.ikc_eur_per_year = p.value
         out.sources.append(p.source.title)

@@ -52,12 +52,12 @@ def plan_sector(
     columns: dict[str, str] | None = None,
     tag: str = "",
 ) -> SectorPlan:
-    ctx = Ctx(cfg.params, varied, columns=columns or {})
+    ctx = Ctx(cfg.params, varied, columns=columns or {}, refs=cfg.refs)
     model = cfg.sectors[sector]
     lines = {cc: build_lines(ctx, cfg.year, cfg.eu, cfg.countries[cc], model) for cc in countries}
     ctx.take_used()
-    consumption = ctx.num(f"sectors.{sector}.consumption_mwh")
-    sector_mwh = ctx.num(f"sectors.{sector}.sector_electricity_mwh") if ctx.has(f"sectors.{sector}.sector_electricity_mwh") else None
+    consumption = ctx.field(model, "consumption_mwh")
+    sector_mwh = ctx.field(model, "sector_electricity_mwh") if model.sector_electricity_mwh is not None else None
     used = {p for ls in lines.values() for ln in ls for p in ln.inputs} | set(ctx.take_used())
     return SectorPlan(sector, consumption, sector_mwh, lines, frozenset(used), tag)
 
@@ -207,7 +207,7 @@ def assemble(cfg: YearConfig, plans: dict[str, SectorPlan], bands: Bands, countr
     """The long tables of a comparison from its evaluated bands."""
     line_rows, total_rows = [], []
     for s, plan in plans.items():
-        q = cfg.params[f"sectors.{s}.consumption_mwh"].value
+        q = cfg.param_of(cfg.sectors[s], "consumption_mwh").value
         missing: dict[str, list[str]] = {}
         for cc, lines in plan.lines.items():
             for ln in lines:

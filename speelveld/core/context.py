@@ -52,6 +52,7 @@ class Ctx:
     used: list[str] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
     columns: Mapping[str, str] = field(default_factory=dict)
+    refs: Mapping[tuple, str] = field(default_factory=dict)  # (id(model), field[, key]) -> path, from the loader
 
     def num(self, path: str) -> pl.Expr:
         """The parameter at ``path`` as an expression (a column if varied, else a literal of its
@@ -65,6 +66,20 @@ class Ctx:
 
     def has(self, path: str) -> bool:
         return path in self.params
+
+    def path_of(self, model, name: str, *key) -> str:
+        """The path of the number in field ``name`` of ``model`` (a typed reference the loader made)."""
+        try:
+            return self.refs[(id(model), name, *key)]
+        except KeyError:
+            raise KeyError(f"{type(model).__name__}.{name}{''.join(f'[{k}]' for k in key)} is not a number of this config") from None
+
+    def field(self, model, name: str, *key) -> pl.Expr:
+        """The number in field ``name`` of ``model`` as an expression (see ``num``)."""
+        return self.num(self.path_of(model, name, *key))
+
+    def field_value(self, model, name: str, *key) -> float | None:
+        return self.value(self.path_of(model, name, *key))
 
     def value(self, path: str) -> float | None:
         """The static value, for decisions that cannot vary per scenario (e.g. sorting tiers)."""
@@ -100,14 +115,13 @@ class SectorQuantities:
 
     def __init__(self, ctx: Ctx, sector: SectorFile):
         self._ctx = ctx
-        self.name = sector.sector
+        self.model = sector
         self.nace = tuple(sector.nace)
         self.business_use = sector.business_use
-        base = f"sectors.{sector.sector}"
-        self._q = f"{base}.consumption_mwh"
-        self._load = f"{base}.utilisation_hours" if ctx.has(f"{base}.utilisation_hours") else f"{base}.contracted_capacity_kw"
-        self._offpeak = f"{base}.offpeak_share_pct"
-        self._gva = f"{base}.gross_value_added_eur" if ctx.has(f"{base}.gross_value_added_eur") else None
+        self._q = ctx.path_of(sector, "consumption_mwh")
+        self._load = ctx.path_of(sector, "utilisation_hours" if sector.utilisation_hours is not None else "contracted_capacity_kw")
+        self._offpeak = ctx.path_of(sector, "offpeak_share_pct")
+        self._gva = ctx.path_of(sector, "gross_value_added_eur") if sector.gross_value_added_eur is not None else None
 
     @property
     def consumption_mwh(self) -> pl.Expr:
@@ -178,7 +192,7 @@ _QUANTITY_TEXT = {
 }
 
 
-def when_expr(ctx: Ctx, when: When | None, path: str, s: SectorQuantities, subject: str = "") -> pl.Expr:
+def when_expr(ctx: Ctx, when: When | None, s: SectorQuantities, subject: str = "") -> pl.Expr:
     """Eligibility as a boolean expression; null when an input it needs is unknown.
 
     Each condition is recorded as an explanation step (``subject`` names the rule it belongs to).
@@ -205,7 +219,7 @@ def when_expr(ctx: Ctx, when: When | None, path: str, s: SectorQuantities, subje
         text, unit = _QUANTITY_TEXT[name]
         for op, (method, sign) in _OPS.items():
             if getattr(bound, op) is not None:
-                threshold = ctx.num(f"{path}.when.{name}.{op}")
+                threshold = ctx.field(bound, op)
                 test = getattr(quantity, method)(threshold)
                 ctx.condition(f"{prefix}{text}", f"{{value:{unit}}} {sign} {{threshold:{unit}}}", test, value=quantity, threshold=threshold)
                 cond = cond & test
@@ -215,3 +229,24 @@ def when_expr(ctx: Ctx, when: When | None, path: str, s: SectorQuantities, subje
 def if_eligible(cond: pl.Expr, amount: pl.Expr) -> pl.Expr:
     """``amount`` where eligible, 0 where not, null where eligibility is unknown."""
     return pl.when(cond.is_null()).then(None).when(cond).then(amount).otherwise(0.0)
+
+
+class FirstMatch:
+    """A chain of cases of which the first that holds applies (tariff variants, hour tiers,
+    categories, intensity tiers): ``case`` adds one and returns the expression that says whether
+    it is the one in effect, for the explanation; ``result`` closes the chain."""
+
+    def __init__(self) -> None:
+        self._chain = None
+        self._earlier = pl.lit(False)
+
+    def case(self, cond: pl.Expr, value: pl.Expr) -> pl.Expr:
+        applies = cond & ~self._earlier
+        self._earlier = self._earlier | cond
+        self._chain = pl.when(cond).then(value) if self._chain is None else self._chain.when(cond).then(value)
+        return applies
+
+    def result(self, otherwise) -> pl.Expr:
+        if self._chain is None:
+            return otherwise if isinstance(otherwise, pl.Expr) else pl.lit(otherwise, dtype=pl.Float64)
+        return self._chain.otherwise(otherwise)

@@ -161,7 +161,7 @@ def explain(cfg: YearConfig, sector: str, country: str) -> Explanation:
             if step.applies is not None:
                 exprs.append(step.applies.cast(pl.Boolean).alias(f"l{i}s{j}applies"))
     row = pl.select(exprs).row(0, named=True) if exprs else {}
-    q = cfg.params[f"sectors.{sector}.consumption_mwh"].value
+    q = cfg.param_of(cfg.sectors[sector], "consumption_mwh").value
 
     # quality flags and bands as `compare` gives them (a bounded unknown is flagged by its band)
     compared = {r["key"]: r for r in compare(cfg, [sector], [country], reference=country).lines.iter_rows(named=True)}

@@ -86,7 +86,7 @@ def _table(base: Comparison, after: Comparison, bands: Bands, cfg: YearConfig, s
     rows = []
     for r in b.join(a, on=keys, suffix="_after").iter_rows(named=True):
         s, cc = r["sector"], r["country"]
-        smwh = cfg.params.get(f"sectors.{s}.sector_electricity_mwh")
+        smwh = cfg.param_of(cfg.sectors[s], "sector_electricity_mwh") if cfg.sectors[s].sector_electricity_mwh is not None else None
         sector_mwh = smwh.central if smwh is not None else None
         row = {
             "sector": s,

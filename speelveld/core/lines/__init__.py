@@ -1,0 +1,34 @@
+"""Cost lines per (sector, country), one module per cost family: commodity, network, taxes and
+levies, carbon, support.
+
+Every line is an amount in €/yr for the whole plant. Reductions, exemptions, caps and
+compensation are separate, negative lines (``relief=True``), so the gross cost and the effect
+of each relief stay visible. Builders read numbers through the loader's typed references
+(``ctx.field(model, name)``), never through paths rebuilt from strings.
+"""
+
+from __future__ import annotations
+
+from speelveld.config.model import CountryFile, EUFile, SectorFile
+from speelveld.core.context import Ctx, sector_quantities
+from speelveld.core.lines.base import CHARGE_LABELS, ELECTRICITY_FAMILIES, FAMILIES, Builder, Line
+from speelveld.core.lines.carbon import carbon_lines
+from speelveld.core.lines.commodity import commodity_lines
+from speelveld.core.lines.network import NetworkTotals, network_lines
+from speelveld.core.lines.support import support_lines
+from speelveld.core.lines.taxes import LevyFunction, Taxed, electricity_taxed, tax_lines
+
+__all__ = ["CHARGE_LABELS", "ELECTRICITY_FAMILIES", "FAMILIES", "LevyFunction", "Line", "NetworkTotals", "Taxed", "build_lines"]
+
+
+def build_lines(ctx: Ctx, year: int, eu: EUFile, country: CountryFile, sector: SectorFile) -> list[Line]:
+    s = sector_quantities(ctx, sector)
+    ctx.take_used()
+    ctx.take_steps()
+    b = Builder(ctx, country.country, s, sector.voltage_level, year)
+    commodity_lines(b, country, year)
+    network = network_lines(b, country, year)
+    tax_lines(b, country.taxes, year, network, electricity_taxed(s, sector))
+    compensation = carbon_lines(b, country, year, eu, sector)
+    support_lines(b, country, year, compensation)
+    return b.lines
