@@ -85,6 +85,12 @@ class Lang(str, Enum):
     en = "en"
 
 
+class Carrier(str, Enum):
+    electricity = "electricity"
+    gas = "gas"
+    all = "all"
+
+
 def command_line() -> str:
     return "speelveld " + " ".join(shlex.quote(a) for a in sys.argv[1:])
 
@@ -280,6 +286,7 @@ def compare(
     scenario: ScenarioOpt = None,
     excel: Annotated[Path | None, typer.Option("--excel", metavar="FILE.xlsx", help="Also write the Excel workbook (same layout as `speelveld report`) to this .xlsx file.", show_default=False)] = None,
     strict: StrictOpt = None,
+    carrier: Annotated[Carrier, typer.Option("--carrier", help="electricity (the headline toets), gas, or all: electricity, gas and direct CO2 side by side with the gap in the whole energy bill.")] = None,
 ):
     """Compare what a sector's plant pays in each country, line by line, and the gap to the reference.
 
@@ -291,13 +298,14 @@ def compare(
     cfg = load(config_dir, year, set_, scenario)
     sectors = sorted(cfg.sectors) if sector == "all" else [pick("sector", "--sector", sector, sorted(cfg.sectors))]
     chosen = pick_countries(cfg, reference, countries)
-    result = run_compare(cfg, sectors, chosen[1:], reference=chosen[0])
+    carrier = carrier or Carrier.electricity
+    result = run_compare(cfg, sectors, chosen[1:], reference=chosen[0], gas=carrier != Carrier.electricity)
     check_warnings(cfg, strict, result)
     if excel is not None:
         write_atomic(excel, lambda p: write_workbook(p, result, cfg, manifest(cfg, command_line()), lang.value))
         err.print(f"wrote {excel}")
     if fmt == Fmt.table:
-        print_comparison(result, cfg, out, lang.value)
+        print_comparison(result, cfg, out, lang.value, carrier.value)
         if scenario:
             base_cfg = load(config_dir, cfg.year, set_)
             check = policy_check(base_cfg, cfg, sectors, chosen[1:], chosen[0])

@@ -32,6 +32,7 @@ PLAUSIBLE: dict[str, tuple[float, float]] = {
     "reference_rate_eur_per_mwh": (0.0, 500.0),
     "energy_eur_per_mwh": (0.0, 500.0),
     "capacity_eur_per_kw_year": (0.0, 2000.0),
+    "capacity_eur_per_kwh_h_year": (0.0, 100.0),
     "yearly_peak_eur_per_kw_year": (0.0, 2000.0),
     "monthly_peak_eur_per_kw_month": (0.0, 200.0),
     "benchmark_mwh_per_t": (0.0, 100.0),

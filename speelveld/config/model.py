@@ -178,6 +178,7 @@ class When(Strict):
     offpeak_share_pct: Bound | None = None
     nace: NaceList | None = None
     business_use: Bool | None = None
+    ets_installation: Bool | None = Field(default=None, description="The plant is an EU ETS installation (e.g. exempt from Germany's national CO2 price).")
 
 
 class Ruled(Node):
@@ -547,6 +548,50 @@ class Source(Strict):
     note: str | None = None
 
 
+# ---------------------------------------------------------------- natural gas
+
+
+GAS_CHARGE_KINDS = ("fixed_eur_per_year", "capacity_eur_per_kwh_h_year", "energy_eur_per_mwh")
+
+
+class GasCharge(Node):
+    """One gas transmission charge: per connection (€/yr), per kWh/h of booked exit capacity per
+    year, or per MWh. Exactly one rate field."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$")
+    label: str
+    fixed_eur_per_year: Num | None = yearly(None)
+    capacity_eur_per_kwh_h_year: Num | None = yearly(None)
+    energy_eur_per_mwh: Num | None = yearly(None)
+
+    @model_validator(mode="after")
+    def _one_rate(self):
+        given = [k for k in GAS_CHARGE_KINDS if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError(f"give exactly one rate field of {', '.join(GAS_CHARGE_KINDS)} (got {len(given)})")
+        return self
+
+    @property
+    def kind_field(self) -> str:
+        return next(k for k in GAS_CHARGE_KINDS if getattr(self, k) is not None)
+
+
+class GasNetwork(Node):
+    operator: str
+    charges: list[GasCharge] = []
+
+
+class Gas(Node):
+    """Natural gas for an industrial user on the transmission grid: the hub price (MWh on the
+    upper calorific value, Hs), the exit charges, and the taxes and levies on gas burnt as fuel
+    (gas used as feedstock is outside the energy taxes of all four countries)."""
+
+    hub: str
+    price_eur_per_mwh: Num = yearly(description="Year average of the hub's day-ahead or month-ahead price (€/MWh Hs).")
+    network: GasNetwork
+    taxes: Taxes = Taxes()
+
+
 class CountryFile(Node):
     country: str = Field(pattern=r"^[A-Z]{2}(-[A-Z]{2})?$")
     name: str
@@ -558,6 +603,7 @@ class CountryFile(Node):
     taxes: Taxes
     carbon: Carbon = Carbon()
     support: list[Support] = Field(default=[], description="State support on the electricity bill (relief schemes, industrial power price).")
+    gas: Gas | None = Field(default=None, description="Natural gas: hub price, exit charges, taxes and levies.")
 
 
 class ProductBenchmark(Node):
@@ -585,6 +631,10 @@ class SectorFile(Node):
     sector_electricity_mwh: Num | None = Field(
         default=None, description="Total Dutch electricity use of the sector (CBS), to scale the per-plant gap."
     )
+    ets_installation: Bool = Field(default=False, description="The plant is an EU ETS installation (reliefs and exclusions for ETS installations apply).")
+    gas_fuel_mwh: Num | None = Field(default=None, description="Natural gas burnt as fuel per year (MWh Hs); the energy taxes fall on it.")
+    gas_feedstock_mwh: Num | None = Field(default=None, description="Natural gas used as raw material per year (MWh Hs), e.g. for ammonia; outside the energy taxes.")
+    gas_process_shares_pct: dict[ProcessKind, Num] = Field(default={}, description="Shares of the fuel gas used in processes that gas taxes may exempt (metallurgical, chemical reduction, mineralogical).")
 
     @model_validator(mode="after")
     def _load(self):

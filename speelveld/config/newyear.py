@@ -167,10 +167,12 @@ def plan_new_year(config_dir: Path, year: int, from_year: int | None = None) -> 
 
 
 def _period_index(cfg, p: Param) -> int:
-    """The index of the period ending last (the one in force on 31 December) of p's levy."""
-    country = cfg.countries[p.path.split(".")[0]]
-    levy = next(lv for lv in country.taxes.levies if lv.id == p.path.split(".")[3])
-    return max(range(len(levy.rate_periods)), key=lambda k: levy.rate_periods[k].end)
+    """The index of the period ending last (the one in force on 31 December) of p's levy,
+    found by following the number's place in its file through the country's model."""
+    node = cfg.countries[p.path.split(".")[0]]
+    for key in p.loc[: p.loc.index("rate_periods") + 1]:
+        node = node[key] if isinstance(key, int) else getattr(node, key)
+    return max(range(len(node)), key=lambda k: node[k].end)
 
 
 def create_new_year(config_dir: Path, year: int, from_year: int | None = None) -> NewYear:

@@ -20,7 +20,7 @@ from speelveld.config.model import QUALITY_RANK, Quality
 from speelveld.config.resolved import YearConfig
 from speelveld.core.bands import Bands, compute_bands, uncertain_inputs
 from speelveld.core.context import Ctx
-from speelveld.core.lines import Line, build_lines
+from speelveld.core.lines import Line, build_lines, has_gas
 
 SEP = "|"
 
@@ -39,6 +39,7 @@ class SectorPlan:
     lines: dict[str, list[Line]]  # country -> lines
     inputs: frozenset[str] = frozenset()  # every parameter the expressions read
     tag: str = ""  # prefix of the output columns, to evaluate two configs on one frame
+    gas_mwh: pl.Expr | None = None  # the plant's gas use (fuel + feedstock), when gas lines are computed
 
     def col(self, country: str, key: str) -> str:
         return col(self.sector, country, key, self.tag)
@@ -51,15 +52,23 @@ def plan_sector(
     varied: frozenset[str] = frozenset(),
     columns: dict[str, str] | None = None,
     tag: str = "",
+    gas: bool = False,
 ) -> SectorPlan:
     ctx = Ctx(cfg.params, varied, columns=columns or {}, refs=cfg.refs)
     model = cfg.sectors[sector]
-    lines = {cc: build_lines(ctx, cfg.year, cfg.eu, cfg.countries[cc], model) for cc in countries}
+    countries = list(countries)
+    # gas only where every country compared has gas figures: a gas gap needs both sides
+    gas = gas and all(has_gas(cfg.countries[cc], model) for cc in countries)
+    lines = {cc: build_lines(ctx, cfg.year, cfg.eu, cfg.countries[cc], model, gas=gas) for cc in countries}
     ctx.take_used()
     consumption = ctx.field(model, "consumption_mwh")
     sector_mwh = ctx.field(model, "sector_electricity_mwh") if model.sector_electricity_mwh is not None else None
+    gas_mwh = None
+    if gas:
+        parts = [ctx.field(model, f) for f in ("gas_fuel_mwh", "gas_feedstock_mwh") if getattr(model, f) is not None]
+        gas_mwh = parts[0] if len(parts) == 1 else parts[0] + parts[1]
     used = {p for ls in lines.values() for ln in ls for p in ln.inputs} | set(ctx.take_used())
-    return SectorPlan(sector, consumption, sector_mwh, lines, frozenset(used), tag)
+    return SectorPlan(sector, consumption, sector_mwh, lines, frozenset(used), tag, gas_mwh)
 
 
 def line_exprs(plan: SectorPlan) -> list[pl.Expr]:
@@ -86,6 +95,8 @@ def total_exprs(plan: SectorPlan) -> list[pl.Expr]:
             _sum(co2).alias(c("direct_co2")),
             pl.sum_horizontal([c.is_null().cast(pl.Int32) for c in every]).alias(c("unknown_lines")),
         ]
+        if plan.gas_mwh is not None:
+            exprs.append(_sum([pl.col(c(ln.key)) for ln in lines if ln.subtotal == "gas"]).alias(c("gas")))
     return exprs
 
 
@@ -93,6 +104,9 @@ def per_mwh_exprs(plan: SectorPlan) -> list[pl.Expr]:
     q = plan.consumption
     exprs = [(pl.col(plan.col(cc, name)) / q).alias(plan.col(cc, f"{name}_eur_per_mwh")) for cc in plan.lines for name in ("gross", "total", "direct_co2")]
     exprs += [((pl.col(plan.col(cc, "total")) + pl.col(plan.col(cc, "direct_co2"))) / q).alias(plan.col(cc, "all_in")) for cc in plan.lines]
+    if plan.gas_mwh is not None:
+        exprs += [(pl.col(plan.col(cc, "gas")) / plan.gas_mwh).alias(plan.col(cc, "gas_eur_per_mwh")) for cc in plan.lines]
+        exprs += [(pl.col(plan.col(cc, "total")) + pl.col(plan.col(cc, "gas"))).alias(plan.col(cc, "energy_eur_per_year")) for cc in plan.lines]
     return exprs
 
 
@@ -118,6 +132,12 @@ def gap_exprs(plan: SectorPlan, reference: str) -> list[pl.Expr]:
         ]
         if plan.sector_mwh is not None:
             out.append((gap / q * plan.sector_mwh / 1e6).alias(plan.col(cc, "sector_gap_meur_per_year")))
+        if plan.gas_mwh is not None:
+            ref_gas, gas = pl.col(plan.col(reference, "gas")), pl.col(plan.col(cc, "gas"))
+            out += [
+                ((ref_gas - gas) / plan.gas_mwh).alias(plan.col(cc, "gas_gap_eur_per_mwh")),
+                ((ref_total + ref_gas - total - gas) / 1e6).alias(plan.col(cc, "energy_gap_meur_per_year")),
+            ]
     return out
 
 
@@ -135,10 +155,15 @@ def evaluate(frame: pl.DataFrame | pl.LazyFrame, plans: list[SectorPlan], refere
 BANDED = ("gross_eur_per_mwh", "total_eur_per_mwh", "direct_co2_eur_per_mwh", "all_in", "gap_eur_per_mwh", "direct_co2_gap_eur_per_mwh", "sector_gap_meur_per_year")
 
 
+GAS_BANDED = ("gas_eur_per_mwh", "gas_gap_eur_per_mwh", "energy_gap_meur_per_year")
+
+
 def band_outputs(plan: SectorPlan) -> list[str]:
     names = [plan.col(cc, ln.key) for cc, lines in plan.lines.items() for ln in lines]
     for cc in plan.lines:
         names += [plan.col(cc, n) for n in BANDED if n != "sector_gap_meur_per_year" or plan.sector_mwh is not None]
+        if plan.gas_mwh is not None:
+            names += [plan.col(cc, n) for n in GAS_BANDED]
     return names
 
 
@@ -175,21 +200,22 @@ class Comparison:
 _RESULTS: dict[tuple, Comparison] = {}
 
 
-def compare(cfg: YearConfig, sectors: list[str], countries: list[str], reference: str = "NL") -> Comparison:
-    """Compute every sector in every country, the gap to ``reference``, and the band of each."""
-    key = (cfg.resolved_hash(), cfg.year, tuple(sectors), tuple(countries), reference)
+def compare(cfg: YearConfig, sectors: list[str], countries: list[str], reference: str = "NL", gas: bool = False) -> Comparison:
+    """Compute every sector in every country, the gap to ``reference``, and the band of each;
+    with ``gas`` also the natural gas lines, their subtotal and gap, and the total-energy gap."""
+    key = (cfg.resolved_hash(), cfg.year, tuple(sectors), tuple(countries), reference, gas)
     if key not in _RESULTS:
         if len(_RESULTS) > 128:
             _RESULTS.clear()
-        _RESULTS[key] = _compare(cfg, sectors, countries, reference)
+        _RESULTS[key] = _compare(cfg, sectors, countries, reference, gas)
     return dataclasses.replace(_RESULTS[key])
 
 
-def _compare(cfg: YearConfig, sectors: list[str], countries: list[str], reference: str) -> Comparison:
+def _compare(cfg: YearConfig, sectors: list[str], countries: list[str], reference: str, gas: bool = False) -> Comparison:
     if reference not in countries:
         countries = [reference] + countries
     varied = uncertain_paths(cfg)
-    plans = {s: plan_sector(cfg, s, countries, varied) for s in sectors}
+    plans = {s: plan_sector(cfg, s, countries, varied, gas=gas) for s in sectors}
     outputs = [name for p in plans.values() for name in band_outputs(p)]
     inputs = uncertain_inputs(cfg.params, {path for p in plans.values() for path in p.inputs})
 
@@ -207,13 +233,18 @@ def assemble(cfg: YearConfig, plans: dict[str, SectorPlan], bands: Bands, countr
     """The long tables of a comparison from its evaluated bands."""
     line_rows, total_rows = [], []
     for s, plan in plans.items():
-        q = cfg.param_of(cfg.sectors[s], "consumption_mwh").value
+        model = cfg.sectors[s]
+        q = cfg.param_of(model, "consumption_mwh").value
+        gas_q = None
+        if plan.gas_mwh is not None:
+            gas_q = sum(cfg.param_of(model, f).central or 0.0 for f in ("gas_fuel_mwh", "gas_feedstock_mwh") if getattr(model, f) is not None)
         missing: dict[str, list[str]] = {}
         for cc, lines in plan.lines.items():
             for ln in lines:
                 name = plan.col(cc, ln.key)
                 v = bands.central[name]
                 lo, hi = bands.band(name)
+                per = gas_q if ln.subtotal == "gas" and gas_q else q  # gas lines per MWh of gas
                 quality = _line_quality(cfg, ln, v, lo, hi)
                 if v is None and (lo == -math.inf or hi == math.inf):
                     missing.setdefault(cc, []).append(ln.key)
@@ -227,9 +258,9 @@ def assemble(cfg: YearConfig, plans: dict[str, SectorPlan], bands: Bands, countr
                         "label": ln.label,
                         "relief": ln.relief,
                         "eur_per_year": v,
-                        "eur_per_mwh": None if v is None else v / q,
-                        "low_eur_per_mwh": _finite(lo / q),
-                        "high_eur_per_mwh": _finite(hi / q),
+                        "eur_per_mwh": None if v is None else v / per,
+                        "low_eur_per_mwh": _finite(lo / per),
+                        "high_eur_per_mwh": _finite(hi / per),
                         "bounded": not (math.isnan(lo) or math.isinf(lo) or math.isinf(hi)),
                         "quality": quality.value,
                         "inputs": list(ln.inputs),
@@ -279,6 +310,22 @@ def assemble(cfg: YearConfig, plans: dict[str, SectorPlan], bands: Bands, countr
                 **_pct_bands(ref_band_of(plan), own_band),
                 "sector_gap_meur_per_year": smwh,
             }
+            if plan.gas_mwh is not None:
+                gas_band, gas_gap_band, energy_band = (bands.band(plan.col(cc, n)) for n in GAS_BANDED)
+                row |= {
+                    "gas_mwh": gas_q,
+                    "gas_eur_per_mwh": g("gas_eur_per_mwh"),
+                    "gas_low_eur_per_mwh": _finite(gas_band[0]),
+                    "gas_high_eur_per_mwh": _finite(gas_band[1]),
+                    "gas_eur_per_year": None if g("gas_eur_per_mwh") is None else g("gas_eur_per_mwh") * gas_q,
+                    "gas_gap_eur_per_mwh": 0.0 if cc == reference else g("gas_gap_eur_per_mwh"),
+                    "gas_gap_low_eur_per_mwh": 0.0 if cc == reference else _finite(gas_gap_band[0]),
+                    "gas_gap_high_eur_per_mwh": 0.0 if cc == reference else _finite(gas_gap_band[1]),
+                    "gas_gap_bound": "exact" if cc == reference else gap_bound(*gas_gap_band),
+                    "energy_gap_meur_per_year": 0.0 if cc == reference else g("energy_gap_meur_per_year"),
+                    "energy_gap_low_meur_per_year": 0.0 if cc == reference else _finite(energy_band[0]),
+                    "energy_gap_high_meur_per_year": 0.0 if cc == reference else _finite(energy_band[1]),
+                }
             total_rows.append(row)
     lines_df = pl.DataFrame(
         line_rows,
@@ -292,7 +339,8 @@ def assemble(cfg: YearConfig, plans: dict[str, SectorPlan], bands: Bands, countr
     counts = {(r["sector"], r["country"]): r["n"] for r in unknown.iter_rows(named=True)} if unknown is not None else {}
     for row in total_rows:
         row["unknown_lines"] = counts.get((row["sector"], row["country"]), 0)
-    float_cols = [k for k, v in (total_rows[0] if total_rows else {}).items() if k.endswith(("_mwh", "_year", "_pct")) and k != "consumption_mwh"]
+    keys = list(dict.fromkeys(k for row in total_rows for k in row))
+    float_cols = [k for k in keys if k.endswith(("_mwh", "_year", "_pct")) and k != "consumption_mwh"]
     totals_df = pl.DataFrame(total_rows, schema_overrides={k: pl.Float64 for k in float_cols} | {"missing_lines": pl.List(pl.String)})
     return Comparison(cfg.year, reference, countries, sectors, lines_df, totals_df, bands)
 

@@ -118,6 +118,7 @@ class SectorQuantities:
         self.model = sector
         self.nace = tuple(sector.nace)
         self.business_use = sector.business_use
+        self.ets_installation = sector.ets_installation
         self._q = ctx.path_of(sector, "consumption_mwh")
         self._load = ctx.path_of(sector, "utilisation_hours" if sector.utilisation_hours is not None else "contracted_capacity_kw")
         self._offpeak = ctx.path_of(sector, "offpeak_share_pct")
@@ -208,6 +209,11 @@ def when_expr(ctx: Ctx, when: When | None, s: SectorQuantities, subject: str = "
     if when.business_use is not None:
         ok = when.business_use == s.business_use
         ctx.condition(f"{prefix}zakelijk gebruik = {'ja' if when.business_use else 'nee'}", "", pl.lit(ok))
+        if not ok:
+            return pl.lit(False)
+    if when.ets_installation is not None:
+        ok = when.ets_installation == s.ets_installation
+        ctx.condition(f"{prefix}EU ETS-installatie = {'ja' if when.ets_installation else 'nee'}", "", pl.lit(ok))
         if not ok:
             return pl.lit(False)
     cond = pl.lit(True)

@@ -78,12 +78,22 @@ CSV_COLUMNS = [
 ]
 
 
+GAS_CSV_COLUMNS = ["gas_eur_per_mwh", "gas_low_eur_per_mwh", "gas_high_eur_per_mwh", "gas_gap_eur_per_mwh", "gas_gap_low_eur_per_mwh",
+                   "gas_gap_high_eur_per_mwh", "gas_gap_bound", "energy_gap_meur_per_year", "energy_gap_low_meur_per_year", "energy_gap_high_meur_per_year"]
+
+
+def _columns(result: Comparison) -> list[str]:
+    """The CSV columns: the gas subtotal's only when gas was computed."""
+    return CSV_COLUMNS + (GAS_CSV_COLUMNS if "gas_eur_per_mwh" in result.totals.columns else [])
+
+
 def _rows(result: Comparison) -> list[dict]:
     rows = []
+    columns = _columns(result)
     for r in result.lines.iter_rows(named=True):
-        rows.append({k: r.get(k) for k in CSV_COLUMNS})
+        rows.append({k: r.get(k) for k in columns})
     for r in result.totals.iter_rows(named=True):
-        row = {k: r.get(k) for k in CSV_COLUMNS}
+        row = {k: r.get(k) for k in columns}
         row.update(
             family="total", key="total", label="total (electricity)", relief=False,
             eur_per_year=r["total_eur_per_year"], eur_per_mwh=r["total_eur_per_mwh"],
@@ -97,7 +107,7 @@ def _rows(result: Comparison) -> list[dict]:
 def to_csv(result: Comparison, meta: dict) -> str:
     buf = io.StringIO()
     buf.write(manifest_comment(meta))
-    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=_columns(result), lineterminator="\n")
     writer.writeheader()
     for row in _rows(result):
         writer.writerow({k: ("" if v is None else repr(v) if isinstance(v, float) else v) for k, v in row.items()})
@@ -114,6 +124,8 @@ def to_json(result: Comparison, meta: dict) -> str:
             "low/high": "the band: lowest and highest value with every uncertain input anywhere in its range; null = open on that side",
             "gap_bound": "exact: the gap lies in [gap_low, gap_high]; lower: it is at least gap_low; upper: at most gap_high; none: undetermined",
             "complete": "the gap (for the reference: its own total) has no open side",
+            "gas_eur_per_mwh": "with --carrier gas or all: natural gas per MWh of all gas used (fuel and feedstock); gas lines' eur_per_mwh is per MWh of gas",
+            "energy_gap_meur_per_year": "with --carrier gas or all: the gap in the plant's electricity and gas bill together, M€/yr",
         },
         "lines": result.lines.drop("inputs").to_dicts(),
         "totals": result.totals.to_dicts(),

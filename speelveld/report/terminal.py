@@ -173,11 +173,69 @@ def summary_table(result: Comparison, lang: str = "nl") -> Table:
     return table
 
 
-def print_comparison(result: Comparison, cfg: YearConfig, console: Console, lang: str = "nl") -> None:
+def gas_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "nl") -> Group | None:
+    """The natural gas lines of one plant per country (€/MWh of gas), the gas total and gap, and
+    the gap in the plant's whole energy bill (electricity and gas, M€/yr)."""
+    ref, countries = result.reference, result.countries
+    lines = result.lines.filter((pl.col("sector") == sector) & (pl.col("subtotal") == "gas"))
+    totals = {r["country"]: r for r in result.totals.filter(pl.col("sector") == sector).iter_rows(named=True)}
+    if not lines.height or totals[ref].get("gas_eur_per_mwh") is None:
+        return None
+    model = cfg.sectors[sector]
+    fuel = cfg.param_of(model, "gas_fuel_mwh").value if model.gas_fuel_mwh is not None else 0
+    feed = cfg.param_of(model, "gas_feedstock_mwh").value if model.gas_feedstock_mwh is not None else 0
+    table = Table(
+        title=t(lang, "gas_title", year=result.year, sector=sector, name=model.name),
+        caption=t(lang, "gas_plant", fuel=f"{(fuel or 0) / 1000:,.0f}", feedstock=f"{(feed or 0) / 1000:,.0f}"),
+        title_justify="left", caption_justify="left",
+    )
+    table.add_column(t(lang, "line"), no_wrap=False, max_width=48)
+    for cc in countries:
+        table.add_column(cc, justify="right", no_wrap=True)
+    cells = {(r["key"], r["country"]): r for r in lines.iter_rows(named=True)}
+    for family in ("gas_commodity", "gas_network", "gas_taxes"):
+        fam = lines.filter(pl.col("family") == family)
+        keys = list(dict.fromkeys(fam["key"].to_list()))
+        if not keys:
+            continue
+        table.add_row(Text(t(lang, family), style="bold cyan"), *[""] * len(countries))
+        for key in keys:
+            if _unapplied_relief(fam, key):
+                continue
+            label = next(r["label"] for r in fam.iter_rows(named=True) if r["key"] == key)
+            table.add_row("  " + label, *["–" if (key, cc) not in cells else _line_cell(lang, cells[(key, cc)]) for cc in countries])
+    table.add_section()
+    table.add_row(Text(t(lang, "gas_total"), style="bold"), *[Text(_fmt(totals[cc]["gas_eur_per_mwh"]), style="bold") for cc in countries])
+    table.add_row(t(lang, "band"), *[Text(band_text(lang, totals[cc]["gas_low_eur_per_mwh"], totals[cc]["gas_high_eur_per_mwh"]), style="dim") for cc in countries])
+    table.add_section()
+
+    def gap_cells(prefix: str, unit_scale: float = 1.0, digits: int = 2):
+        out = []
+        for cc in countries:
+            row = totals[cc]
+            if cc == ref:
+                out.append("–")
+                continue
+            lo, hi = row[f"{prefix}_low_{'eur_per_mwh' if prefix == 'gas_gap' else 'meur_per_year'}"], row[f"{prefix}_high_{'eur_per_mwh' if prefix == 'gas_gap' else 'meur_per_year'}"]
+            sign = 1 if lo is not None and lo > 0.005 else -1 if hi is not None and hi < -0.005 else 0
+            out.append(Text(band_text(lang, lo, hi, digits), style="red" if sign > 0 else "green" if sign < 0 else ""))
+        return out
+
+    table.add_row(Text(t(lang, "gas_gap", ref=ref), style="bold"), *gap_cells("gas_gap"))
+    table.add_row(t(lang, "energy_gap", ref=ref), *gap_cells("energy_gap", digits=1))
+    return Group(table, Text(t(lang, "gas_legend", ref=ref), style="dim"))
+
+
+def print_comparison(result: Comparison, cfg: YearConfig, console: Console, lang: str = "nl", carrier: str = "electricity") -> None:
     for sector in result.sectors:
-        console.print(sector_table(result, cfg, sector, lang))
-        console.print()
-    if len(result.sectors) > 1:
+        if carrier in ("electricity", "all"):
+            console.print(sector_table(result, cfg, sector, lang))
+            console.print()
+        if carrier in ("gas", "all"):
+            table = gas_table(result, cfg, sector, lang)
+            console.print(table if table is not None else Text(t(lang, "gas_none", sector=sector), style="dim"))
+            console.print()
+    if len(result.sectors) > 1 and carrier in ("electricity", "all"):
         console.print(summary_table(result, lang))
 
 

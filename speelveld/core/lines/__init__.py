@@ -11,17 +11,20 @@ from __future__ import annotations
 
 from speelveld.config.model import CountryFile, EUFile, SectorFile
 from speelveld.core.context import Ctx, sector_quantities
-from speelveld.core.lines.base import CHARGE_LABELS, ELECTRICITY_FAMILIES, FAMILIES, Builder, Line
+from speelveld.core.lines.base import CHARGE_LABELS, ELECTRICITY_FAMILIES, FAMILIES, GAS_FAMILIES, Builder, Line
 from speelveld.core.lines.carbon import carbon_lines
 from speelveld.core.lines.commodity import commodity_lines
+from speelveld.core.lines.gas import gas_lines, has_gas
 from speelveld.core.lines.network import NetworkTotals, network_lines
 from speelveld.core.lines.support import support_lines
 from speelveld.core.lines.taxes import LevyFunction, Taxed, electricity_taxed, tax_lines
 
-__all__ = ["CHARGE_LABELS", "ELECTRICITY_FAMILIES", "FAMILIES", "LevyFunction", "Line", "NetworkTotals", "Taxed", "build_lines"]
+__all__ = ["CHARGE_LABELS", "ELECTRICITY_FAMILIES", "FAMILIES", "GAS_FAMILIES", "LevyFunction", "Line", "NetworkTotals", "Taxed", "build_lines", "has_gas"]
 
 
-def build_lines(ctx: Ctx, year: int, eu: EUFile, country: CountryFile, sector: SectorFile) -> list[Line]:
+def build_lines(ctx: Ctx, year: int, eu: EUFile, country: CountryFile, sector: SectorFile, gas: bool = False) -> list[Line]:
+    """The lines of one plant in one country: electricity and direct CO2, and with ``gas`` the
+    natural gas lines too (where the country and the plant have gas figures)."""
     s = sector_quantities(ctx, sector)
     ctx.take_used()
     ctx.take_steps()
@@ -31,4 +34,6 @@ def build_lines(ctx: Ctx, year: int, eu: EUFile, country: CountryFile, sector: S
     tax_lines(b, country.taxes, year, network, electricity_taxed(s, sector))
     compensation = carbon_lines(b, country, year, eu, sector)
     support_lines(b, country, year, compensation)
+    if gas and has_gas(country, sector):
+        gas_lines(b, country, year, sector)
     return b.lines

@@ -13,6 +13,8 @@ from speelveld.core.context import Ctx, SectorQuantities, Step
 # a separate subtotal: they depend on the plant's fuels, not on its electricity.
 FAMILIES = ("commodity", "network", "taxes", "compensation", "support", "direct_co2")
 ELECTRICITY_FAMILIES = FAMILIES[:5]
+# Natural gas (computed with --carrier gas or all): a third subtotal, per MWh of gas.
+GAS_FAMILIES = ("gas_commodity", "gas_network", "gas_taxes")
 
 CHARGE_LABELS = {
     "fixed_eur_per_year": "vast",
@@ -36,8 +38,10 @@ class Line:
 
     @property
     def subtotal(self) -> str:
-        """``electricity`` or ``direct_co2``: which subtotal the line counts in."""
-        return "direct_co2" if self.family == "direct_co2" else "electricity"
+        """``electricity``, ``gas`` or ``direct_co2``: which subtotal the line counts in."""
+        if self.family == "direct_co2":
+            return "direct_co2"
+        return "gas" if self.family in GAS_FAMILIES else "electricity"
 
 
 class Builder:
