@@ -409,7 +409,8 @@ def report(
     check_writable(out_file)
     cfg = load(config_dir, year, set_, scenario)
     chosen = pick_countries(cfg, reference, countries)
-    result = run_compare(cfg, sorted(cfg.sectors), chosen[1:], reference=chosen[0])
+    # with gas where the configs have it: the summary adds the gas and whole-energy gaps
+    result = run_compare(cfg, sorted(cfg.sectors), chosen[1:], reference=chosen[0], gas=True)
     check_warnings(cfg, strict, result)
     trend_frame = None
     years = [y for y in available_years(cfg.config_dir) if y <= cfg.year]
@@ -521,6 +522,7 @@ def sweep(
     set_: SetOpt = None,
     scenario: ScenarioOpt = None,
     out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write every scenario to .parquet, .csv or .xlsx (streamed for parquet/csv).", show_default=False)] = None,
+    business: Annotated[Technology | None, typer.Option("--business-case", help="Sweep the electrification business case of this technology instead of the gap: the break-even CO2 price per country.", show_default=False)] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.nl,
     config_dir: ConfigDirOpt = None,
     strict: StrictOpt = None,
@@ -556,7 +558,23 @@ def sweep(
             raise UsageProblem(f"--out {out_file}: {n:,} scenarios do not fit in a worksheet ({EXCEL_ROWS - 1:,} rows at most); use .parquet or .csv")
         if n > 100_000:
             err.print(f"warning: {n:,} rows to Excel take about {n / 12_000:,.0f} s (openpyxl writes about 12,000 rows a second); .parquet or .csv take under a second", markup=False)
-    query = sweep_query(cfg, sector, chosen[1:], chosen[0], varies, n, seed, samples, links, chol)
+    metric = "gap_eur_per_mwh"
+    if business is None:
+        query = sweep_query(cfg, sector, chosen[1:], chosen[0], varies, n, seed, samples, links, chol)
+    else:
+        from speelveld.config.load import Override
+        from speelveld.core.business import BusinessCaseError, business_sweep_query, electrification, electrified_values
+        from speelveld.core.sweep import scenario_frame
+
+        try:
+            e = electrification(cfg, sector, business.value)
+            extra = [Override(path, value, "business case") for path, value in electrified_values(cfg, sector, e)]
+            electrified = load_year(cfg.config_dir, cfg.year, [parse_override(s) for s in set_ or []] + extra, scenario=scenario)
+            moved = frozenset(v.path for v in varies) | frozenset(x.target for x in links)
+            query = business_sweep_query(cfg, electrified, sector, business.value, chosen[1:], chosen[0], scenario_frame(varies, n, seed, samples, links, chol), moved)
+        except BusinessCaseError as exc:
+            raise UsageProblem(str(exc)) from None
+        metric = "break_even"
     started = time.perf_counter()
     with err.status(f"computing {n:,} scenarios…", spinner="dots") as status:
         if out_file is None:
@@ -577,10 +595,10 @@ def sweep(
             results = frame.lazy()
         status.update("summarising…")
         reach = reaches(cfg, sector, chosen[1:], chosen[0], varies, links)
-        dist, tornado = summarise(results, varies, chosen[1:], reach)
+        dist, tornado = summarise(results, varies, chosen[1:] if business is None else chosen, reach if business is None else None, metric)
     elapsed = time.perf_counter() - started
     varied = {v.path for v in varies} | {x.target for x in links}
-    for part in sweep_tables(sector, cfg.year, n, elapsed, out_file, dist, tornado, varies, links, chol is not None, chosen, left_out_lines(cfg, sector, chosen[1:], chosen[0], varied), L):
+    for part in sweep_tables(sector, cfg.year, n, elapsed, out_file, dist, tornado, varies, links, chol is not None, chosen, left_out_lines(cfg, sector, chosen[1:], chosen[0], varied), L, metric):
         out.print(part)
 
 
@@ -684,6 +702,69 @@ def close_gap(
     payload = {"run": meta, "rows": table.to_dicts(), "totals": totals.to_dicts(),
                "budgets": {"envelope_eur_per_year": money.envelope_eur_per_year, "ikc_eur_per_year": money.ikc_eur_per_year}}
     text = manifest_comment(meta) + table.write_csv() if fmt == Fmt.csv else json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    emit_text(text, out_file)
+
+
+class Technology(str, Enum):
+    e_boiler = "e-boiler"
+    heat_pump = "heat-pump"
+
+
+@app.command("business-case")
+@user_errors
+def business_case_cmd(
+    sector: Annotated[str, typer.Option("--sector", metavar="NAME", help="Sector archetype (its boiler heat is electrified).")],
+    technology: Annotated[Technology, typer.Option("--technology", help="The electric heat technology.")] = Technology.e_boiler,
+    year: YearOpt = None,
+    reference: Annotated[str, typer.Option("--reference", metavar="CC", help="Country the others are compared with.")] = "NL",
+    countries: Annotated[str | None, typer.Option("--countries", metavar="CC,CC", help="Comma-separated countries (default: all).", show_default=False)] = None,
+    set_: SetOpt = None,
+    scenario: ScenarioOpt = None,
+    fmt: Annotated[Fmt, typer.Option("--format", help="table, csv or json.")] = Fmt.table,
+    out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write csv/json to this file.", show_default=False)] = None,
+    excel: Annotated[Path | None, typer.Option("--excel", metavar="FILE.xlsx", help="Also write the business case as a workbook sheet.", show_default=False)] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.nl,
+    config_dir: ConfigDirOpt = None,
+):
+    """The business case for electrifying a sector's boiler heat, per country: a year of that heat
+    from the gas boiler against an e-boiler or heat pump (energy, CO2, annualised capital), the
+    yearly cost difference, the CO2 price at which electrifying breaks even, and the subsidy per
+    tonne of CO2 avoided it needs, in the reference country against its neighbours."""
+    from speelveld.config.load import Override
+    from speelveld.core.business import BusinessCaseError, business_case, electrification, electrified_values
+    from speelveld.report.terminal import business_case_tables
+
+    fmt = output_format(fmt, out_file)
+    for target in (out_file, excel):
+        if target is not None:
+            check_writable(target)
+    cfg = load(config_dir, year, set_, scenario)
+    sector = pick("sector", "--sector", sector, sorted(cfg.sectors))
+    chosen = pick_countries(cfg, reference, countries)
+    try:
+        e = electrification(cfg, sector, technology.value)
+        extra = [Override(path, value, "business case") for path, value in electrified_values(cfg, sector, e)]
+        electrified = load_year(cfg.config_dir, cfg.year, [parse_override(s) for s in set_ or []] + extra, scenario=scenario)
+        result = business_case(cfg, electrified, sector, technology.value, chosen[1:], chosen[0])
+    except BusinessCaseError as exc:
+        raise UsageProblem(str(exc)) from None
+    meta = manifest(cfg, command_line())
+    if excel is not None:
+        from speelveld.report.excel import write_business_case_workbook
+
+        write_atomic(excel, lambda p: write_business_case_workbook(p, result, meta, lang.value))
+        err.print(f"wrote {excel}")
+    if fmt == Fmt.table:
+        for part in business_case_tables(result, lang.value):
+            out.print(part)
+        return
+    q = result.quantities
+    payload = {
+        "run": meta, "sector": sector, "technology": technology.value, "reference": chosen[0], "eua_eur_per_t": result.eua_eur_per_t,
+        "quantities": {"heat_mwh": q.heat_mwh, "gas_saved_mwh": q.gas_saved_mwh, "electricity_mwh": q.electricity_mwh, "co2_avoided_t": q.co2_avoided_t, "capacity_kw": q.capacity_kw},
+        "rows": result.table.to_dicts(),
+    }
+    text = manifest_comment(meta) + result.table.write_csv() if fmt == Fmt.csv else json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
     emit_text(text, out_file)
 
 
@@ -827,6 +908,7 @@ def explain(
     lang: Annotated[Lang, typer.Option("--lang", help="Language of headings (line labels come from the configs).")] = Lang.nl,
     config_dir: ConfigDirOpt = None,
     strict: StrictOpt = None,
+    carrier: Annotated[Carrier, typer.Option("--carrier", help="electricity, or gas / all to include the natural gas lines (per MWh of gas).")] = None,
 ):
     """Explain every cost line of one sector in one country: the formula with the numbers filled
     in, each eligibility condition (passed or failed), the resulting €/yr and €/MWh, and the
@@ -840,7 +922,7 @@ def explain(
     sector = pick("sector", "--sector", sector, sorted(cfg.sectors))
     country = pick("country", "--country", country.upper(), sorted(cfg.countries))
     check_warnings(cfg, strict)
-    result = run_explain(cfg, sector, country)
+    result = run_explain(cfg, sector, country, gas=(carrier or Carrier.electricity) != Carrier.electricity)
     if line:
         keys = [ln.key for ln in result.lines]
         result.lines = [ln for ln in result.lines if ln.key.startswith(line)]

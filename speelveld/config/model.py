@@ -635,11 +635,31 @@ class SectorFile(Node):
     gas_fuel_mwh: Num | None = Field(default=None, description="Natural gas burnt as fuel per year (MWh Hs); the energy taxes fall on it.")
     gas_feedstock_mwh: Num | None = Field(default=None, description="Natural gas used as raw material per year (MWh Hs), e.g. for ammonia; outside the energy taxes.")
     gas_process_shares_pct: dict[ProcessKind, Num] = Field(default={}, description="Shares of the fuel gas used in processes that gas taxes may exempt (metallurgical, chemical reduction, mineralogical).")
+    boiler_gas_share_pct: Num | None = Field(default=None, description="Share of the fuel gas burnt in boilers for steam and hot water: the heat an e-boiler or heat pump can take over.")
 
     @model_validator(mode="after")
     def _load(self):
         if (self.utilisation_hours is None) == (self.contracted_capacity_kw is None):
             raise ValueError("give exactly one of utilisation_hours or contracted_capacity_kw")
+        return self
+
+
+class Technology(Node):
+    """A heat technology for the electrification business case: efficiency (boilers) or COP (heat
+    pumps), investment per kW of heat output, fixed O&M, lifetime."""
+
+    label: str
+    efficiency_pct: Num | None = None
+    cop: Num | None = None
+    capex_eur_per_kw: Num
+    fixed_om_eur_per_kw_year: Num = 0.0
+    lifetime_years: Num
+    carrier: Literal["electricity", "gas"]
+
+    @model_validator(mode="after")
+    def _one_efficiency(self):
+        if (self.efficiency_pct is None) == (self.cop is None):
+            raise ValueError("give exactly one of efficiency_pct (a boiler) or cop (a heat pump)")
         return self
 
 
@@ -650,6 +670,9 @@ class EUFile(Node):
     eua_forward_price_eur_per_t: Num = yearly(
         description="EUA forward price of year t−1, as used for indirect-cost compensation of year t."
     )
+    gas_emission_factor_t_per_mwh: Num | None = Field(default=None, description="CO2 per MWh of natural gas burnt (upper calorific value, Hs).")
+    discount_rate_pct: Num | None = Field(default=None, description="Real discount rate for annualising investments in the business case.")
+    technologies: dict[str, Technology] = Field(default={}, description="Heat technologies for `speelveld business-case` (e-boiler, heat-pump, gas-boiler).")
 
 
 FileModel = Annotated[CountryFile | SectorFile | EUFile, "one config file"]

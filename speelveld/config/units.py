@@ -8,6 +8,8 @@ _UNITS: list[tuple[str, str, dict[str, float]]] = [
     ("_eur_per_mwh", "€/MWh", {"€/MWh": 1, "EUR/MWh": 1, "ct/kWh": 10, "€/kWh": 1000, "EUR/kWh": 1000}),
     ("_eur_per_kwh_h_year", "€/(kWh/h)/yr", {"€/(kWh/h)/yr": 1, "€/kWh/h/a": 1, "€/(MWh/d)/yr": 0.024}),
     ("_eur_per_kw_year", "€/kW/yr", {"€/kW/yr": 1, "€/kW/a": 1, "EUR/kW/yr": 1, "k€/MW/yr": 1, "€/MW/yr": 0.001}),
+    ("_eur_per_kw", "€/kW", {"€/kW": 1, "EUR/kW": 1, "M€/MW": 1000, "€/MW": 0.001}),
+    ("_years", "yr", {"yr": 1, "years": 1}),
     ("_eur_per_kw_month", "€/kW/month", {"€/kW/month": 1, "EUR/kW/month": 1}),
     ("_eur_per_year", "€/yr", {"€/yr": 1, "EUR/yr": 1, "k€/yr": 1e3, "M€/yr": 1e6}),
     ("_eur_per_t", "€/t", {"€/t": 1, "EUR/t": 1, "€/tCO2": 1}),

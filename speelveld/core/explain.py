@@ -117,6 +117,7 @@ class ExplainedLine:
     subtotal: str = "electricity"
     low_eur_per_mwh: float | None = None  # the line's band (None: open on that side)
     high_eur_per_mwh: float | None = None
+    per_mwh_of: float | None = None  # the MWh the line is divided by (gas lines: the plant's gas use)
 
     @property
     def applied(self) -> bool:
@@ -142,15 +143,18 @@ class Explanation:
     archetype: list[InputRef] = field(default_factory=list)  # the sector's own figures, cited once
     line_filter: str | None = None  # set when only some lines are shown; the totals stay those of all lines
     direct_co2_eur_per_year: float = 0.0
+    gas_eur_per_year: float | None = None  # with gas: the plant's gas bill
+    gas_mwh: float | None = None
 
     @property
     def total_eur_per_mwh(self) -> float:
         return self.total_eur_per_year / self.consumption_mwh
 
 
-def explain(cfg: YearConfig, sector: str, country: str) -> Explanation:
-    """Every cost line of ``sector`` in ``country``, with its steps evaluated."""
-    plan = plan_sector(cfg, sector, [country])
+def explain(cfg: YearConfig, sector: str, country: str, gas: bool = False) -> Explanation:
+    """Every cost line of ``sector`` in ``country``, with its steps evaluated (with ``gas`` the
+    natural gas lines too, per MWh of gas)."""
+    plan = plan_sector(cfg, sector, [country], gas=gas)
     lines = plan.lines[country]
     exprs: list[pl.Expr] = []
     for i, ln in enumerate(lines):
@@ -162,9 +166,11 @@ def explain(cfg: YearConfig, sector: str, country: str) -> Explanation:
                 exprs.append(step.applies.cast(pl.Boolean).alias(f"l{i}s{j}applies"))
     row = pl.select(exprs).row(0, named=True) if exprs else {}
     q = cfg.param_of(cfg.sectors[sector], "consumption_mwh").value
+    model = cfg.sectors[sector]
+    gas_q = sum(cfg.param_of(model, f).central or 0.0 for f in ("gas_fuel_mwh", "gas_feedstock_mwh") if getattr(model, f) is not None) or None
 
     # quality flags and bands as `compare` gives them (a bounded unknown is flagged by its band)
-    compared = {r["key"]: r for r in compare(cfg, [sector], [country], reference=country).lines.iter_rows(named=True)}
+    compared = {r["key"]: r for r in compare(cfg, [sector], [country], reference=country, gas=gas).lines.iter_rows(named=True)}
     explained: list[ExplainedLine] = []
     for i, ln in enumerate(lines):
         value = row[f"line{i}"]
@@ -173,8 +179,9 @@ def explain(cfg: YearConfig, sector: str, country: str) -> Explanation:
         c = compared[ln.key]
         explained.append(
             ExplainedLine(
-                ln.family, ln.key, ln.label, ln.relief, value, None if value is None else value / q,
+                ln.family, ln.key, ln.label, ln.relief, value, None if value is None else value / (gas_q if ln.subtotal == "gas" and gas_q else q),
                 c["quality"], steps, inputs, ln.subtotal, c["low_eur_per_mwh"], c["high_eur_per_mwh"],
+                gas_q if ln.subtotal == "gas" and gas_q else q,
             )
         )
     electricity = [ln for ln in explained if ln.subtotal == "electricity" and ln.eur_per_year is not None]
@@ -185,6 +192,8 @@ def explain(cfg: YearConfig, sector: str, country: str) -> Explanation:
         sum(1 for ln in explained if ln.quality == "unknown"), cfg.scenario, list(cfg.overrides),
         [_input_ref(cfg, path) for path in cfg.params if path.startswith(f"sectors.{sector}.")],
         direct_co2_eur_per_year=sum(co2),
+        gas_eur_per_year=sum(ln.eur_per_year for ln in explained if ln.subtotal == "gas" and ln.eur_per_year is not None) if gas else None,
+        gas_mwh=gas_q if gas else None,
     )
 
 

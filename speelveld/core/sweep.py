@@ -314,12 +314,12 @@ def left_out_lines(cfg: YearConfig, sector: str, countries: list[str], reference
     return out
 
 
-def summarise(results: pl.LazyFrame, varies: list[Vary], countries: list[str], reach: dict[tuple[str, str], bool] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
+def summarise(results: pl.LazyFrame, varies: list[Vary], countries: list[str], reach: dict[tuple[str, str], bool] | None = None, metric: str = "gap_eur_per_mwh") -> tuple[pl.DataFrame, pl.DataFrame]:
     """Per country the distribution of the gap, and a tornado: how far each varied parameter
     moves the gap (spread of the mean gap across the parameter's values or deciles)."""
     stats = []
     for cc in countries:
-        c = pl.col(f"gap_eur_per_mwh|{cc}")
+        c = pl.col(f"{metric}|{cc}")
         stats.append(
             results.select(
                 pl.lit(cc).alias("country"),
@@ -340,7 +340,7 @@ def summarise(results: pl.LazyFrame, varies: list[Vary], countries: list[str], r
         else:
             group = (key.rank("ordinal") * 10 // (pl.len() + 1)).alias("bin")
         for cc in countries:
-            means = results.group_by(group.alias("g")).agg(pl.col(f"gap_eur_per_mwh|{cc}").mean().alias("m")).select(
+            means = results.group_by(group.alias("g")).agg(pl.col(f"{metric}|{cc}").mean().alias("m")).select(
                 (pl.col("m").max() - pl.col("m").min()).alias("swing")
             )
             if reach is not None and not reach.get((v.path, cc), True):

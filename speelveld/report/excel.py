@@ -35,6 +35,7 @@ EUR0 = '#,##0'
 TEXT = {
     "nl": {
         "summary": "Samenvatting", "parameters": "Parameters", "run": "Run", "method": "Methode", "closing": "Verschil dichten",
+        "gas_gap": "Verschil {ref} − {cc} aardgas (€/MWh gas)", "energy_gap": "Verschil {ref} − {cc} elektriciteit + gas (M€/jr per fabriek)",
         "closing_title": "Wat het verschil dicht ({year}): de {ref}-verlichting die het verschil op nul brengt, en wat die kost",
         "closing_head": ["Sector", "Land", "Verlichting (€/MWh)", "laag", "hoog", "Sectorverbruik NL (MWh/jr)", "Kosten (M€/jr)", "laag", "hoog"],
         "closing_total": "Alle sectoren met bekend volume",
@@ -66,6 +67,7 @@ TEXT = {
     },
     "en": {
         "summary": "Summary", "parameters": "Parameters", "run": "Run", "method": "Method", "closing": "Closing the gap",
+        "gas_gap": "Gap {ref} − {cc} natural gas (€/MWh of gas)", "energy_gap": "Gap {ref} − {cc} electricity + gas (M€/yr per plant)",
         "closing_title": "What closes the gap ({year}): the {ref} relief that brings the gap to zero, and its cost",
         "closing_head": ["Sector", "Country", "Relief (€/MWh)", "low", "high", "NL sector use (MWh/yr)", "Cost (M€/yr)", "low", "high"],
         "closing_total": "All sectors with a known volume",
@@ -330,7 +332,13 @@ def _summary_sheet(ws, result: Comparison, cfg: YearConfig, gap_cells: dict, lan
         _put_text(ws, header, 2 + k + j, tx["gap_band"].format(cc=cc))
         _put_text(ws, header, 2 + 2 * k + j, tx["gap_status"].format(cc=cc))
         _put_text(ws, header, 2 + 3 * k + j, tx["gap_meur"].format(ref=ref, cc=cc))
-    for c in range(1, 2 + 4 * k):
+    gas = "gas_gap_eur_per_mwh" in result.totals.columns
+    if gas:
+        for j, cc in enumerate(others):
+            _put_text(ws, header, 2 + 4 * k + j, tx["gas_gap"].format(ref=ref, cc=cc))
+            _put_text(ws, header, 2 + 5 * k + j, tx["energy_gap"].format(ref=ref, cc=cc))
+    width = 2 + (6 if gas else 4) * k
+    for c in range(1, width):
         ws.cell(row=header, column=c).font = BOLD
         ws.cell(row=header, column=c).alignment = Alignment(wrap_text=True)
     for i, sector in enumerate(result.sectors):
@@ -349,10 +357,13 @@ def _summary_sheet(ws, result: Comparison, cfg: YearConfig, gap_cells: dict, lan
             if smwh is not None and smwh.central is not None:
                 m = ws.cell(row=r, column=2 + 3 * k + j, value=f"={get_column_letter(2 + j)}{r}*{smwh.central}/1000000")
                 m.number_format = "#,##0.0"
+            if gas and row.get("gas_gap_eur_per_mwh") is not None:
+                _put_text(ws, r, 2 + 4 * k + j, band_text(lang, row["gas_gap_low_eur_per_mwh"], row["gas_gap_high_eur_per_mwh"]))
+                _put_text(ws, r, 2 + 5 * k + j, band_text(lang, row["energy_gap_low_meur_per_year"], row["energy_gap_high_meur_per_year"], 1))
     last = header + len(result.sectors)
     ws.freeze_panes = ws.cell(row=header + 1, column=2)
     ws.column_dimensions["A"].width = 14
-    for c in range(2, 2 + 4 * k):
+    for c in range(2, width):
         ws.column_dimensions[get_column_letter(c)].width = 14
     ws.row_dimensions[header].height = 45
     _print_setup(ws, header)

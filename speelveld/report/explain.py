@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from speelveld.core.explain import ExplainedLine, ExplainedStep, Explanation, fmt_number
-from speelveld.core.lines import FAMILIES
+from speelveld.core.lines import FAMILIES, GAS_FAMILIES
 from speelveld.report.labels import QUALITY_MARK, band_text, line_label, t
 
 WORDS = {
@@ -32,6 +32,7 @@ WORDS = {
         "sum": "Elektriciteit, som van de posten: {year} €/jr = {mwh} €/MWh (bruto {gross} €/MWh){unknown}",
         "sum_filtered": "Elektriciteit, totaal van alle posten (niet alleen de getoonde): {year} €/jr = {mwh} €/MWh (bruto {gross} €/MWh){unknown}",
         "sum_co2": "Directe CO2-kosten, apart: {year} €/jr = {mwh} €/MWh",
+        "sum_gas": "Aardgas, apart: {year} €/jr = {mwh} €/MWh gas (over {gas} MWh gas)",
         "sum_unknown": "; {n} post(en) onbekend (zonder grenzen niet meegeteld)",
         "band": "band {band} €/MWh",
         "sources": "Bronnen",
@@ -56,6 +57,7 @@ WORDS = {
         "sum": "Electricity, sum of the lines: {year} €/yr = {mwh} €/MWh (gross {gross} €/MWh){unknown}",
         "sum_filtered": "Electricity, total of all lines (not only those shown): {year} €/yr = {mwh} €/MWh (gross {gross} €/MWh){unknown}",
         "sum_co2": "Direct CO2 costs, separate: {year} €/yr = {mwh} €/MWh",
+        "sum_gas": "Natural gas, separate: {year} €/yr = {mwh} €/MWh of gas (over {gas} MWh of gas)",
         "sum_unknown": "; {n} line(s) unknown (without bounds not counted)",
         "band": "band {band} €/MWh",
         "sources": "Sources",
@@ -78,7 +80,7 @@ def print_explanation(e: Explanation, console: Console, lang: str = "nl", show_i
         console.print(Text(w["archetype"], style="bold cyan"))
         for ref in e.archetype:
             _print_input(console, ref, "    ", used_sources)
-    for family in FAMILIES:
+    for family in FAMILIES + GAS_FAMILIES:
         lines = [ln for ln in e.lines if ln.family == family]
         if not lines:
             continue
@@ -97,6 +99,8 @@ def print_explanation(e: Explanation, console: Console, lang: str = "nl", show_i
         )
     )
     console.print(Text(w["sum_co2"].format(year=fmt_number(e.direct_co2_eur_per_year), mwh=f"{e.direct_co2_eur_per_year / e.consumption_mwh:,.2f}")))
+    if e.gas_eur_per_year is not None and e.gas_mwh:
+        console.print(Text(w["sum_gas"].format(year=fmt_number(e.gas_eur_per_year), mwh=f"{e.gas_eur_per_year / e.gas_mwh:,.2f}", gas=fmt_number(e.gas_mwh))))
     if show_inputs and used_sources:
         console.print()
         console.print(Text(w["sources"], style="bold"))
@@ -123,7 +127,7 @@ def _print_line(ln: ExplainedLine, e: Explanation, console: Console, w: dict, la
     elif not ln.applied and ln.eur_per_year == 0:
         console.print(f"      {w['not_eligible']}", style="dim")
     else:
-        console.print(f"      {w['result'].format(year=fmt_number(ln.eur_per_year), q=fmt_number(e.consumption_mwh), mwh=fmt_number(ln.eur_per_mwh))}")
+        console.print(f"      {w['result'].format(year=fmt_number(ln.eur_per_year), q=fmt_number(ln.per_mwh_of or e.consumption_mwh), mwh=fmt_number(ln.eur_per_mwh))}")
     if show_inputs:
         country_inputs = [ref for ref in ln.inputs if not ref.path.startswith("sectors.")]
         if country_inputs:

@@ -533,21 +533,28 @@ def state_cost_text(cost, reference: str, lang: str = "nl") -> list[str]:
     return out
 
 
-def sweep_tables(sector, year, n, elapsed, out_file, dist, tornado, varies, links, correlated, chosen, left_out, lang: str = "nl") -> list:
+def sweep_tables(sector, year, n, elapsed, out_file, dist, tornado, varies, links, correlated, chosen, left_out, lang: str = "nl", metric: str = "gap_eur_per_mwh") -> list:
     """The sweep's distribution per country, its tornado and what the distribution leaves out."""
     nl = lang == "nl"
     ref, others = chosen[0], chosen[1:]
     where = (f", geschreven naar {out_file}" if nl else f", written to {out_file}") if out_file else ""
     head = (f"Sweep {sector} {year}: {n:,} scenario's in {elapsed:.2f} s ({n / max(elapsed, 1e-9):,.0f}/s){where}" if nl
             else f"Sweep {sector} {year}: {n:,} scenarios in {elapsed:.2f} s ({n / max(elapsed, 1e-9):,.0f}/s){where}")
-    table = Table(title=(f"Verschil {ref} − land (€/MWh; positief = {ref} duurder)" if nl else f"Gap {ref} − country (€/MWh; positive = {ref} dearer)"), title_justify="left")
+    if metric == "break_even":
+        title = "Break-even CO2-prijs van elektrificeren per land (€/t)" if nl else "Break-even CO2 price of electrifying per country (€/t)"
+        others = chosen
+    else:
+        title = f"Verschil {ref} − land (€/MWh; positief = {ref} duurder)" if nl else f"Gap {ref} − country (€/MWh; positive = {ref} dearer)"
+    table = Table(title=title, title_justify="left")
     for name in ("land" if nl else "country", "min", "p5", "mediaan" if nl else "median", "p95", "max"):
         table.add_column(name, justify="left" if name in ("land", "country") else "right")
     for row in dist.iter_rows(named=True):
         table.add_row(row["country"], *[("–" if row[k] is None else f"{row[k]:,.2f}") for k in ("min", "p5", "median", "p95", "max")])
     tor = Table(
-        title=("Tornado: spreiding van het gemiddelde verschil over de waarden van elke parameter (€/MWh)" if nl
-               else "Tornado: swing of the mean gap across each parameter's values (€/MWh)"),
+        title=(("Tornado: spreiding van de gemiddelde break-even-prijs over de waarden van elke parameter (€/t)" if nl
+                else "Tornado: swing of the mean break-even price across each parameter's values (€/t)") if metric == "break_even" else
+               ("Tornado: spreiding van het gemiddelde verschil over de waarden van elke parameter (€/MWh)" if nl
+                else "Tornado: swing of the mean gap across each parameter's values (€/MWh)")),
         caption=("Per parameter: het verschil tussen het hoogste en laagste gemiddelde verschil over zijn rasterwaarden, of bij trekkingen "
                  "over tien even grote groepen (decielen) van zijn getrokken waarden. 0: de parameter komt in geen post van het land of van "
                  f"{ref} voor (wat de trekking dan toont is ruis)." if nl
@@ -575,3 +582,55 @@ def sweep_tables(sector, year, n, elapsed, out_file, dist, tornado, varies, link
     if dropped:
         parts.append(Text(("Buiten de verdeling (onbekend zonder grenzen): " if nl else "Left out of the distribution (unknown without bounds): ") + "; ".join(dropped) + ".", style="dim"))
     return parts
+
+
+def business_case_tables(bc, lang: str = "nl") -> list:
+    """Per country: the cost of a year of boiler heat by gas and electrically, the difference,
+    the break-even CO2 price and the subsidy need per tonne avoided."""
+    nl = lang == "nl"
+    q = bc.quantities
+    rows = {r["country"]: r for r in bc.table.iter_rows(named=True)}
+    countries = list(rows)
+    table = Table(
+        title=(f"Businesscase {bc.sector} {bc.year}: {bc.label} in plaats van de gasketel" if nl
+               else f"Business case {bc.sector} {bc.year}: {bc.label} instead of the gas boiler"),
+        caption=(f"{q.heat_mwh / 1000:,.0f} GWh warmte per jaar ({q.capacity_kw / 1000:,.0f} MW): {q.gas_saved_mwh / 1000:,.0f} GWh gas minder, "
+                 f"{q.electricity_mwh / 1000:,.0f} GWh elektriciteit meer, {q.co2_avoided_t / 1000:,.0f} kt CO2 vermeden. Energie: wat de rekening van de fabriek "
+                 "verandert (alle tarieven, heffingen, kortingen en compensatie), per MWh warmte; CO2 tegen de EUA-prijs. Verschil > 0: elektrificeren kost meer."
+                 if nl else
+                 f"{q.heat_mwh / 1000:,.0f} GWh of heat a year ({q.capacity_kw / 1000:,.0f} MW): {q.gas_saved_mwh / 1000:,.0f} GWh less gas, "
+                 f"{q.electricity_mwh / 1000:,.0f} GWh more electricity, {q.co2_avoided_t / 1000:,.0f} kt CO2 avoided. Energy: how the plant's bill changes "
+                 "(every tariff, levy, reduction and compensation), per MWh of heat; CO2 at the EUA price. Difference > 0: electrifying costs more."),
+        title_justify="left", caption_justify="left",
+    )
+    table.add_column("", no_wrap=False, max_width=42)
+    for cc in countries:
+        table.add_column(cc, justify="right", no_wrap=True)
+
+    def cell(r, key, digits=2, scale=1.0):
+        v, lo, hi = r[key], r.get(f"{key}_low"), r.get(f"{key}_high")
+        if v is None:
+            return Text(band_text(lang, None if lo is None else lo * scale, None if hi is None else hi * scale, digits) + " ?", style="yellow")
+        text = _fmt(v * scale, digits)
+        if lo is not None and hi is not None and (hi - lo) * scale >= 0.5 * 10 ** -digits:
+            text += "\n" + band_text(lang, lo * scale, hi * scale, digits)
+        return text
+
+    h = q.heat_mwh
+    table.add_row(Text("Gasketel (€/MWh warmte)" if nl else "Gas boiler (€/MWh of heat)", style="bold cyan"), *[""] * len(countries))
+    table.add_row("  " + ("energie (gas)" if nl else "energy (gas)"), *[_fmt(rows[cc]["gas_energy_eur_per_mwh_heat"]) for cc in countries])
+    table.add_row("  " + ("CO2 (EUA en nationale heffing)" if nl else "CO2 (EUA and national levy)"), *[_fmt(None if rows[cc]["d_co2"] is None else -rows[cc]["d_co2"] / h) for cc in countries])
+    table.add_row("  " + ("kapitaal en vaste O&M" if nl else "capital and fixed O&M"), *[_fmt(rows[cc]["capital_gas_eur_per_mwh_heat"]) for cc in countries])
+    table.add_row(Text(f"{bc.label} (€/MWh {'warmte' if nl else 'of heat'})", style="bold cyan"), *[""] * len(countries))
+    table.add_row("  " + ("energie (elektriciteit)" if nl else "energy (electricity)"), *[_fmt(rows[cc]["electric_energy_eur_per_mwh_heat"]) for cc in countries])
+    table.add_row("  " + ("kapitaal en vaste O&M" if nl else "capital and fixed O&M"), *[_fmt(rows[cc]["capital_electric_eur_per_mwh_heat"]) for cc in countries])
+    table.add_section()
+    table.add_row(Text("Verschil per jaar (M€/jr)" if nl else "Difference per year (M€/yr)", style="bold"), *[cell(rows[cc], "difference", 1, 1e-6) for cc in countries])
+    table.add_row(Text("Break-even CO2-prijs (€/t)" if nl else "Break-even CO2 price (€/t)", style="bold"), *[cell(rows[cc], "break_even", 0) for cc in countries])
+    table.add_row(Text("Benodigde subsidie (€/t CO2 vermeden)" if nl else "Subsidy needed (€/t CO2 avoided)", style="bold"), *[cell(rows[cc], "subsidy", 0) for cc in countries])
+    note = Text(
+        (f"EUA-prijs {bc.year}: {bc.eua_eur_per_t:,.2f} €/t. De break-even-prijs is de EUA-prijs waarbij het verschil 0 is (nationale CO2-heffingen gelijk gehouden). "
+         "? : de centrale waarde hangt af van een onbekende zonder grenzen (de band staat ervoor)." if nl else
+         f"EUA price {bc.year}: {bc.eua_eur_per_t:,.2f} €/t. The break-even price is the EUA price at which the difference is 0 (national CO2 levies held). "
+         "? : the central value depends on an unknown without bounds (its band is shown)."), style="dim")
+    return [table, note]
