@@ -620,3 +620,72 @@ def _trend_sheet(ws, frame: pl.DataFrame, reference: str, lang: str) -> None:
     for c in range(2, 2 + 2 * len(others) + len(countries)):
         ws.column_dimensions[get_column_letter(c)].width = 14
     _print_setup(ws, None)
+
+
+def write_business_case_workbook(path: Path, bc, meta: dict, lang: str = "nl") -> None:
+    """The business case of `speelveld business-case --excel`: quantities, the cost of a year of
+    heat per country by gas and electrically (€/yr, live sums), break-even price and subsidy."""
+    nl = lang == "nl"
+    wb = Workbook()
+    wb.properties.created = FIXED_TIME
+    wb.properties.modified = FIXED_TIME
+    wb.properties.creator = "speelveld"
+    ws = wb.active
+    ws.title = "Businesscase" if nl else "Business case"
+    q = bc.quantities
+    _put_text(ws, 1, 1, (f"Businesscase {bc.sector} {bc.year}: {bc.label} in plaats van de gasketel" if nl else f"Business case {bc.sector} {bc.year}: {bc.label} instead of the gas boiler"))
+    ws.cell(row=1, column=1).font = Font(bold=True, size=13)
+    facts = [
+        ("Warmte (MWh/jr)" if nl else "Heat (MWh/yr)", q.heat_mwh), ("Gas minder (MWh/jr)" if nl else "Gas saved (MWh/yr)", q.gas_saved_mwh),
+        ("Elektriciteit meer (MWh/jr)" if nl else "Electricity added (MWh/yr)", q.electricity_mwh), ("CO2 vermeden (t/jr)" if nl else "CO2 avoided (t/yr)", q.co2_avoided_t),
+        ("Vermogen (kW warmte)" if nl else "Capacity (kW of heat)", q.capacity_kw), ("EUA-prijs (€/t)" if nl else "EUA price (€/t)", bc.eua_eur_per_t),
+    ]
+    for i, (label, value) in enumerate(facts, start=3):
+        _put_text(ws, i, 1, label)
+        ws.cell(row=i, column=2, value=value).number_format = EUR0 if value > 1000 else EUR
+    header = 3 + len(facts) + 1
+    rows = {r["country"]: r for r in bc.table.iter_rows(named=True)}
+    countries = list(rows)
+    _put_text(ws, header, 1, "€/jr" if nl else "€/yr")
+    for j, cc in enumerate(countries, start=2):
+        _put_text(ws, header, j, cc)
+        ws.cell(row=header, column=j).font = BOLD
+    items = [
+        ("d_electricity", "Δ elektriciteitsrekening" if nl else "Δ electricity bill"),
+        ("d_gas", "Δ gasrekening" if nl else "Δ gas bill"),
+        ("d_co2", "Δ CO2-kosten (EUA × vermeden t, nationale heffing)" if nl else "Δ CO2 costs (EUA × tonnes avoided, national levy)"),
+        ("annuity_electric", f"{bc.label}: kapitaal en O&M" if nl else f"{bc.label}: capital and O&M"),
+        ("annuity_gas", "gasketel: kapitaal en O&M (vervalt)" if nl else "gas boiler: capital and O&M (avoided)"),
+    ]
+    first = header + 1
+    for i, (key, label) in enumerate(items, start=first):
+        _put_text(ws, i, 1, label)
+        for j, cc in enumerate(countries, start=2):
+            v = rows[cc][key]
+            if v is None:
+                _put_text(ws, i, j, TEXT[lang]["flags"]["unknown"])
+            else:
+                ws.cell(row=i, column=j, value=-v if key == "annuity_gas" else v).number_format = EUR0
+    diff_row = first + len(items)
+    _put_text(ws, diff_row, 1, "Verschil per jaar (> 0: elektrificeren kost meer)" if nl else "Difference per year (> 0: electrifying costs more)")
+    ws.cell(row=diff_row, column=1).font = BOLD
+    be_row, sub_row = diff_row + 1, diff_row + 2
+    _put_text(ws, be_row, 1, "Break-even CO2-prijs (€/t)" if nl else "Break-even CO2 price (€/t)")
+    _put_text(ws, sub_row, 1, "Benodigde subsidie (€/t vermeden)" if nl else "Subsidy needed (€/t avoided)")
+    co2_cell, eua_cell = f"$B${3 + 3}", f"$B${3 + 5}"
+    for j, cc in enumerate(countries, start=2):
+        col = get_column_letter(j)
+        ws.cell(row=diff_row, column=j, value=f"=SUM({col}{first}:{col}{diff_row - 1})").number_format = EUR0
+        ws.cell(row=be_row, column=j, value=f"={eua_cell}+{col}{diff_row}/{co2_cell}").number_format = EUR
+        ws.cell(row=sub_row, column=j, value=f"=MAX({col}{diff_row},0)/{co2_cell}").number_format = EUR
+        r = rows[cc]
+        _put_text(ws, sub_row + 2, j, band_text(lang, r["break_even_low"], r["break_even_high"], 0))
+    _put_text(ws, sub_row + 2, 1, "band break-even (€/t)")
+    ws.column_dimensions["A"].width = 52
+    for j in range(2, 2 + len(countries)):
+        ws.column_dimensions[get_column_letter(j)].width = 16
+    _print_setup(ws, header)
+    _run_sheet(wb.create_sheet(TEXT[lang]["run"]), meta)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    path.write_bytes(_deterministic_zip(buffer.getvalue()))
