@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import importlib
 import json
@@ -19,6 +18,7 @@ from rich.table import Table
 from speelveld import __version__
 from speelveld.config.yamlload import ConfigError
 from speelveld.errors import SweepError, UsageProblem
+from speelveld.hints import did_you_mean
 
 if TYPE_CHECKING:
     from speelveld.config.resolved import YearConfig
@@ -255,8 +255,7 @@ def output_format(fmt: Fmt, out_file: Path | None) -> Fmt:
 def pick(kind: str, option: str, given: str, available: list[str]) -> str:
     if given in available:
         return given
-    hint = difflib.get_close_matches(given, available, n=1, cutoff=0.5)
-    extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+    extra = did_you_mean(given, available, cutoff=0.5)
     raise UsageProblem(f"{option}: unknown {kind} '{given}'{extra}; available: {', '.join(available)}")
 
 

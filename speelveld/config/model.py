@@ -675,9 +675,6 @@ class EUFile(Node):
     technologies: dict[str, Technology] = Field(default={}, description="Heat technologies for `speelveld business-case` (e-boiler, heat-pump, gas-boiler).")
 
 
-FileModel = Annotated[CountryFile | SectorFile | EUFile, "one config file"]
-
-
 def all_field_names() -> set[str]:
     """Every field name the schema knows, for 'did you mean' hints."""
     names: set[str] = set()

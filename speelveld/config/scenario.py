@@ -20,7 +20,6 @@ does not depend on what else was run.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ from pydantic import Field, ValidationError
 
 from speelveld.config.model import Float, Int, Num, Source, Strict
 from speelveld.config.yamlload import ConfigError, LineMap, load_yaml
+from speelveld.hints import did_you_mean
 
 
 class StateCost(Strict):
@@ -77,8 +77,7 @@ def load_scenario(config_dir: Path, name: str) -> Scenario:
     path = scenario_dir(config_dir) / f"{name}.yaml"
     if not path.is_file():
         names = available_scenarios(config_dir)
-        hint = difflib.get_close_matches(name, names, n=1)
-        extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+        extra = did_you_mean(name, names)
         raise ConfigError([f"--scenario: unknown scenario '{name}'{extra}; available: {', '.join(names) or 'none'} (in {scenario_dir(config_dir)})"])
     data, lines = load_yaml(path)
     if not isinstance(data, dict):
@@ -106,8 +105,7 @@ def _format(path: Path, lines: LineMap, err: dict) -> str:
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and (p in ("float", "int", "str") or p.startswith("function-"))))
     field = ".".join(str(p) for p in loc) or "file"
     if err["type"] == "extra_forbidden":
-        hint = difflib.get_close_matches(str(loc[-1]), list(ScenarioFile.model_fields), n=1)
-        message = "unknown field" + (f" (did you mean '{hint[0]}'?)" if hint else "")
+        message = "unknown field" + did_you_mean(str(loc[-1]), list(ScenarioFile.model_fields))
     elif err["type"] == "missing":
         message = "required field is missing"
     else:

@@ -12,7 +12,6 @@ UInt64 arithmetic: reproducible for a given seed on any machine and polars versi
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from speelveld.config.resolved import YearConfig
 from speelveld.config.units import known_unit_field
 from speelveld.core.compute import col, evaluate, plan_sector
 from speelveld.errors import SweepError
+from speelveld.hints import did_you_mean
 
 __all__ = ["Link", "SweepError", "Vary", "correlate", "parse_corr", "parse_link", "parse_vary", "scenario_count", "scenario_frame", "summarise", "sweep_query"]
 
@@ -196,8 +196,7 @@ def resolve_path(given: str, cfg: YearConfig, sector: str, option: str = "--vary
     path = f"sectors.{sector}.{given[len('sector.'):]}" if given.startswith("sector.") else given
     param = cfg.params.get(path)
     if param is None:
-        hint = difflib.get_close_matches(path, list(cfg.params), n=1, cutoff=0.7)
-        extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+        extra = did_you_mean(path, cfg.params, cutoff=0.7)
         raise SweepError(f"{option} {given}: no numeric parameter '{path}' in the {cfg.year} config{extra}")
     return path
 

@@ -1,0 +1,80 @@
+"""Where a config directory's files are: price-year folders, country and sector files, stray copies."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from speelveld.config.yamlload import ConfigError
+
+PACKAGE_CONFIGS = Path(__file__).resolve().parent.parent / "configs"
+REPO_CONFIGS = Path(__file__).resolve().parent.parent.parent / "configs"
+
+
+def default_config_dir() -> Path:
+    """The shipped configs: the repository's ``configs/`` or the copy inside an installed package."""
+    for candidate in (REPO_CONFIGS, PACKAGE_CONFIGS):
+        if candidate.is_dir():
+            return candidate
+    return REPO_CONFIGS
+
+
+# ------------------------------------------------------------------ discovery
+
+
+def available_years(config_dir: Path) -> list[int]:
+    if not config_dir.is_dir():
+        return []
+    return sorted(int(p.name) for p in config_dir.iterdir() if p.is_dir() and p.name.isdigit())
+
+
+def stray_year_folders(config_dir: Path) -> list[str]:
+    """Folders that look like a price year but are not read (``2026 kopie``, ``2025-oud``):
+    a copy made to edit in, easily mistaken for the one in use."""
+    if not config_dir.is_dir():
+        return []
+    return sorted(
+        p.name for p in config_dir.iterdir()
+        if p.is_dir() and not p.name.isdigit() and re.match(r"^\d{4}\D", p.name) and (p / "countries").is_dir()
+    )
+
+
+def _year_files(config_dir: Path, year: int) -> tuple[Path, list[Path], list[Path]]:
+    year_dir = config_dir / str(year)
+    if not config_dir.is_dir():
+        raise ConfigError([f"{config_dir}: config directory not found"])
+    if not year_dir.is_dir():
+        years = ", ".join(str(y) for y in available_years(config_dir)) or "none"
+        raise ConfigError([f"--year: no configs for {year} in {config_dir} (available: {years})"])
+    eu = year_dir / "eu.yaml"
+    countries = sorted((year_dir / "countries").glob("*.yaml"))
+    sectors: dict[str, Path] = {p.stem: p for p in sorted((config_dir / "sectors").glob("*.yaml"))}
+    sectors.update({p.stem: p for p in sorted((year_dir / "sectors").glob("*.yaml"))})
+    problems = _stray_files([year_dir, year_dir / "countries", config_dir / "sectors", year_dir / "sectors"])
+    if not eu.is_file():
+        problems.append(f"{eu}:1: file: missing (the EU ETS prices of {year})")
+    if not countries:
+        problems.append(f"{year_dir / 'countries'}:1: file: no country files (*.yaml)")
+    if not sectors:
+        problems.append(f"{config_dir / 'sectors'}:1: file: no sector files (*.yaml)")
+    if problems:
+        raise ConfigError(problems)
+    return eu, countries, [sectors[k] for k in sorted(sectors)]
+
+
+def _stray_files(folders: list[Path]) -> list[str]:
+    """A config file ending in .yml (or .YAML) would be silently skipped, or, next to a .yaml
+    file of the same name, be a second file for the same country or sector: both are errors."""
+    problems = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for p in sorted(folder.iterdir()):
+            if not p.is_file() or p.suffix == ".yaml" or p.suffix.lower() not in (".yaml", ".yml"):
+                continue
+            twin = p.with_suffix(".yaml")
+            if twin.exists():
+                problems.append(f"{p}:1: file: a second file for '{p.stem}' next to {twin.name}; keep one of the two")
+            else:
+                problems.append(f"{p}:1: file: not read, because config files end in .yaml; rename it to {twin.name}")
+    return problems

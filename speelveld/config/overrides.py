@@ -1,0 +1,144 @@
+"""Overrides (`--set PATH=VALUE`, scenario values) applied to the parsed documents before validation."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from speelveld.config.model import (
+    all_field_names,
+)
+from speelveld.config.yamlload import ConfigError, parse_value
+from speelveld.hints import did_you_mean
+
+# ------------------------------------------------------------------ overrides
+
+
+@dataclass
+class Override:
+    """``PATH=VALUE`` from --set or a scenario file. ``origin`` names where it came from."""
+
+    path: str
+    value: Any
+    origin: str
+
+    @classmethod
+    def parse(cls, text: str, origin: str = "--set") -> Override:
+        if "=" not in text:
+            raise ConfigError([f"{origin} {text}: expected PATH=VALUE, e.g. DE.commodity.baseload_eur_per_mwh=95"])
+        path, raw = text.split("=", 1)
+        path = path.strip()
+        if not path or any(not part for part in path.split(".")):
+            raise ConfigError([f"{origin} {text}: malformed path '{path}'"])
+        try:
+            value = parse_value(raw) if raw.strip() else None
+        except (yaml.YAMLError, RecursionError):
+            raise ConfigError([f"{origin} {text}: cannot read value '{raw}'"]) from None
+        if value is None or isinstance(value, str) and not raw.strip():
+            raise ConfigError([f"{origin} {text}: missing value after '='"])
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ConfigError([f"{origin} {text}: value must be a finite number"])
+        return cls(path, value, origin)
+
+
+def parse_override(text: str, origin: str = "--set") -> Override:
+    return Override.parse(text, origin)
+
+
+def _split_root(path: str, docs: dict[str, Any], sector_names: list[str]) -> list[tuple[tuple[str, str], list[str]]]:
+    """Map an override path to (document key, remaining segments), one per target document."""
+    parts = path.split(".")
+    head = parts[0]
+    if head == "eu":
+        return [(("eu", "eu"), parts[1:])]
+    if head == "sector":
+        return [(("sectors", name), parts[1:]) for name in sector_names]
+    if head == "sectors" and len(parts) > 1:
+        return [(("sectors", parts[1]), parts[2:])]
+    if ("countries", head) in docs:
+        return [(("countries", head), parts[1:])]
+    roots = ["eu", "sector", "sectors.<name>"] + sorted(k[1] for k in docs if k[0] == "countries")
+    extra = did_you_mean(head, roots)
+    raise KeyError(f"unknown root '{head}'{extra}; a path starts with one of: {', '.join(roots)}")
+
+
+def _navigate_set(doc: Any, segments: list[str], value: Any, origin_note: str) -> tuple:
+    """Set doc[segments] = value and return the location set. Missing paths are errors: an
+    override never invents structure."""
+    node = doc
+    trail: list[str] = []
+    loc: list = []
+    for i, seg in enumerate(segments):
+        last = i == len(segments) - 1
+        if isinstance(node, dict):
+            if seg not in node:
+                # A known but absent optional field may be set; an unknown name may not.
+                if last and seg in all_field_names():
+                    node[seg] = _as_sourced(None, value, origin_note)
+                    return tuple(loc + [seg])
+                extra = did_you_mean(seg, list(node))
+                raise KeyError(f"no '{seg}' under '{'.'.join(trail) or '(root)'}'{extra}")
+            if last:
+                node[seg] = _as_sourced(node[seg], value, origin_note)
+                return tuple(loc + [seg])
+            node = node[seg]
+            loc.append(seg)
+        elif isinstance(node, list):
+            index = _list_index(node, seg)
+            if index is None:
+                ids = [str(x.get("id")) for x in node if isinstance(x, dict) and "id" in x]
+                extra = did_you_mean(seg, ids)
+                raise KeyError(f"no item '{seg}' in '{'.'.join(trail)}'{extra}")
+            if last:
+                node[index] = _as_sourced(node[index], value, origin_note)
+                return tuple(loc + [index])
+            node = node[index]
+            loc.append(index)
+        else:
+            raise KeyError(f"'{'.'.join(trail)}' is a value, it has no '{seg}'")
+        trail.append(seg)
+    raise KeyError("empty path")
+
+
+def _list_index(items: list, seg: str) -> int | None:
+    for i, item in enumerate(items):
+        if isinstance(item, dict) and str(item.get("id")) == seg:
+            return i
+    if seg.isdigit() and int(seg) < len(items):
+        return int(seg)
+    return None
+
+
+def _as_sourced(old: Any, value: Any, origin_note: str) -> Any:
+    """Numbers set by an override carry the override as their source; structure is replaced as is."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value  # a {value, source, ...} mapping or a structure: as given
+    # Like every --set value, a number is in the field's own unit, whatever unit the file wrote.
+    return {"value": float(value), "source": "override", "quality": "estimate", "note": origin_note}
+
+
+def apply_overrides(
+    docs: dict[tuple[str, str], Any], overrides: list[Override], sector_names: list[str]
+) -> dict[tuple[str, str], dict[tuple, str]]:
+    """Apply overrides in order; return, per document, the locations each override set, so that
+    a validation error there names the override instead of a file line."""
+    problems = []
+    origins: dict[tuple[str, str], dict[tuple, str]] = {}
+    for ov in overrides:
+        try:
+            targets = _split_root(ov.path, docs, sector_names)
+            for key, segments in targets:
+                if key not in docs:
+                    raise KeyError(f"no {key[0][:-1]} '{key[1]}'")
+                if not segments:
+                    raise KeyError("the path names a whole file; name a field inside it")
+                loc = _navigate_set(docs[key], segments, ov.value, f"{ov.origin} {ov.path}={ov.value}")
+                origins.setdefault(key, {})[loc] = f"{ov.origin} {ov.path}"
+        except KeyError as exc:
+            problems.append(f"{ov.origin} {ov.path}: {exc.args[0]}")
+    if problems:
+        raise ConfigError(problems)
+    return origins
