@@ -13,12 +13,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from speelveld import __version__
+from speelveld.app import diff_years, open_year, pick, pick_countries, resolve_year, warnings_for
 from speelveld.config.yamlload import ConfigError
 from speelveld.errors import SweepError, UsageProblem
-from speelveld.hints import did_you_mean
 
 if TYPE_CHECKING:
     from speelveld.config.resolved import YearConfig
@@ -38,7 +37,6 @@ def _lazy(module: str, name: str):
 available_years = _lazy("speelveld.config.load", "available_years")
 default_config_dir = _lazy("speelveld.config.load", "default_config_dir")
 load_year = _lazy("speelveld.config.load", "load_year")
-stray_year_folders = _lazy("speelveld.config.load", "stray_year_folders")
 parse_override = _lazy("speelveld.config.load", "parse_override")
 load_scenario = _lazy("speelveld.config.scenario", "load_scenario")
 run_compare = _lazy("speelveld.core.compute", "compare")
@@ -148,26 +146,22 @@ SetOpt = Annotated[
 ]
 
 
-def resolve_year(config_dir: Path, year: int | None) -> int:
-    years = available_years(config_dir)
-    if not years:
-        raise UsageProblem(f"--config-dir: no price-year folders (e.g. 2026/) in {config_dir}")
-    if year is None:
-        return years[-1]
-    if year not in years:
-        raise UsageProblem(f"--year: no configs for {year} (available: {', '.join(map(str, years))})")
-    return year
+ReferenceOpt = Annotated[str, typer.Option("--reference", metavar="CC", help="Country the others are compared with.")]
+CountriesOpt = Annotated[str | None, typer.Option("--countries", metavar="CC,CC", help="Comma-separated countries (default: all in the config).", show_default=False)]
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Report language: nl (default) or en.")]
 
 
 def load(config_dir: Path | None, year: int | None, sets: list[str] | None, scenario: str | None = None) -> YearConfig:
-    config_dir = config_dir or default_config_dir()
-    if not config_dir.is_dir():
-        raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
-    year = resolve_year(config_dir, year)
-    for name in stray_year_folders(config_dir):
-        err.print(f"warning: {config_dir / name}: not read (a price year is a folder named by the year alone, e.g. 2026/); rename it or move it out of the config directory", markup=False)
-    overrides = [parse_override(s) for s in sets or []]
-    return load_year(config_dir, year, overrides, scenario=scenario)
+    cfg, notices = open_year(config_dir, year, sets, scenario)
+    for notice in notices:
+        err.print(f"warning: {notice}", markup=False)
+    return cfg
+
+
+def check_warnings(cfg: YearConfig, strict: str | None, result=None) -> None:
+    """Print the run's warnings, each with its kind (the kinds named by --strict are errors)."""
+    for kind, w in warnings_for(cfg, strict, result):
+        err.print(f"warning: {w} [{kind}]", markup=False)
 
 
 StrictOpt = Annotated[
@@ -179,47 +173,6 @@ StrictOpt = Annotated[
         show_default=False,
     ),
 ]
-
-
-def previous_year(cfg: YearConfig) -> YearConfig | None:
-    if cfg.year - 1 not in available_years(cfg.config_dir):
-        return None
-    try:
-        return load_year(cfg.config_dir, cfg.year - 1, [])
-    except ConfigError:
-        err.print(f"warning: the {cfg.year - 1} configs have errors, so {cfg.year} is not checked against them (run `speelveld validate`)")
-        return None
-
-
-def strict_kinds(strict: str | None) -> set[str]:
-    from speelveld.config.sanity import KINDS
-
-    if strict is None:
-        return set()
-    kinds = {k.strip().lower() for k in strict.split(",") if k.strip()}
-    if "all" in kinds:
-        return set(KINDS)
-    unknown = kinds - set(KINDS)
-    if unknown or not kinds:
-        raise UsageProblem(f"--strict {strict}: give one or more of {', '.join(KINDS)} (comma-separated), or all")
-    return kinds
-
-
-def check_warnings(cfg: YearConfig, strict: str | None, result=None) -> None:
-    """Print warnings for suspicious but legal input, each with its kind; the kinds named by
-    --strict are errors instead (exit 2)."""
-    from speelveld.config.sanity import estimates_in_totals, incomplete_gaps, year_over_year
-
-    fail = strict_kinds(strict)
-    warnings = [("changes", w) for w in year_over_year(cfg, previous_year(cfg))]
-    if result is not None:
-        warnings += [("estimates", w) for w in estimates_in_totals(result.lines)]
-        warnings += [("incomplete", w) for w in incomplete_gaps(result.totals)]
-    errors = [f"{w} [--strict {kind}]" for kind, w in warnings if kind in fail]
-    if errors:
-        raise ConfigError(errors)
-    for kind, w in warnings:
-        err.print(f"warning: {w} [{kind}]", markup=False)
 
 
 ScenarioOpt = Annotated[
@@ -252,35 +205,17 @@ def output_format(fmt: Fmt, out_file: Path | None) -> Fmt:
     return fmt
 
 
-def pick(kind: str, option: str, given: str, available: list[str]) -> str:
-    if given in available:
-        return given
-    extra = did_you_mean(given, available, cutoff=0.5)
-    raise UsageProblem(f"{option}: unknown {kind} '{given}'{extra}; available: {', '.join(available)}")
-
-
-def pick_countries(cfg: YearConfig, reference: str, countries: str | None) -> list[str]:
-    available = sorted(cfg.countries)
-    reference = pick("country", "--reference", reference.strip().upper(), available)
-    if countries:
-        chosen = [pick("country", "--countries", c.strip().upper(), available) for c in countries.split(",") if c.strip()]
-    else:
-        preferred = ["DE", "BE", "FR"]
-        chosen = [c for c in preferred if c in available] + [c for c in available if c not in preferred]
-    return [reference] + [c for c in chosen if c != reference]
-
-
 @app.command()
 @user_errors
 def compare(
     sector: Annotated[str, typer.Option("--sector", metavar="NAME", help="Sector archetype (see `speelveld list`), or 'all'.")],
     year: YearOpt = None,
-    reference: Annotated[str, typer.Option("--reference", metavar="CC", help="Country the others are compared with.")] = "NL",
-    countries: Annotated[str | None, typer.Option("--countries", metavar="CC,CC", help="Comma-separated countries (default: all in the config).", show_default=False)] = None,
+    reference: ReferenceOpt = "NL",
+    countries: CountriesOpt = None,
     set_: SetOpt = None,
     fmt: Annotated[Fmt, typer.Option("--format", help="table (terminal report), csv or json (to stdout or --out).")] = Fmt.table,
     out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write csv/json to this file instead of stdout.", show_default=False)] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.nl,
+    lang: LangOpt = Lang.nl,
     config_dir: ConfigDirOpt = None,
     scenario: ScenarioOpt = None,
     excel: Annotated[Path | None, typer.Option("--excel", metavar="FILE.xlsx", help="Also write the Excel workbook (same layout as `speelveld report`) to this .xlsx file.", show_default=False)] = None,
@@ -318,38 +253,20 @@ def compare(
 
 @app.command("list")
 @user_errors
-def list_(config_dir: ConfigDirOpt = None, year: YearOpt = None):
-    """Show the price years, countries and sectors available."""
-    cfg = load(config_dir, year, None)
-    out.print(f"Config directory: {cfg.config_dir}")
-    out.print(f"Price years: {', '.join(map(str, available_years(cfg.config_dir)))}")
-    table = Table(title=f"Countries ({cfg.year})", title_justify="left")
-    for name in ("code", "name", "network operator"):
-        table.add_column(name)
-    for cc, c in sorted(cfg.countries.items()):
-        table.add_row(cc, c.name, c.network.operator)
-    out.print(table)
-    table = Table(title="Sectors", title_justify="left")
-    for name in ("sector", "name", "GWh/yr", "hours", "level", "NACE"):
-        table.add_column(name)
-    for name, s in sorted(cfg.sectors.items()):
-        q = cfg.params[f"sectors.{name}.consumption_mwh"].value
-        h = cfg.params.get(f"sectors.{name}.utilisation_hours")
-        table.add_row(name, s.name, f"{q / 1000:,.0f}" if q else "?", f"{h.value:,.0f}" if h and h.value else "–", s.voltage_level, ", ".join(s.nace))
-    out.print(table)
+def list_(config_dir: ConfigDirOpt = None, year: YearOpt = None, lang: LangOpt = Lang.nl):
+    """Show the price years, countries, sectors and scenarios available."""
     from speelveld.config.scenario import available_scenarios
+    from speelveld.report.terminal import list_tables
 
-    table = Table(title="Scenarios (--scenario NAME)", title_justify="left")
-    for name in ("scenario", "title", "price years"):
-        table.add_column(name)
+    cfg = load(config_dir, year, None)
+    scenarios = []
     for name in available_scenarios(cfg.config_dir):
         try:
-            sc = load_scenario(cfg.config_dir, name)
+            scenarios.append((name, load_scenario(cfg.config_dir, name), None))
         except ConfigError as exc:
-            table.add_row(name, f"(cannot be read: {exc.problems[0]})", "")
-            continue
-        table.add_row(name, sc.title, ", ".join(map(str, sc.years)) if sc.years else "all")
-    out.print(table)
+            scenarios.append((name, None, exc.problems[0]))
+    for part in list_tables(cfg, available_years(cfg.config_dir), scenarios, lang.value):
+        out.print(part)
 
 
 @app.command()
@@ -389,8 +306,8 @@ def validate(config_dir: ConfigDirOpt = None, year: YearOpt = None, strict: Stri
 def report(
     out_file: Annotated[Path, typer.Option("--out", metavar="FILE", help="The .xlsx workbook to write (replaced only when the new one is complete).")],
     year: YearOpt = None,
-    reference: Annotated[str, typer.Option("--reference", metavar="CC", help="Country the others are compared with.")] = "NL",
-    countries: Annotated[str | None, typer.Option("--countries", metavar="CC,CC", help="Comma-separated countries (default: all).", show_default=False)] = None,
+    reference: ReferenceOpt = "NL",
+    countries: CountriesOpt = None,
     set_: SetOpt = None,
     scenario: ScenarioOpt = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Workbook language.")] = Lang.nl,
@@ -428,12 +345,12 @@ def report(
 def toets(
     scenario: Annotated[str, typer.Option("--scenario", metavar="NAME", help="The scenario to check (see `speelveld list`).")],
     year: YearOpt = None,
-    reference: Annotated[str, typer.Option("--reference", metavar="CC", help="Country the others are compared with.")] = "NL",
-    countries: Annotated[str | None, typer.Option("--countries", metavar="CC,CC", help="Comma-separated countries (default: all).", show_default=False)] = None,
+    reference: ReferenceOpt = "NL",
+    countries: CountriesOpt = None,
     set_: SetOpt = None,
     fmt: Annotated[Fmt, typer.Option("--format", help="table, csv or json.")] = Fmt.table,
     out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write csv/json to this file.", show_default=False)] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.nl,
+    lang: LangOpt = Lang.nl,
     config_dir: ConfigDirOpt = None,
     strict: StrictOpt = None,
 ):
@@ -468,24 +385,10 @@ def toets(
             text = manifest_comment(meta) + text
         emit_text(text, out_file)
         return
-    nl = lang == Lang.nl
-    out.print(f"[bold]{sc.title}[/bold] ({sc.name}, {'prijsjaar' if nl else 'price year'} {base_cfg.year})")
-    out.print(sc.description, style="dim")
-    out.print(policy_table(check.table, chosen[0], ("Speelveldtoets: effect per sector" if nl else "Level-playing-field check: effect per sector"), lang.value))
-    from speelveld.report.terminal import state_cost_text
+    from speelveld.report.terminal import toets_parts
 
-    for line in state_cost_text(cost, chosen[0], lang.value):
-        out.print(line)
-    if sc.state_cost is not None:
-        c = sc.state_cost
-        src = sc.sources[c.source]
-        flag = f" ({c.quality})" if c.quality else ""
-        amount = "onbekend" if c.value is None else f"{c.value / 1e6:,.0f} M€/jr"
-        out.print(f"{'Kosten voor de staat volgens het scenario' if nl else 'Cost to the state as the scenario states it'} ({c.country}): {amount}{flag} — {src.title}" + (f", {src.url}" if src.url else ""))
-        if c.note:
-            out.print(c.note, style="dim")
-    else:
-        out.print("Het scenario noemt geen kosten voor de staat." if nl else "The scenario states no cost to the state.", style="dim")
+    for part in toets_parts(sc, check.table, cost, base_cfg.year, chosen[0], lang.value):
+        out.print(part)
 
 
 @app.command()
@@ -516,13 +419,13 @@ def sweep(
     samples: Annotated[int | None, typer.Option("--samples", metavar="N", min=1, help="Random draws instead of the full grid (needed for uniform/normal).", show_default=False)] = None,
     seed: Annotated[int, typer.Option("--seed", metavar="N", min=0, help="Seed of the random draws (same seed, same draws).")] = 1,
     year: YearOpt = None,
-    reference: Annotated[str, typer.Option("--reference", metavar="CC", help="Country the others are compared with.")] = "NL",
-    countries: Annotated[str | None, typer.Option("--countries", metavar="CC,CC", help="Comma-separated countries (default: all).", show_default=False)] = None,
+    reference: ReferenceOpt = "NL",
+    countries: CountriesOpt = None,
     set_: SetOpt = None,
     scenario: ScenarioOpt = None,
     out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write every scenario to .parquet, .csv or .xlsx (streamed for parquet/csv).", show_default=False)] = None,
     business: Annotated[Technology | None, typer.Option("--business-case", help="Sweep the electrification business case of this technology instead of the gap: the break-even CO2 price per country.", show_default=False)] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.nl,
+    lang: LangOpt = Lang.nl,
     config_dir: ConfigDirOpt = None,
     strict: StrictOpt = None,
 ):
@@ -624,12 +527,12 @@ def parse_years(spec: str | None, available: list[int]) -> list[int]:
 def trend(
     sector: Annotated[str, typer.Option("--sector", metavar="NAME", help="Sector archetype, or 'all'.")] = "all",
     years: Annotated[str | None, typer.Option("--years", metavar="A:B", help="Price years, e.g. 2024:2026 or 2024,2026 (default: all).", show_default=False)] = None,
-    reference: Annotated[str, typer.Option("--reference", metavar="CC", help="Country the others are compared with.")] = "NL",
-    countries: Annotated[str | None, typer.Option("--countries", metavar="CC,CC", help="Comma-separated countries (default: all).", show_default=False)] = None,
+    reference: ReferenceOpt = "NL",
+    countries: CountriesOpt = None,
     fmt: Annotated[Fmt, typer.Option("--format", help="table, csv or json.")] = Fmt.table,
     out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write csv/json to this file.", show_default=False)] = None,
     excel: Annotated[Path | None, typer.Option("--excel", metavar="FILE.xlsx", help="Also write a workbook with the trend table and a line chart per sector.", show_default=False)] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.nl,
+    lang: LangOpt = Lang.nl,
     config_dir: ConfigDirOpt = None,
 ):
     """Monitoring over the years: the electricity total and the gap per country and price year,
@@ -669,12 +572,12 @@ def trend(
 def close_gap(
     sector: Annotated[str, typer.Option("--sector", metavar="NAME", help="Sector archetype, or 'all'.")] = "all",
     year: YearOpt = None,
-    reference: Annotated[str, typer.Option("--reference", metavar="CC", help="Country the others are compared with.")] = "NL",
-    countries: Annotated[str | None, typer.Option("--countries", metavar="CC,CC", help="Comma-separated countries (default: all).", show_default=False)] = None,
+    reference: ReferenceOpt = "NL",
+    countries: CountriesOpt = None,
     scenario: ScenarioOpt = None,
     fmt: Annotated[Fmt, typer.Option("--format", help="table, csv or json.")] = Fmt.table,
     out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write csv/json to this file.", show_default=False)] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.nl,
+    lang: LangOpt = Lang.nl,
     config_dir: ConfigDirOpt = None,
 ):
     """What would close the gap: per sector and neighbour the reference-country relief in €/MWh
@@ -715,14 +618,14 @@ def business_case_cmd(
     sector: Annotated[str, typer.Option("--sector", metavar="NAME", help="Sector archetype (its boiler heat is electrified).")],
     technology: Annotated[Technology, typer.Option("--technology", help="The electric heat technology.")] = Technology.e_boiler,
     year: YearOpt = None,
-    reference: Annotated[str, typer.Option("--reference", metavar="CC", help="Country the others are compared with.")] = "NL",
-    countries: Annotated[str | None, typer.Option("--countries", metavar="CC,CC", help="Comma-separated countries (default: all).", show_default=False)] = None,
+    reference: ReferenceOpt = "NL",
+    countries: CountriesOpt = None,
     set_: SetOpt = None,
     scenario: ScenarioOpt = None,
     fmt: Annotated[Fmt, typer.Option("--format", help="table, csv or json.")] = Fmt.table,
     out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write csv/json to this file.", show_default=False)] = None,
     excel: Annotated[Path | None, typer.Option("--excel", metavar="FILE.xlsx", help="Also write the business case as a workbook sheet.", show_default=False)] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.nl,
+    lang: LangOpt = Lang.nl,
     config_dir: ConfigDirOpt = None,
 ):
     """The business case for electrifying a sector's boiler heat, per country: a year of that heat
@@ -773,7 +676,7 @@ def new_year(
     year: Annotated[int, typer.Argument(metavar="YEAR", help="The new price year, e.g. 2027.", show_default=False)],
     from_year: Annotated[int | None, typer.Option("--from", metavar="YEAR", help="The year to start from (default: the latest).", show_default=False)] = None,
     config_dir: ConfigDirOpt = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the report.")] = Lang.nl,
+    lang: LangOpt = Lang.nl,
 ):
     """Create the configs of a new price year from the latest one. Rules are copied; every
     figure republished yearly (prices, tariffs, levy rates, EUA prices, budgets) is carried
@@ -837,7 +740,7 @@ def inputs_import(
     config_dir: ConfigDirOpt = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check the edits and show the changes, but write nothing.")] = False,
     top: Annotated[int, typer.Option("--top", metavar="N", min=1, help="Lines shown per sector and country in the effect on the gaps.")] = 5,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the report.")] = Lang.nl,
+    lang: LangOpt = Lang.nl,
 ):
     """Read an edited input workbook back into the YAML files: every edited cell is checked (a
     number, a unit that matches, a quality from the list, a source for every changed value), the
@@ -989,7 +892,7 @@ def diff_(
     year: Annotated[int | None, typer.Option("--year", metavar="YEAR", help="The earlier price year (default: the one before --vs, or --vs itself with --vs-config-dir).", show_default=False)] = None,
     vs: Annotated[int | None, typer.Option("--vs", metavar="YEAR", help="The later price year (default: the latest).", show_default=False)] = None,
     sector: Annotated[str, typer.Option("--sector", metavar="NAME", help="Sector archetype, or 'all'.")] = "all",
-    reference: Annotated[str, typer.Option("--reference", metavar="CC", help="Country the others are compared with.")] = "NL",
+    reference: ReferenceOpt = "NL",
     countries: Annotated[str | None, typer.Option("--countries", metavar="CC,CC", help="Comma-separated countries (default: all in both runs).", show_default=False)] = None,
     top: Annotated[int, typer.Option("--top", metavar="N", min=1, help="Lines shown per sector and country, largest change first.")] = 8,
     fmt: Annotated[Fmt, typer.Option("--format", help="table, csv (one row per line effect) or json.")] = Fmt.table,
@@ -1006,19 +909,7 @@ def diff_(
     for option, d in (("--config-dir", dir_a), ("--vs-config-dir", dir_b)):
         if not d.is_dir():
             raise UsageProblem(f"{option}: {d} is not a directory")
-    year_b = resolve_year(dir_b, vs)
-    if year is None:
-        if vs_config_dir is not None:
-            year_a = resolve_year(dir_a, year_b)
-        else:
-            earlier = [y for y in available_years(dir_a) if y < year_b]
-            if not earlier:
-                raise UsageProblem(f"--year: no price year before {year_b} in {dir_a}; give --year or --vs-config-dir")
-            year_a = earlier[-1]
-    else:
-        year_a = resolve_year(dir_a, year)
-    if year_a == year_b and vs_config_dir is None:
-        raise UsageProblem(f"--vs: {year_b} is the same year as --year; give another year or --vs-config-dir")
+    year_a, year_b = diff_years(dir_a, dir_b, year, vs, vs_config_dir is not None)
     cfg_a = load_year(dir_a, year_a, [])
     cfg_b = load_year(dir_b, year_b, [])
     common = sorted(set(cfg_a.sectors) & set(cfg_b.sectors))

@@ -96,3 +96,12 @@ def test_readme_cost_model_is_the_method_text():
     assert block == method.method_markdown("en"), "README cost model is stale: run `python scripts/gen_cli_docs.py`"
     # the Dutch text has the same structure, block for block
     assert [k for k, _ in method.METHOD["nl"]] == [k for k, _ in method.METHOD["en"]]
+
+
+def test_readme_python_example_runs():
+    """The README's notebook example runs as written."""
+    text = README.read_text(encoding="utf-8")
+    (block,) = re.findall(r"```python\n(.*?)```", text.split("## From Python (notebooks)")[1], flags=re.S)[:1]
+    namespace: dict = {}
+    exec(compile(block, "README", "exec"), namespace)  # noqa: S102 - our own documentation
+    assert namespace["result"].totals.height == 4

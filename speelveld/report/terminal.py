@@ -634,3 +634,60 @@ def business_case_tables(bc, lang: str = "nl") -> list:
          f"EUA price {bc.year}: {bc.eua_eur_per_t:,.2f} €/t. The break-even price is the EUA price at which the difference is 0 (national CO2 levies held). "
          "? : the central value depends on an unknown without bounds (its band is shown)."), style="dim")
     return [table, note]
+
+
+def list_tables(cfg: YearConfig, years: list[int], scenarios: list, lang: str = "nl") -> list:
+    """`speelveld list`: the config directory, its price years, countries, sectors and scenarios."""
+    nl = lang == "nl"
+    parts: list = [
+        f"{'Configmap' if nl else 'Config directory'}: {cfg.config_dir}",
+        f"{'Prijsjaren' if nl else 'Price years'}: {', '.join(map(str, years))}",
+    ]
+    table = Table(title=f"{'Landen' if nl else 'Countries'} ({cfg.year})", title_justify="left")
+    for name in (("code", "naam", "netbeheerder") if nl else ("code", "name", "network operator")):
+        table.add_column(name)
+    for cc, c in sorted(cfg.countries.items()):
+        table.add_row(cc, c.name, c.network.operator)
+    parts.append(table)
+    table = Table(title="Sectoren" if nl else "Sectors", title_justify="left")
+    for name in (("sector", "naam", "GWh/jr", "uren", "niveau", "NACE") if nl else ("sector", "name", "GWh/yr", "hours", "level", "NACE")):
+        table.add_column(name)
+    for name, s in sorted(cfg.sectors.items()):
+        q = cfg.param_of(s, "consumption_mwh").value
+        h = cfg.param_of(s, "utilisation_hours") if s.utilisation_hours is not None else None
+        table.add_row(name, s.name, f"{q / 1000:,.0f}" if q else "?", f"{h.value:,.0f}" if h and h.value else "–", s.voltage_level, ", ".join(s.nace))
+    parts.append(table)
+    table = Table(title="Scenario's (--scenario NAAM)" if nl else "Scenarios (--scenario NAME)", title_justify="left")
+    for name in (("scenario", "titel", "prijsjaren") if nl else ("scenario", "title", "price years")):
+        table.add_column(name)
+    for name, sc, problem in scenarios:
+        if sc is None:
+            table.add_row(name, f"({'niet te lezen' if nl else 'cannot be read'}: {problem})", "")
+            continue
+        table.add_row(name, sc.title, ", ".join(map(str, sc.years)) if sc.years else ("alle" if nl else "all"))
+    parts.append(table)
+    return parts
+
+
+def toets_parts(sc, table: pl.DataFrame, cost, year: int, reference: str, lang: str = "nl") -> list:
+    """`speelveld toets`: the scenario, its effect per sector and country, and its cost to the
+    state, computed from the engine and as the scenario file states it."""
+    nl = lang == "nl"
+    parts: list = [
+        Text.assemble((sc.title, "bold"), f" ({sc.name}, {'prijsjaar' if nl else 'price year'} {year})"),
+        Text(sc.description, style="dim"),
+        policy_table(table, reference, "Speelveldtoets: effect per sector" if nl else "Level-playing-field check: effect per sector", lang),
+    ]
+    parts += state_cost_text(cost, reference, lang)
+    if sc.state_cost is not None:
+        c = sc.state_cost
+        src = sc.sources[c.source]
+        flag = f" ({c.quality})" if c.quality else ""
+        amount = ("onbekend" if nl else "unknown") if c.value is None else f"{c.value / 1e6:,.0f} M€/{'jr' if nl else 'yr'}"
+        label = "Kosten voor de staat volgens het scenario" if nl else "Cost to the state as the scenario states it"
+        parts.append(f"{label} ({c.country}): {amount}{flag} — {src.title}" + (f", {src.url}" if src.url else ""))
+        if c.note:
+            parts.append(Text(c.note, style="dim"))
+    else:
+        parts.append(Text("Het scenario noemt geen kosten voor de staat." if nl else "The scenario states no cost to the state.", style="dim"))
+    return parts

@@ -1,0 +1,136 @@
+"""The application layer between the command line and the core: opening a price year, choosing
+years and countries, and the warnings of a run, returned rather than printed. Notebooks and the
+CLI share it; it imports the config loader and the engine only when called."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from speelveld.errors import UsageProblem
+from speelveld.hints import did_you_mean
+
+if TYPE_CHECKING:
+    from speelveld.config.resolved import YearConfig
+
+
+def available_years(config_dir: Path) -> list[int]:
+    from speelveld.config.load import available_years as years
+
+    return years(config_dir)
+
+
+def default_config_dir() -> Path:
+    from speelveld.config.load import default_config_dir as shipped
+
+    return shipped()
+
+
+def resolve_year(config_dir: Path, year: int | None) -> int:
+    years = available_years(config_dir)
+    if not years:
+        raise UsageProblem(f"--config-dir: no price-year folders (e.g. 2026/) in {config_dir}")
+    if year is None:
+        return years[-1]
+    if year not in years:
+        raise UsageProblem(f"--year: no configs for {year} (available: {', '.join(map(str, years))})")
+    return year
+
+
+def open_year(config_dir: Path | None, year: int | None, sets: list[str] | None, scenario: str | None = None) -> tuple[YearConfig, list[str]]:
+    """The configs of a price year with --set overrides and a scenario, and notices for the user
+    (a copied year folder that is not read)."""
+    from speelveld.config.load import load_year, parse_override, stray_year_folders
+
+    config_dir = config_dir or default_config_dir()
+    if not config_dir.is_dir():
+        raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
+    year = resolve_year(config_dir, year)
+    notices = [
+        f"{config_dir / name}: not read (a price year is a folder named by the year alone, e.g. 2026/); rename it or move it out of the config directory"
+        for name in stray_year_folders(config_dir)
+    ]
+    overrides = [parse_override(s) for s in sets or []]
+    return load_year(config_dir, year, overrides, scenario=scenario), notices
+
+
+def previous_year(cfg: YearConfig) -> tuple[YearConfig | None, list[str]]:
+    from speelveld.config.load import load_year
+    from speelveld.config.yamlload import ConfigError
+
+    if cfg.year - 1 not in available_years(cfg.config_dir):
+        return None, []
+    try:
+        return load_year(cfg.config_dir, cfg.year - 1, []), []
+    except ConfigError:
+        return None, [f"the {cfg.year - 1} configs have errors, so {cfg.year} is not checked against them (run `speelveld validate`)"]
+
+
+def strict_kinds(strict: str | None) -> set[str]:
+    from speelveld.config.sanity import KINDS
+
+    if strict is None:
+        return set()
+    kinds = {k.strip().lower() for k in strict.split(",") if k.strip()}
+    if "all" in kinds:
+        return set(KINDS)
+    unknown = kinds - set(KINDS)
+    if unknown or not kinds:
+        raise UsageProblem(f"--strict {strict}: give one or more of {', '.join(KINDS)} (comma-separated), or all")
+    return kinds
+
+
+def warnings_for(cfg: YearConfig, strict: str | None, result=None) -> list[tuple[str, str]]:
+    """The warnings of a run as (kind, text), for suspicious but legal input; the kinds named by
+    ``strict`` raise ConfigError instead (exit 2 on the command line)."""
+    from speelveld.config.sanity import estimates_in_totals, incomplete_gaps, year_over_year
+    from speelveld.config.yamlload import ConfigError
+
+    fail = strict_kinds(strict)
+    previous, notices = previous_year(cfg)
+    warnings = [("changes", w) for w in notices] + [("changes", w) for w in year_over_year(cfg, previous)]
+    if result is not None:
+        warnings += [("estimates", w) for w in estimates_in_totals(result.lines)]
+        warnings += [("incomplete", w) for w in incomplete_gaps(result.totals)]
+    errors = [f"{w} [--strict {kind}]" for kind, w in warnings if kind in fail]
+    if errors:
+        raise ConfigError(errors)
+    return warnings
+
+
+def pick(kind: str, option: str, given: str, available: list[str]) -> str:
+    if given in available:
+        return given
+    extra = did_you_mean(given, available, cutoff=0.5)
+    raise UsageProblem(f"{option}: unknown {kind} '{given}'{extra}; available: {', '.join(available)}")
+
+
+def pick_countries(cfg: YearConfig, reference: str, countries: str | None) -> list[str]:
+    """The reference first, then the chosen countries (default: DE, BE, FR, then the rest)."""
+    available = sorted(cfg.countries)
+    reference = pick("country", "--reference", reference.strip().upper(), available)
+    if countries:
+        chosen = [pick("country", "--countries", c.strip().upper(), available) for c in countries.split(",") if c.strip()]
+    else:
+        preferred = ["DE", "BE", "FR"]
+        chosen = [c for c in preferred if c in available] + [c for c in available if c not in preferred]
+    return [reference] + [c for c in chosen if c != reference]
+
+
+def diff_years(dir_a: Path, dir_b: Path, year: int | None, vs: int | None, other_dir: bool) -> tuple[int, int]:
+    """The two years of `diff`: --vs (default the latest) and --year (default the one before it,
+    or the same year when comparing two config directories)."""
+    year_b = resolve_year(dir_b, vs)
+    if year is None:
+        if other_dir:
+            year_a = resolve_year(dir_a, year_b)
+        else:
+            earlier = [y for y in available_years(dir_a) if y < year_b]
+            if not earlier:
+                raise UsageProblem(f"--year: no price year before {year_b} in {dir_a}; give --year or --vs-config-dir")
+            year_a = earlier[-1]
+    else:
+        year_a = resolve_year(dir_a, year)
+    if year_a == year_b and not other_dir:
+        raise UsageProblem(f"--vs: {year_b} is the same year as --year; give another year or --vs-config-dir")
+    return year_a, year_b
