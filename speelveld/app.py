@@ -54,7 +54,7 @@ def open_year(config_dir: Path | None, year: int | None, sets: list[str] | None,
     return load_year(config_dir, year, overrides, scenario=scenario), notices
 
 
-def previous_year(cfg: YearConfig) -> tuple[YearConfig | None, list[str]]:
+def previous_year(cfg: YearConfig) -> tuple[YearConfig | None, list]:
     from speelveld.config.load import load_year
     from speelveld.config.yamlload import ConfigError
 
@@ -63,7 +63,9 @@ def previous_year(cfg: YearConfig) -> tuple[YearConfig | None, list[str]]:
     try:
         return load_year(cfg.config_dir, cfg.year - 1, []), []
     except ConfigError:
-        return None, [f"the {cfg.year - 1} configs have errors, so {cfg.year} is not checked against them (run `speelveld validate`)"]
+        from speelveld.config.sanity import Warning
+
+        return None, [Warning("changes", "w_previous_broken", {"previous": cfg.year - 1, "year": cfg.year})]
 
 
 def strict_kinds(strict: str | None) -> set[str]:
@@ -80,19 +82,19 @@ def strict_kinds(strict: str | None) -> set[str]:
     return kinds
 
 
-def warnings_for(cfg: YearConfig, strict: str | None, result=None) -> list[tuple[str, str]]:
-    """The warnings of a run as (kind, text), for suspicious but legal input; the kinds named by
-    ``strict`` raise ConfigError instead (exit 2 on the command line)."""
+def warnings_for(cfg: YearConfig, strict: str | None, result=None, lang: str = "nl") -> list:
+    """The warnings of a run (config.sanity.Warning), for suspicious but legal input; the kinds
+    named by ``strict`` raise ConfigError instead (exit 2 on the command line), worded in ``lang``."""
     from speelveld.config.sanity import estimates_in_totals, incomplete_gaps, year_over_year
     from speelveld.config.yamlload import ConfigError
+    from speelveld.report.labels import warning_text
 
     fail = strict_kinds(strict)
     previous, notices = previous_year(cfg)
-    warnings = [("changes", w) for w in notices] + [("changes", w) for w in year_over_year(cfg, previous)]
+    warnings = notices + year_over_year(cfg, previous)
     if result is not None:
-        warnings += [("estimates", w) for w in estimates_in_totals(result.lines)]
-        warnings += [("incomplete", w) for w in incomplete_gaps(result.totals)]
-    errors = [f"{w} [--strict {kind}]" for kind, w in warnings if kind in fail]
+        warnings += estimates_in_totals(result.lines) + incomplete_gaps(result.totals)
+    errors = [f"{warning_text(lang, w)} [--strict {w.kind}]" for w in warnings if w.kind in fail]
     if errors:
         raise ConfigError(errors)
     return warnings

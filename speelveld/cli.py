@@ -158,10 +158,13 @@ def load(config_dir: Path | None, year: int | None, sets: list[str] | None, scen
     return cfg
 
 
-def check_warnings(cfg: YearConfig, strict: str | None, result=None) -> None:
-    """Print the run's warnings, each with its kind (the kinds named by --strict are errors)."""
-    for kind, w in warnings_for(cfg, strict, result):
-        err.print(f"warning: {w} [{kind}]", markup=False)
+def check_warnings(cfg: YearConfig, strict: str | None, result=None, lang: str = "nl") -> None:
+    """Print the run's warnings in the report's language, each with its kind (the kinds named by
+    --strict are errors)."""
+    from speelveld.report.labels import warning_text
+
+    for w in warnings_for(cfg, strict, result, lang):
+        err.print(f"warning: {warning_text(lang, w)} [{w.kind}]", markup=False)
 
 
 StrictOpt = Annotated[
@@ -234,7 +237,7 @@ def compare(
     chosen = pick_countries(cfg, reference, countries)
     carrier = carrier or Carrier.electricity
     result = run_compare(cfg, sectors, chosen[1:], reference=chosen[0], gas=carrier != Carrier.electricity)
-    check_warnings(cfg, strict, result)
+    check_warnings(cfg, strict, result, lang=lang.value)
     if excel is not None:
         write_atomic(excel, lambda p: write_workbook(p, result, cfg, manifest(cfg, command_line()), lang.value))
         err.print(f"wrote {excel}")
@@ -271,7 +274,9 @@ def list_(config_dir: ConfigDirOpt = None, year: YearOpt = None, lang: LangOpt =
 
 @app.command()
 @user_errors
-def validate(config_dir: ConfigDirOpt = None, year: YearOpt = None, strict: StrictOpt = None):
+def validate(
+    config_dir: ConfigDirOpt = None, year: YearOpt = None, strict: StrictOpt = None, lang: LangOpt = Lang.nl
+):
     """Check a config directory (schema, units, ranges, every value sourced) without computing.
 
     Without --year every price year in the directory is checked."""
@@ -292,9 +297,12 @@ def validate(config_dir: ConfigDirOpt = None, year: YearOpt = None, strict: Stri
         for p in cfg.params.values():
             flags[p.quality.value] = flags.get(p.quality.value, 0) + 1
         summary = ", ".join(f"{n} {k}" for k, n in sorted(flags.items()))
-        out.print(f"{y}: ok — {len(cfg.params)} values ({summary}) in {len(cfg.files)} files")
+        if lang is Lang.nl:
+            out.print(f"{y}: ok — {len(cfg.params)} waarden ({summary}) in {len(cfg.files)} bestanden")
+        else:
+            out.print(f"{y}: ok — {len(cfg.params)} values ({summary}) in {len(cfg.files)} files")
         try:
-            check_warnings(cfg, strict)
+            check_warnings(cfg, strict, lang=lang.value)
         except ConfigError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -327,7 +335,7 @@ def report(
     chosen = pick_countries(cfg, reference, countries)
     # with gas where the configs have it: the summary adds the gas and whole-energy gaps
     result = run_compare(cfg, sorted(cfg.sectors), chosen[1:], reference=chosen[0], gas=True)
-    check_warnings(cfg, strict, result)
+    check_warnings(cfg, strict, result, lang=lang.value)
     trend_frame = None
     years = [y for y in available_years(cfg.config_dir) if y <= cfg.year]
     if len(years) > 1:
@@ -367,7 +375,7 @@ def toets(
     chosen = pick_countries(base_cfg, reference, countries)
     sectors = sorted(base_cfg.sectors)
     check = policy_check(base_cfg, sc_cfg, sectors, chosen[1:], chosen[0])
-    check_warnings(sc_cfg, strict)
+    check_warnings(sc_cfg, strict, lang=lang.value)
     from speelveld.core.closing import state_cost
 
     cost = state_cost(check.table, check.base, check.scenario, base_cfg, chosen[0])
@@ -445,7 +453,7 @@ def sweep(
     cfg = load(config_dir, year, set_, scenario)
     sector = pick("sector", "--sector", sector, sorted(cfg.sectors))
     chosen = pick_countries(cfg, reference, countries)
-    check_warnings(cfg, strict)
+    check_warnings(cfg, strict, lang=lang.value)
     varies = [parse_vary(v, cfg, sector) for v in vary]
     if len({v.path for v in varies}) != len(varies):
         raise UsageProblem("--vary: the same parameter is varied twice")
@@ -823,7 +831,7 @@ def explain(
     cfg = load(config_dir, year, set_, scenario)
     sector = pick("sector", "--sector", sector, sorted(cfg.sectors))
     country = pick("country", "--country", country.upper(), sorted(cfg.countries))
-    check_warnings(cfg, strict)
+    check_warnings(cfg, strict, lang=lang.value)
     result = run_explain(cfg, sector, country, gas=(carrier or Carrier.electricity) != Carrier.electricity)
     if line:
         keys = [ln.key for ln in result.lines]

@@ -160,10 +160,13 @@ def test_reruns_are_byte_identical_and_carry_the_manifest(tmp_path, monkeypatch)
 def test_year_over_year_warning_and_strict():
     base = ["compare", "--sector", "plant", "--config-dir", str(DIFF)]
     # DE baseload 70 €/MWh in 2030; 800 in 2031 is 11.4× that: a typo or unit slip, warned
-    r = runner.invoke(app, [*base, "--set", "DE.commodity.baseload_eur_per_mwh=800"])
+    r = runner.invoke(app, [*base, "--set", "DE.commodity.baseload_eur_per_mwh=800", "--lang", "en"])
     assert r.exit_code == 0
     assert "warning: 2031/countries/DE.yaml:8: DE.commodity.baseload_eur_per_mwh: 800 €/MWh is 11.4× the 2030 value 70" in r.output
     assert "(typo or unit slip?) [changes]" in r.output
+    # the same warning in the report's default language; the kind stays the --strict keyword
+    r = runner.invoke(app, [*base, "--set", "DE.commodity.baseload_eur_per_mwh=800"])
+    assert "800 €/MWh is 11.4× de waarde van 2030 (70)" in r.output and "[changes]" in r.output
     r = runner.invoke(app, [*base, "--set", "DE.commodity.baseload_eur_per_mwh=800", "--strict", "changes"])
     assert r.exit_code == 2
     assert "error: 2031/countries/DE.yaml:8: DE.commodity.baseload_eur_per_mwh" in r.output and "[--strict changes]" in r.output
@@ -180,7 +183,7 @@ def test_year_over_year_warning_and_strict():
 
 def test_estimate_in_the_totals_is_warned():
     r = runner.invoke(app, ["compare", "--sector", "plant", "--config-dir", str(FIXTURE), "--set",
-                            "DE.commodity.baseload_eur_per_mwh={value: 75, quality: estimate, note: assumed}"])
+                            "DE.commodity.baseload_eur_per_mwh={value: 75, quality: estimate, note: assumed}", "--lang", "en"])
     assert r.exit_code == 0
     assert "warning: DE: the totals rest on estimated lines: commodity.wholesale" in r.output
     r = runner.invoke(app, ["validate", "--config-dir", str(DIFF), "--strict", "all"])

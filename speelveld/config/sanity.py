@@ -11,13 +11,25 @@ kinds into errors.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from speelveld.config.resolved import YearConfig
 
 FACTOR = 3.0
 KINDS = ("changes", "estimates", "incomplete")
 
 
-def year_over_year(cfg: YearConfig, previous: YearConfig | None) -> list[str]:
+@dataclass(frozen=True)
+class Warning:
+    """A warning as data: its kind (for --strict), the label-table key of its wording and the
+    values it names; reports word it in the chosen language (report.labels.warning_text)."""
+
+    kind: str
+    key: str
+    fields: dict = field(default_factory=dict)
+
+
+def year_over_year(cfg: YearConfig, previous: YearConfig | None) -> list[Warning]:
     if previous is None:
         return []
     out = []
@@ -28,18 +40,15 @@ def year_over_year(cfg: YearConfig, previous: YearConfig | None) -> list[str]:
         if q is None or p.value is None or q.value is None or p.value == 0 or q.value == 0:
             continue
         ratio = p.value / q.value
-        if ratio < 0:
-            what = "has the opposite sign of"
-        elif ratio > FACTOR or ratio < 1 / FACTOR:
-            what = f"is {ratio:.3g}× the"
-        else:
+        if not (ratio < 0 or ratio > FACTOR or ratio < 1 / FACTOR):
             continue
         where = f"{cfg.relative_file(p.file)}:{p.line}" if p.line else cfg.relative_file(p.file)
-        out.append(f"{where}: {path}: {p.value:g} {p.unit} {what} {previous.year} value {q.value:g} (typo or unit slip?)")
+        key = "w_sign" if ratio < 0 else "w_ratio"
+        out.append(Warning("changes", key, {"where": where, "path": path, "value": f"{p.value:g}", "unit": p.unit, "ratio": f"{ratio:.3g}", "year": previous.year, "old": f"{q.value:g}"}))
     return out
 
 
-def estimates_in_totals(lines) -> list[str]:
+def estimates_in_totals(lines) -> list[Warning]:
     """One warning per country whose totals use estimated lines; ``lines`` is Comparison.lines."""
     import polars as pl
 
@@ -47,19 +56,16 @@ def estimates_in_totals(lines) -> list[str]:
     out = []
     for (country,), rows in est.group_by("country", maintain_order=True):
         keys = list(dict.fromkeys(rows["key"].to_list()))
-        shown = ", ".join(keys[:5]) + (f" and {len(keys) - 5} more" if len(keys) > 5 else "")
-        out.append(f"{country}: the totals rest on estimated lines: {shown} (see `speelveld sources --stale`)")
+        out.append(Warning("estimates", "w_estimates", {"country": country, "keys": keys}))
     return out
 
 
-def incomplete_gaps(totals) -> list[str]:
+def incomplete_gaps(totals) -> list[Warning]:
     """One warning per country whose gap to the reference is not complete in some sector."""
     import polars as pl
 
     rows = totals.filter(~pl.col("complete") & (pl.col("gap_bound") != "exact"))
     out = []
     for (country,), group in rows.group_by("country", maintain_order=True):
-        sectors = ", ".join(group["sector"].to_list())
-        bounds = ", ".join(sorted(set(group["gap_bound"].to_list())))
-        out.append(f"{country}: the gap is not complete ({bounds}) for {sectors}: a line without bounds is missing on one side")
+        out.append(Warning("incomplete", "w_incomplete", {"country": country, "sectors": group["sector"].to_list(), "bounds": sorted(set(group["gap_bound"].to_list()))}))
     return out

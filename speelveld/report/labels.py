@@ -48,6 +48,12 @@ LABELS: dict[str, dict[str, str]] = {
         "sector": "Sector",
         "overrides": "Aangepast: {items}",
         "scenario": "Scenario: {name}",
+        "w_ratio": "{where}: {path}: {value} {unit} is {ratio}× de waarde van {year} ({old}); tikfout of verkeerde eenheid?",
+        "w_sign": "{where}: {path}: {value} {unit} heeft het omgekeerde teken van de waarde van {year} ({old}); tikfout of verkeerde eenheid?",
+        "w_estimates": "{country}: de totalen steunen op geschatte posten: {keys} (zie `speelveld sources --stale`)",
+        "w_incomplete": "{country}: het verschil is niet volledig ({bounds}) voor {sectors}: aan één kant ontbreekt een post zonder grenzen",
+        "w_previous_broken": "de configs van {previous} bevatten fouten, dus {year} wordt er niet mee vergeleken (draai `speelveld validate`)",
+        "w_more": " en {n} meer",
         "gas_title": "Speelveldtoets {year}: {sector} ({name}), aardgas, €/MWh gas",
         "gas_plant": "Gasverbruik {fuel} GWh/jr als brandstof, {feedstock} GWh/jr als grondstof (bovenwaarde, Hs).",
         "gas_commodity": "Aardgas: commodity",
@@ -117,6 +123,12 @@ LABELS: dict[str, dict[str, str]] = {
         "sector": "Sector",
         "overrides": "Overridden: {items}",
         "scenario": "Scenario: {name}",
+        "w_ratio": "{where}: {path}: {value} {unit} is {ratio}× the {year} value {old} (typo or unit slip?)",
+        "w_sign": "{where}: {path}: {value} {unit} has the opposite sign of the {year} value {old} (typo or unit slip?)",
+        "w_estimates": "{country}: the totals rest on estimated lines: {keys} (see `speelveld sources --stale`)",
+        "w_incomplete": "{country}: the gap is not complete ({bounds}) for {sectors}: a line without bounds is missing on one side",
+        "w_previous_broken": "the {previous} configs have errors, so {year} is not checked against them (run `speelveld validate`)",
+        "w_more": " and {n} more",
         "gas_title": "Level-playing-field test {year}: {sector} ({name}), natural gas, €/MWh of gas",
         "gas_plant": "Gas use {fuel} GWh/yr as fuel, {feedstock} GWh/yr as feedstock (upper calorific value, Hs).",
         "gas_commodity": "Gas: commodity",
@@ -228,6 +240,18 @@ QUALITY_MARK = {"published": "", "derived": "≈", "estimate": "~", "unknown": "
 
 def t(lang: str, key: str, **kw) -> str:
     return LABELS[lang][key].format(**kw)
+
+
+def warning_text(lang: str, w) -> str:
+    """A config.sanity.Warning in words."""
+    fields = dict(w.fields)
+    if "keys" in fields:
+        keys = fields["keys"]
+        fields["keys"] = ", ".join(keys[:5]) + (t(lang, "w_more", n=len(keys) - 5) if len(keys) > 5 else "")
+    for name in ("sectors", "bounds"):
+        if name in fields:
+            fields[name] = ", ".join(t(lang, v) if name == "bounds" and v in LABELS[lang] else v for v in fields[name])
+    return t(lang, w.key, **fields)
 
 
 def line_label(lang: str, key: str, label: str) -> str:
