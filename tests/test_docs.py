@@ -3,6 +3,7 @@
 import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from speelveld.cli import app
@@ -61,7 +62,21 @@ def _set_examples() -> list[str]:
     return [line.strip() for line in block.splitlines() if line.strip()]
 
 
-def test_every_readme_command_runs(tmp_path, monkeypatch):
+def _readme_runs() -> list[list[list[str]]]:
+    """The README's commands as independent runs (one test each, so they run in parallel); from
+    `new-year` on they build on each other (the new year, then its workbook) and run as one."""
+    commands = _readme_commands()
+    chain = next((i for i, argv in enumerate(commands) if argv[0] == "new-year"), len(commands))
+    return [[argv] for argv in commands[:chain]] + ([commands[chain:]] if commands[chain:] else [])
+
+
+def test_the_readme_has_its_examples():
+    assert len(_readme_commands()) >= 15
+    assert any(argv[0] == "new-year" for argv in _readme_commands())
+
+
+@pytest.mark.parametrize("run", _readme_runs(), ids=lambda run: " ".join(run[0])[:60])
+def test_every_readme_command_runs(run, tmp_path, monkeypatch):
     """The README's examples are tested examples: each runs on (a copy of) the shipped configs and
     exits 0; the copy keeps `new-year` and `inputs import` from writing into the repository."""
     import shutil
@@ -72,9 +87,7 @@ def test_every_readme_command_runs(tmp_path, monkeypatch):
     shutil.copytree(load.default_config_dir(), copy)
     monkeypatch.setattr(load, "default_config_dir", lambda: copy)
     monkeypatch.chdir(tmp_path)
-    commands = _readme_commands()
-    assert len(commands) >= 15
-    for argv in commands:
+    for argv in run:
         r = runner.invoke(app, argv)
         assert r.exit_code == 0, (argv, r.output[-2000:])
 
