@@ -1,6 +1,7 @@
 """End-to-end runs of the CLI on the fixture."""
 
 import json
+import os
 import shutil
 
 from typer.testing import CliRunner
@@ -116,3 +117,40 @@ def test_a_country_added_with_yaml_only(tmp_path):
     assert dk["gap_bound"] == "exact" and abs(dk["gap_eur_per_mwh"] - (66.673606303 - 67.3)) < 1e-6
     r = invoke("list", "--config-dir", str(cfg))
     assert "DK" in r.output and "Energinet" in r.output
+
+
+def test_eighty_columns_keep_labels_whole_and_every_country_visible():
+    """On an 80-column terminal the line table drops its vertical rules and wraps bands, so no
+    label is cut to a dozen letters ('Groothand…') and the last country's column is not cropped;
+    a wide terminal keeps the ruled table. Rendered directly: the CLI's console keeps the width it
+    was created with for the whole test session."""
+    from rich.console import Console
+
+    from speelveld.config.load import default_config_dir, load_year
+    from speelveld.core.compute import compare
+    from speelveld.report.terminal import sector_table
+
+    cfg = load_year(default_config_dir(), 2026)
+    result = compare(cfg, ["kunstmest"], ["DE", "BE", "FR"], reference="NL")
+
+    def rendered(width: int) -> str:
+        console = Console(width=width, record=True, file=open(os.devnull, "w"))
+        console.print(sector_table(result, cfg, "kunstmest", "nl"))
+        return console.export_text()
+
+    narrow = rendered(80)
+    assert "…" not in narrow
+    assert max(len(line) for line in narrow.splitlines()) <= 80
+    header = next(line for line in narrow.splitlines() if line.startswith("Kostenpost"))
+    assert header.split()[1:] == ["NL", "DE", "BE", "FR"]
+    assert "Groothandelsprijs" in narrow and "Elektriciteit totaal" in narrow
+    assert "┃ Kostenpost" in rendered(160)
+
+
+def test_a_band_of_two_negative_numbers_is_spelled_out():
+    from speelveld.report.labels import band_text
+
+    assert band_text("nl", -3.12, -2.64) == "-3.12 tot -2.64"
+    assert band_text("en", -3.12, -2.64) == "-3.12 to -2.64"
+    assert band_text("nl", -19.42, 11.36) == "-19.42–11.36"
+    assert band_text("nl", 2.64, 3.12) == "2.64–3.12"

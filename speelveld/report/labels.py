@@ -22,6 +22,7 @@ LABELS: dict[str, dict[str, str]] = {
         "upper": "bovengrens",
         "none": "onbepaald",
         "undetermined": "onbepaald",
+        "band_to": "tot",
         "misses": "{cc} mist {items}",
         "note_lower": "{cc}: {reasons}: het verschil is een ondergrens (≥ {x} €/MWh).",
         "note_upper": "{cc}: {reasons}: het verschil is een bovengrens (≤ {x} €/MWh).",
@@ -97,6 +98,7 @@ LABELS: dict[str, dict[str, str]] = {
         "upper": "upper bound",
         "none": "undetermined",
         "undetermined": "undetermined",
+        "band_to": "to",
         "misses": "{cc} lacks {items}",
         "note_lower": "{cc}: {reasons}: the gap is a lower bound (≥ {x} €/MWh).",
         "note_upper": "{cc}: {reasons}: the gap is an upper bound (≤ {x} €/MWh).",
@@ -280,7 +282,11 @@ def band_text(lang: str, low: float | None, high: float | None, digits: int = 2)
         return f"≤ {num(high, digits)}"
     if abs(high - low) < 0.5 * 10**-digits:
         return num(low, digits)
-    return f"{num(low, digits)}–{num(high, digits)}"
+    a, b = num(low, digits), num(high, digits)
+    if b.startswith("-"):
+        # "-2.64–-2.61" reads as a typo: spell the range out when both bounds are negative
+        return f"{a} {t(lang, 'band_to')} {b}"
+    return f"{a}–{b}"
 
 
 def gap_text(lang: str, row: dict, digits: int = 2) -> str:

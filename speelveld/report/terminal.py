@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import polars as pl
+from rich import box
 from rich.console import Console, Group
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -16,6 +18,34 @@ from speelveld.report.notes import gap_note
 
 def _fmt(value: float | None, digits: int = 2) -> str:
     return num(value, digits)
+
+
+class _Fitted:
+    """A line table that drops its vertical rules on a narrow terminal: on 80 columns the rules
+    between four countries' columns take the room the labels need, and rich would cut every label
+    to a dozen letters ('Groothand…')."""
+
+    NARROW = 100
+
+    def __init__(self, table: Table):
+        self.table = table
+
+    def __rich_console__(self, console, options):
+        table = self.table
+        if options.max_width < self.NARROW:
+            table.box, table.show_edge, table.pad_edge = box.SIMPLE_HEAD, False, False
+            # each number column as narrow as its longest number (a band wraps at its 'tot' or
+            # before its mark); the labels take the rest: rich alone shrinks all columns evenly
+            for column in table.columns[1:]:
+                column.width = max(Measurement.get(console, options, cell).minimum for cell in [column.header, *column.cells])
+            table.columns[0].overflow = "fold"
+        yield table
+
+
+def _line_columns(table: Table, lang: str, countries: list[str]) -> None:
+    table.add_column(t(lang, "line"), no_wrap=False, min_width=20, max_width=48)
+    for cc in countries:
+        table.add_column(cc, justify="right", no_wrap=False)
 
 
 def _line_cell(lang: str, cell: dict) -> Text:
@@ -56,9 +86,7 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
         nace=", ".join(model.nace),
     )
     table = Table(title=title, caption=caption, title_justify="left", caption_justify="left", show_lines=False)
-    table.add_column(t(lang, "line"), no_wrap=False, max_width=48)
-    for cc in countries:
-        table.add_column(cc, justify="right", no_wrap=True)
+    _line_columns(table, lang, countries)
 
     cells: dict[tuple[str, str], dict] = {(r["key"], r["country"]): r for r in lines.iter_rows(named=True)}
 
@@ -125,7 +153,7 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
             *["–" if cc == ref else Text(_pct_text(lang, totals[cc], field), style=_gap_style(totals[cc])) for cc in countries],
         )
     table.add_row(t(lang, "co2_gap"), *["–" if cc == ref else _fmt(totals[cc]["direct_co2_gap_eur_per_mwh"]) for cc in countries])
-    parts = [table]
+    parts = [_Fitted(table)]
     for cc in countries:
         note = gap_note(result, sector, totals[cc], lang)
         if note:
@@ -189,9 +217,7 @@ def gas_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "nl"
         caption=t(lang, "gas_plant", fuel=f"{(fuel or 0) / 1000:,.0f}", feedstock=f"{(feed or 0) / 1000:,.0f}"),
         title_justify="left", caption_justify="left",
     )
-    table.add_column(t(lang, "line"), no_wrap=False, max_width=48)
-    for cc in countries:
-        table.add_column(cc, justify="right", no_wrap=True)
+    _line_columns(table, lang, countries)
     cells = {(r["key"], r["country"]): r for r in lines.iter_rows(named=True)}
     for family in ("gas_commodity", "gas_network", "gas_taxes"):
         fam = lines.filter(pl.col("family") == family)
@@ -223,7 +249,7 @@ def gas_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "nl"
 
     table.add_row(Text(t(lang, "gas_gap", ref=ref), style="bold"), *gap_cells("gas_gap"))
     table.add_row(t(lang, "energy_gap", ref=ref), *gap_cells("energy_gap", digits=1))
-    return Group(table, Text(t(lang, "gas_legend", ref=ref), style="dim"))
+    return Group(_Fitted(table), Text(t(lang, "gas_legend", ref=ref), style="dim"))
 
 
 def print_comparison(result: Comparison, cfg: YearConfig, console: Console, lang: str = "nl", carrier: str = "electricity") -> None:
