@@ -787,7 +787,7 @@ def inputs_import(
         moved = changes.gaps.filter((changes.gaps["change"].abs() > 1e-9) | (changes.gaps["co2_change"].abs() > 1e-9))
         if moved.height:
             changes.gaps = moved
-            for table in diff_tables(changes, top):
+            for table in diff_tables(changes, top, lang.value):
                 out.print(table)
         else:
             out.print(t(L, "imp_no_gap_change"))
@@ -857,6 +857,7 @@ def sources(
     fmt: Annotated[Fmt, typer.Option("--format", help="table, csv or json.")] = Fmt.table,
     scenario: ScenarioOpt = None,
     config_dir: ConfigDirOpt = None,
+    lang: LangOpt = Lang.nl,
 ):
     """All sources a price year uses, grouped by country and component, with the number of values
     each supports and their quality flags. With --stale: the values that need attention."""
@@ -886,11 +887,14 @@ def sources(
     elif fmt == Fmt.json:
         sys.stdout.write(json.dumps({"run": manifest(cfg, command_line()), "rows": table.to_dicts()}, indent=2, ensure_ascii=False) + "\n")
     elif stale:
-        for t in stale_tables(table, cfg.year, verbose):
+        from speelveld.report.labels import t as label
+
+        for t in stale_tables(table, cfg.year, verbose, lang.value):
             out.print(t)
-        out.print(f"{table.height} values need attention for {cfg.year}." + (f" {hidden} archetype assumptions (estimates by design) not listed; --include-archetypes lists them." if hidden else ""))
+        items = table["path"].n_unique()
+        out.print(label(lang.value, "stale_count", n=items, year=cfg.year) + (label(lang.value, "stale_hidden", n=hidden) if hidden else ""))
     else:
-        for t in sources_tables(table, cfg.year):
+        for t in sources_tables(table, cfg.year, lang.value):
             out.print(t)
 
 
@@ -906,6 +910,7 @@ def diff_(
     fmt: Annotated[Fmt, typer.Option("--format", help="table, csv (one row per line effect) or json.")] = Fmt.table,
     config_dir: ConfigDirOpt = None,
     vs_config_dir: Annotated[Path | None, typer.Option("--vs-config-dir", metavar="DIR", help="Compare with this config directory instead of the same one (e.g. a colleague's edit).", show_default=False)] = None,
+    lang: LangOpt = Lang.nl,
 ):
     """How each gap changed between two price years (or two config directories), decomposed by
     cost line, largest changes first. The line effects add up to the change of the gap."""
@@ -943,7 +948,7 @@ def diff_(
         }
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     else:
-        for t in diff_tables(result, top):
+        for t in diff_tables(result, top, lang.value):
             out.print(t)
 
 

@@ -1,6 +1,7 @@
 """`speelveld sources` (with --stale) and `speelveld diff` on fixtures with known answers."""
 
 import json
+import re
 from pathlib import Path
 
 import polars as pl
@@ -67,8 +68,19 @@ def test_cli_sources_and_stale():
     assert r.exit_code == 0, r.output
     rows = json.loads(r.stdout)["rows"]
     assert rows and {row["country"] for row in rows} == {"NL"}
-    r = runner.invoke(app, ["sources", "--year", "2026", "--stale"])
+    r = runner.invoke(app, ["sources", "--year", "2026", "--stale", "--lang", "en"])
     assert r.exit_code == 0 and "values need attention for 2026" in r.output and "archetype assumptions" in r.output
+    assert "Values needing attention 2026" in r.output and "update overdue" in r.output
+    # Dutch by default, and the count it states is the number of numbered rows (one per value)
+    r = runner.invoke(app, ["sources", "--year", "2026", "--stale"])
+    words = " ".join(r.output.split())
+    cells = " ".join(r.output.replace("│", " ").split())
+    count = int(re.search(r"(\d+) waarden vragen aandacht voor 2026", words).group(1))
+    numbered = [line for line in r.output.splitlines() if re.match(r"│\s*\d+ │", line)]
+    assert count == len(numbered) > 10
+    assert "actualisering" in cells and "update overdue" not in cells
+    r = runner.invoke(app, ["sources", "--config-dir", str(FIXTURE), "--lang", "en"])
+    assert "Sources 2030: DE" in r.output
 
 
 def test_stale_values_ranked_by_what_they_do_to_the_gaps():
@@ -138,6 +150,9 @@ def test_cli_diff_years_and_dirs():
     r = runner.invoke(app, ["diff", "--config-dir", str(DIFF), "--year", "2030", "--vs", "2031"])
     assert r.exit_code == 0, r.output
     assert "-9.46" in r.output and "Groothandelsprijs" in r.output
+    assert "waarvan" in r.output and "of which" not in r.output
+    en = runner.invoke(app, ["diff", "--config-dir", str(DIFF), "--year", "2030", "--vs", "2031", "--lang", "en"])
+    assert "-9.46" in en.output and "of which" in en.output and "waarvan" not in en.output
     # default: the latest year against the one before
     r = runner.invoke(app, ["diff", "--config-dir", str(DIFF), "--format", "json"])
     data = json.loads(r.stdout)

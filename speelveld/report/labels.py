@@ -78,6 +78,28 @@ LABELS: dict[str, dict[str, str]] = {
         "imp_no_gap_change": "Geen verschil NL − land verandert door deze wijzigingen.",
         "imp_dry": "--dry-run: niets geschreven ({n} bestanden zouden veranderen).",
         "imp_written": "{n} bestanden bijgewerkt: {files}",
+        # sources, sources --stale, diff
+        "src_title": "Bronnen {year}: {country}",
+        "src_cols": "onderdeel|id|bron|datum|waarden|markeringen",
+        "q_derived": "afgeleid", "q_estimate": "schatting", "q_unknown": "onbekend",
+        "reason_unknown": "onbekend", "reason_estimate": "schatting", "reason_expired": "verlopen",
+        "reason_update overdue": "actualisering te laat",
+        "stale_title": "Aandachtspunten {year}, gerangschikt naar hun effect op de verschillen",
+        "stale_caption": "effect: 'opent N': zonder grenzen laat de waarde N verschillen aan een kant open; 'N × tot x': de waarde "
+        "verbreedt de band van N verschillen, de breedste met x €/MWh; '–': beweegt geen verschil (bijv. een ander spanningsniveau, "
+        "of een schatting zonder band). Details per waarde met --verbose; alles met --format csv.",
+        "stale_cols": "#|parameter|waarde|reden|effect",
+        "stale_opens": "opent {n}", "stale_widens": "{n} × tot {x}",
+        "stale_count": "{n} waarden vragen aandacht voor {year}.",
+        "stale_hidden": " {n} aannames van de archetypes (schattingen per definitie) niet getoond; --include-archetypes toont ze.",
+        "diff_title": "Verschil {ref} − land, elektriciteit (€/MWh): {a} → {b}",
+        "diff_caption": "waarvan echt: regels, prijzen en tarieven veranderd; waarvan datastatus: een post werd bekend, onbekend of "
+        "geschat (of is in beide jaren onbekend). ≥/≤/?: het verschil is een onder-/bovengrens of onbepaald.",
+        "diff_cols": "sector|land|{a}|{b}|verandering|waarvan echt|waarvan datastatus|Δ directe CO2",
+        "diff_line_caption": "Effect op het verschil: een stijging bij {ref} vergroot het, een stijging bij {cc} verkleint het.",
+        "diff_more": " {n} kleinere niet getoond.",
+        "diff_line_cols": "kant|kostenpost|{a}|{b}|effect|soort",
+        "kind_data": "datastatus", "kind_real": "echt",
     },
     "en": {
         "commodity": "Commodity",
@@ -154,6 +176,28 @@ LABELS: dict[str, dict[str, str]] = {
         "imp_no_gap_change": "No NL − country gap changes with these edits.",
         "imp_dry": "--dry-run: nothing written ({n} files would change).",
         "imp_written": "{n} files updated: {files}",
+        # sources, sources --stale, diff
+        "src_title": "Sources {year}: {country}",
+        "src_cols": "component|id|source|date|values|flags",
+        "q_derived": "derived", "q_estimate": "estimate", "q_unknown": "unknown",
+        "reason_unknown": "unknown", "reason_estimate": "estimate", "reason_expired": "expired",
+        "reason_update overdue": "update overdue",
+        "stale_title": "Values needing attention {year}, ranked by their effect on the gaps",
+        "stale_caption": "effect: 'opens N': without bounds the value leaves N gaps open on one side; 'N × up to x': the value "
+        "widens the band of N gaps, the widest by x €/MWh; '–': moves no gap (e.g. another voltage level, or an estimate without "
+        "a band). Details per value with --verbose; everything with --format csv.",
+        "stale_cols": "#|parameter|value|reason|effect",
+        "stale_opens": "opens {n}", "stale_widens": "{n} × up to {x}",
+        "stale_count": "{n} values need attention for {year}.",
+        "stale_hidden": " {n} archetype assumptions (estimates by design) not listed; --include-archetypes lists them.",
+        "diff_title": "Gap {ref} − country, electricity (€/MWh): {a} → {b}",
+        "diff_caption": "of which real: rules, prices and tariffs changed; of which data status: a line became known, unknown or "
+        "estimated (or is unknown in both years). ≥/≤/?: the gap is a lower/upper bound or undetermined.",
+        "diff_cols": "sector|country|{a}|{b}|change|of which real|of which data status|Δ direct CO2",
+        "diff_line_caption": "Effect on the gap: a rise in {ref} widens it, a rise in {cc} narrows it.",
+        "diff_more": " {n} smaller not shown.",
+        "diff_line_cols": "side|line|{a}|{b}|effect|kind",
+        "kind_data": "data status", "kind_real": "real",
     },
 }
 

@@ -12,7 +12,7 @@ from rich.text import Text
 from speelveld.config.resolved import YearConfig
 from speelveld.core.compute import Comparison
 from speelveld.core.lines import ELECTRICITY_FAMILIES
-from speelveld.report.labels import GENERIC_ROW_LABELS, QUALITY_MARK, band_text, conclusive, gap_text, line_label, num, t
+from speelveld.report.labels import GENERIC_ROW_LABELS, LABELS, QUALITY_MARK, band_text, conclusive, gap_text, line_label, num, t
 from speelveld.report.notes import gap_note
 
 
@@ -361,18 +361,19 @@ def policy_table(table: pl.DataFrame, reference: str, title: str, lang: str = "n
     return Group(*parts)
 
 
-def sources_tables(table: pl.DataFrame, year: int) -> list[Table]:
+def sources_tables(table: pl.DataFrame, year: int, lang: str = "nl") -> list[Table]:
     """One table per country: its sources by component, with how many values each supports."""
     out = []
+    names = t(lang, "src_cols").split("|")
     for (country,), rows in table.group_by("country", maintain_order=True):
-        t = Table(title=f"Bronnen {year}: {country}", title_justify="left")
-        for name, justify in (("component", "left"), ("id", "left"), ("source", "left"), ("date", "left"), ("values", "right"), ("flags", "left")):
-            t.add_column(name, justify=justify)
+        tab = Table(title=t(lang, "src_title", year=year, country=country), title_justify="left")
+        for name, justify in zip(names, ("left", "left", "left", "left", "right", "left"), strict=True):
+            tab.add_column(name, justify=justify)
         for r in rows.iter_rows(named=True):
-            flags = ", ".join(f"{r[q]} {q}" for q in ("derived", "estimate", "unknown") if r[q])
+            flags = ", ".join(f"{r[q]} {t(lang, 'q_' + q)}" for q in ("derived", "estimate", "unknown") if r[q])
             title = r["title"] + (f" — {r['publisher']}" if r["publisher"] else "")
-            t.add_row(r["component"], r["source_id"], Text(title + (f"\n{r['url']}" if r["url"] else "")), r["date"] or "–", str(r["values"]), flags)
-        out.append(t)
+            tab.add_row(r["component"], r["source_id"], Text(title + (f"\n{r['url']}" if r["url"] else "")), r["date"] or "–", str(r["values"]), flags)
+        out.append(tab)
     return out
 
 
@@ -382,7 +383,7 @@ def short_path(path: str) -> str:
     return ".".join(parts)
 
 
-def stale_tables(table: pl.DataFrame, year: int, verbose: bool = False) -> list[Table]:
+def stale_tables(table: pl.DataFrame, year: int, verbose: bool = False, lang: str = "nl") -> list[Table]:
     """The values that need attention for ``year``, one line each, ranked by how much they can
     move the gaps (those that leave gaps open first); ``verbose`` adds each value's note."""
     items = table.group_by("path", maintain_order=True).agg(
@@ -390,43 +391,34 @@ def stale_tables(table: pl.DataFrame, year: int, verbose: bool = False) -> list[
         pl.col("detail").first(), pl.col("file").first(), pl.col("line").first(),
         pl.col("gap_width_eur_per_mwh").first(), pl.col("opens_gaps").first(), pl.col("gaps_moved").first(),
     )
-    t = Table(
-        title=f"Aandachtspunten {year}, gerangschikt naar hun effect op de verschillen",
-        caption="effect: 'opent N': zonder grenzen laat de waarde N verschillen aan een kant open; 'N × tot x': de waarde verbreedt "
-        "de band van N verschillen, de breedste met x €/MWh; '–': beweegt geen verschil (bijv. een ander spanningsniveau, of een "
-        "schatting zonder band). Details per waarde met --verbose; alles met --format csv.",
-        title_justify="left",
-        caption_justify="left",
-    )
-    for name, justify in (("#", "right"), ("parameter", "left"), ("waarde", "right"), ("reden", "left"), ("effect", "right")):
-        t.add_column(name, justify=justify, overflow="fold", no_wrap=name in ("#", "effect"))
+    tab = Table(title=t(lang, "stale_title", year=year), caption=t(lang, "stale_caption"), title_justify="left", caption_justify="left")
+    for name, justify in zip(t(lang, "stale_cols").split("|"), ("right", "left", "right", "left", "right"), strict=True):
+        tab.add_column(name, justify=justify, overflow="fold", no_wrap=name in ("#", "effect"))
     for i, r in enumerate(items.iter_rows(named=True), start=1):
         value = "?" if r["value"] is None else f"{r['value']:,.6g} {r['unit']}"
         if r["opens_gaps"]:
-            effect = f"opent {r['gaps_moved']}"
+            effect = t(lang, "stale_opens", n=r["gaps_moved"])
         elif r["gaps_moved"]:
-            effect = f"{r['gaps_moved']} × tot {r['gap_width_eur_per_mwh']:,.2f}"
+            effect = t(lang, "stale_widens", n=r["gaps_moved"], x=f"{r['gap_width_eur_per_mwh']:,.2f}")
         else:
             effect = "–"
         where = f"{r['file']}:{r['line']}" if r["line"] else r["file"]
-        t.add_row(str(i), Text(short_path(r["path"])), value, ", ".join(r["reason"]), effect)
+        reasons = ", ".join(t(lang, "reason_" + reason) for reason in r["reason"])
+        tab.add_row(str(i), Text(short_path(r["path"])), value, reasons, effect)
         if verbose:
-            t.add_row("", Text(f"{where}: {r['detail'] or ''}", style="dim"), "", "", "")
-    return [t]
+            tab.add_row("", Text(f"{where}: {r['detail'] or ''}", style="dim"), "", "", "")
+    return [tab]
 
 
-def diff_tables(d, top: int) -> list[Table]:
+def diff_tables(d, top: int, lang: str = "nl") -> list[Table]:
     """The change of every gap, then per sector and country the lines that moved it most."""
     ref = d.reference
     summary = Table(
-        title=f"Verschil {ref} − land, elektriciteit (€/MWh): {d.label_a} → {d.label_b}",
-        caption="waarvan echt: regels, prijzen en tarieven veranderd; waarvan datastatus: een post werd bekend, onbekend of geschat "
-        "(of is in beide jaren onbekend). ≥/≤/?: het verschil is een onder-/bovengrens of onbepaald.",
-        title_justify="left",
-        caption_justify="left",
+        title=t(lang, "diff_title", ref=ref, a=d.label_a, b=d.label_b), caption=t(lang, "diff_caption"),
+        title_justify="left", caption_justify="left",
     )
-    for name, justify in (("sector", "left"), ("land", "left"), (d.label_a, "right"), (d.label_b, "right"), ("verandering", "right"),
-                          ("waarvan echt", "right"), ("waarvan datastatus", "right"), ("Δ directe CO2", "right")):
+    names = [{"{a}": d.label_a, "{b}": d.label_b}.get(n, n) for n in LABELS[lang]["diff_cols"].split("|")]
+    for name, justify in zip(names, ("left", "left", "right", "right", "right", "right", "right", "right"), strict=True):
         summary.add_column(name, justify=justify)
     prefix = {"exact": "", "lower": "≥ ", "upper": "≤ ", "none": "? "}
     for r in d.gaps.iter_rows(named=True):
@@ -435,22 +427,22 @@ def diff_tables(d, top: int) -> list[Table]:
             _signed(r["real"]), _signed(r["data"]), _signed(r["co2_change"]),
         )
     out = [summary]
+    line_names = [{"{a}": d.label_a, "{b}": d.label_b}.get(n, n) for n in LABELS[lang]["diff_line_cols"].split("|")]
     for r in d.gaps.iter_rows(named=True):
         rows = d.lines.filter((pl.col("sector") == r["sector"]) & (pl.col("country") == r["country"]) & (pl.col("effect").abs() >= 0.005))
-        t = Table(
+        tab = Table(
             title=f"{r['sector']} — {r['country']}: {_fmt(r['gap_a'])} → {_fmt(r['gap_b'])} €/MWh ({_signed(r['change'])})",
-            caption=f"Effect op het verschil: een stijging bij {ref} vergroot het, een stijging bij {r['country']} verkleint het."
-            + (f" {rows.height - top} kleinere niet getoond." if rows.height > top else ""),
+            caption=t(lang, "diff_line_caption", ref=ref, cc=r["country"]) + (t(lang, "diff_more", n=rows.height - top) if rows.height > top else ""),
             title_justify="left",
             caption_justify="left",
         )
-        for name, justify in (("kant", "left"), ("kostenpost", "left"), (d.label_a, "right"), (d.label_b, "right"), ("effect", "right"), ("soort", "left")):
-            t.add_column(name, justify=justify)
+        for name, justify in zip(line_names, ("left", "left", "right", "right", "right", "left"), strict=True):
+            tab.add_column(name, justify=justify)
         for x in rows.head(top).iter_rows(named=True):
             flag = " ?" if x["unknown"] else ""
-            kind = "datastatus" if x["kind"] == "data" else "echt"
-            t.add_row(x["side"], Text(x["label"] + flag), _fmt(x["a"]) if x["a"] is not None else "–", _fmt(x["b"]) if x["b"] is not None else "–", _signed(x["effect"]), kind)
-        out.append(t)
+            kind = t(lang, "kind_data" if x["kind"] == "data" else "kind_real")
+            tab.add_row(x["side"], Text(x["label"] + flag), _fmt(x["a"]) if x["a"] is not None else "–", _fmt(x["b"]) if x["b"] is not None else "–", _signed(x["effect"]), kind)
+        out.append(tab)
     return out
 
 
