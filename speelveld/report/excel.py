@@ -23,6 +23,7 @@ from speelveld.config.resolved import YearConfig
 from speelveld.core.compute import Comparison
 from speelveld.core.lines import ELECTRICITY_FAMILIES, FAMILIES
 from speelveld.report.labels import GENERIC_ROW_LABELS, band_text, conclusive, gap_text, line_label, t
+from speelveld.report.labels import WORKBOOK as TEXT
 from speelveld.report.notes import gap_note
 
 FIXED_TIME = dt.datetime(2000, 1, 1)
@@ -31,73 +32,6 @@ GREEN = PatternFill("solid", fgColor="D9EAD3")
 BOLD = Font(bold=True)
 EUR = '#,##0.00'
 EUR0 = '#,##0'
-
-TEXT = {
-    "nl": {
-        "summary": "Samenvatting", "parameters": "Parameters", "run": "Run", "method": "Methode", "closing": "Verschil dichten",
-        "gas_gap": "Verschil {ref} − {cc} aardgas (€/MWh gas)", "energy_gap": "Verschil {ref} − {cc} elektriciteit + gas (M€/jr per fabriek)",
-        "closing_title": "Wat het verschil dicht ({year}): de {ref}-verlichting die het verschil op nul brengt, en wat die kost",
-        "closing_head": ["Sector", "Land", "Verlichting (€/MWh)", "laag", "hoog", "Sectorverbruik NL (MWh/jr)", "Kosten (M€/jr)", "laag", "hoog"],
-        "closing_total": "Alle sectoren met bekend volume",
-        "closing_note": "Verlichting = het verschil waar {ref} duurder is (0 waar {ref} al goedkoper is); kosten = verlichting × verbruik van de hele sector. {budgets}",
-        "trend_title": "Trend: verschil {ref} − land per jaar (€/MWh) en elektriciteit totaal",
-        "trend_year": "Jaar",
-        "legend_title": "Kwaliteitsmarkering",
-        "legend_published": "gelezen in de genoemde bron (wet, toezichthouder, netbeheerder, statistiekbureau).",
-        "legend_derived": "berekend uit gepubliceerde cijfers; de toelichting geeft de berekening.",
-        "legend_estimate": "een aanname met de redenering in de toelichting; een band geeft waar het cijfer kan liggen.",
-        "legend_unknown": "niet gevonden; nooit als 0 geteld. Met een band (begrensde onbekende) telt het totaal het midden en geeft het de band; zonder band is het totaal aan die kant open.",
-        "status_title": "Datastatus {year} per land (aantal cijfers per markering)",
-        "status_unknown": "; waarvan {n} onbekend ({bounded} met een band)", "sector": "Sector", "line": "Kostenpost",
-        "family": "Categorie", "gap_mwh": "Verschil {ref} − {cc} (€/MWh)", "gap_meur": "Verschil {ref} − {cc} sector (M€/jr)",
-        "gap_band": "{cc}: band", "gap_status": "{cc}: status",
-        "legend": (
-            "Verschil = elektriciteitsprijs {ref} − land (€/MWh). Rood: {ref} zeker duurder; groen: {ref} zeker goedkoper; "
-            "geen kleur: het verschil is onvolledig (≥/≤: een kant mist een post zonder grenzen) of de band bevat 0. Directe CO2-kosten staan apart."
-        ),
-        "total": "Elektriciteit totaal", "gross": "Bruto elektriciteit (zonder kortingen en compensatie)", "gap": "Verschil {ref} − land",
-        "co2_total": "Directe CO2-kosten totaal", "co2_gap": "Verschil directe CO2-kosten",
-        "band_low": "  band: laagste waarde (leeg = open)", "band_high": "  band: hoogste waarde (leeg = open)",
-        "gap_low": "  band verschil: laagste (leeg = open)", "gap_high": "  band verschil: hoogste (leeg = open)", "status": "  status verschil",
-        "unknown": "Onbekende posten", "consumption": "Verbruik (MWh/jr)",
-        "quality": "{cc} kwaliteit", "band": "{cc} band (€/MWh)",
-        "chart": "Kosten per categorie en land (€/MWh)", "gap_chart": "Verschil met {ref} per sector (€/MWh)",
-        "flags": {"published": "gepubliceerd", "derived": "afgeleid", "estimate": "schatting", "unknown": "onbekend"},
-        "params": ["Land/bereik", "Onderdeel", "Parameter", "Waarde", "Laag", "Hoog", "Eenheid", "Kwaliteit", "Bron", "URL", "Toelichting"],
-    },
-    "en": {
-        "summary": "Summary", "parameters": "Parameters", "run": "Run", "method": "Method", "closing": "Closing the gap",
-        "gas_gap": "Gap {ref} − {cc} natural gas (€/MWh of gas)", "energy_gap": "Gap {ref} − {cc} electricity + gas (M€/yr per plant)",
-        "closing_title": "What closes the gap ({year}): the {ref} relief that brings the gap to zero, and its cost",
-        "closing_head": ["Sector", "Country", "Relief (€/MWh)", "low", "high", "NL sector use (MWh/yr)", "Cost (M€/yr)", "low", "high"],
-        "closing_total": "All sectors with a known volume",
-        "closing_note": "Relief = the gap where {ref} is dearer (0 where {ref} is already cheaper); cost = relief × the use of the whole sector. {budgets}",
-        "trend_title": "Trend: gap {ref} − country per year (€/MWh) and electricity total",
-        "trend_year": "Year",
-        "legend_title": "Quality flags",
-        "legend_published": "read in the cited source (law, regulator, network operator, statistics office).",
-        "legend_derived": "computed from published figures; the note gives the computation.",
-        "legend_estimate": "an assumption with its reasoning in the note; a band gives where the figure may lie.",
-        "legend_unknown": "not found; never counted as 0. With a band (bounded unknown) the total counts its middle and shows the band; without one the total is open on that side.",
-        "status_title": "Data status {year} per country (figures per flag)",
-        "status_unknown": "; of which {n} unknown ({bounded} with a band)", "sector": "Sector", "line": "Cost line",
-        "family": "Family", "gap_mwh": "Gap {ref} − {cc} (€/MWh)", "gap_meur": "Gap {ref} − {cc} sector (M€/yr)",
-        "gap_band": "{cc}: band", "gap_status": "{cc}: status",
-        "legend": (
-            "Gap = electricity price {ref} − country (€/MWh). Red: {ref} certainly dearer; green: {ref} certainly cheaper; "
-            "no colour: the gap is incomplete (≥/≤: one side misses a line without bounds) or its band contains 0. Direct CO2 costs are separate."
-        ),
-        "total": "Electricity total", "gross": "Gross electricity (before reductions and compensation)", "gap": "Gap {ref} − country",
-        "co2_total": "Direct CO2 costs total", "co2_gap": "Gap in direct CO2 costs",
-        "band_low": "  band: lowest value (empty = open)", "band_high": "  band: highest value (empty = open)",
-        "gap_low": "  band of the gap: lowest (empty = open)", "gap_high": "  band of the gap: highest (empty = open)", "status": "  status of the gap",
-        "unknown": "Unknown lines", "consumption": "Consumption (MWh/yr)",
-        "quality": "{cc} quality", "band": "{cc} band (€/MWh)",
-        "chart": "Costs per family and country (€/MWh)", "gap_chart": "Gap to {ref} per sector (€/MWh)",
-        "flags": {"published": "published", "derived": "derived", "estimate": "estimate", "unknown": "unknown"},
-        "params": ["Country/scope", "Component", "Parameter", "Value", "Low", "High", "Unit", "Quality", "Source", "URL", "Note"],
-    },
-}
 
 
 def _put_text(ws, row: int, column: int, text) -> None:

@@ -10,60 +10,8 @@ from rich.text import Text
 
 from speelveld.core.explain import ExplainedLine, ExplainedStep, Explanation, fmt_number
 from speelveld.core.lines import FAMILIES, GAS_FAMILIES
+from speelveld.report.labels import EXPLAIN as WORDS
 from speelveld.report.labels import QUALITY_MARK, band_text, line_label, t
-
-WORDS = {
-    "nl": {
-        "title": "Toelichting {year}: {sector} ({sector_name}) in {country} ({country_name})",
-        "plant": "Verbruik {q} MWh/jr. Elk bedrag is €/jr voor de hele fabriek; ÷ verbruik geeft €/MWh.",
-        "scenario": "Scenario: {name}",
-        "overrides": "Aangepast: {items}",
-        "applies": "geldt",
-        "not_applied": "n.v.t.",
-        "passed": "voldaan",
-        "failed": "niet voldaan",
-        "unknown": "onbekend",
-        "result": "= {year} €/jr ÷ {q} MWh = {mwh} €/MWh",
-        "per_year": "€/jr",
-        "unknown_line": "= onbekend: een invoer ontbreekt (niet in het totaal)",
-        "not_eligible": "= 0: voorwaarden niet vervuld",
-        "inputs": "Invoer",
-        "archetype": "Archetype (de fabriek; aannames, dezelfde in elk land)",
-        "sum": "Elektriciteit, som van de posten: {year} €/jr = {mwh} €/MWh (bruto {gross} €/MWh){unknown}",
-        "sum_filtered": "Elektriciteit, totaal van alle posten (niet alleen de getoonde): {year} €/jr = {mwh} €/MWh (bruto {gross} €/MWh){unknown}",
-        "sum_co2": "Directe CO2-kosten, apart: {year} €/jr = {mwh} €/MWh",
-        "sum_gas": "Aardgas, apart: {year} €/jr = {mwh} €/MWh gas (over {gas} MWh gas)",
-        "sum_unknown": "; {n} post(en) onbekend (zonder grenzen niet meegeteld)",
-        "band": "band {band} €/MWh",
-        "sources": "Bronnen",
-        "quality": "Kwaliteit: published = gelezen in de bron, derived = afgeleid (zie noot), estimate = schatting, unknown = niet gevonden.",
-    },
-    "en": {
-        "title": "Explanation {year}: {sector} ({sector_name}) in {country} ({country_name})",
-        "plant": "Consumption {q} MWh/yr. Every amount is €/yr for the whole plant; ÷ consumption gives €/MWh.",
-        "scenario": "Scenario: {name}",
-        "overrides": "Overridden: {items}",
-        "applies": "applies",
-        "not_applied": "n/a",
-        "passed": "passed",
-        "failed": "failed",
-        "unknown": "unknown",
-        "result": "= {year} €/yr ÷ {q} MWh = {mwh} €/MWh",
-        "per_year": "€/yr",
-        "unknown_line": "= unknown: an input is missing (not in the total)",
-        "not_eligible": "= 0: conditions not met",
-        "inputs": "Inputs",
-        "archetype": "Archetype (the plant; assumptions, the same in every country)",
-        "sum": "Electricity, sum of the lines: {year} €/yr = {mwh} €/MWh (gross {gross} €/MWh){unknown}",
-        "sum_filtered": "Electricity, total of all lines (not only those shown): {year} €/yr = {mwh} €/MWh (gross {gross} €/MWh){unknown}",
-        "sum_co2": "Direct CO2 costs, separate: {year} €/yr = {mwh} €/MWh",
-        "sum_gas": "Natural gas, separate: {year} €/yr = {mwh} €/MWh of gas (over {gas} MWh of gas)",
-        "sum_unknown": "; {n} line(s) unknown (without bounds not counted)",
-        "band": "band {band} €/MWh",
-        "sources": "Sources",
-        "quality": "Quality: published = read in the source, derived = derived (see note), estimate = assumption, unknown = not found.",
-    },
-}
 
 
 def print_explanation(e: Explanation, console: Console, lang: str = "nl", show_inputs: bool = True) -> None:

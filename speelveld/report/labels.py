@@ -1,4 +1,5 @@
-"""Report labels in Dutch (default) and English."""
+"""Every word the reports print, in Dutch (default) and English: one module, so a term is
+changed in one place and a missing translation is caught by a test (tests/test_labels.py)."""
 
 from __future__ import annotations
 
@@ -200,6 +201,130 @@ LABELS: dict[str, dict[str, str]] = {
         "kind_data": "data status", "kind_real": "real",
     },
 }
+
+# The workbook's words (sheets, headings, notes).
+WORKBOOK: dict[str, dict] = {
+    "nl": {
+        "summary": "Samenvatting", "parameters": "Parameters", "run": "Run", "method": "Methode", "closing": "Verschil dichten",
+        "gas_gap": "Verschil {ref} − {cc} aardgas (€/MWh gas)", "energy_gap": "Verschil {ref} − {cc} elektriciteit + gas (M€/jr per fabriek)",
+        "closing_title": "Wat het verschil dicht ({year}): de {ref}-verlichting die het verschil op nul brengt, en wat die kost",
+        "closing_head": ["Sector", "Land", "Verlichting (€/MWh)", "laag", "hoog", "Sectorverbruik NL (MWh/jr)", "Kosten (M€/jr)", "laag", "hoog"],
+        "closing_total": "Alle sectoren met bekend volume",
+        "closing_note": "Verlichting = het verschil waar {ref} duurder is (0 waar {ref} al goedkoper is); kosten = verlichting × verbruik van de hele sector. {budgets}",
+        "trend_title": "Trend: verschil {ref} − land per jaar (€/MWh) en elektriciteit totaal",
+        "trend_year": "Jaar",
+        "legend_title": "Kwaliteitsmarkering",
+        "legend_published": "gelezen in de genoemde bron (wet, toezichthouder, netbeheerder, statistiekbureau).",
+        "legend_derived": "berekend uit gepubliceerde cijfers; de toelichting geeft de berekening.",
+        "legend_estimate": "een aanname met de redenering in de toelichting; een band geeft waar het cijfer kan liggen.",
+        "legend_unknown": "niet gevonden; nooit als 0 geteld. Met een band (begrensde onbekende) telt het totaal het midden en geeft het de band; zonder band is het totaal aan die kant open.",
+        "status_title": "Datastatus {year} per land (aantal cijfers per markering)",
+        "status_unknown": "; waarvan {n} onbekend ({bounded} met een band)", "sector": "Sector", "line": "Kostenpost",
+        "family": "Categorie", "gap_mwh": "Verschil {ref} − {cc} (€/MWh)", "gap_meur": "Verschil {ref} − {cc} sector (M€/jr)",
+        "gap_band": "{cc}: band", "gap_status": "{cc}: status",
+        "legend": (
+            "Verschil = elektriciteitsprijs {ref} − land (€/MWh). Rood: {ref} zeker duurder; groen: {ref} zeker goedkoper; "
+            "geen kleur: het verschil is onvolledig (≥/≤: een kant mist een post zonder grenzen) of de band bevat 0. Directe CO2-kosten staan apart."
+        ),
+        "total": "Elektriciteit totaal", "gross": "Bruto elektriciteit (zonder kortingen en compensatie)", "gap": "Verschil {ref} − land",
+        "co2_total": "Directe CO2-kosten totaal", "co2_gap": "Verschil directe CO2-kosten",
+        "band_low": "  band: laagste waarde (leeg = open)", "band_high": "  band: hoogste waarde (leeg = open)",
+        "gap_low": "  band verschil: laagste (leeg = open)", "gap_high": "  band verschil: hoogste (leeg = open)", "status": "  status verschil",
+        "unknown": "Onbekende posten", "consumption": "Verbruik (MWh/jr)",
+        "quality": "{cc} kwaliteit", "band": "{cc} band (€/MWh)",
+        "chart": "Kosten per categorie en land (€/MWh)", "gap_chart": "Verschil met {ref} per sector (€/MWh)",
+        "flags": {"published": "gepubliceerd", "derived": "afgeleid", "estimate": "schatting", "unknown": "onbekend"},
+        "params": ["Land/bereik", "Onderdeel", "Parameter", "Waarde", "Laag", "Hoog", "Eenheid", "Kwaliteit", "Bron", "URL", "Toelichting"],
+    },
+    "en": {
+        "summary": "Summary", "parameters": "Parameters", "run": "Run", "method": "Method", "closing": "Closing the gap",
+        "gas_gap": "Gap {ref} − {cc} natural gas (€/MWh of gas)", "energy_gap": "Gap {ref} − {cc} electricity + gas (M€/yr per plant)",
+        "closing_title": "What closes the gap ({year}): the {ref} relief that brings the gap to zero, and its cost",
+        "closing_head": ["Sector", "Country", "Relief (€/MWh)", "low", "high", "NL sector use (MWh/yr)", "Cost (M€/yr)", "low", "high"],
+        "closing_total": "All sectors with a known volume",
+        "closing_note": "Relief = the gap where {ref} is dearer (0 where {ref} is already cheaper); cost = relief × the use of the whole sector. {budgets}",
+        "trend_title": "Trend: gap {ref} − country per year (€/MWh) and electricity total",
+        "trend_year": "Year",
+        "legend_title": "Quality flags",
+        "legend_published": "read in the cited source (law, regulator, network operator, statistics office).",
+        "legend_derived": "computed from published figures; the note gives the computation.",
+        "legend_estimate": "an assumption with its reasoning in the note; a band gives where the figure may lie.",
+        "legend_unknown": "not found; never counted as 0. With a band (bounded unknown) the total counts its middle and shows the band; without one the total is open on that side.",
+        "status_title": "Data status {year} per country (figures per flag)",
+        "status_unknown": "; of which {n} unknown ({bounded} with a band)", "sector": "Sector", "line": "Cost line",
+        "family": "Family", "gap_mwh": "Gap {ref} − {cc} (€/MWh)", "gap_meur": "Gap {ref} − {cc} sector (M€/yr)",
+        "gap_band": "{cc}: band", "gap_status": "{cc}: status",
+        "legend": (
+            "Gap = electricity price {ref} − country (€/MWh). Red: {ref} certainly dearer; green: {ref} certainly cheaper; "
+            "no colour: the gap is incomplete (≥/≤: one side misses a line without bounds) or its band contains 0. Direct CO2 costs are separate."
+        ),
+        "total": "Electricity total", "gross": "Gross electricity (before reductions and compensation)", "gap": "Gap {ref} − country",
+        "co2_total": "Direct CO2 costs total", "co2_gap": "Gap in direct CO2 costs",
+        "band_low": "  band: lowest value (empty = open)", "band_high": "  band: highest value (empty = open)",
+        "gap_low": "  band of the gap: lowest (empty = open)", "gap_high": "  band of the gap: highest (empty = open)", "status": "  status of the gap",
+        "unknown": "Unknown lines", "consumption": "Consumption (MWh/yr)",
+        "quality": "{cc} quality", "band": "{cc} band (€/MWh)",
+        "chart": "Costs per family and country (€/MWh)", "gap_chart": "Gap to {ref} per sector (€/MWh)",
+        "flags": {"published": "published", "derived": "derived", "estimate": "estimate", "unknown": "unknown"},
+        "params": ["Country/scope", "Component", "Parameter", "Value", "Low", "High", "Unit", "Quality", "Source", "URL", "Note"],
+    },
+}
+
+
+# `explain`'s words.
+EXPLAIN: dict[str, dict] = {
+    "nl": {
+        "title": "Toelichting {year}: {sector} ({sector_name}) in {country} ({country_name})",
+        "plant": "Verbruik {q} MWh/jr. Elk bedrag is €/jr voor de hele fabriek; ÷ verbruik geeft €/MWh.",
+        "scenario": "Scenario: {name}",
+        "overrides": "Aangepast: {items}",
+        "applies": "geldt",
+        "not_applied": "n.v.t.",
+        "passed": "voldaan",
+        "failed": "niet voldaan",
+        "unknown": "onbekend",
+        "result": "= {year} €/jr ÷ {q} MWh = {mwh} €/MWh",
+        "per_year": "€/jr",
+        "unknown_line": "= onbekend: een invoer ontbreekt (niet in het totaal)",
+        "not_eligible": "= 0: voorwaarden niet vervuld",
+        "inputs": "Invoer",
+        "archetype": "Archetype (de fabriek; aannames, dezelfde in elk land)",
+        "sum": "Elektriciteit, som van de posten: {year} €/jr = {mwh} €/MWh (bruto {gross} €/MWh){unknown}",
+        "sum_filtered": "Elektriciteit, totaal van alle posten (niet alleen de getoonde): {year} €/jr = {mwh} €/MWh (bruto {gross} €/MWh){unknown}",
+        "sum_co2": "Directe CO2-kosten, apart: {year} €/jr = {mwh} €/MWh",
+        "sum_gas": "Aardgas, apart: {year} €/jr = {mwh} €/MWh gas (over {gas} MWh gas)",
+        "sum_unknown": "; {n} post(en) onbekend (zonder grenzen niet meegeteld)",
+        "band": "band {band} €/MWh",
+        "sources": "Bronnen",
+        "quality": "Kwaliteit: published = gelezen in de bron, derived = afgeleid (zie noot), estimate = schatting, unknown = niet gevonden.",
+    },
+    "en": {
+        "title": "Explanation {year}: {sector} ({sector_name}) in {country} ({country_name})",
+        "plant": "Consumption {q} MWh/yr. Every amount is €/yr for the whole plant; ÷ consumption gives €/MWh.",
+        "scenario": "Scenario: {name}",
+        "overrides": "Overridden: {items}",
+        "applies": "applies",
+        "not_applied": "n/a",
+        "passed": "passed",
+        "failed": "failed",
+        "unknown": "unknown",
+        "result": "= {year} €/yr ÷ {q} MWh = {mwh} €/MWh",
+        "per_year": "€/yr",
+        "unknown_line": "= unknown: an input is missing (not in the total)",
+        "not_eligible": "= 0: conditions not met",
+        "inputs": "Inputs",
+        "archetype": "Archetype (the plant; assumptions, the same in every country)",
+        "sum": "Electricity, sum of the lines: {year} €/yr = {mwh} €/MWh (gross {gross} €/MWh){unknown}",
+        "sum_filtered": "Electricity, total of all lines (not only those shown): {year} €/yr = {mwh} €/MWh (gross {gross} €/MWh){unknown}",
+        "sum_co2": "Direct CO2 costs, separate: {year} €/yr = {mwh} €/MWh",
+        "sum_gas": "Natural gas, separate: {year} €/yr = {mwh} €/MWh of gas (over {gas} MWh of gas)",
+        "sum_unknown": "; {n} line(s) unknown (without bounds not counted)",
+        "band": "band {band} €/MWh",
+        "sources": "Sources",
+        "quality": "Quality: published = read in the source, derived = derived (see note), estimate = assumption, unknown = not found.",
+    },
+}
+
 
 # What a config field is, in words (the input workbook's descriptions).
 FIELD_WORDS: dict[str, dict[str, str]] = {

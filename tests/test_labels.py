@@ -1,0 +1,46 @@
+"""The report's words: one module, both languages complete, and the Dutch default in use."""
+
+import string
+
+import pytest
+
+from speelveld.report import labels
+
+
+def _shape(value):
+    """Keys (recursively) and the {placeholders} of every text: what both languages must share."""
+    if isinstance(value, dict):
+        return {k: _shape(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_shape(v) for v in value]
+    if isinstance(value, str):
+        return sorted({name for _, name, _, _ in string.Formatter().parse(value) if name})
+    return type(value).__name__
+
+
+@pytest.mark.parametrize("table", ["LABELS", "WORKBOOK", "EXPLAIN", "FIELD_WORDS"])
+def test_dutch_and_english_have_the_same_keys_and_placeholders(table):
+    words = getattr(labels, table)
+    assert set(words) == {"nl", "en"}
+    assert _shape(words["nl"]) == _shape(words["en"]), table
+
+
+@pytest.mark.parametrize("table", ["LABELS", "WORKBOOK", "EXPLAIN"])
+def test_no_text_is_left_untranslated(table):
+    """A long Dutch text that equals its English one was not translated (short ones such as
+    'id', 'effect' or a country code may be the same word in both)."""
+
+    def texts(value, path=()):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                yield from texts(v, (*path, k))
+        elif isinstance(value, (list, tuple)):
+            for i, v in enumerate(value):
+                yield from texts(v, (*path, i))
+        elif isinstance(value, str):
+            yield path, value
+
+    words = getattr(labels, table)
+    english = dict(texts(words["en"]))
+    same = [path for path, text in texts(words["nl"]) if len(text) > 24 and english.get(path) == text]
+    assert same == [], same
