@@ -44,3 +44,13 @@ def test_no_text_is_left_untranslated(table):
     english = dict(texts(words["en"]))
     same = [path for path, text in texts(words["nl"]) if len(text) > 24 and english.get(path) == text]
     assert same == [], same
+
+
+def test_units_read_in_the_report_language():
+    assert labels.units_in("nl", "53.06 €/kW/yr × 125,000 kW") == "53.06 €/kW/jr × 125,000 kW"
+    assert labels.units_in("nl", "€/kW/month") == "€/kW/maand"
+    assert labels.units_in("nl", "€/(kWh/h)/yr") == "€/(kWh/h)/jr"
+    assert labels.units_in("nl", "€/kW/a") == "€/kW/jr"
+    # only unit suffixes change: words and other units stay
+    assert labels.units_in("nl", "15 years, 7 %/year, €/MWh") == "15 years, 7 %/year, €/MWh"
+    assert labels.units_in("en", "€/kW/yr") == "€/kW/yr"

@@ -11,7 +11,7 @@ from rich.text import Text
 from speelveld.core.explain import ExplainedLine, ExplainedStep, Explanation, fmt_number
 from speelveld.core.lines import FAMILIES, GAS_FAMILIES
 from speelveld.report.labels import EXPLAIN as WORDS
-from speelveld.report.labels import QUALITY_MARK, band_text, line_label, t
+from speelveld.report.labels import QUALITY_MARK, band_text, line_label, t, units_in
 
 
 def print_explanation(e: Explanation, console: Console, lang: str = "nl", show_inputs: bool = True) -> None:
@@ -27,7 +27,7 @@ def print_explanation(e: Explanation, console: Console, lang: str = "nl", show_i
         console.print()
         console.print(Text(w["archetype"], style="bold cyan"))
         for ref in e.archetype:
-            _print_input(console, ref, "    ", used_sources)
+            _print_input(console, ref, "    ", used_sources, lang)
     for family in FAMILIES + GAS_FAMILIES:
         lines = [ln for ln in e.lines if ln.family == family]
         if not lines:
@@ -69,7 +69,7 @@ def _print_line(ln: ExplainedLine, e: Explanation, console: Console, w: dict, la
     for step in ln.steps:
         if step.applies is False and step.kind == "formula" and step.formula == "0":
             continue  # "another option applies": says nothing the applied step does not
-        console.print(_step_text(step, w))
+        console.print(_step_text(step, w, lang))
     if ln.eur_per_year is None:
         console.print(f"      {w['unknown_line']}", style="red")
     elif not ln.applied and ln.eur_per_year == 0:
@@ -81,37 +81,38 @@ def _print_line(ln: ExplainedLine, e: Explanation, console: Console, w: dict, la
         if country_inputs:
             console.print(f"      {w['inputs']}:", style="dim")
         for ref in country_inputs:
-            _print_input(console, ref, "        ", used_sources)
+            _print_input(console, ref, "        ", used_sources, lang)
 
 
-def _print_input(console: Console, ref, indent: str, used_sources: dict) -> None:
+def _print_input(console: Console, ref, indent: str, used_sources: dict, lang: str = "nl") -> None:
     value = fmt_number(ref.value) if ref.value is not None else "?"
     if ref.low is not None and ref.high is not None:
         value += f" ({fmt_number(ref.low)}–{fmt_number(ref.high)})"
     elif ref.low is not None or ref.high is not None:
         value += f" (≥ {fmt_number(ref.low)})" if ref.low is not None else f" (≤ {fmt_number(ref.high)})"
-    flag = "" if ref.quality == "published" else f" ({ref.quality})"
+    flag = "" if ref.quality == "published" else f" ({t(lang, 'q_' + ref.quality)})"
     note = f" — {ref.note}" if ref.note and ref.quality != "published" else ""
     where = f"{ref.file}:{ref.line}" if ref.line else ref.file
-    console.print(f"{indent}{ref.path} = {value} {ref.unit}{flag} [{ref.source_id}] {where}{note}", style="dim", markup=False, highlight=False)
+    console.print(f"{indent}{ref.path} = {value} {units_in(lang, ref.unit)}{flag} [{ref.source_id}] {where}{note}", style="dim", markup=False, highlight=False)
     used_sources.setdefault(ref.source_id, _source_text(ref))
 
 
-def _step_text(step: ExplainedStep, w: dict) -> Text:
+def _step_text(step: ExplainedStep, w: dict, lang: str = "nl") -> Text:
+    label, formula = units_in(lang, step.label), units_in(lang, step.formula)
     if step.kind == "condition":
         sign, style, word = {True: ("✓", "green", w["passed"]), False: ("✗", "red", w["failed"]), None: ("?", "yellow", w["unknown"])}[step.applies]
         text = Text(f"    {sign} ", style=style)
-        text.append(step.label + (f": {step.formula}" if step.formula else ""))
+        text.append(label + (f": {formula}" if formula else ""))
         text.append(f"  ({word})", style=style)
         return text
     result = "" if step.result is None else f" = {fmt_number(step.result)}" + (f" {w['per_year']}" if step.main else "")
-    if step.formula in ("0",):
+    if formula in ("0",):
         result = ""
     if step.applies is False:
-        return Text(f"      {step.label}: {step.formula}{result}  ({w['not_applied']})", style="dim")
+        return Text(f"      {label}: {formula}{result}  ({w['not_applied']})", style="dim")
     arrow = "→ " if step.main else "· "
-    text = Text(f"    {arrow}{step.label}: ", style="default")
-    text.append(f"{step.formula}{result}", style="bold" if step.main else "default")
+    text = Text(f"    {arrow}{label}: ", style="default")
+    text.append(f"{formula}{result}", style="bold" if step.main else "default")
     return text
 
 

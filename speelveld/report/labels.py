@@ -3,6 +3,8 @@ changed in one place and a missing translation is caught by a test (tests/test_l
 
 from __future__ import annotations
 
+import re
+
 LABELS: dict[str, dict[str, str]] = {
     "nl": {
         "commodity": "Commodity",
@@ -407,6 +409,19 @@ LINE_LABELS_EN = {
 GENERIC_ROW_LABELS = {"carbon.compensation": "Compensatie indirecte emissiekosten (ETS)"}
 
 QUALITY_MARK = {"published": "", "derived": "≈", "estimate": "~", "unknown": "?"}
+
+
+_DUTCH_UNITS = ((re.compile(r"/yr\b"), "/jr"), (re.compile(r"/month\b"), "/maand"), (re.compile(r"/a\b"), "/jr"))
+
+
+def units_in(lang: str, text: str) -> str:
+    """Units as the report's language writes them: €/kW/jr and €/kW/maand in Dutch. Only for
+    display: the configs and the input workbook keep the units the loader reads."""
+    if lang != "nl" or not text:
+        return text
+    for pattern, dutch in _DUTCH_UNITS:
+        text = pattern.sub(dutch, text)
+    return text
 
 
 def t(lang: str, key: str, **kw) -> str:

@@ -12,7 +12,18 @@ from rich.text import Text
 from speelveld.config.resolved import YearConfig
 from speelveld.core.compute import Comparison
 from speelveld.core.lines import ELECTRICITY_FAMILIES
-from speelveld.report.labels import GENERIC_ROW_LABELS, LABELS, QUALITY_MARK, band_text, conclusive, gap_text, line_label, num, t
+from speelveld.report.labels import (
+    GENERIC_ROW_LABELS,
+    LABELS,
+    QUALITY_MARK,
+    band_text,
+    conclusive,
+    gap_text,
+    line_label,
+    num,
+    t,
+    units_in,
+)
 from speelveld.report.notes import gap_note
 
 
@@ -395,7 +406,7 @@ def stale_tables(table: pl.DataFrame, year: int, verbose: bool = False, lang: st
     for name, justify in zip(t(lang, "stale_cols").split("|"), ("right", "left", "right", "left", "right"), strict=True):
         tab.add_column(name, justify=justify, overflow="fold", no_wrap=name in ("#", "effect"))
     for i, r in enumerate(items.iter_rows(named=True), start=1):
-        value = "?" if r["value"] is None else f"{r['value']:,.6g} {r['unit']}"
+        value = "?" if r["value"] is None else f"{r['value']:,.6g} {units_in(lang, r['unit'])}"
         if r["opens_gaps"]:
             effect = t(lang, "stale_opens", n=r["gaps_moved"])
         elif r["gaps_moved"]:
