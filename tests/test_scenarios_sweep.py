@@ -7,11 +7,13 @@ import pytest
 from typer.testing import CliRunner
 
 from speelveld.cli import app
-from speelveld.config.load import Override, load_year
+from speelveld.config.load import Override, default_config_dir, load_year
 from speelveld.config.yamlload import ConfigError
 from speelveld.core.policy import policy_check
 from speelveld.core.sweep import SweepError, parse_vary, scenario_count, sweep_query
 from tests.helpers import FIXTURE, line, run, total
+
+runner = CliRunner()
 
 APPROX = {"rel": 1e-9, "abs": 1e-6}
 FACTOR = 0.8 * (1 - 0.0109) ** (2030 - 2022 + 1)  # fallback benchmark share for 2030
@@ -222,3 +224,28 @@ def test_sweep_to_excel_beyond_a_worksheet_is_refused(tmp_path):
     res = runner.invoke(app, ["sweep", "--config-dir", str(FIXTURE), "--sector", "plant", "--samples", "1048576",
                               "--vary", "DE.commodity.baseload_eur_per_mwh=normal(70,5)", "--out", str(tmp_path / "s.xlsx")])
     assert res.exit_code == 2 and "1,048,575 rows at most" in res.output and not (tmp_path / "s.xlsx").exists()
+
+
+def test_scenario_title_and_description_follow_the_report_language(tmp_path):
+    import shutil
+
+    from speelveld.config.scenario import load_scenario
+
+    # the shipped scenarios give both languages
+    sc = load_scenario(default_config_dir(), "co2-heffing-afgeschaft")
+    assert sc.title_in("nl") == "Nationale CO2-heffing industrie afgeschaft"
+    assert sc.title_in("en") == "Dutch national industrial CO2 levy abolished"
+    assert sc.description_in("nl").startswith("Het kabinet") and sc.description_in("en").startswith("The cabinet")
+    nl = runner.invoke(app, ["toets", "--scenario", "co2-heffing-afgeschaft"])
+    en = runner.invoke(app, ["toets", "--scenario", "co2-heffing-afgeschaft", "--lang", "en"])
+    assert "Het kabinet stelde" in " ".join(nl.output.split()) and "The cabinet proposed" in " ".join(en.output.split())
+    # a file with one text serves both languages; a file with one language of two falls back to it
+    cfg = tmp_path / "configs"
+    shutil.copytree(default_config_dir(), cfg)
+    path = cfg / "scenarios" / "vcr-opvolger.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("title:"), text.index("years:")
+    path.write_text(text[:start] + "title: Eén titel\ndescription:\n  en: Only English.\n" + text[end:], encoding="utf-8")
+    sc = load_scenario(cfg, "vcr-opvolger")
+    assert sc.title_in("en") == sc.title_in("nl") == "Eén titel"
+    assert sc.description_in("nl") == "Only English."

@@ -3,8 +3,8 @@
 A scenario file ``<config dir>/scenarios/<name>.yaml``::
 
     scenario: co2-heffing-afgeschaft
-    title: National CO2 levy abolished
-    description: why and what, in plain words
+    title: National CO2 levy abolished   # or in both languages: {nl: ..., en: ...}
+    description: why and what, in plain words   # likewise
     years: [2025, 2026]            # optional: price years it applies to (default: all)
     sources: {id: {title, publisher, url, date}}
     set:                           # same paths as --set; values may be plain or {value, source, quality, note}
@@ -39,26 +39,54 @@ class StateCost(Strict):
     note: str | None = None
 
 
+class InLanguages(Strict):
+    """A text in the report's two languages; one may be missing (the other stands in)."""
+
+    nl: str | None = None
+    en: str | None = None
+
+
 class ScenarioFile(Strict):
     scenario: str = Field(pattern=r"^[a-z0-9][a-z0-9\-]*$")
-    title: str
-    description: str
+    title: str | InLanguages
+    description: str | InLanguages
     years: list[Int] | None = None
     sources: dict[str, Source] = {}
     set: dict[str, Any] = Field(min_length=1)
     state_cost_eur_per_year: StateCost | None = None
 
 
+def _in_languages(text: str | InLanguages) -> dict[str, str]:
+    if isinstance(text, str):
+        return {"nl": text, "en": text}
+    nl, en = text.nl or text.en or "", text.en or text.nl or ""
+    return {"nl": nl, "en": en}
+
+
 @dataclass
 class Scenario:
     name: str
-    title: str
-    description: str
+    titles: dict[str, str]  # by language: the file's text in that language, or its only one
+    descriptions: dict[str, str]
     file: Path
     years: list[int] | None
     sources: dict[str, Source]
     values: list[tuple[str, Any, int]]  # path, value, line in the file
     state_cost: StateCost | None
+
+    @property
+    def title(self) -> str:
+        return self.titles["nl"]
+
+    @property
+    def description(self) -> str:
+        return self.descriptions["nl"]
+
+    def title_in(self, lang: str) -> str:
+        return self.titles.get(lang, self.title)
+
+    def description_in(self, lang: str) -> str:
+        return self.descriptions.get(lang, self.description)
 
     def applies_to(self, year: int) -> bool:
         return self.years is None or year in self.years
@@ -98,7 +126,7 @@ def load_scenario(config_dir: Path, name: str) -> Scenario:
     if problems:
         raise ConfigError(problems)
     values = [(key, value, lines.line_of(("set", key))) for key, value in model.set.items()]
-    return Scenario(name, model.title, model.description, path, model.years, dict(model.sources), values, model.state_cost_eur_per_year)
+    return Scenario(name, _in_languages(model.title), _in_languages(model.description), path, model.years, dict(model.sources), values, model.state_cost_eur_per_year)
 
 
 def _format(path: Path, lines: LineMap, err: dict) -> str:

@@ -687,13 +687,13 @@ def list_tables(cfg: YearConfig, years: list[int], scenarios: list, lang: str = 
         table.add_row(name, s.name, f"{q / 1000:,.0f}" if q else "?", f"{h.value:,.0f}" if h and h.value else "–", s.voltage_level, ", ".join(s.nace))
     parts.append(table)
     table = Table(title="Scenario's (--scenario NAAM)" if nl else "Scenarios (--scenario NAME)", title_justify="left")
-    for name in (("scenario", "titel", "prijsjaren") if nl else ("scenario", "title", "price years")):
-        table.add_column(name)
+    for i, name in enumerate(("scenario", "titel", "prijsjaren") if nl else ("scenario", "title", "price years")):
+        table.add_column(name, no_wrap=i == 0)  # the name is what --scenario takes: never cut it
     for name, sc, problem in scenarios:
         if sc is None:
             table.add_row(name, f"({'niet te lezen' if nl else 'cannot be read'}: {problem})", "")
             continue
-        table.add_row(name, sc.title, ", ".join(map(str, sc.years)) if sc.years else ("alle" if nl else "all"))
+        table.add_row(name, sc.title_in(lang), ", ".join(map(str, sc.years)) if sc.years else ("alle" if nl else "all"))
     parts.append(table)
     return parts
 
@@ -703,8 +703,8 @@ def toets_parts(sc, table: pl.DataFrame, cost, year: int, reference: str, lang: 
     state, computed from the engine and as the scenario file states it."""
     nl = lang == "nl"
     parts: list = [
-        Text.assemble((sc.title, "bold"), f" ({sc.name}, {'prijsjaar' if nl else 'price year'} {year})"),
-        Text(sc.description, style="dim"),
+        Text.assemble((sc.title_in(lang), "bold"), f" ({sc.name}, {'prijsjaar' if nl else 'price year'} {year})"),
+        Text(sc.description_in(lang), style="dim"),
         policy_table(table, reference, "Speelveldtoets: effect per sector" if nl else "Level-playing-field check: effect per sector", lang),
     ]
     parts += state_cost_text(cost, reference, lang)
