@@ -565,14 +565,14 @@ def write_business_case_workbook(path: Path, bc, meta: dict, lang: str = "nl") -
     wb.properties.modified = FIXED_TIME
     wb.properties.creator = "speelveld"
     ws = wb.active
-    ws.title = "Businesscase" if nl else "Business case"
+    ws.title = t(lang, "tx_business_case")
     q = bc.quantities
     _put_text(ws, 1, 1, (f"Businesscase {bc.sector} {bc.year}: {bc.label} in plaats van de gasketel" if nl else f"Business case {bc.sector} {bc.year}: {bc.label} instead of the gas boiler"))
     ws.cell(row=1, column=1).font = Font(bold=True, size=13)
     facts = [
-        ("Warmte (MWh/jr)" if nl else "Heat (MWh/yr)", q.heat_mwh), ("Gas minder (MWh/jr)" if nl else "Gas saved (MWh/yr)", q.gas_saved_mwh),
-        ("Elektriciteit meer (MWh/jr)" if nl else "Electricity added (MWh/yr)", q.electricity_mwh), ("CO2 vermeden (t/jr)" if nl else "CO2 avoided (t/yr)", q.co2_avoided_t),
-        ("Vermogen (kW warmte)" if nl else "Capacity (kW of heat)", q.capacity_kw), ("EUA-prijs (€/t)" if nl else "EUA price (€/t)", bc.eua_eur_per_t),
+        (t(lang, "tx_heat_mwh_yr"), q.heat_mwh), (t(lang, "tx_gas_saved_mwh_yr"), q.gas_saved_mwh),
+        (t(lang, "tx_electricity_added_mwh_yr"), q.electricity_mwh), (t(lang, "tx_co2_avoided_t_yr"), q.co2_avoided_t),
+        (t(lang, "tx_capacity_kw_of_heat"), q.capacity_kw), (t(lang, "tx_eua_price_t"), bc.eua_eur_per_t),
     ]
     for i, (label, value) in enumerate(facts, start=3):
         _put_text(ws, i, 1, label)
@@ -580,16 +580,16 @@ def write_business_case_workbook(path: Path, bc, meta: dict, lang: str = "nl") -
     header = 3 + len(facts) + 1
     rows = {r["country"]: r for r in bc.table.iter_rows(named=True)}
     countries = list(rows)
-    _put_text(ws, header, 1, "€/jr" if nl else "€/yr")
+    _put_text(ws, header, 1, t(lang, "tx_eur_per_year"))
     for j, cc in enumerate(countries, start=2):
         _put_text(ws, header, j, cc)
         ws.cell(row=header, column=j).font = BOLD
     items = [
-        ("d_electricity", "Δ elektriciteitsrekening" if nl else "Δ electricity bill"),
-        ("d_gas", "Δ gasrekening" if nl else "Δ gas bill"),
-        ("d_co2", "Δ CO2-kosten (EUA × vermeden t, nationale heffing)" if nl else "Δ CO2 costs (EUA × tonnes avoided, national levy)"),
+        ("d_electricity", t(lang, "tx_electricity_bill")),
+        ("d_gas", t(lang, "tx_delta_gas_bill")),
+        ("d_co2", t(lang, "tx_co2_costs_eua_tonnes_avoided_national")),
         ("annuity_electric", f"{bc.label}: kapitaal en O&M" if nl else f"{bc.label}: capital and O&M"),
-        ("annuity_gas", "gasketel: kapitaal en O&M (vervalt)" if nl else "gas boiler: capital and O&M (avoided)"),
+        ("annuity_gas", t(lang, "tx_gas_boiler_capital_and_o_m")),
     ]
     first = header + 1
     for i, (key, label) in enumerate(items, start=first):
@@ -601,11 +601,11 @@ def write_business_case_workbook(path: Path, bc, meta: dict, lang: str = "nl") -
             else:
                 ws.cell(row=i, column=j, value=-v if key == "annuity_gas" else v).number_format = EUR0
     diff_row = first + len(items)
-    _put_text(ws, diff_row, 1, "Verschil per jaar (> 0: elektrificeren kost meer)" if nl else "Difference per year (> 0: electrifying costs more)")
+    _put_text(ws, diff_row, 1, t(lang, "tx_difference_per_year_0_electrifying_costs"))
     ws.cell(row=diff_row, column=1).font = BOLD
     be_row, sub_row = diff_row + 1, diff_row + 2
-    _put_text(ws, be_row, 1, "Break-even CO2-prijs (€/t)" if nl else "Break-even CO2 price (€/t)")
-    _put_text(ws, sub_row, 1, "Benodigde subsidie (€/t vermeden)" if nl else "Subsidy needed (€/t avoided)")
+    _put_text(ws, be_row, 1, t(lang, "tx_break_even_co2_price_t"))
+    _put_text(ws, sub_row, 1, t(lang, "tx_subsidy_needed_t_avoided"))
     co2_cell, eua_cell = f"$B${3 + 3}", f"$B${3 + 5}"
     for j, cc in enumerate(countries, start=2):
         col = get_column_letter(j)

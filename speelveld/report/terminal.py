@@ -294,16 +294,15 @@ def param_words(lang: str, path: str) -> str:
     parts = path.removeprefix("scenario:").split(".")
     if parts[0] == "sectors":
         return f"{parts[1]}: {parts[-1]}"
-    nl = lang == "nl"
     words = {
-        "network": "netkosten" if nl else "network costs",
-        "commodity": "groothandelsprijs" if nl else "wholesale price",
-        "support": "steunmaatregel" if nl else "support measure",
+        "network": t(lang, "tx_network_costs"),
+        "commodity": t(lang, "tx_wholesale_price"),
+        "support": t(lang, "tx_support_measure"),
     }
     if parts[1] == "taxes" and len(parts) > 3:
         word = parts[3]
     elif parts[1] == "carbon" and len(parts) > 2:
-        word = {"co2_levy": "CO2-heffing" if nl else "CO2 levy", "indirect_cost_compensation": "ETS-compensatie" if nl else "ETS compensation"}.get(parts[2], parts[2])
+        word = {"co2_levy": t(lang, "tx_co2_levy"), "indirect_cost_compensation": t(lang, "tx_ets_compensation")}.get(parts[2], parts[2])
     else:
         word = words.get(parts[1], parts[1])
     return f"{parts[0]} {word}"
@@ -316,10 +315,10 @@ def policy_table(table: pl.DataFrame, reference: str, title: str, lang: str = "n
     out = Table(title=title, title_justify="left")
     for name, justify in (
         ("Sector", "left"),
-        ("Land" if nl else "Country", "left"),
-        ("vóór" if nl else "before", "right"),
-        ("na" if nl else "after", "right"),
-        ("Δ elektr." if nl else "Δ electr.", "right"),
+        (t(lang, "tx_country"), "left"),
+        (t(lang, "tx_before"), "right"),
+        (t(lang, "tx_after"), "right"),
+        (t(lang, "tx_delta_electricity"), "right"),
         ("Δ CO2", "right"),
         (f"Δ {reference} M€/jr" if nl else f"Δ {reference} M€/yr", "right"),
     ):
@@ -345,7 +344,7 @@ def policy_table(table: pl.DataFrame, reference: str, title: str, lang: str = "n
             change_text(lang, row, "direct_co2_gap_change"),
             "?" if cost is None else _fmt(cost, 1),
         )
-        for name, what in (("gap_change", "elektriciteit" if nl else "electricity"), ("direct_co2_gap_change", "directe CO2" if nl else "direct CO2")):
+        for name, what in (("gap_change", t(lang, "tx_electricity")), ("direct_co2_gap_change", t(lang, "tx_direct_co2"))):
             if row[f"{name}_bound"] != "exact":
                 on = ", ".join(dict.fromkeys(param_words(lang, p) for p in row[f"{name}_open_on"])) or "?"
                 notes.setdefault((what, on), []).append(f"{row['sector']} {row['country']}")
@@ -361,7 +360,7 @@ def policy_table(table: pl.DataFrame, reference: str, title: str, lang: str = "n
     out.caption_justify = "left"
     parts: list = [out]
     for (what, on), where in notes.items():
-        shown = ", ".join(where[:6]) + (f" {'en' if nl else 'and'} {len(where) - 6} {'meer' if nl else 'more'}" if len(where) > 6 else "")
+        shown = ", ".join(where[:6]) + (f" {t(lang, 'tx_and')} {len(where) - 6} {t(lang, 'tx_more')}" if len(where) > 6 else "")
         parts.append(
             Text(
                 f"? Verandering {what} ({shown}): hangt af van {on}, onbekend zonder grenzen." if nl
@@ -483,16 +482,16 @@ def trend_tables(frame: pl.DataFrame, reference: str, lang: str = "nl") -> list[
                    else f"Trend {sector}: electricity total and gap {reference} − country (€/MWh)"),
             title_justify="left",
         )
-        table.add_column("Land" if nl else "Country", no_wrap=True, min_width=11)
+        table.add_column(t(lang, "tx_country"), no_wrap=True, min_width=11)
         for y in years:
             table.add_column(str(y), justify="right", no_wrap=True)
         for cc in sub["country"].unique(maintain_order=True).to_list():
             rows = {r["year"]: r for r in sub.filter(pl.col("country") == cc).iter_rows(named=True)}
-            table.add_row(f"{cc} {'totaal' if nl else 'total'}", *[
+            table.add_row(f"{cc} {t(lang, 'tx_total')}", *[
                 "–" if y not in rows else _total_with_band(lang, rows[y]) for y in years
             ])
             if cc != reference:
-                table.add_row(f"{cc} {'verschil' if nl else 'gap'}", *[
+                table.add_row(f"{cc} {t(lang, 'tx_gap')}", *[
                     "–" if y not in rows else Text(gap_text(lang, rows[y]), style=_gap_style(rows[y])) for y in years
                 ])
         out.append(table)
@@ -505,14 +504,11 @@ def closing_tables(table: pl.DataFrame, totals: pl.DataFrame, budgets, year: int
     main = Table(
         title=(f"Wat het verschil dicht ({year}): de {reference}-verlichting die het verschil op nul brengt" if nl
                else f"What closes the gap ({year}): the {reference} relief that brings the gap to zero"),
-        caption=("Verlichting = het verschil waar NL duurder is (0 waar NL al goedkoper is), met de band van het verschil. Kosten = verlichting × "
-                 "elektriciteitsverbruik van de hele Nederlandse sector; ? waar dat volume onbekend is." if nl
-                 else "Relief = the gap where NL is dearer (0 where NL is already cheaper), with the gap's band. Cost = relief × the electricity "
-                 "use of the whole Dutch sector; ? where that volume is unknown."),
+        caption=t(lang, "tx_relief_the_gap_where_nl_is"),
         title_justify="left", caption_justify="left",
     )
-    for name, justify in (("Sector", "left"), ("Land" if nl else "Country", "left"), ("€/MWh", "right"), ("band", "right"),
-                          ("GWh/jr" if nl else "GWh/yr", "right"), ("M€/jr" if nl else "M€/yr", "right"), ("band M€", "right")):
+    for name, justify in (("Sector", "left"), (t(lang, "tx_country"), "left"), ("€/MWh", "right"), ("band", "right"),
+                          (t(lang, "tx_gwh_yr"), "right"), (t(lang, "tx_meur_per_year"), "right"), ("band M€", "right")):
         main.add_column(name, justify=justify, no_wrap=True)
     for r in table.iter_rows(named=True):
         mwh = r["sector_electricity_mwh"]
@@ -523,8 +519,8 @@ def closing_tables(table: pl.DataFrame, totals: pl.DataFrame, budgets, year: int
             "?" if r["cost_meur_per_year"] is None else _fmt(r["cost_meur_per_year"], 0),
             "?" if r["cost_meur_per_year"] is None else band_text(lang, r["cost_low_meur_per_year"], r["cost_high_meur_per_year"], 0),
         )
-    tot = Table(title=("Alle sectoren samen (M€/jr)" if nl else "All sectors together (M€/yr)"), title_justify="left", caption_justify="left")
-    for name in (("Land" if nl else "Country"), ("M€/jr" if nl else "M€/yr"), "band", ("sectoren" if nl else "sectors"), ("zonder volume" if nl else "without volume")):
+    tot = Table(title=t(lang, "tx_all_sectors_together_m_yr"), title_justify="left", caption_justify="left")
+    for name in (t(lang, "tx_country"), t(lang, "tx_meur_per_year"), "band", t(lang, "tx_sectors"), t(lang, "tx_without_volume")):
         tot.add_column(name, justify="left" if name in ("Land", "Country", "zonder volume", "without volume") else "right")
     for r in totals.iter_rows(named=True):
         tot.add_row(r["country"], _fmt(r["cost_meur_per_year"], 0), band_text(lang, r["cost_low_meur_per_year"], r["cost_high_meur_per_year"], 0),
@@ -536,7 +532,7 @@ def closing_tables(table: pl.DataFrame, totals: pl.DataFrame, budgets, year: int
     if budgets.ikc_eur_per_year is not None:
         lines.append(f"IKC-budget {year}: {budgets.ikc_eur_per_year / 1e6:,.1f} M€." if nl else f"IKC budget {year}: {budgets.ikc_eur_per_year / 1e6:,.1f} M€.")
     tot.caption = " ".join(lines) + (
-        " De som dekt alleen de sectoren van het model met een bekend volume." if nl else " The sum covers only the model's sectors with a known volume."
+        t(lang, "tx_the_sum_covers_only_the_model")
     )
     return [main, tot]
 
@@ -545,8 +541,7 @@ def state_cost_text(cost, reference: str, lang: str = "nl") -> list[str]:
     """The measure's cost to the state computed from the engine, in words."""
     nl = lang == "nl"
     if cost.meur_per_year is None:
-        return ["Kosten voor de staat (model): niet te berekenen (geen sector met bekend volume)." if nl
-                else "Cost to the state (model): cannot be computed (no sector with a known volume)."]
+        return [t(lang, "tx_cost_to_the_state_model_cannot")]
     band = band_text(lang, cost.low_meur_per_year, cost.high_meur_per_year, 0)
     out = [(f"Kosten voor de staat (model): {cost.meur_per_year:,.0f} M€/jr (band {band}) over {len(cost.sectors)} sectoren"
             if nl else f"Cost to the state (model): {cost.meur_per_year:,.0f} M€/yr (band {band}) over {len(cost.sectors)} sectors")
@@ -570,20 +565,18 @@ def sweep_tables(sector, year, n, elapsed, out_file, dist, tornado, varies, link
     head = (f"Sweep {sector} {year}: {n:,} scenario's in {elapsed:.2f} s ({n / max(elapsed, 1e-9):,.0f}/s){where}" if nl
             else f"Sweep {sector} {year}: {n:,} scenarios in {elapsed:.2f} s ({n / max(elapsed, 1e-9):,.0f}/s){where}")
     if metric == "break_even":
-        title = "Break-even CO2-prijs van elektrificeren per land (€/t)" if nl else "Break-even CO2 price of electrifying per country (€/t)"
+        title = t(lang, "tx_break_even_co2_price_of_electrifying")
         others = chosen
     else:
         title = f"Verschil {ref} − land (€/MWh; positief = {ref} duurder)" if nl else f"Gap {ref} − country (€/MWh; positive = {ref} dearer)"
     table = Table(title=title, title_justify="left")
-    for name in ("land" if nl else "country", "min", "p5", "mediaan" if nl else "median", "p95", "max"):
+    for name in (t(lang, "tx_country_lower"), "min", "p5", t(lang, "tx_median"), "p95", "max"):
         table.add_column(name, justify="left" if name in ("land", "country") else "right")
     for row in dist.iter_rows(named=True):
         table.add_row(row["country"], *[("–" if row[k] is None else f"{row[k]:,.2f}") for k in ("min", "p5", "median", "p95", "max")])
     tor = Table(
-        title=(("Tornado: spreiding van de gemiddelde break-even-prijs over de waarden van elke parameter (€/t)" if nl
-                else "Tornado: swing of the mean break-even price across each parameter's values (€/t)") if metric == "break_even" else
-               ("Tornado: spreiding van het gemiddelde verschil over de waarden van elke parameter (€/MWh)" if nl
-                else "Tornado: swing of the mean gap across each parameter's values (€/MWh)")),
+        title=(t(lang, "tx_tornado_swing_of_the_mean_break") if metric == "break_even" else
+               t(lang, "tx_tornado_swing_of_the_mean_gap")),
         caption=("Per parameter: het verschil tussen het hoogste en laagste gemiddelde verschil over zijn rasterwaarden, of bij trekkingen "
                  "over tien even grote groepen (decielen) van zijn getrokken waarden. 0: de parameter komt in geen post van het land of van "
                  f"{ref} voor (wat de trekking dan toont is ruis)." if nl
@@ -602,14 +595,14 @@ def sweep_tables(sector, year, n, elapsed, out_file, dist, tornado, varies, link
         parts.append(Text((f"Gekoppeld: {link.target} volgt {link.source} " + ("met dezelfde factor." if link.relative else "met dezelfde verandering.")) if nl
                           else f"Linked: {link.target} follows {link.source} " + ("by the same factor." if link.relative else "by the same change."), style="dim"))
     if correlated:
-        parts.append(Text("Normale trekkingen gecorreleerd volgens --corr (Cholesky)." if nl else "Normal draws correlated as given by --corr (Cholesky).", style="dim"))
+        parts.append(Text(t(lang, "tx_normal_draws_correlated_as_given_by"), style="dim"))
     held = [f"{cc} {label}" for cc, label, state in left_out if state == "band"]
     dropped = [f"{cc} {label}" for cc, label, state in left_out if state != "band"]
     if held:
-        parts.append(Text(("Niet gevarieerd, op het midden van hun band: " if nl else "Not varied, at the middle of their band: ") + "; ".join(held)
-                          + (". Varieer ze met --vary PAD=uniform(laag,hoog)." if nl else ". Vary them with --vary PATH=uniform(low,high)."), style="dim"))
+        parts.append(Text(t(lang, "tx_not_varied_at_the_middle_of") + "; ".join(held)
+                          + t(lang, "tx_vary_them_with_vary_path_uniform"), style="dim"))
     if dropped:
-        parts.append(Text(("Buiten de verdeling (onbekend zonder grenzen): " if nl else "Left out of the distribution (unknown without bounds): ") + "; ".join(dropped) + ".", style="dim"))
+        parts.append(Text(t(lang, "tx_left_out_of_the_distribution_unknown") + "; ".join(dropped) + ".", style="dim"))
     return parts
 
 
@@ -646,17 +639,17 @@ def business_case_tables(bc, lang: str = "nl") -> list:
         return text
 
     h = q.heat_mwh
-    table.add_row(Text("Gasketel (€/MWh warmte)" if nl else "Gas boiler (€/MWh of heat)", style="bold cyan"), *[""] * len(countries))
-    table.add_row("  " + ("energie (gas)" if nl else "energy (gas)"), *[_fmt(rows[cc]["gas_energy_eur_per_mwh_heat"]) for cc in countries])
-    table.add_row("  " + ("CO2 (EUA en nationale heffing)" if nl else "CO2 (EUA and national levy)"), *[_fmt(None if rows[cc]["d_co2"] is None else -rows[cc]["d_co2"] / h) for cc in countries])
-    table.add_row("  " + ("kapitaal en vaste O&M" if nl else "capital and fixed O&M"), *[_fmt(rows[cc]["capital_gas_eur_per_mwh_heat"]) for cc in countries])
-    table.add_row(Text(f"{bc.label} (€/MWh {'warmte' if nl else 'of heat'})", style="bold cyan"), *[""] * len(countries))
-    table.add_row("  " + ("energie (elektriciteit)" if nl else "energy (electricity)"), *[_fmt(rows[cc]["electric_energy_eur_per_mwh_heat"]) for cc in countries])
-    table.add_row("  " + ("kapitaal en vaste O&M" if nl else "capital and fixed O&M"), *[_fmt(rows[cc]["capital_electric_eur_per_mwh_heat"]) for cc in countries])
+    table.add_row(Text(t(lang, "tx_gas_boiler_mwh_of_heat"), style="bold cyan"), *[""] * len(countries))
+    table.add_row("  " + t(lang, "tx_energy_gas"), *[_fmt(rows[cc]["gas_energy_eur_per_mwh_heat"]) for cc in countries])
+    table.add_row("  " + t(lang, "tx_co2_eua_and_national_levy"), *[_fmt(None if rows[cc]["d_co2"] is None else -rows[cc]["d_co2"] / h) for cc in countries])
+    table.add_row("  " + t(lang, "tx_capital_and_fixed_o_m"), *[_fmt(rows[cc]["capital_gas_eur_per_mwh_heat"]) for cc in countries])
+    table.add_row(Text(f"{bc.label} (€/MWh {t(lang, 'tx_of_heat')})", style="bold cyan"), *[""] * len(countries))
+    table.add_row("  " + t(lang, "tx_energy_electricity"), *[_fmt(rows[cc]["electric_energy_eur_per_mwh_heat"]) for cc in countries])
+    table.add_row("  " + t(lang, "tx_capital_and_fixed_o_m"), *[_fmt(rows[cc]["capital_electric_eur_per_mwh_heat"]) for cc in countries])
     table.add_section()
-    table.add_row(Text("Verschil per jaar (M€/jr)" if nl else "Difference per year (M€/yr)", style="bold"), *[cell(rows[cc], "difference", 1, 1e-6) for cc in countries])
-    table.add_row(Text("Break-even CO2-prijs (€/t)" if nl else "Break-even CO2 price (€/t)", style="bold"), *[cell(rows[cc], "break_even", 0) for cc in countries])
-    table.add_row(Text("Benodigde subsidie (€/t CO2 vermeden)" if nl else "Subsidy needed (€/t CO2 avoided)", style="bold"), *[cell(rows[cc], "subsidy", 0) for cc in countries])
+    table.add_row(Text(t(lang, "tx_difference_per_year_m_yr"), style="bold"), *[cell(rows[cc], "difference", 1, 1e-6) for cc in countries])
+    table.add_row(Text(t(lang, "tx_break_even_co2_price_t"), style="bold"), *[cell(rows[cc], "break_even", 0) for cc in countries])
+    table.add_row(Text(t(lang, "tx_subsidy_needed_t_co2_avoided"), style="bold"), *[cell(rows[cc], "subsidy", 0) for cc in countries])
     note = Text(
         (f"EUA-prijs {bc.year}: {bc.eua_eur_per_t:,.2f} €/t. De break-even-prijs is de EUA-prijs waarbij het verschil 0 is (nationale CO2-heffingen gelijk gehouden). "
          "? : de centrale waarde hangt af van een onbekende zonder grenzen (de band staat ervoor)." if nl else
@@ -669,16 +662,16 @@ def list_tables(cfg: YearConfig, years: list[int], scenarios: list, lang: str = 
     """`speelveld list`: the config directory, its price years, countries, sectors and scenarios."""
     nl = lang == "nl"
     parts: list = [
-        f"{'Configmap' if nl else 'Config directory'}: {cfg.config_dir}",
-        f"{'Prijsjaren' if nl else 'Price years'}: {', '.join(map(str, years))}",
+        f"{t(lang, 'tx_config_directory')}: {cfg.config_dir}",
+        f"{t(lang, 'tx_price_years')}: {', '.join(map(str, years))}",
     ]
-    table = Table(title=f"{'Landen' if nl else 'Countries'} ({cfg.year})", title_justify="left")
+    table = Table(title=f"{t(lang, 'tx_countries')} ({cfg.year})", title_justify="left")
     for name in (("code", "naam", "netbeheerder") if nl else ("code", "name", "network operator")):
         table.add_column(name)
     for cc, c in sorted(cfg.countries.items()):
         table.add_row(cc, c.name, c.network.operator)
     parts.append(table)
-    table = Table(title="Sectoren" if nl else "Sectors", title_justify="left")
+    table = Table(title=t(lang, "tx_sectors_title"), title_justify="left")
     for name in (("sector", "naam", "GWh/jr", "uren", "niveau", "NACE") if nl else ("sector", "name", "GWh/yr", "hours", "level", "NACE")):
         table.add_column(name)
     for name, s in sorted(cfg.sectors.items()):
@@ -686,14 +679,14 @@ def list_tables(cfg: YearConfig, years: list[int], scenarios: list, lang: str = 
         h = cfg.param_of(s, "utilisation_hours") if s.utilisation_hours is not None else None
         table.add_row(name, s.name, f"{q / 1000:,.0f}" if q else "?", f"{h.value:,.0f}" if h and h.value else "–", s.voltage_level, ", ".join(s.nace))
     parts.append(table)
-    table = Table(title="Scenario's (--scenario NAAM)" if nl else "Scenarios (--scenario NAME)", title_justify="left")
+    table = Table(title=t(lang, "tx_scenarios_scenario_name"), title_justify="left")
     for i, name in enumerate(("scenario", "titel", "prijsjaren") if nl else ("scenario", "title", "price years")):
         table.add_column(name, no_wrap=i == 0)  # the name is what --scenario takes: never cut it
     for name, sc, problem in scenarios:
         if sc is None:
-            table.add_row(name, f"({'niet te lezen' if nl else 'cannot be read'}: {problem})", "")
+            table.add_row(name, f"({t(lang, 'tx_cannot_be_read')}: {problem})", "")
             continue
-        table.add_row(name, sc.title_in(lang), ", ".join(map(str, sc.years)) if sc.years else ("alle" if nl else "all"))
+        table.add_row(name, sc.title_in(lang), ", ".join(map(str, sc.years)) if sc.years else t(lang, "tx_all"))
     parts.append(table)
     return parts
 
@@ -701,22 +694,21 @@ def list_tables(cfg: YearConfig, years: list[int], scenarios: list, lang: str = 
 def toets_parts(sc, table: pl.DataFrame, cost, year: int, reference: str, lang: str = "nl") -> list:
     """`speelveld toets`: the scenario, its effect per sector and country, and its cost to the
     state, computed from the engine and as the scenario file states it."""
-    nl = lang == "nl"
     parts: list = [
-        Text.assemble((sc.title_in(lang), "bold"), f" ({sc.name}, {'prijsjaar' if nl else 'price year'} {year})"),
+        Text.assemble((sc.title_in(lang), "bold"), f" ({sc.name}, {t(lang, 'tx_price_year')} {year})"),
         Text(sc.description_in(lang), style="dim"),
-        policy_table(table, reference, "Speelveldtoets: effect per sector" if nl else "Level-playing-field check: effect per sector", lang),
+        policy_table(table, reference, t(lang, "tx_level_playing_field_check_effect_per"), lang),
     ]
     parts += state_cost_text(cost, reference, lang)
     if sc.state_cost is not None:
         c = sc.state_cost
         src = sc.sources[c.source]
         flag = f" ({c.quality})" if c.quality else ""
-        amount = ("onbekend" if nl else "unknown") if c.value is None else f"{c.value / 1e6:,.0f} M€/{'jr' if nl else 'yr'}"
-        label = "Kosten voor de staat volgens het scenario" if nl else "Cost to the state as the scenario states it"
+        amount = t(lang, "tx_unknown") if c.value is None else f"{c.value / 1e6:,.0f} M€/{t(lang, 'tx_year_abbr')}"
+        label = t(lang, "tx_cost_to_the_state_as_the")
         parts.append(f"{label} ({c.country}): {amount}{flag} — {src.title}" + (f", {src.url}" if src.url else ""))
         if c.note:
             parts.append(Text(c.note, style="dim"))
     else:
-        parts.append(Text("Het scenario noemt geen kosten voor de staat." if nl else "The scenario states no cost to the state.", style="dim"))
+        parts.append(Text(t(lang, "tx_the_scenario_states_no_cost_to"), style="dim"))
     return parts
