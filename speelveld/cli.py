@@ -246,7 +246,9 @@ def compare(
         if scenario:
             base_cfg = load(config_dir, cfg.year, set_)
             check = policy_check(base_cfg, cfg, sectors, chosen[1:], chosen[0])
-            title = ("Effect van scenario " if lang == Lang.nl else "Effect of scenario ") + scenario
+            from speelveld.report.labels import t
+
+            title = t(lang.value, "tx_scenario_effect", name=scenario)
             out.print(policy_table(check.table, chosen[0], title, lang.value))
         return
     meta = manifest(cfg, command_line())
@@ -296,11 +298,11 @@ def validate(
         flags: dict[str, int] = {}
         for p in cfg.params.values():
             flags[p.quality.value] = flags.get(p.quality.value, 0) + 1
-        summary = ", ".join(f"{n} {k}" for k, n in sorted(flags.items()))
-        if lang is Lang.nl:
-            out.print(f"{y}: ok — {len(cfg.params)} waarden ({summary}) in {len(cfg.files)} bestanden")
-        else:
-            out.print(f"{y}: ok — {len(cfg.params)} values ({summary}) in {len(cfg.files)} files")
+        from speelveld.report.labels import t
+
+        summary = ", ".join(f"{n} {t(lang.value, 'q_' + k)}" for k, n in sorted(flags.items()))
+
+        out.print(t(lang.value, "tx_validate_ok", year=y, n=len(cfg.params), summary=summary, files=len(cfg.files)))
         try:
             check_warnings(cfg, strict, lang=lang.value)
         except ConfigError as exc:

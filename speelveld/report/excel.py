@@ -86,7 +86,7 @@ def build_workbook(result: Comparison, cfg: YearConfig, meta: dict, lang: str = 
 
 
 def _page_heading(result: Comparison, cfg: YearConfig, lang: str) -> str:
-    head = ("Speelveldtoets " if lang == "nl" else "Level-playing-field test ") + str(result.year)
+    head = t(lang, "tx_workbook_head", year=result.year)
     return head + (f" — scenario {cfg.scenario}" if cfg.scenario else "")
 
 
@@ -559,7 +559,6 @@ def _trend_sheet(ws, frame: pl.DataFrame, reference: str, lang: str) -> None:
 def write_business_case_workbook(path: Path, bc, meta: dict, lang: str = "nl") -> None:
     """The business case of `speelveld business-case --excel`: quantities, the cost of a year of
     heat per country by gas and electrically (€/yr, live sums), break-even price and subsidy."""
-    nl = lang == "nl"
     wb = Workbook()
     wb.properties.created = FIXED_TIME
     wb.properties.modified = FIXED_TIME
@@ -567,7 +566,7 @@ def write_business_case_workbook(path: Path, bc, meta: dict, lang: str = "nl") -
     ws = wb.active
     ws.title = t(lang, "tx_business_case")
     q = bc.quantities
-    _put_text(ws, 1, 1, (f"Businesscase {bc.sector} {bc.year}: {bc.label} in plaats van de gasketel" if nl else f"Business case {bc.sector} {bc.year}: {bc.label} instead of the gas boiler"))
+    _put_text(ws, 1, 1, t(lang, "tx_bc_title", sector=bc.sector, year=bc.year, label=bc.label))
     ws.cell(row=1, column=1).font = Font(bold=True, size=13)
     facts = [
         (t(lang, "tx_heat_mwh_yr"), q.heat_mwh), (t(lang, "tx_gas_saved_mwh_yr"), q.gas_saved_mwh),
@@ -588,7 +587,7 @@ def write_business_case_workbook(path: Path, bc, meta: dict, lang: str = "nl") -
         ("d_electricity", t(lang, "tx_electricity_bill")),
         ("d_gas", t(lang, "tx_delta_gas_bill")),
         ("d_co2", t(lang, "tx_co2_costs_eua_tonnes_avoided_national")),
-        ("annuity_electric", f"{bc.label}: kapitaal en O&M" if nl else f"{bc.label}: capital and O&M"),
+        ("annuity_electric", t(lang, "tx_bc_capital", label=bc.label)),
         ("annuity_gas", t(lang, "tx_gas_boiler_capital_and_o_m")),
     ]
     first = header + 1

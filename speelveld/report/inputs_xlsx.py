@@ -24,7 +24,7 @@ from speelveld.config.inputs import (
 from speelveld.config.resolved import Param, YearConfig
 from speelveld.core.provenance import scope_and_component
 from speelveld.report.excel import FIXED_TIME, _deterministic_zip
-from speelveld.report.labels import FIELD_WORDS, READ_ME
+from speelveld.report.labels import FIELD_WORDS, READ_ME, t
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 LOCKED_FILL = PatternFill("solid", fgColor="F2F2F2")  # columns an editor should not change
@@ -92,10 +92,10 @@ def build_inputs_workbook(cfg: YearConfig, lang: str = "nl") -> Workbook:
         for cell in ws[col[key]][1:]:
             cell.alignment = Alignment(wrap_text=False)
     quality = DataValidation(type="list", formula1='"' + ",".join(words.values()) + '"', allow_blank=False, showErrorMessage=True,
-                             errorTitle="kwaliteit" if lang == "nl" else "quality", error=", ".join(words.values()))
+                             errorTitle=t(lang, "tx_quality"), error=", ".join(words.values()))
     quality.add(f"{col['quality']}2:{col['quality']}{n}")
     numbers = DataValidation(type="decimal", operator="between", formula1="-1000000000000", formula2="1000000000000", allow_blank=True,
-                             showErrorMessage=True, error="een getal" if lang == "nl" else "a number")
+                             showErrorMessage=True, error=t(lang, "tx_a_number"))
     for key in ("value", "low", "high"):
         numbers.add(f"{col[key]}2:{col[key]}{n}")
     ws.add_data_validation(quality)

@@ -311,7 +311,6 @@ def param_words(lang: str, path: str) -> str:
 def policy_table(table: pl.DataFrame, reference: str, title: str, lang: str = "nl") -> Group:
     """Per sector and country: the gap before and after a scenario and the change, with bands;
     a change that an unknown without bounds leaves open is 'onbekend', with what it depends on."""
-    nl = lang == "nl"
     out = Table(title=title, title_justify="left")
     for name, justify in (
         ("Sector", "left"),
@@ -320,7 +319,7 @@ def policy_table(table: pl.DataFrame, reference: str, title: str, lang: str = "n
         (t(lang, "tx_after"), "right"),
         (t(lang, "tx_delta_electricity"), "right"),
         ("Δ CO2", "right"),
-        (f"Δ {reference} M€/jr" if nl else f"Δ {reference} M€/yr", "right"),
+        (t(lang, "tx_delta_ref_meur", ref=reference), "right"),
     ):
         out.add_column(name, justify=justify, no_wrap=True)
     notes: dict[tuple[str, str], list[str]] = {}
@@ -348,23 +347,14 @@ def policy_table(table: pl.DataFrame, reference: str, title: str, lang: str = "n
             if row[f"{name}_bound"] != "exact":
                 on = ", ".join(dict.fromkeys(param_words(lang, p) for p in row[f"{name}_open_on"])) or "?"
                 notes.setdefault((what, on), []).append(f"{row['sector']} {row['country']}")
-    out.caption = (
-        f"Verschil {reference} − land in €/MWh, vóór en na het scenario (a–b: band; ≥/≤: onder-/bovengrens; onbepaald). "
-        f"Δ: verandering van het verschil (negatief: de kloof wordt kleiner of keert om); Δ {reference} M€/jr: kostenverandering van de hele sector. "
-        "Een verandering die afhangt van een onbekende post zonder grenzen heet onbekend (?), nooit 0."
-        if nl
-        else f"Gap {reference} − country in €/MWh, before and after the scenario (a–b: band; ≥/≤: lower/upper bound; undetermined). "
-        f"Δ: change of the gap (negative: it narrows or reverses); Δ {reference} M€/yr: cost change of the whole sector. "
-        "A change that depends on an unknown line without bounds is shown as unknown (?), never as 0."
-    )
+    out.caption = t(lang, "tx_policy_caption", ref=reference)
     out.caption_justify = "left"
     parts: list = [out]
     for (what, on), where in notes.items():
         shown = ", ".join(where[:6]) + (f" {t(lang, 'tx_and')} {len(where) - 6} {t(lang, 'tx_more')}" if len(where) > 6 else "")
         parts.append(
             Text(
-                f"? Verandering {what} ({shown}): hangt af van {on}, onbekend zonder grenzen." if nl
-                else f"? Change in {what} ({shown}): depends on {on}, unknown without bounds.",
+                t(lang, "tx_policy_open", what=what, shown=shown, on=on),
                 style="dim",
             )
         )
@@ -472,14 +462,12 @@ def _total_with_band(lang: str, row: dict) -> str:
 
 def trend_tables(frame: pl.DataFrame, reference: str, lang: str = "nl") -> list[Table]:
     """Per sector: the electricity total per country and year, and the gap with its band."""
-    nl = lang == "nl"
     years = sorted(frame["year"].unique().to_list())
     out = []
     for sector in frame["sector"].unique(maintain_order=True).to_list():
         sub = frame.filter(pl.col("sector") == sector)
         table = Table(
-            title=(f"Trend {sector}: elektriciteit totaal en verschil {reference} − land (€/MWh)" if nl
-                   else f"Trend {sector}: electricity total and gap {reference} − country (€/MWh)"),
+            title=t(lang, "tx_trend_title", sector=sector, ref=reference),
             title_justify="left",
         )
         table.add_column(t(lang, "tx_country"), no_wrap=True, min_width=11)
@@ -500,10 +488,8 @@ def trend_tables(frame: pl.DataFrame, reference: str, lang: str = "nl") -> list[
 
 def closing_tables(table: pl.DataFrame, totals: pl.DataFrame, budgets, year: int, reference: str, lang: str = "nl") -> list:
     """Per sector and neighbour: the relief that closes the gap and its cost; then all sectors."""
-    nl = lang == "nl"
     main = Table(
-        title=(f"Wat het verschil dicht ({year}): de {reference}-verlichting die het verschil op nul brengt" if nl
-               else f"What closes the gap ({year}): the {reference} relief that brings the gap to zero"),
+        title=t(lang, "tx_closing_title", year=year, ref=reference),
         caption=t(lang, "tx_relief_the_gap_where_nl_is"),
         title_justify="left", caption_justify="left",
     )
@@ -527,10 +513,9 @@ def closing_tables(table: pl.DataFrame, totals: pl.DataFrame, budgets, year: int
                     str(r["sectors"]), ", ".join(r["left_out"]) or "–")
     lines = []
     if budgets.envelope_eur_per_year is not None:
-        lines.append(f"Ter vergelijking: {budgets.envelope_label}: {budgets.envelope_eur_per_year / 1e6:,.0f} M€/jr (aangekondigd, oplopend tot 1 mld€/jr vanaf 2029)."
-                      if nl else f"For comparison: {budgets.envelope_label}: {budgets.envelope_eur_per_year / 1e6:,.0f} M€/yr (announced, rising to 1 bn€/yr from 2029).")
+        lines.append(t(lang, "tx_envelope", label=budgets.envelope_label, meur=f"{budgets.envelope_eur_per_year / 1e6:,.0f}"))
     if budgets.ikc_eur_per_year is not None:
-        lines.append(f"IKC-budget {year}: {budgets.ikc_eur_per_year / 1e6:,.1f} M€." if nl else f"IKC budget {year}: {budgets.ikc_eur_per_year / 1e6:,.1f} M€.")
+        lines.append(t(lang, "tx_ikc_budget", year=year, meur=f"{budgets.ikc_eur_per_year / 1e6:,.1f}"))
     tot.caption = " ".join(lines) + (
         t(lang, "tx_the_sum_covers_only_the_model")
     )
@@ -539,36 +524,30 @@ def closing_tables(table: pl.DataFrame, totals: pl.DataFrame, budgets, year: int
 
 def state_cost_text(cost, reference: str, lang: str = "nl") -> list[str]:
     """The measure's cost to the state computed from the engine, in words."""
-    nl = lang == "nl"
     if cost.meur_per_year is None:
         return [t(lang, "tx_cost_to_the_state_model_cannot")]
     band = band_text(lang, cost.low_meur_per_year, cost.high_meur_per_year, 0)
-    out = [(f"Kosten voor de staat (model): {cost.meur_per_year:,.0f} M€/jr (band {band}) over {len(cost.sectors)} sectoren"
-            if nl else f"Cost to the state (model): {cost.meur_per_year:,.0f} M€/yr (band {band}) over {len(cost.sectors)} sectors")
-           + (f"; zonder volume: {', '.join(cost.left_out)}." if nl and cost.left_out else f"; without volume: {', '.join(cost.left_out)}." if cost.left_out else ".")]
+    out = [t(lang, "tx_state_cost_model", meur=f"{cost.meur_per_year:,.0f}", band=band, n=len(cost.sectors))
+           + (t(lang, "tx_without_volume_list", items=", ".join(cost.left_out)) if cost.left_out else ".")]
     if cost.ikc_claims_meur_per_year is not None:
         cut = (f" → pro rata {cost.ikc_pro_rata_pct:.0f} %" if cost.ikc_pro_rata_pct is not None else "")
-        out.append(f"IKC-claims van deze sectoren: {cost.ikc_claims_meur_per_year:,.1f} M€ tegen een budget van {cost.ikc_budget_meur_per_year:,.1f} M€{cut}."
-                     if nl else f"IKC claims of these sectors: {cost.ikc_claims_meur_per_year:,.1f} M€ against a budget of {cost.ikc_budget_meur_per_year:,.1f} M€{cut}.")
+        out.append(t(lang, "tx_ikc_claims", claims=f"{cost.ikc_claims_meur_per_year:,.1f}", budget=f"{cost.ikc_budget_meur_per_year:,.1f}", cut=cut))
     per = [f"{cc}: {v:,.0f}" for cc, v in cost.per_gap_closed.items() if v is not None]
     if per:
-        out.append(f"Per €/MWh dat het verschil kleiner wordt (volumegewogen): {'; '.join(per)} M€/jr." if nl
-                    else f"Per €/MWh the gap narrows (volume-weighted): {'; '.join(per)} M€/yr.")
+        out.append(t(lang, "tx_per_gap_closed", items="; ".join(per)))
     return out
 
 
 def sweep_tables(sector, year, n, elapsed, out_file, dist, tornado, varies, links, correlated, chosen, left_out, lang: str = "nl", metric: str = "gap_eur_per_mwh") -> list:
     """The sweep's distribution per country, its tornado and what the distribution leaves out."""
-    nl = lang == "nl"
     ref, others = chosen[0], chosen[1:]
-    where = (f", geschreven naar {out_file}" if nl else f", written to {out_file}") if out_file else ""
-    head = (f"Sweep {sector} {year}: {n:,} scenario's in {elapsed:.2f} s ({n / max(elapsed, 1e-9):,.0f}/s){where}" if nl
-            else f"Sweep {sector} {year}: {n:,} scenarios in {elapsed:.2f} s ({n / max(elapsed, 1e-9):,.0f}/s){where}")
+    where = t(lang, "tx_written_to", path=out_file) if out_file else ""
+    head = t(lang, "tx_sweep_head", sector=sector, year=year, n=f"{n:,}", s=f"{elapsed:.2f}", rate=f"{n / max(elapsed, 1e-9):,.0f}", where=where)
     if metric == "break_even":
         title = t(lang, "tx_break_even_co2_price_of_electrifying")
         others = chosen
     else:
-        title = f"Verschil {ref} − land (€/MWh; positief = {ref} duurder)" if nl else f"Gap {ref} − country (€/MWh; positive = {ref} dearer)"
+        title = t(lang, "tx_sweep_gap_title", ref=ref)
     table = Table(title=title, title_justify="left")
     for name in (t(lang, "tx_country_lower"), "min", "p5", t(lang, "tx_median"), "p95", "max"):
         table.add_column(name, justify="left" if name in ("land", "country") else "right")
@@ -577,11 +556,7 @@ def sweep_tables(sector, year, n, elapsed, out_file, dist, tornado, varies, link
     tor = Table(
         title=(t(lang, "tx_tornado_swing_of_the_mean_break") if metric == "break_even" else
                t(lang, "tx_tornado_swing_of_the_mean_gap")),
-        caption=("Per parameter: het verschil tussen het hoogste en laagste gemiddelde verschil over zijn rasterwaarden, of bij trekkingen "
-                 "over tien even grote groepen (decielen) van zijn getrokken waarden. 0: de parameter komt in geen post van het land of van "
-                 f"{ref} voor (wat de trekking dan toont is ruis)." if nl
-                 else "Per parameter: the difference between the highest and lowest mean gap across its grid values, or for draws across ten "
-                 f"equal-count bins (deciles) of its drawn values. 0: the parameter enters no line of the country or of {ref} (anything else would be sampling noise)."),
+        caption=t(lang, "tx_tornado_caption", ref=ref),
         title_justify="left", caption_justify="left",
     )
     tor.add_column("parameter")
@@ -592,8 +567,7 @@ def sweep_tables(sector, year, n, elapsed, out_file, dist, tornado, varies, link
         tor.add_row(v.given, *[("–" if sub.get(cc) is None else f"{sub[cc]:,.2f}") for cc in others])
     parts: list = [head, table, tor]
     for link in links:
-        parts.append(Text((f"Gekoppeld: {link.target} volgt {link.source} " + ("met dezelfde factor." if link.relative else "met dezelfde verandering.")) if nl
-                          else f"Linked: {link.target} follows {link.source} " + ("by the same factor." if link.relative else "by the same change."), style="dim"))
+        parts.append(Text(t(lang, "tx_linked_factor" if link.relative else "tx_linked_change", target=link.target, source=link.source), style="dim"))
     if correlated:
         parts.append(Text(t(lang, "tx_normal_draws_correlated_as_given_by"), style="dim"))
     held = [f"{cc} {label}" for cc, label, state in left_out if state == "band"]
@@ -609,20 +583,13 @@ def sweep_tables(sector, year, n, elapsed, out_file, dist, tornado, varies, link
 def business_case_tables(bc, lang: str = "nl") -> list:
     """Per country: the cost of a year of boiler heat by gas and electrically, the difference,
     the break-even CO2 price and the subsidy need per tonne avoided."""
-    nl = lang == "nl"
     q = bc.quantities
     rows = {r["country"]: r for r in bc.table.iter_rows(named=True)}
     countries = list(rows)
     table = Table(
-        title=(f"Businesscase {bc.sector} {bc.year}: {bc.label} in plaats van de gasketel" if nl
-               else f"Business case {bc.sector} {bc.year}: {bc.label} instead of the gas boiler"),
-        caption=(f"{q.heat_mwh / 1000:,.0f} GWh warmte per jaar ({q.capacity_kw / 1000:,.0f} MW): {q.gas_saved_mwh / 1000:,.0f} GWh gas minder, "
-                 f"{q.electricity_mwh / 1000:,.0f} GWh elektriciteit meer, {q.co2_avoided_t / 1000:,.0f} kt CO2 vermeden. Energie: wat de rekening van de fabriek "
-                 "verandert (alle tarieven, heffingen, kortingen en compensatie), per MWh warmte; CO2 tegen de EUA-prijs. Verschil > 0: elektrificeren kost meer."
-                 if nl else
-                 f"{q.heat_mwh / 1000:,.0f} GWh of heat a year ({q.capacity_kw / 1000:,.0f} MW): {q.gas_saved_mwh / 1000:,.0f} GWh less gas, "
-                 f"{q.electricity_mwh / 1000:,.0f} GWh more electricity, {q.co2_avoided_t / 1000:,.0f} kt CO2 avoided. Energy: how the plant's bill changes "
-                 "(every tariff, levy, reduction and compensation), per MWh of heat; CO2 at the EUA price. Difference > 0: electrifying costs more."),
+        title=t(lang, "tx_bc_title", sector=bc.sector, year=bc.year, label=bc.label),
+        caption=t(lang, "tx_bc_caption", heat=f"{q.heat_mwh / 1000:,.0f}", mw=f"{q.capacity_kw / 1000:,.0f}", gas=f"{q.gas_saved_mwh / 1000:,.0f}",
+                  el=f"{q.electricity_mwh / 1000:,.0f}", co2=f"{q.co2_avoided_t / 1000:,.0f}"),
         title_justify="left", caption_justify="left",
     )
     table.add_column("", no_wrap=False, max_width=42)
@@ -650,29 +617,24 @@ def business_case_tables(bc, lang: str = "nl") -> list:
     table.add_row(Text(t(lang, "tx_difference_per_year_m_yr"), style="bold"), *[cell(rows[cc], "difference", 1, 1e-6) for cc in countries])
     table.add_row(Text(t(lang, "tx_break_even_co2_price_t"), style="bold"), *[cell(rows[cc], "break_even", 0) for cc in countries])
     table.add_row(Text(t(lang, "tx_subsidy_needed_t_co2_avoided"), style="bold"), *[cell(rows[cc], "subsidy", 0) for cc in countries])
-    note = Text(
-        (f"EUA-prijs {bc.year}: {bc.eua_eur_per_t:,.2f} €/t. De break-even-prijs is de EUA-prijs waarbij het verschil 0 is (nationale CO2-heffingen gelijk gehouden). "
-         "? : de centrale waarde hangt af van een onbekende zonder grenzen (de band staat ervoor)." if nl else
-         f"EUA price {bc.year}: {bc.eua_eur_per_t:,.2f} €/t. The break-even price is the EUA price at which the difference is 0 (national CO2 levies held). "
-         "? : the central value depends on an unknown without bounds (its band is shown)."), style="dim")
+    note = Text(t(lang, "tx_bc_note", year=bc.year, eua=f"{bc.eua_eur_per_t:,.2f}"), style="dim")
     return [table, note]
 
 
 def list_tables(cfg: YearConfig, years: list[int], scenarios: list, lang: str = "nl") -> list:
     """`speelveld list`: the config directory, its price years, countries, sectors and scenarios."""
-    nl = lang == "nl"
     parts: list = [
         f"{t(lang, 'tx_config_directory')}: {cfg.config_dir}",
         f"{t(lang, 'tx_price_years')}: {', '.join(map(str, years))}",
     ]
     table = Table(title=f"{t(lang, 'tx_countries')} ({cfg.year})", title_justify="left")
-    for name in (("code", "naam", "netbeheerder") if nl else ("code", "name", "network operator")):
+    for name in t(lang, "tx_cols_countries").split("|"):
         table.add_column(name)
     for cc, c in sorted(cfg.countries.items()):
         table.add_row(cc, c.name, c.network.operator)
     parts.append(table)
     table = Table(title=t(lang, "tx_sectors_title"), title_justify="left")
-    for name in (("sector", "naam", "GWh/jr", "uren", "niveau", "NACE") if nl else ("sector", "name", "GWh/yr", "hours", "level", "NACE")):
+    for name in t(lang, "tx_cols_sectors").split("|"):
         table.add_column(name)
     for name, s in sorted(cfg.sectors.items()):
         q = cfg.param_of(s, "consumption_mwh").value
@@ -680,7 +642,7 @@ def list_tables(cfg: YearConfig, years: list[int], scenarios: list, lang: str = 
         table.add_row(name, s.name, f"{q / 1000:,.0f}" if q else "?", f"{h.value:,.0f}" if h and h.value else "–", s.voltage_level, ", ".join(s.nace))
     parts.append(table)
     table = Table(title=t(lang, "tx_scenarios_scenario_name"), title_justify="left")
-    for i, name in enumerate(("scenario", "titel", "prijsjaren") if nl else ("scenario", "title", "price years")):
+    for i, name in enumerate(t(lang, "tx_cols_scenarios").split("|")):
         table.add_column(name, no_wrap=i == 0)  # the name is what --scenario takes: never cut it
     for name, sc, problem in scenarios:
         if sc is None:
