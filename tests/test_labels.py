@@ -68,3 +68,9 @@ def test_report_words_come_from_the_label_module():
             if isinstance(node, ast.IfExp) and isinstance(node.test, ast.Name) and node.test.id == "nl":
                 inline.append(f"{path.name}:{node.lineno}")
     assert inline == [], inline
+
+
+def test_gas_line_labels_read_in_english_with_lang_en():
+    assert labels.line_label("en", "gas.commodity", "Aardgas: groothandelsprijs (TTF)") == "Natural gas: wholesale price (TTF)"
+    assert labels.line_label("en", "gas.network.exit", "Gastransport: exitcapaciteit GTS") == "Gas transmission: exitcapaciteit GTS"
+    assert labels.line_label("nl", "gas.commodity", "Aardgas: groothandelsprijs (TTF)") == "Aardgas: groothandelsprijs (TTF)"

@@ -640,8 +640,17 @@ def line_label(lang: str, key: str, label: str) -> str:
     if lang == "en":
         if key in LINE_LABELS_EN:
             return LINE_LABELS_EN[key]
-        label = label.replace("vrijstelling procesgebruik", "process exemption").replace("plafond", "cap")
+        for dutch, english in LABEL_FRAGMENTS_EN:
+            label = label.replace(dutch, english)
     return label
+
+
+# Dutch words the engine puts into line labels around a config's own names (the charge or levy
+# name stays as its publisher writes it).
+LABEL_FRAGMENTS_EN = (
+    ("vrijstelling procesgebruik", "process exemption"), ("plafond", "cap"),
+    ("Aardgas: groothandelsprijs", "Natural gas: wholesale price"), ("Gastransport: ", "Gas transmission: "),
+)
 
 
 def num(value: float | None, digits: int = 2) -> str:

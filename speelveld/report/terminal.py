@@ -59,6 +59,20 @@ def _line_columns(table: Table, lang: str, countries: list[str]) -> None:
         table.add_column(cc, justify="right", no_wrap=False)
 
 
+def _family_rows(table: Table, lines: pl.DataFrame, cells: dict, family: str, countries: list[str], lang: str) -> None:
+    """A family's heading and one row per cost line, each country's cell beside it."""
+    fam_rows = lines.filter(pl.col("family") == family)
+    keys = list(dict.fromkeys(fam_rows["key"].to_list()))
+    if not keys:
+        return
+    table.add_row(Text(t(lang, family), style="bold cyan"), *[""] * len(countries))
+    for key in keys:
+        if _unapplied_relief(fam_rows, key):
+            continue
+        label = GENERIC_ROW_LABELS.get(key) or next(r["label"] for r in fam_rows.iter_rows(named=True) if r["key"] == key)
+        table.add_row("  " + line_label(lang, key, label), *["–" if (key, cc) not in cells else _line_cell(lang, cells[(key, cc)]) for cc in countries])
+
+
 def _line_cell(lang: str, cell: dict) -> Text:
     """A line's €/MWh with its quality mark; an unknown line shows its band, or 'onbekend'."""
     low, high = cell["low_eur_per_mwh"], cell["high_eur_per_mwh"]
@@ -101,27 +115,11 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
 
     cells: dict[tuple[str, str], dict] = {(r["key"], r["country"]): r for r in lines.iter_rows(named=True)}
 
-    def family_rows(family: str) -> None:
-        fam_rows = lines.filter(pl.col("family") == family)
-        keys = list(dict.fromkeys(fam_rows["key"].to_list()))
-        if not keys:
-            return
-        table.add_row(Text(t(lang, family), style="bold cyan"), *[""] * len(countries))
-        for key in keys:
-            if _unapplied_relief(fam_rows, key):
-                continue
-            label = GENERIC_ROW_LABELS.get(key) or next(r["label"] for r in fam_rows.iter_rows(named=True) if r["key"] == key)
-            row = ["  " + line_label(lang, key, label)]
-            for cc in countries:
-                cell = cells.get((key, cc))
-                row.append("–" if cell is None else _line_cell(lang, cell))
-            table.add_row(*row)
-
     def band_row(label: str, field: str) -> None:
         table.add_row(label, *[Text(band_text(lang, totals[cc][f"{field}_low_eur_per_mwh"], totals[cc][f"{field}_high_eur_per_mwh"]), style="dim") for cc in countries])
 
     for family in ELECTRICITY_FAMILIES:
-        family_rows(family)
+        _family_rows(table, lines, cells, family, countries, lang)
     table.add_section()
     table.add_row(t(lang, "gross"), *[_fmt(totals[cc]["gross_eur_per_mwh"]) for cc in countries])
     table.add_row(Text(t(lang, "total"), style="bold"), *[Text(_fmt(totals[cc]["total_eur_per_mwh"]), style="bold") for cc in countries])
@@ -132,7 +130,7 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
             *[f"{totals[cc]['unknown_lines']} ({len(totals[cc]['missing_lines'])})" if totals[cc]["unknown_lines"] else "0" for cc in countries],
         )
     table.add_section()
-    family_rows("direct_co2")
+    _family_rows(table, lines, cells, "direct_co2", countries, lang)
     table.add_row(Text(t(lang, "direct_co2_total"), style="bold"), *[_fmt(totals[cc]["direct_co2_eur_per_mwh"]) for cc in countries])
     band_row(t(lang, "band"), "direct_co2")
     table.add_section()
@@ -231,16 +229,7 @@ def gas_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "nl"
     _line_columns(table, lang, countries)
     cells = {(r["key"], r["country"]): r for r in lines.iter_rows(named=True)}
     for family in ("gas_commodity", "gas_network", "gas_taxes"):
-        fam = lines.filter(pl.col("family") == family)
-        keys = list(dict.fromkeys(fam["key"].to_list()))
-        if not keys:
-            continue
-        table.add_row(Text(t(lang, family), style="bold cyan"), *[""] * len(countries))
-        for key in keys:
-            if _unapplied_relief(fam, key):
-                continue
-            label = next(r["label"] for r in fam.iter_rows(named=True) if r["key"] == key)
-            table.add_row("  " + label, *["–" if (key, cc) not in cells else _line_cell(lang, cells[(key, cc)]) for cc in countries])
+        _family_rows(table, lines, cells, family, countries, lang)
     table.add_section()
     table.add_row(Text(t(lang, "gas_total"), style="bold"), *[Text(_fmt(totals[cc]["gas_eur_per_mwh"]), style="bold") for cc in countries])
     table.add_row(t(lang, "band"), *[Text(band_text(lang, totals[cc]["gas_low_eur_per_mwh"], totals[cc]["gas_high_eur_per_mwh"]), style="dim") for cc in countries])
