@@ -42,31 +42,21 @@ def _put_text(ws, row: int, column: int, text) -> None:
 
 
 def write_workbook(path: Path, result: Comparison, cfg: YearConfig, meta: dict, lang: str = "nl", trend: pl.DataFrame | None = None) -> None:
-    buffer = io.BytesIO()
-    build_workbook(result, cfg, meta, lang, trend).save(buffer)
-    path.write_bytes(_deterministic_zip(buffer.getvalue()))
+    save_workbook(build_workbook(result, cfg, meta, lang, trend), path)
 
 
 def write_trend_workbook(path: Path, frame: pl.DataFrame, reference: str, meta: dict, lang: str = "nl") -> None:
-    wb = Workbook()
-    wb.properties.created = FIXED_TIME
-    wb.properties.modified = FIXED_TIME
-    wb.properties.creator = "speelveld"
+    wb = new_workbook()
     ws = wb.active
     ws.title = "Trend"
     _trend_sheet(ws, frame, reference, lang)
     _run_sheet(wb.create_sheet(TEXT[lang]["run"]), meta)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    path.write_bytes(_deterministic_zip(buffer.getvalue()))
+    save_workbook(wb, path)
 
 
 def build_workbook(result: Comparison, cfg: YearConfig, meta: dict, lang: str = "nl", trend: pl.DataFrame | None = None) -> Workbook:
     tx = TEXT[lang]
-    wb = Workbook()
-    wb.properties.created = FIXED_TIME
-    wb.properties.modified = FIXED_TIME
-    wb.properties.creator = "speelveld"
+    wb = new_workbook()
     summary = wb.active
     summary.title = tx["summary"]
     gap_cells: dict[tuple[str, str], str] = {}
@@ -428,6 +418,21 @@ def _run_sheet(ws, meta: dict) -> None:
     _print_setup(ws, None)
 
 
+def new_workbook() -> Workbook:
+    """An empty workbook with pinned timestamps, so equal inputs give equal bytes."""
+    wb = Workbook()
+    wb.properties.created = FIXED_TIME
+    wb.properties.modified = FIXED_TIME
+    wb.properties.creator = "speelveld"
+    return wb
+
+
+def save_workbook(wb: Workbook, path: Path) -> None:
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    path.write_bytes(_deterministic_zip(buffer.getvalue()))
+
+
 def _deterministic_zip(data: bytes) -> bytes:
     """Rewrite the xlsx zip with fixed entry timestamps, so equal inputs give equal bytes."""
     src = zipfile.ZipFile(io.BytesIO(data))
@@ -559,10 +564,7 @@ def _trend_sheet(ws, frame: pl.DataFrame, reference: str, lang: str) -> None:
 def write_business_case_workbook(path: Path, bc, meta: dict, lang: str = "nl") -> None:
     """The business case of `speelveld business-case --excel`: quantities, the cost of a year of
     heat per country by gas and electrically (€/yr, live sums), break-even price and subsidy."""
-    wb = Workbook()
-    wb.properties.created = FIXED_TIME
-    wb.properties.modified = FIXED_TIME
-    wb.properties.creator = "speelveld"
+    wb = new_workbook()
     ws = wb.active
     ws.title = t(lang, "tx_business_case")
     q = bc.quantities
@@ -619,6 +621,4 @@ def write_business_case_workbook(path: Path, bc, meta: dict, lang: str = "nl") -
         ws.column_dimensions[get_column_letter(j)].width = 16
     _print_setup(ws, header)
     _run_sheet(wb.create_sheet(TEXT[lang]["run"]), meta)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    path.write_bytes(_deterministic_zip(buffer.getvalue()))
+    save_workbook(wb, path)

@@ -3,7 +3,6 @@ to be edited in Excel or LibreOffice and read back by `speelveld inputs import`.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -23,7 +22,7 @@ from speelveld.config.inputs import (
 )
 from speelveld.config.resolved import Param, YearConfig
 from speelveld.core.provenance import scope_and_component
-from speelveld.report.excel import FIXED_TIME, _deterministic_zip
+from speelveld.report.excel import new_workbook, save_workbook
 from speelveld.report.labels import FIELD_WORDS, READ_ME, t
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
@@ -54,10 +53,7 @@ def describe(cfg: YearConfig, p: Param, lang: str) -> str:
 def build_inputs_workbook(cfg: YearConfig, lang: str = "nl") -> Workbook:
     inputs_name, sources_name, readme_name, meta_name = SHEETS[lang]
     words = QUALITY_WORDS[lang]
-    wb = Workbook()
-    wb.properties.created = FIXED_TIME
-    wb.properties.modified = FIXED_TIME
-    wb.properties.creator = "speelveld"
+    wb = new_workbook()
     ws = wb.active
     ws.title = inputs_name
     ws.append(inputs_header(lang))
@@ -135,6 +131,4 @@ def build_inputs_workbook(cfg: YearConfig, lang: str = "nl") -> Workbook:
 
 
 def write_inputs_workbook(path: Path, cfg: YearConfig, lang: str = "nl") -> None:
-    buffer = io.BytesIO()
-    build_inputs_workbook(cfg, lang).save(buffer)
-    path.write_bytes(_deterministic_zip(buffer.getvalue()))
+    save_workbook(build_inputs_workbook(cfg, lang), path)

@@ -135,13 +135,9 @@ def to_json(result: Comparison, meta: dict) -> str:
 
 def write_frame_xlsx(frame, path: Path, meta: dict) -> None:
     """A plain table of results on one sheet plus the run manifest, for sweeps."""
-    from openpyxl import Workbook
+    from speelveld.report.excel import new_workbook, save_workbook
 
-    from speelveld.report.excel import FIXED_TIME, _deterministic_zip
-
-    wb = Workbook()
-    wb.properties.created = FIXED_TIME
-    wb.properties.modified = FIXED_TIME
+    wb = new_workbook()
     ws = wb.active
     ws.title = "sweep"
     ws.append(frame.columns)
@@ -151,9 +147,7 @@ def write_frame_xlsx(frame, path: Path, meta: dict) -> None:
     run = wb.create_sheet("run")
     for k, v in meta.items():
         run.append([k, str(v)])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    path.write_bytes(_deterministic_zip(buffer.getvalue()))
+    save_workbook(wb, path)
 
 
 def sink_csv_with_manifest(query, path: Path, meta: dict) -> None:
