@@ -74,3 +74,12 @@ def test_gas_line_labels_read_in_english_with_lang_en():
     assert labels.line_label("en", "gas.commodity", "Aardgas: groothandelsprijs (TTF)") == "Natural gas: wholesale price (TTF)"
     assert labels.line_label("en", "gas.network.exit", "Gastransport: exitcapaciteit GTS") == "Gas transmission: exitcapaciteit GTS"
     assert labels.line_label("nl", "gas.commodity", "Aardgas: groothandelsprijs (TTF)") == "Aardgas: groothandelsprijs (TTF)"
+
+
+def test_band_sign_is_the_one_colour_rule():
+    assert labels.band_sign(0.01, 3.0) == 1 and labels.band_sign(-3.0, -0.01) == -1
+    assert labels.band_sign(-0.6, 11.4) == 0 and labels.band_sign(0.004, 1.0) == 0  # rounding to 0.00
+    assert labels.band_sign(2.0, None) == 1 and labels.band_sign(None, None) == 0  # a lower bound above 0
+    # the headline gap is coloured only when complete, whatever its band
+    assert labels.conclusive({"gap_bound": "lower", "gap_low_eur_per_mwh": 2.0, "gap_high_eur_per_mwh": None}) == 0
+    assert labels.conclusive({"gap_bound": "exact", "gap_low_eur_per_mwh": 2.0, "gap_high_eur_per_mwh": 9.0}) == 1

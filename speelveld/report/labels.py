@@ -691,9 +691,15 @@ def conclusive(row: dict) -> int:
     incomplete or its band contains zero: only then may a report colour it as a conclusion."""
     if row["gap_bound"] != "exact" or row["gap_low_eur_per_mwh"] is None or row["gap_high_eur_per_mwh"] is None:
         return 0
-    if row["gap_low_eur_per_mwh"] > 0.005:
+    return band_sign(row["gap_low_eur_per_mwh"], row["gap_high_eur_per_mwh"])
+
+
+def band_sign(low: float | None, high: float | None) -> int:
+    """+1 when the whole band lies above zero, −1 when below, 0 when it holds zero (past rounding);
+    a missing side counts as open."""
+    if low is not None and low > 0.005:
         return 1
-    if row["gap_high_eur_per_mwh"] < -0.005:
+    if high is not None and high < -0.005:
         return -1
     return 0
 

@@ -16,6 +16,7 @@ from speelveld.report.labels import (
     GENERIC_ROW_LABELS,
     LABELS,
     QUALITY_MARK,
+    band_sign,
     band_text,
     conclusive,
     gap_text,
@@ -235,20 +236,19 @@ def gas_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "nl"
     table.add_row(t(lang, "band"), *[Text(band_text(lang, totals[cc]["gas_low_eur_per_mwh"], totals[cc]["gas_high_eur_per_mwh"]), style="dim") for cc in countries])
     table.add_section()
 
-    def gap_cells(prefix: str, unit_scale: float = 1.0, digits: int = 2):
+    def gap_cells(prefix: str, unit: str, digits: int = 2):
         out = []
         for cc in countries:
-            row = totals[cc]
             if cc == ref:
                 out.append("–")
                 continue
-            lo, hi = row[f"{prefix}_low_{'eur_per_mwh' if prefix == 'gas_gap' else 'meur_per_year'}"], row[f"{prefix}_high_{'eur_per_mwh' if prefix == 'gas_gap' else 'meur_per_year'}"]
-            sign = 1 if lo is not None and lo > 0.005 else -1 if hi is not None and hi < -0.005 else 0
+            lo, hi = totals[cc][f"{prefix}_low_{unit}"], totals[cc][f"{prefix}_high_{unit}"]
+            sign = band_sign(lo, hi)
             out.append(Text(band_text(lang, lo, hi, digits), style="red" if sign > 0 else "green" if sign < 0 else ""))
         return out
 
-    table.add_row(Text(t(lang, "gas_gap", ref=ref), style="bold"), *gap_cells("gas_gap"))
-    table.add_row(t(lang, "energy_gap", ref=ref), *gap_cells("energy_gap", digits=1))
+    table.add_row(Text(t(lang, "gas_gap", ref=ref), style="bold"), *gap_cells("gas_gap", "eur_per_mwh"))
+    table.add_row(t(lang, "energy_gap", ref=ref), *gap_cells("energy_gap", "meur_per_year", digits=1))
     return Group(_Fitted(table), Text(t(lang, "gas_legend", ref=ref), style="dim"))
 
 
@@ -319,9 +319,8 @@ def policy_table(table: pl.DataFrame, reference: str, title: str, lang: str = "n
         before = {"gap_bound": row["gap_before_bound"], "gap_low_eur_per_mwh": row["gap_before_low_eur_per_mwh"], "gap_high_eur_per_mwh": row["gap_before_high_eur_per_mwh"]}
         after = {"gap_bound": row["gap_after_bound"], "gap_low_eur_per_mwh": row["gap_after_low_eur_per_mwh"], "gap_high_eur_per_mwh": row["gap_after_high_eur_per_mwh"]}
         change = change_text(lang, row, "gap_change")
-        style = ""
-        if row["gap_change_bound"] == "exact":
-            style = "red" if row["gap_change_low_eur_per_mwh"] > 0.005 else "green" if row["gap_change_high_eur_per_mwh"] < -0.005 else ""
+        sign = band_sign(row["gap_change_low_eur_per_mwh"], row["gap_change_high_eur_per_mwh"]) if row["gap_change_bound"] == "exact" else 0
+        style = "red" if sign > 0 else "green" if sign < 0 else ""
         cost = ref_row["sector_cost_change_meur_per_year"]
         out.add_row(
             row["sector"],
