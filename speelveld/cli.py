@@ -167,6 +167,11 @@ def check_warnings(cfg: YearConfig, strict: str | None, result=None, lang: str =
         err.print(f"warning: {warning_text(lang, w)} [{w.kind}]", markup=False)
 
 
+# --format and --out of the commands that print a table or write it as csv/json
+FormatOpt = Annotated[Fmt, typer.Option("--format", help="table, csv or json.")]
+OutOpt = Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write csv/json to this file.", show_default=False)]
+
+
 StrictOpt = Annotated[
     str | None,
     typer.Option(
@@ -358,8 +363,8 @@ def toets(
     reference: ReferenceOpt = "NL",
     countries: CountriesOpt = None,
     set_: SetOpt = None,
-    fmt: Annotated[Fmt, typer.Option("--format", help="table, csv or json.")] = Fmt.table,
-    out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write csv/json to this file.", show_default=False)] = None,
+    fmt: FormatOpt = Fmt.table,
+    out_file: OutOpt = None,
     lang: LangOpt = Lang.nl,
     config_dir: ConfigDirOpt = None,
     strict: StrictOpt = None,
@@ -539,8 +544,8 @@ def trend(
     years: Annotated[str | None, typer.Option("--years", metavar="A:B", help="Price years, e.g. 2024:2026 or 2024,2026 (default: all).", show_default=False)] = None,
     reference: ReferenceOpt = "NL",
     countries: CountriesOpt = None,
-    fmt: Annotated[Fmt, typer.Option("--format", help="table, csv or json.")] = Fmt.table,
-    out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write csv/json to this file.", show_default=False)] = None,
+    fmt: FormatOpt = Fmt.table,
+    out_file: OutOpt = None,
     excel: Annotated[Path | None, typer.Option("--excel", metavar="FILE.xlsx", help="Also write a workbook with the trend table and a line chart per sector.", show_default=False)] = None,
     lang: LangOpt = Lang.nl,
     config_dir: ConfigDirOpt = None,
@@ -585,8 +590,8 @@ def close_gap(
     reference: ReferenceOpt = "NL",
     countries: CountriesOpt = None,
     scenario: ScenarioOpt = None,
-    fmt: Annotated[Fmt, typer.Option("--format", help="table, csv or json.")] = Fmt.table,
-    out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write csv/json to this file.", show_default=False)] = None,
+    fmt: FormatOpt = Fmt.table,
+    out_file: OutOpt = None,
     lang: LangOpt = Lang.nl,
     config_dir: ConfigDirOpt = None,
 ):
@@ -632,8 +637,8 @@ def business_case_cmd(
     countries: CountriesOpt = None,
     set_: SetOpt = None,
     scenario: ScenarioOpt = None,
-    fmt: Annotated[Fmt, typer.Option("--format", help="table, csv or json.")] = Fmt.table,
-    out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write csv/json to this file.", show_default=False)] = None,
+    fmt: FormatOpt = Fmt.table,
+    out_file: OutOpt = None,
     excel: Annotated[Path | None, typer.Option("--excel", metavar="FILE.xlsx", help="Also write the business case as a workbook sheet.", show_default=False)] = None,
     lang: LangOpt = Lang.nl,
     config_dir: ConfigDirOpt = None,
@@ -856,7 +861,7 @@ def sources(
     country: Annotated[str | None, typer.Option("--country", metavar="CC", help="Only this country (or EU, sectors).", show_default=False)] = None,
     include_archetypes: Annotated[bool, typer.Option("--include-archetypes", help="With --stale: also list the sector archetypes' assumptions (estimates by design).")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", help="With --stale: print each value's note under it.")] = False,
-    fmt: Annotated[Fmt, typer.Option("--format", help="table, csv or json.")] = Fmt.table,
+    fmt: FormatOpt = Fmt.table,
     scenario: ScenarioOpt = None,
     config_dir: ConfigDirOpt = None,
     lang: LangOpt = Lang.nl,
