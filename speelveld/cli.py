@@ -69,7 +69,7 @@ app = typer.Typer(
 )
 out = Console()
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-_state = {"debug": False}
+_state = {"debug": False, "lang": "nl"}
 
 
 class Fmt(str, Enum):
@@ -93,23 +93,40 @@ def command_line() -> str:
     return "speelveld " + " ".join(shlex.quote(a) for a in sys.argv[1:])
 
 
+def say(prefix: str, message: str) -> None:
+    """One `error:` or `warning:` line on stderr, worded in the command's --lang (the prefixes
+    stay as they are: scripts look for them)."""
+    from speelveld.report.labels import message_text
+
+    err.print(f"{prefix}: {message_text(_state['lang'], message)}", markup=False)
+
+
+def status_text(key: str, **fields) -> str:
+    """What a command says it did (wrote a file, is computing), in the command's --lang."""
+    from speelveld.report.labels import t
+
+    return t(_state["lang"], key, **fields)
+
+
 def user_errors(fn):
     """Bad input ends in one line per problem on stderr and exit status 2; --debug shows the traceback."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        lang = kwargs.get("lang")
+        _state["lang"] = getattr(lang, "value", lang) or "nl"
         try:
             return fn(*args, **kwargs)
         except (ConfigError, UsageProblem, SweepError) as exc:
             if _state["debug"]:
                 raise
             for problem in getattr(exc, "problems", [str(exc)]):
-                err.print(f"error: {problem}", markup=False)
+                say("error", problem)
             raise typer.Exit(2) from None
         except OSError as exc:
             if _state["debug"]:
                 raise
-            err.print(f"error: {exc}", markup=False)
+            say("error", str(exc))
             raise typer.Exit(2) from None
 
     return wrapper
@@ -154,7 +171,7 @@ LangOpt = Annotated[Lang, typer.Option("--lang", help="Report language: nl (defa
 def load(config_dir: Path | None, year: int | None, sets: list[str] | None, scenario: str | None = None) -> YearConfig:
     cfg, notices = open_year(config_dir, year, sets, scenario)
     for notice in notices:
-        err.print(f"warning: {notice}", markup=False)
+        say("warning", notice)
     return cfg
 
 
@@ -195,7 +212,7 @@ def emit_text(text: str, out_file: Path | None) -> None:
         sys.stdout.write(text)
     else:
         write_atomic(out_file, lambda p: p.write_text(text, encoding="utf-8"))
-        err.print(f"wrote {out_file}")
+        err.print(status_text("st_wrote", file=out_file))
 
 
 def output_format(fmt: Fmt, out_file: Path | None) -> Fmt:
@@ -245,7 +262,7 @@ def compare(
     check_warnings(cfg, strict, result, lang=lang.value)
     if excel is not None:
         write_atomic(excel, lambda p: write_workbook(p, result, cfg, manifest(cfg, command_line()), lang.value))
-        err.print(f"wrote {excel}")
+        err.print(status_text("st_wrote", file=excel))
     if fmt == Fmt.table:
         print_comparison(result, cfg, out, lang.value, carrier.value)
         if scenario:
@@ -352,7 +369,7 @@ def report(
         cfgs = [load_year(cfg.config_dir, y, []) for y in years]
         trend_frame = run_trend(cfgs, sorted(cfg.sectors), chosen[1:], reference=chosen[0])
     write_atomic(out_file, lambda p: write_workbook(p, result, cfg, manifest(cfg, command_line()), lang.value, trend_frame))
-    err.print(f"wrote {out_file} ({len(result.sectors) + 3} sheets, {time.perf_counter() - started:.1f} s)")
+    err.print(status_text("st_wrote_sheets", file=out_file, n=len(result.sectors) + 3, seconds=f"{time.perf_counter() - started:.1f}"))
 
 
 @app.command()
@@ -474,7 +491,7 @@ def sweep(
         if n > EXCEL_ROWS - 1:
             raise UsageProblem(f"--out {out_file}: {n:,} scenarios do not fit in a worksheet ({EXCEL_ROWS - 1:,} rows at most); use .parquet or .csv")
         if n > 100_000:
-            err.print(f"warning: {n:,} rows to Excel take about {n / 12_000:,.0f} s (openpyxl writes about 12,000 rows a second); .parquet or .csv take under a second", markup=False)
+            err.print("warning: " + status_text("st_slow_excel", n=f"{n:,}", seconds=f"{n / 12_000:,.0f}"), markup=False)
     metric = "gap_eur_per_mwh"
     if business is None:
         query = sweep_query(cfg, sector, chosen[1:], chosen[0], varies, n, seed, samples, links, chol)
@@ -493,7 +510,7 @@ def sweep(
             raise UsageProblem(str(exc)) from None
         metric = "break_even"
     started = time.perf_counter()
-    with err.status(f"computing {n:,} scenarios…", spinner="dots") as status:
+    with err.status(status_text("st_computing", n=f"{n:,}"), spinner="dots") as status:
         if out_file is None:
             results = query.collect().lazy()
         elif out_file.suffix == ".parquet":
@@ -573,7 +590,7 @@ def trend(
         from speelveld.report.excel import write_trend_workbook
 
         write_atomic(excel, lambda p: write_trend_workbook(p, frame, chosen[0], meta, lang.value))
-        err.print(f"wrote {excel}")
+        err.print(status_text("st_wrote", file=excel))
     if fmt == Fmt.table:
         for table in trend_tables(frame, chosen[0], lang.value):
             out.print(table)
@@ -670,7 +687,7 @@ def business_case_cmd(
         from speelveld.report.excel import write_business_case_workbook
 
         write_atomic(excel, lambda p: write_business_case_workbook(p, result, meta, lang.value))
-        err.print(f"wrote {excel}")
+        err.print(status_text("st_wrote", file=excel))
     if fmt == Fmt.table:
         for part in business_case_tables(result, lang.value):
             out.print(part)
@@ -745,7 +762,7 @@ def inputs_export(
     check_writable(out_file)
     cfg = load(config_dir, year, None)
     write_atomic(out_file, lambda p: write_inputs_workbook(p, cfg, lang.value))
-    err.print(f"wrote {out_file} ({len(cfg.params)} parameters of {cfg.year})")
+    err.print(status_text("st_wrote_params", file=out_file, n=len(cfg.params), year=cfg.year))
 
 
 @inputs_app.command("import")
@@ -959,6 +976,17 @@ def diff_(
             out.print(t)
 
 
+def _argv_lang() -> str | None:
+    """--lang as given on the command line, for errors found before the command runs."""
+    args = sys.argv[1:]
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1].lower()
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1].lower()
+    return None
+
+
 def main() -> None:
     """Entry point: typer's own usage errors (a missing option, --year abc) become one
     `error:` line and exit status 2, like every other bad input."""
@@ -970,7 +998,8 @@ def main() -> None:
     except Exception as exc:  # click's UsageError, vendored by newer typer: recognised by its interface
         if not hasattr(exc, "format_message") or getattr(exc, "exit_code", None) != 2:
             raise
-        err.print(f"error: {' '.join(exc.format_message().split())}", markup=False)
+        _state["lang"] = "en" if _argv_lang() == "en" else "nl"
+        say("error", " ".join(exc.format_message().split()))
         sys.exit(2)
     sys.exit(code or 0)
 

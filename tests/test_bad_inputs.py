@@ -23,6 +23,7 @@ import yaml
 from typer.testing import CliRunner
 
 from speelveld.cli import app
+from tests.helpers import assert_worded_in_dutch
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "fixtures" / "basic"
@@ -60,22 +61,31 @@ def build(case: Path, tmp_path: Path) -> tuple[Path, dict]:
     return cfg, spec
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_bad_input_gives_clean_error(case: Path, tmp_path: Path):
-    cfg, spec = build(case, tmp_path)
-    args = [a.replace("{dir}", str(cfg)) for a in spec.get("args", DEFAULT_ARGS)]
+def error_lines(args: list[str], case: Path) -> list[str]:
     r = runner.invoke(app, args)
     assert r.exception is None or isinstance(r.exception, SystemExit), f"{case.name}: {r.exception!r}\n{r.output}"
     assert r.exit_code == 2, f"{case.name}: exit {r.exit_code}\n{r.output}"
     assert "Traceback" not in r.output
-    lines = [line for line in r.stderr.splitlines() if line.strip()]
-    assert lines, f"{case.name}: nothing on stderr\n{r.output}"
+    return [line for line in r.stderr.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input_gives_clean_error(case: Path, tmp_path: Path):
+    """In English an error line names what the case expects; in Dutch (the default) the same lines
+    are worded from the message catalogue, with nothing left in English."""
+    cfg, spec = build(case, tmp_path)
+    args = [a.replace("{dir}", str(cfg)) for a in spec.get("args", DEFAULT_ARGS)]
+    lines = error_lines([*args, "--lang", "en"], case)
+    assert lines, f"{case.name}: nothing on stderr"
     for line in lines:
         assert line.startswith("error: "), f"{case.name}: stderr line without 'error: ': {line!r}"
     expect = [e.replace("{dir}", str(cfg)) for e in spec["expect"]]
     assert any(all(e in line for e in expect) for line in lines), (
         f"{case.name}: no error line holds all of {expect}:\n" + "\n".join(lines)
     )
+    dutch = error_lines(args, case)
+    assert_worded_in_dutch("\n".join(lines), "\n".join(dutch))
+    assert len(dutch) == len(lines)
 
 
 def test_corpus_is_large_enough():

@@ -77,7 +77,7 @@ def test_compare_sector_all_and_list_and_validate():
 def test_unknown_sector_is_a_clean_error():
     r = invoke("compare", "--sector", "plnt", "--config-dir", str(FIXTURE))
     assert r.exit_code == 2
-    assert "--sector: unknown sector 'plnt' (did you mean 'plant'?)" in r.output
+    assert "--sector: onbekende sector 'plnt' (bedoelde u 'plant'?)" in r.output
     assert "Traceback" not in r.output
 
 
@@ -88,8 +88,8 @@ def test_bad_config_one_line_error(tmp_path):
     nl.write_text(nl.read_text().replace("  baseload_eur_per_mwh: 80", "  baseload_eur_per_mwhh: 80"))
     r = invoke("compare", "--sector", "plant", "--config-dir", str(bad))
     assert r.exit_code == 2
-    assert f"{nl}:8: commodity.baseload_eur_per_mwhh: unknown field (did you mean 'baseload_eur_per_mwh'?)" in r.output
-    assert f"{nl}:7: commodity.baseload_eur_per_mwh: required field is missing" in r.output
+    assert f"{nl}:8: commodity.baseload_eur_per_mwhh: onbekend veld (bedoelde u 'baseload_eur_per_mwh'?)" in r.output
+    assert f"{nl}:7: commodity.baseload_eur_per_mwh: verplicht veld ontbreekt" in r.output
     assert "Traceback" not in r.output
 
 
@@ -100,7 +100,7 @@ def test_validate_reports_missing_source(tmp_path):
     de.write_text(de.read_text().replace("source: fixture\n", "", 1))
     r = invoke("validate", "--config-dir", str(bad))
     assert r.exit_code == 2
-    assert "value has no source" in r.output and f"{de}:" in r.output
+    assert "de waarde heeft geen bron" in r.output and f"{de}:" in r.output
 
 
 def test_a_country_added_with_yaml_only(tmp_path):

@@ -150,6 +150,6 @@ def test_cli_explain_json_matches_compare():
 
 def test_cli_explain_unknown_line_and_country():
     r = runner.invoke(app, ["explain", "--sector", "plant", "--country", "DE", "--config-dir", str(FIXTURE), "--line", "nope"])
-    assert r.exit_code == 2 and "--line: no line key starts with 'nope'" in r.output
+    assert r.exit_code == 2 and "--line: geen regelsleutel begint met 'nope'" in r.output
     r = runner.invoke(app, ["explain", "--sector", "plant", "--country", "XX", "--config-dir", str(FIXTURE)])
-    assert r.exit_code == 2 and "--country: unknown country 'XX'" in r.output
+    assert r.exit_code == 2 and "--country: onbekend land 'XX'" in r.output

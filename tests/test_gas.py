@@ -107,7 +107,7 @@ def test_business_case_cli_and_sweep():
     assert r.exit_code == 0, r.output
     assert "Break-even CO2-prijs" in r.output and "Benodigde subsidie" in r.output
     r = runner.invoke(app, ["business-case", "--sector", "glas"])
-    assert r.exit_code == 2 and "furnace heat" in r.output
+    assert r.exit_code == 2 and "ovenwarmte, geen ketelwarmte" in r.output
     r = runner.invoke(app, ["business-case", "--sector", "plant", "--config-dir", str(GAS), "--countries", "DE", "--format", "csv"])
     assert r.exit_code == 0 and "break_even" in r.output
     r = runner.invoke(app, ["sweep", "--config-dir", str(GAS), "--sector", "plant", "--business-case", "e-boiler",

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from speelveld.cli import app
 from speelveld.config.load import default_config_dir, load_year
-from tests.helpers import FIXTURE
+from tests.helpers import FIXTURE, assert_worded_in_dutch
 
 runner = CliRunner()
 
@@ -156,13 +156,17 @@ def test_bad_cells_are_one_line_errors_and_nothing_is_written(configs, tmp_path,
     book = export(configs, tmp_path)
     row = rows_by_path(openpyxl.load_workbook(book).worksheets[0])["NL.commodity.baseload_eur_per_mwh"]
     before = snapshot(configs)
-    r = runner.invoke(app, ["inputs", "import", str(edit(book, tmp_path / "bad.xlsx", changes)), "--config-dir", str(configs)])
+    bad = edit(book, tmp_path / "bad.xlsx", changes)
+    r = runner.invoke(app, ["inputs", "import", str(bad), "--config-dir", str(configs), "--lang", "en"])
     assert r.exit_code == 2, r.output
     lines = [ln for ln in r.output.splitlines() if ln.strip()]
     assert all(ln.startswith("error: bad.xlsx: sheet Invoer") for ln in lines), r.output
     assert fragment.format(row=row) in " ".join(r.output.split()), r.output
     assert "Traceback" not in r.output
     assert snapshot(configs) == before
+    dutch = runner.invoke(app, ["inputs", "import", str(bad), "--config-dir", str(configs)])
+    assert dutch.exit_code == 2 and all(ln.startswith("error: bad.xlsx: blad Invoer") for ln in dutch.output.splitlines() if ln.strip())
+    assert_worded_in_dutch(r.output, dutch.output)
 
 
 def test_a_yaml_edit_after_the_export_is_not_overwritten(configs, tmp_path):
@@ -171,7 +175,7 @@ def test_a_yaml_edit_after_the_export_is_not_overwritten(configs, tmp_path):
     de.write_text(de.read_text() + "# a colleague's edit\n")
     edited = edit(book, tmp_path / "edited.xlsx", {"DE.commodity.baseload_eur_per_mwh": {VALUE: 70}})
     r = runner.invoke(app, ["inputs", "import", str(edited), "--config-dir", str(configs)])
-    assert r.exit_code == 2 and "changed since the workbook was exported" in r.output
+    assert r.exit_code == 2 and "gewijzigd sinds de export van de werkmap" in r.output
     assert de.read_text().endswith("# a colleague's edit\n")
 
 

@@ -1,5 +1,6 @@
 """The report's words: one module, both languages complete, and the Dutch default in use."""
 
+import re
 import string
 
 import pytest
@@ -83,3 +84,52 @@ def test_band_sign_is_the_one_colour_rule():
     # the headline gap is coloured only when complete, whatever its band
     assert labels.conclusive({"gap_bound": "lower", "gap_low_eur_per_mwh": 2.0, "gap_high_eur_per_mwh": None}) == 0
     assert labels.conclusive({"gap_bound": "exact", "gap_low_eur_per_mwh": 2.0, "gap_high_eur_per_mwh": 9.0}) == 1
+
+
+def _names(template: str) -> list[str]:
+    return sorted(name for _, name, _, _ in string.Formatter().parse(template) if name)
+
+
+@pytest.mark.parametrize("table", ["MESSAGES_NL", "LIBRARY_MESSAGES_NL"])
+def test_every_message_has_one_dutch_wording_with_the_same_parts(table):
+    entries = getattr(labels, table)
+    english = [e for e, _ in entries]
+    assert len(set(english)) == len(english), "an English message is worded twice"
+    for en, nl in entries:
+        assert _names(en) == _names(nl), en
+        assert en != nl, en
+
+
+def test_the_catalogue_follows_the_code():
+    """Every fixed piece of an English message in the catalogue is still written somewhere in the
+    code: a message reworded in the code without its catalogue entry fails here, instead of
+    quietly printing English in a Dutch run."""
+    from pathlib import Path
+
+    root = Path(labels.__file__).resolve().parent.parent
+    code = "\n".join(p.read_text(encoding="utf-8") for p in root.rglob("*.py") if p.name != "labels.py")
+    # the code writes f"unknown {kind} '{given}'": Dutch needs a word per kind (onbekend land, onbekende sector)
+    composed = {"unknown country", "unknown sector", "unknown scenario"}
+    missing = []
+    for en, _ in labels.MESSAGES_NL:
+        for literal, _, _, _ in string.Formatter().parse(en):
+            for piece in re.split(r"[;()]", literal):
+                piece = piece.strip(" ,:'")
+                if len(piece) >= 6 and piece not in code and piece not in composed:
+                    missing.append((en, piece))
+    assert not missing, "\n".join(f"{en!r}: {piece!r} is not in the code" for en, piece in missing)
+
+
+def test_messages_in_dutch_and_english():
+    line = "cfg/2030/countries/DE.yaml:8: commodity.baseload_eur_per_mwh: -5 is negative; €/MWh cannot be"
+    assert labels.message_text("en", line) == line
+    assert labels.message_text("nl", line) == "cfg/2030/countries/DE.yaml:8: commodity.baseload_eur_per_mwh: -5 is negatief; dat kan niet in €/MWh"
+    # the parts the loader words itself, and the place before the message
+    assert labels.message_text("nl", "x.yaml:1: file: expected a mapping of fields, got list") == "x.yaml:1: bestand: verwacht een mapping van velden, kreeg list"
+    assert labels.message_text("nl", "x.yaml:3: voltage_level: should be 'EHV' or 'HV', not the text 'MV'") == (
+        "x.yaml:3: voltage_level: moet 'EHV' of 'HV' zijn, niet de tekst 'MV'")
+    assert labels.message_text("nl", "x.yaml:8: foo: unknown field (did you mean 'bar'?)") == "x.yaml:8: foo: onbekend veld (bedoelde u 'bar'?)"
+    assert labels.message_text("nl", "Invalid value for '--year': Input should be a valid integer, unable to parse string as an integer") == (
+        "ongeldige waarde voor '--year': moet een geheel getal zijn")
+    # a message the catalogue does not know is shown as written, never half-translated
+    assert labels.message_text("nl", "x.yaml:1: something new happened") == "x.yaml:1: something new happened"

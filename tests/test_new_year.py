@@ -69,15 +69,15 @@ def test_new_year_refuses_to_overwrite(config_copy):
     before = marker.read_bytes()
     r = runner.invoke(app, ["new-year", "2031", "--config-dir", str(config_copy)])
     assert r.exit_code == 2
-    assert "exists already" in r.output and "Traceback" not in r.output
+    assert "bestaat al" in r.output and "Traceback" not in r.output
     assert marker.read_bytes() == before
 
 
 def test_new_year_refuses_going_back_and_unknown_source_year(config_copy):
     r = runner.invoke(app, ["new-year", "2029", "--config-dir", str(config_copy)])
-    assert r.exit_code == 2 and "rolls a year forward" in r.output
+    assert r.exit_code == 2 and "rolt een jaar vooruit" in r.output
     r = runner.invoke(app, ["new-year", "2031", "--from", "2020", "--config-dir", str(config_copy)])
-    assert r.exit_code == 2 and "--from: no configs for 2020" in r.output
+    assert r.exit_code == 2 and "--from: geen configs voor 2020" in r.output
     assert not (config_copy / "2031").exists()
 
 

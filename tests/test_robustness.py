@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from speelveld.cli import app
-from tests.helpers import FIXTURE
+from tests.helpers import FIXTURE, assert_worded_in_dutch
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
@@ -174,7 +174,7 @@ def test_year_over_year_warning_and_strict():
     r = runner.invoke(app, [*base, "--set", "DE.commodity.baseload_eur_per_mwh=800", "--strict", "incomplete"])
     assert r.exit_code == 0 and "warning:" in r.output
     r = runner.invoke(app, [*base, "--strict", "nonsense"])
-    assert r.exit_code == 2 and "--strict nonsense: give one or more of changes, estimates, incomplete" in r.output
+    assert r.exit_code == 2 and "--strict nonsense: geef een of meer van changes, estimates, incomplete" in r.output
     # a real change within 3× is no warning; the shipped fixture itself is clean, also with --strict all
     r = runner.invoke(app, [*base, "--strict", "all"])
     assert r.exit_code == 0, r.output
@@ -194,9 +194,10 @@ def test_estimate_in_the_totals_is_warned():
     "args, fragment",
     [
         (["compare", "--sector", "plant", "--year", "abc"], "'--year'"),
-        (["compare"], "Missing option '--sector'"),
-        (["compare", "--sector", "plant", "--bogus"], "--bogus"),
-        (["bogus"], "No such command 'bogus'"),
+        (["compare"], "optie '--sector' ontbreekt"),
+        (["compare", "--sector", "plant", "--bogus"], "onbekende optie: --bogus"),
+        (["bogus"], "onbekend commando 'bogus'"),
+        (["compare", "--lang", "en"], "Missing option '--sector'"),
         (["sweep", "--sector", "plant", "--vary", "eu.eua_price_eur_per_t=1,2", "--samples", "0"], "'--samples'"),
     ],
 )
@@ -228,9 +229,11 @@ def test_version_and_bare_command():
     ],
 )
 def test_sweep_values_get_the_config_checks(vary, fragment):
-    r = runner.invoke(app, ["sweep", "--sector", "plant", "--config-dir", str(FIXTURE), "--vary", vary, "--samples", "10"])
+    args = ["sweep", "--sector", "plant", "--config-dir", str(FIXTURE), "--vary", vary, "--samples", "10"]
+    r = runner.invoke(app, [*args, "--lang", "en"])
     assert r.exit_code == 2, r.output
     assert fragment in r.output and "error: --vary" in r.output
+    assert_worded_in_dutch(r.output, runner.invoke(app, args).output)
 
 
 def test_normal_draws_stay_inside_the_field_range(tmp_path):
@@ -249,4 +252,4 @@ def test_a_copied_year_folder_is_warned_about(tmp_path):
     shutil.copytree(cfg / "2030", cfg / "2030 kopie")
     r = runner.invoke(app, ["compare", "--sector", "plant", "--config-dir", str(cfg), "--format", "json"])
     assert r.exit_code == 0
-    assert f"warning: {cfg / '2030 kopie'}: not read" in r.output
+    assert f"warning: {cfg / '2030 kopie'}: niet gelezen" in r.output

@@ -223,7 +223,7 @@ def test_sweep_to_excel_beyond_a_worksheet_is_refused(tmp_path):
     runner = CliRunner()
     res = runner.invoke(app, ["sweep", "--config-dir", str(FIXTURE), "--sector", "plant", "--samples", "1048576",
                               "--vary", "DE.commodity.baseload_eur_per_mwh=normal(70,5)", "--out", str(tmp_path / "s.xlsx")])
-    assert res.exit_code == 2 and "1,048,575 rows at most" in res.output and not (tmp_path / "s.xlsx").exists()
+    assert res.exit_code == 2 and "hoogstens 1,048,575 rijen" in res.output and not (tmp_path / "s.xlsx").exists()
 
 
 def test_scenario_title_and_description_follow_the_report_language(tmp_path):

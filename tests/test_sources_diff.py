@@ -163,7 +163,7 @@ def test_cli_diff_years_and_dirs():
     rows = pl.read_csv(r.stdout.encode())
     assert rows.height > 0 and rows["effect"].abs().max() == 0
     r = runner.invoke(app, ["diff", "--config-dir", str(FIXTURE), "--year", "2030", "--vs", "2030"])
-    assert r.exit_code == 2 and "same year" in r.output
+    assert r.exit_code == 2 and "hetzelfde jaar" in r.output
 
 
 def test_reviewed_source_is_not_overdue(tmp_path):

@@ -3,7 +3,9 @@ changed in one place and a missing translation is caught by a test (tests/test_l
 
 from __future__ import annotations
 
+import functools
 import re
+import string
 
 LABELS: dict[str, dict[str, str]] = {
     "nl": {
@@ -201,6 +203,12 @@ LABELS: dict[str, dict[str, str]] = {
         "tx_workbook_head": "Speelveldtoets {year}",
         "tx_quality": "kwaliteit",
         "tx_a_number": "een getal",
+        # what a command says it did (stderr)
+        "st_wrote": "{file} geschreven",
+        "st_wrote_sheets": "{file} geschreven ({n} bladen, {seconds} s)",
+        "st_wrote_params": "{file} geschreven ({n} parameters van {year})",
+        "st_computing": "{n} scenario's berekenen…",
+        "st_slow_excel": "{n} rijen naar Excel duren ongeveer {seconds} s (openpyxl schrijft ongeveer 12.000 rijen per seconde); .parquet of .csv duurt minder dan een seconde",
     },
     "en": {
         "commodity": "Commodity",
@@ -397,6 +405,12 @@ LABELS: dict[str, dict[str, str]] = {
         "tx_workbook_head": "Level-playing-field test {year}",
         "tx_quality": "quality",
         "tx_a_number": "a number",
+        # what a command says it did (stderr)
+        "st_wrote": "wrote {file}",
+        "st_wrote_sheets": "wrote {file} ({n} sheets, {seconds} s)",
+        "st_wrote_params": "wrote {file} ({n} parameters of {year})",
+        "st_computing": "computing {n} scenarios…",
+        "st_slow_excel": "{n} rows to Excel take about {seconds} s (openpyxl writes about 12,000 rows a second); .parquet or .csv take under a second",
     },
 }
 
@@ -712,3 +726,353 @@ def missing_words(lang: str, lines) -> str:
         if word not in words:
             words.append(word)
     return ", ".join(words)
+
+
+# ------------------------------------------------------------------ error and status messages
+# The loader, the option parsers and the engine word a problem in English where they find it
+# (deep in the loader no report language is known, and the English form is what the API and the
+# logs carry). The Dutch wording is looked up here when the line is printed: each entry is the
+# English message with {named} parts and its Dutch wording with the same names. The part before
+# the message (file:line: field:, or the option) is kept as written. A name listed in
+# _MESSAGE_PARTS has its text worded in Dutch as well. More specific entries come first.
+MESSAGES_NL: tuple[tuple[str, str], ...] = (
+    # what the reader of the YAML finds
+    ("tag '{tag}' is not allowed; a config holds plain text, numbers, dates, lists and mappings",
+     "tag '{tag}' is niet toegestaan; een config bevat alleen tekst, getallen, datums, lijsten en mappings"),
+    ("more than {n} values after expanding aliases (*name); is an alias repeated many times?",
+     "meer dan {n} waarden na het uitvouwen van aliassen (*naam); wordt een alias vaak herhaald?"),
+    ("nested more than {n} levels deep", "meer dan {n} niveaus diep genest"),
+    ("nested too deeply", "te diep genest"),
+    ("{size} bytes is larger than the {limit}-byte limit for a config file",
+     "{size} bytes is groter dan de grens van {limit} bytes voor een configbestand"),
+    ("not UTF-8 text (byte {byte}: {why}); save the file as UTF-8", "geen UTF-8-tekst (byte {byte}: {why}); sla het bestand op als UTF-8"),
+    ("cannot read ({why})", "kan niet worden gelezen ({why})"),
+    ("tab character; YAML indents with spaces", "tabteken; YAML springt in met spaties"),
+    ("control character {char} (U+{code}) is not allowed in a config file", "stuurteken {char} (U+{code}) is niet toegestaan in een configbestand"),
+    ("duplicate key (first at line {line}); YAML would silently keep only the last",
+     "dubbele sleutel (eerst op regel {line}); YAML zou stilzwijgend alleen de laatste houden"),
+    ("duplicate key '{key}' (first at line {line})", "dubbele sleutel '{key}' (eerst op regel {line})"),
+    ("a key must be a plain name, not a list or mapping", "een sleutel moet een gewone naam zijn, geen lijst of mapping"),
+    ("'{value}' is not a date ({why})", "'{value}' is geen datum ({why})"),
+    ("the file is empty (expected a mapping of fields)", "het bestand is leeg (verwacht: een mapping van velden)"),
+    ("expected a mapping of fields, got {kind}", "verwacht een mapping van velden, kreeg {kind}"),
+    ("expected a mapping with scenario, title, description, set (the file is empty)",
+     "verwacht een mapping met scenario, title, description, set (het bestand is leeg)"),
+    ("expected a mapping with scenario, title, description, set (got {kind})",
+     "verwacht een mapping met scenario, title, description, set (kreeg {kind})"),
+    # the fields and their values
+    ("unknown field{hint}", "onbekend veld{hint}"),
+    ("required field is missing", "verplicht veld ontbreekt"),
+    ("expected a number, or a mapping {{value, source, quality}}, got {kind}",
+     "verwacht een getal, of een mapping {{value, source, quality}}, kreeg {kind}"),
+    ("expected a mapping (field: value lines), got {kind}", "verwacht een mapping (regels veld: waarde), kreeg {kind}"),
+    ("expected a list, got {kind}", "verwacht een lijst, kreeg {kind}"),
+    ("expected a number, got {kind}", "verwacht een getal, kreeg {kind}"),
+    ("expected a whole number, got {kind}", "verwacht een geheel getal, kreeg {kind}"),
+    ("expected true or false, got {kind}", "verwacht true of false, kreeg {kind}"),
+    ("expected text, got {kind}", "verwacht tekst, kreeg {kind}"),
+    ("should be {options}, not {kind}", "moet {options} zijn, niet {kind}"),
+    ("write NACE codes as quoted text, e.g. '24.10' (got {got})", "schrijf NACE-codes als tekst tussen aanhalingstekens, bijv. '24.10' (kreeg {got})"),
+    ("'{code}' is not a NACE code like '20.14'", "'{code}' is geen NACE-code zoals '20.14'"),
+    ("value is null, so quality must be 'unknown'", "de waarde is null, dus quality moet 'unknown' zijn"),
+    ("quality 'unknown' needs value: null (an unknown figure is never a number)",
+     "quality 'unknown' vraagt value: null (een onbekend cijfer is nooit een getal)"),
+    ("a value flagged unknown must be empty (or flag it estimate)", "een waarde die als onbekend is gemarkeerd moet leeg zijn (of markeer haar als schatting)"),
+    ("a value flagged '{quality}' needs a note with its derivation", "een waarde gemarkeerd als '{quality}' vraagt een note met de afleiding"),
+    ("a block flagged '{quality}' needs a note with its derivation", "een blok gemarkeerd als '{quality}' vraagt een note met de afleiding"),
+    ("give low and high together (the range the figure lies in); only an unknown value may have one bound",
+     "geef low en high samen (het bereik waarin het cijfer ligt); alleen een onbekende waarde mag één grens hebben"),
+    ("a value with low and high needs a note that says why the range holds",
+     "een waarde met low en high vraagt een note die zegt waarom het bereik klopt"),
+    ("low {low} is above high {high}", "low {low} ligt boven high {high}"),
+    ("value {value} is outside its range {low} to {high}", "waarde {value} ligt buiten haar bereik {low} tot {high}"),
+    ("a published value is exact: flag it 'derived' or 'estimate' to give it a range",
+     "een gepubliceerde waarde is exact: markeer haar als 'derived' of 'estimate' om een bereik te geven"),
+    ("value must be a finite number, not {value}", "de waarde moet een eindig getal zijn, niet {value}"),
+    ("value must be a finite number", "de waarde moet een eindig getal zijn"),
+    ("not a finite number", "geen eindig getal"),
+    ("{value} % is outside 0–100 %", "{value} % ligt buiten 0–100 %"),
+    ("{value} is negative; {unit} cannot be", "{value} is negatief; dat kan niet in {unit}"),
+    ("{value} is implausibly large (more than {limit}); check the unit and the zeros",
+     "{value} is onwaarschijnlijk groot (meer dan {limit}); controleer de eenheid en het aantal nullen"),
+    ("{value} is too small; it must be at least {minimum}", "{value} is te klein; het moet minstens {minimum} zijn"),
+    ("{value} is outside the plausible {range} for {field}; percentages are written as {pct}, not {fraction}",
+     "{value} ligt buiten het aannemelijke bereik {range} voor {field}; percentages schrijft u als {pct}, niet als {fraction}"),
+    ("{value} is outside the plausible {range} for {field}; did you mean {options}? (check the unit and the decimal point)",
+     "{value} ligt buiten het aannemelijke bereik {range} voor {field}; bedoelde u {options}? (controleer de eenheid en de decimale punt)"),
+    ("{value} is outside the plausible {range} for {field}", "{value} ligt buiten het aannemelijke bereik {range} voor {field}"),
+    ("unknown unit '{unit}' for this field (use one of: {units})", "onbekende eenheid '{unit}' voor dit veld (gebruik een van: {units})"),
+    ("value has no source (set 'source' here or on an enclosing block)", "de waarde heeft geen bron (zet 'source' hier of op een omvattend blok)"),
+    ("unknown source '{source}'{hint}; define it under 'sources:'", "onbekende bron '{source}'{hint}; definieer haar onder 'sources:'"),
+    ("unknown source '{source}'", "onbekende bron '{source}'"),
+    # rules between fields
+    ("from_year {start} is after to_year {end}", "from_year {start} ligt na to_year {end}"),
+    ("give at least one of min, above, max, below", "geef minstens één van min, above, max, below"),
+    ("give exactly one rate field of {fields} (got {n})", "geef precies één tariefveld van {fields} (nu {n})"),
+    ("give exactly one effect: pay_at_least_by_hours, categories or abatement_pct",
+     "geef precies één effect: pay_at_least_by_hours, categories of abatement_pct"),
+    ("intensity_tiers need reference_rate_eur_per_mwh", "intensity_tiers vragen reference_rate_eur_per_mwh"),
+    ("intensity_tiers cannot be combined with above_mwh/share_of_rate_pct/rate_eur_per_mwh",
+     "intensity_tiers gaan niet samen met above_mwh/share_of_rate_pct/rate_eur_per_mwh"),
+    ("give exactly one of share_of_rate_pct or rate_eur_per_mwh (or intensity_tiers)",
+     "geef precies één van share_of_rate_pct of rate_eur_per_mwh (of intensity_tiers)"),
+    ("give exactly one of efficiency_pct (a boiler) or cop (a heat pump)", "geef precies één van efficiency_pct (een ketel) of cop (een warmtepomp)"),
+    ("give exactly one of {first} or {second}", "geef precies één van {first} of {second}"),
+    ("give exactly one of {fields}", "geef precies één van {fields}"),
+    ("a percent_of_network levy takes no reduced_rates or exempt_processes",
+     "een heffing met percent_of_network kent geen reduced_rates of exempt_processes"),
+    ("the first band must start at 0 MWh, not {start}", "de eerste schijf moet bij 0 MWh beginnen, niet bij {start}"),
+    ("band {i} is open-ended but band {j} follows it", "schijf {i} is open, maar schijf {j} volgt erna"),
+    ("bands {i} and {j} overlap ({a} > {b} MWh)", "schijven {i} en {j} overlappen ({a} > {b} MWh)"),
+    ("gap between bands {i} and {j} ({a} to {b} MWh)", "gat tussen schijven {i} en {j} ({a} tot {b} MWh)"),
+    ("band {i} ends ({end}) before it starts ({start})", "schijf {i} eindigt ({end}) voordat hij begint ({start})"),
+    ("the last band must be open-ended (leave out to_mwh)", "de laatste schijf moet open zijn (laat to_mwh weg)"),
+    ("rate period {start} to {end} ends before it starts", "tariefperiode {start} tot {end} eindigt voordat zij begint"),
+    ("rate periods {a} and {b} overlap", "tariefperiodes {a} en {b} overlappen"),
+    ("rate periods leave a gap between {a} and {b}", "tariefperiodes laten een gat tussen {a} en {b}"),
+    ("the first period starts on {date}, not on 1 January {year} (the price year)",
+     "de eerste periode begint op {date}, niet op 1 januari {year} (het prijsjaar)"),
+    ("the last period ends on {date}, not on 31 December {year} (the price year)",
+     "de laatste periode eindigt op {date}, niet op 31 december {year} (het prijsjaar)"),
+    ("give either budget_eur_per_year with eligible_consumption_mwh, or target_price_eur_per_mwh with max_aid_share_pct",
+     "geef óf budget_eur_per_year met eligible_consumption_mwh, óf target_price_eur_per_mwh met max_aid_share_pct"),
+    ("the budget route needs both budget_eur_per_year and eligible_consumption_mwh",
+     "de budgetroute vraagt zowel budget_eur_per_year als eligible_consumption_mwh"),
+    ("the price route needs both target_price_eur_per_mwh and max_aid_share_pct",
+     "de prijsroute vraagt zowel target_price_eur_per_mwh als max_aid_share_pct"),
+    ("'{given}' does not match the file name '{file}'", "'{given}' komt niet overeen met de bestandsnaam '{file}'"),
+    ("{year} in a file under {folder}/", "{year} in een bestand onder {folder}/"),
+    ("id '{id}' used twice", "id '{id}' komt twee keer voor"),
+    ("must be more than 0 {unit}", "moet meer dan 0 {unit} zijn"),
+    ("{hours} h is not within the {all} h of {year} (more than 0, at most {most})",
+     "{hours} h past niet in de {all} h van {year} (meer dan 0, hoogstens {most})"),
+    ("{mwh} MWh on {kw} kW is {hours} h of full load, more than the {all} h of {year}",
+     "{mwh} MWh op {kw} kW is {hours} vollasturen, meer dan de {all} h van {year}"),
+    ("shares add up to {total} % (> 100 %)", "de aandelen tellen op tot {total} % (> 100 %)"),
+    ("'{level}' is not offered by {country} ({where}: network.levels has {offered})",
+     "'{level}' wordt niet aangeboden door {country} ({where}: network.levels heeft {offered})"),
+    ("unknown levy '{levy}'{hint}", "onbekende heffing '{levy}'{hint}"),
+    ("scenario '{name}' applies to {years}, not to {year}", "scenario '{name}' geldt voor {years}, niet voor {year}"),
+    # finding the configs
+    ("config directory not found", "configmap niet gevonden"),
+    ("no price-year folders (e.g. 2026/) in {folder}", "geen prijsjaarmappen (bijv. 2026/) in {folder}"),
+    ("no configs for {year} in {folder} (available: {years})", "geen configs voor {year} in {folder} (beschikbaar: {years})"),
+    ("no configs for {year} (available: {years})", "geen configs voor {year} (beschikbaar: {years})"),
+    ("no price year before {year} in {folder}; give --year or --vs-config-dir", "geen prijsjaar vóór {year} in {folder}; geef --year of --vs-config-dir"),
+    ("{year} is the same year as --year; give another year or --vs-config-dir", "{year} is hetzelfde jaar als --year; geef een ander jaar of --vs-config-dir"),
+    ("{folder} is not a directory", "{folder} is geen map"),
+    ("missing (the EU ETS prices of {year})", "ontbreekt (de EU-ETS-prijzen van {year})"),
+    ("no country files (*.yaml)", "geen landbestanden (*.yaml)"),
+    ("no sector files (*.yaml)", "geen sectorbestanden (*.yaml)"),
+    ("a second file for '{name}' next to {file}; keep one of the two", "een tweede bestand voor '{name}' naast {file}; houd er één van beide"),
+    ("not read, because config files end in .yaml; rename it to {file}", "niet gelezen, want configbestanden eindigen op .yaml; hernoem het naar {file}"),
+    ("not read (a price year is a folder named by the year alone, e.g. 2026/); rename it or move it out of the config directory",
+     "niet gelezen (een prijsjaar is een map met alleen het jaartal als naam, bijv. 2026/); hernoem de map of haal haar uit de configmap"),
+    ("price year {year} exists already; new-year never overwrites (rename or remove it first)",
+     "prijsjaar {year} bestaat al; new-year overschrijft nooit (hernoem of verwijder het eerst)"),
+    ("{year} is not before {new}; new-year rolls a year forward (give an earlier --from)",
+     "{year} ligt niet vóór {new}; new-year rolt een jaar vooruit (geef een eerdere --from)"),
+    ("cannot be opened for editing ({why}); run `speelveld validate`", "kan niet worden geopend om te bewerken ({why}); voer `speelveld validate` uit"),
+    ("its layout cannot be kept by the editor (e.g. list dashes at the left margin); edit this file by hand, or lay it out "
+     "like the shipped configs (mappings indented by 2, '- ' indented by 2)",
+     "de opmaak kan door de editor niet behouden blijven (bijv. lijststreepjes tegen de kantlijn); bewerk dit bestand met de hand, "
+     "of maak het op zoals de meegeleverde configs (mappings 2 ingesprongen, '- ' 2 ingesprongen)"),
+    # options
+    ("unknown country '{given}'{hint}; available: {available}", "onbekend land '{given}'{hint}; beschikbaar: {available}"),
+    ("unknown sector '{given}'{hint}; available: {available}", "onbekende sector '{given}'{hint}; beschikbaar: {available}"),
+    ("unknown scenario '{given}'{hint}; available: {available}", "onbekend scenario '{given}'{hint}; beschikbaar: {available}"),
+    ("unknown {kind} '{given}'{hint}; available: {available}", "onbekend: {kind} '{given}'{hint}; beschikbaar: {available}"),
+    ("give one or more of {kinds} (comma-separated), or all", "geef een of meer van {kinds} (gescheiden door komma's), of all"),
+    ("give --format csv or json, or a file name ending in .csv or .json", "geef --format csv of json, of een bestandsnaam die eindigt op .csv of .json"),
+    ("the name says {by_name} but --format says {by_format}", "de naam zegt {by_name}, maar --format zegt {by_format}"),
+    ("the workbook needs a .xlsx name", "de werkmap heeft een naam op .xlsx nodig"),
+    ("use a .parquet, .csv or .xlsx file", "gebruik een .parquet-, .csv- of .xlsx-bestand"),
+    ("the same parameter is varied twice", "dezelfde parameter wordt twee keer gevarieerd"),
+    ("the same parameter is linked twice", "dezelfde parameter wordt twee keer gekoppeld"),
+    ("{n} scenarios do not fit in a worksheet ({rows} rows at most); use .parquet or .csv",
+     "{n} scenario's passen niet in een werkblad (hoogstens {rows} rijen); gebruik .parquet of .csv"),
+    ("give a range like 2024:2026 or a list like 2024,2026", "geef een reeks zoals 2024:2026 of een lijst zoals 2024,2026"),
+    ("no such file", "bestand bestaat niet"),
+    ("no line key starts with '{line}'; keys: {keys}", "geen regelsleutel begint met '{line}'; sleutels: {keys}"),
+    ("{country} is not in the {year} configs", "{country} staat niet in de configs van {year}"),
+    ("both runs need the same reference country", "beide berekeningen moeten hetzelfde referentieland hebben"),
+    # --set
+    ("expected PATH=VALUE, e.g. {example}", "verwacht PAD=WAARDE, bijv. {example}"),
+    ("malformed path '{path}'", "ongeldig pad '{path}'"),
+    ("cannot read value '{value}'", "kan de waarde '{value}' niet lezen"),
+    ("missing value after '='", "de waarde ontbreekt na '='"),
+    ("unknown root '{root}'{hint}; a path starts with one of: {roots}", "onbekend begin '{root}'{hint}; een pad begint met een van: {roots}"),
+    ("no '{name}' under '{under}'{hint}", "geen '{name}' onder '{under}'{hint}"),
+    ("no item '{item}' in '{under}'{hint}", "geen element '{item}' in '{under}'{hint}"),
+    ("'{path}' is a value, it has no '{name}'", "'{path}' is een waarde, er zit geen '{name}' in"),
+    ("the path names a whole file; name a field inside it", "het pad noemt een heel bestand; noem een veld daarin"),
+    ("empty path", "leeg pad"),
+    # sweeps
+    ("expected PATH=SPEC, e.g. {example}", "verwacht PAD=SPEC, bijv. {example}"),
+    ("expected TARGET=SOURCE, e.g. {example}", "verwacht DOEL=BRON, bijv. {example}"),
+    ("expected A,B=RHO, e.g. {example}", "verwacht A,B=RHO, bijv. {example}"),
+    ("{name} is not varied; give it a --vary first", "{name} wordt niet gevarieerd; geef er eerst een --vary voor"),
+    ("{name} is varied itself; link it or vary it, not both", "{name} wordt zelf gevarieerd; koppel of varieer, niet beide"),
+    ("an unknown value without bounds cannot be linked", "een onbekende waarde zonder grenzen kan niet worden gekoppeld"),
+    ("{a} and {b} differ; link by factor with TARGET=SOURCE*", "{a} en {b} verschillen; koppel met een factor: DOEL=BRON*"),
+    ("{name} is not varied with normal(mean,sd); correlation is for normal draws",
+     "{name} wordt niet gevarieerd met normal(mean,sd); een correlatie geldt alleen voor normale trekkingen"),
+    ("the coefficient must lie strictly between −1 and 1, between two parameters",
+     "de coëfficiënt moet strikt tussen −1 en 1 liggen, tussen twee parameters"),
+    ("these coefficients cannot hold together (the correlation matrix is not positive definite)",
+     "deze coëfficiënten kunnen niet samen gelden (de correlatiematrix is niet positief definiet)"),
+    ("a range needs start ≤ stop and a positive step", "een reeks vraagt start ≤ stop en een positieve stap"),
+    ("{n} values is too many for one parameter", "{n} waarden is te veel voor één parameter"),
+    ("uniform(low, high) needs low < high", "uniform(low, high) vraagt low < high"),
+    ("normal(mean, sd) needs sd > 0", "normal(mean, sd) vraagt sd > 0"),
+    ("cannot read '{spec}'; use start:stop:step, a list a,b,c, uniform(low,high) or normal(mean,sd)",
+     "kan '{spec}' niet lezen; gebruik start:stop:step, een lijst a,b,c, uniform(low,high) of normal(mean,sd)"),
+    ("no numeric parameter '{path}' in the {year} config{hint}", "geen numerieke parameter '{path}' in de config van {year}{hint}"),
+    ("{value} h is more than a year has ({hours} h in {year})", "{value} h is meer dan een jaar heeft ({hours} h in {year})"),
+    ("random draws (uniform/normal) need --samples N", "toevalstrekkingen (uniform/normal) vragen --samples N"),
+    # the business case
+    ("'{name}' is not an electric heat technology of the {year} configs (available: {names})",
+     "'{name}' is geen elektrische warmtetechniek in de configs van {year} (beschikbaar: {names})"),
+    ("the business case needs technologies.gas-boiler, gas_emission_factor_t_per_mwh and discount_rate_pct",
+     "de business case vraagt technologies.gas-boiler, gas_emission_factor_t_per_mwh en discount_rate_pct"),
+    ("the archetype has no gas_fuel_mwh or boiler_gas_share_pct, so there is no boiler heat to electrify",
+     "het archetype heeft geen gas_fuel_mwh of boiler_gas_share_pct, dus er is geen ketelwarmte om te elektrificeren"),
+    ("unknown, so the business case cannot be computed", "onbekend, dus de business case kan niet worden berekend"),
+    ("boiler_gas_share_pct is 0: its heat is furnace heat, not boiler heat ({note})",
+     "boiler_gas_share_pct is 0: de warmte is ovenwarmte, geen ketelwarmte ({note})"),
+    ("the business case needs natural gas figures for every country ({countries})",
+     "de business case vraagt aardgascijfers voor elk land ({countries})"),
+    # the input workbook
+    ("TRUE/FALSE is not a number", "WAAR/ONWAAR is geen getal"),
+    ("'{text}' has a decimal comma; type a number with a decimal point ({number}), or set the cell to a number",
+     "'{text}' heeft een decimale komma; typ een getal met een decimale punt ({number}), of maak van de cel een getal"),
+    ("'{text}' is text in a number cell; give a number or leave it empty", "'{text}' is tekst in een getalcel; geef een getal of laat de cel leeg"),
+    ("not an Excel workbook that can be read ({why})", "geen Excel-werkmap die kan worden gelezen ({why})"),
+    ("no sheet '{a}' or '{b}'; is this a workbook from `speelveld inputs export`?",
+     "geen blad '{a}' of '{b}'; komt deze werkmap van `speelveld inputs export`?"),
+    ("sheet {sheet}: the price year is missing; export the workbook again", "blad {sheet}: het prijsjaar ontbreekt; exporteer de werkmap opnieuw"),
+    ("exported with the workbook but no longer there; export again", "bij de export van de werkmap aanwezig, nu niet meer; exporteer opnieuw"),
+    ("changed since the workbook was exported (an edit in the YAML would be lost); export again and redo the edits",
+     "gewijzigd sinds de export van de werkmap (een wijziging in de YAML zou verloren gaan); exporteer opnieuw en breng de wijzigingen opnieuw aan"),
+    ("'{file}' is not a config file of {year}; use the file names of the other rows",
+     "'{file}' is geen configbestand van {year}; gebruik de bestandsnamen van de andere rijen"),
+    ("source id '{id}' must be lower-case letters, digits and dashes", "bron-id '{id}' mag alleen kleine letters, cijfers en streepjes bevatten"),
+    ("new source '{id}' needs a title", "nieuwe bron '{id}' heeft een titel nodig"),
+    ("new source '{id}' needs a url or publisher (D/E) and a date (F)", "nieuwe bron '{id}' heeft een url of uitgever (D/E) en een datum (F) nodig"),
+    ("sheet {sheet}, row 1: the columns were changed (expected {columns}); export again",
+     "blad {sheet}, rij 1: de kolommen zijn gewijzigd (verwacht: {columns}); exporteer opnieuw"),
+    ("the parameter path is empty", "het parameterpad is leeg"),
+    ("'{path}' is not a parameter of {year}; do not change the path column", "'{path}' is geen parameter van {year}; wijzig de padkolom niet"),
+    ("the parameter appears twice", "de parameter komt twee keer voor"),
+    ("unit '{unit}' does not match this parameter (use {unit_of}, or one of {units})",
+     "eenheid '{unit}' past niet bij deze parameter (gebruik {unit_of}, of een van {units})"),
+    ("unit '{unit}' does not match this parameter (use {unit_of})", "eenheid '{unit}' past niet bij deze parameter (gebruik {unit_of})"),
+    ("quality '{word}' is not one of {words}", "kwaliteit '{word}' is niet een van {words}"),
+    ("a changed value needs a source: an id of the sheet {sheet} for {file}, or a new row there",
+     "een gewijzigde waarde heeft een bron nodig: een id van het blad {sheet} voor {file}, of een nieuwe rij daar"),
+    ("source '{source}' is not defined for {file}; add a row on the sheet {sheet}",
+     "bron '{source}' is niet gedefinieerd voor {file}; voeg een rij toe op het blad {sheet}"),
+    ("empty, so flag it '{quality}' (or give the value)", "leeg, dus markeer haar als '{quality}' (of geef de waarde)"),
+)
+
+
+# Messages of the libraries underneath, worded in Dutch the same way: PyYAML's syntax errors, pydantic's
+# constraint errors and typer's usage errors.
+LIBRARY_MESSAGES_NL: tuple[tuple[str, str], ...] = (
+    # PyYAML and pydantic
+    ("expected {options}, but got {got}", "verwacht {options}, maar kreeg {got}"),
+    ("expected {options}, but found {got}", "verwacht {options}, maar vond {got}"),
+    ("mapping values are not allowed here", "hier mag geen 'sleutel: waarde' staan (een dubbele punt te veel of een inspringing verkeerd?)"),
+    ("could not find expected ':'", "de verwachte ':' ontbreekt"),
+    ("found character {char} that cannot start any token", "teken {char} kan hier niet staan"),
+    ("found undefined alias {name}", "onbekende alias {name}"),
+    ("found unexpected end of stream", "onverwacht einde van het bestand"),
+    ("did not find expected key", "de verwachte sleutel ontbreekt"),
+    ("String should match pattern '{pattern}' (got {kind})", "tekst moet voldoen aan het patroon '{pattern}' (kreeg {kind})"),
+    ("List should have at least {n} item after validation, not {got}", "de lijst moet minstens {n} element hebben, niet {got}"),
+    ("List should have at least {n} items after validation, not {got}", "de lijst moet minstens {n} elementen hebben, niet {got}"),
+    # typer's own usage errors
+    ("No such option: {option} (Possible options: {options})", "onbekende optie: {option} (mogelijke opties: {options})"),
+    ("No such option: {option} Did you mean {other}?", "onbekende optie: {option}; bedoelde u {other}?"),
+    ("No such option: {option}", "onbekende optie: {option}"),
+    ("No such command '{name}'.", "onbekend commando '{name}'."),
+    ("Missing option '{option}'.", "optie '{option}' ontbreekt."),
+    ("Missing argument '{name}'.", "argument '{name}' ontbreekt."),
+    ("Option '{option}' requires an argument.", "optie '{option}' vraagt een waarde."),
+    ("Got unexpected extra argument ({arg})", "onverwacht extra argument ({arg})"),
+    ("Got unexpected extra arguments ({args})", "onverwachte extra argumenten ({args})"),
+    ("Invalid value for '{option}': '{value}' is not a valid integer.", "ongeldige waarde voor '{option}': '{value}' is geen geheel getal."),
+    ("Invalid value for '{option}': '{value}' is not a valid float.", "ongeldige waarde voor '{option}': '{value}' is geen getal."),
+    ("Invalid value for '{option}': '{value}' is not one of {choices}.", "ongeldige waarde voor '{option}': '{value}' is niet een van {choices}."),
+    ("Got unexpected extra argument(s) ({args})", "onverwachte extra argumenten ({args})"),
+    ("Invalid value for '{option}'", "ongeldige waarde voor '{option}'"),
+    ("Input should be a valid integer, unable to parse string as an integer", "moet een geheel getal zijn"),
+    ("Input should be a valid number, unable to parse string as a number", "moet een getal zijn"),
+    ("Input should be greater than or equal to {n}", "moet minstens {n} zijn"),
+    ("Input should be greater than {n}", "moet groter zijn dan {n}"),
+    ("Value error, '{value}' is not one of {choices}.", "'{value}' is niet een van {choices}."),
+)
+
+# The Dutch wording of a message's parts that the loader words in English itself.
+_KINDS_NL = {"nothing (null)": "niets (null)", "true (a yes/no value)": "true (een ja/nee-waarde)",
+             "false (a yes/no value)": "false (een ja/nee-waarde)", "a mapping": "een mapping", "a list": "een lijst",
+             "this value": "deze waarde", "none": "geen"}
+# Pseudo-fields the loader puts where a field would stand.
+_PLACES_NL = ((": file: ", ": bestand: "), (": structure: ", ": structuur: "), (": syntax: ", ": syntaxis: "),
+              (": indentation: ", ": inspringing: "), (": sheet ", ": blad "), (", cell ", ", cel "), (" (cell ", " (cel "),
+              (", row ", ", rij "))
+
+
+def _part_nl(name: str, text: str) -> str:
+    if text in _KINDS_NL:
+        return _KINDS_NL[text]
+    if name == "kind" and text.startswith("the text "):
+        return "de tekst " + text[len("the text ") :]
+    if name == "hint" and text.startswith(" (did you mean ") and text.endswith("?)"):
+        return " (bedoelde u " + text[len(" (did you mean ") :]
+    if name in ("options", "choices") and " or " in text:
+        head, _, last = text.rpartition(" or ")
+        return f"{head} of {last}"
+    return text
+
+
+@functools.cache
+def _message_patterns() -> list[tuple[re.Pattern, str]]:
+    compiled = []
+    for english, dutch in MESSAGES_NL + LIBRARY_MESSAGES_NL:
+        body = []
+        for literal, name, _spec, _conv in string.Formatter().parse(english):
+            body.append(re.escape(literal))
+            if name is not None:
+                body.append(f"(?P<{name}>.*?)")
+        # Everything before the message (file:line: field:, an option, --set PATH:) is kept as written.
+        compiled.append((re.compile(r"(?P<_head>(?:.*: )?)" + "".join(body) + r"\Z", re.S), dutch))
+    return compiled
+
+
+def message_parts(line: str) -> tuple[str, str, dict] | None:
+    """The catalogue entry a message line matches: (head, Dutch template, parts), or None."""
+    for pattern, dutch in _message_patterns():
+        m = pattern.match(line)
+        if m:
+            parts = {k: v for k, v in m.groupdict().items() if k != "_head"}
+            return m["_head"], dutch, parts
+    return None
+
+
+def message_text(lang: str, line: str) -> str:
+    """An error or notice line in the report language. The tool words it in English; in Dutch the
+    message after its place (file:line: field:, or the option) is worded from MESSAGES_NL. A line
+    no entry matches is shown as written rather than half-translated."""
+    if lang == "en":
+        return line
+    found = message_parts(line)
+    if found is None:
+        return line
+    head, dutch, parts = found
+    if head:
+        # The place may itself be worded ("Invalid value for '--year': ..."); a file:line: field is not.
+        head = message_text(lang, head.removesuffix(": ")) + ": "
+    for english, place in _PLACES_NL:
+        head = head.replace(english, place)
+    return head + dutch.format(**{k: _part_nl(k, v) for k, v in parts.items()})
