@@ -117,6 +117,11 @@ def test_the_catalogue_follows_the_code():
                 piece = piece.strip(" ,:'")
                 if len(piece) >= 6 and piece not in code and piece not in composed:
                     missing.append((en, piece))
+    # the parts the loader words itself (what it got, "did you mean"), worded in Dutch by labels
+    for word in [*labels._KINDS_NL, "the text ", "did you mean"]:
+        piece = word.removeprefix("true ").removeprefix("false ")  # the code writes f"{'true' if value else 'false'} (a yes/no value)"
+        if piece not in code:
+            missing.append((word, piece))
     assert not missing, "\n".join(f"{en!r}: {piece!r} is not in the code" for en, piece in missing)
 
 
@@ -131,5 +136,10 @@ def test_messages_in_dutch_and_english():
     assert labels.message_text("nl", "x.yaml:8: foo: unknown field (did you mean 'bar'?)") == "x.yaml:8: foo: onbekend veld (bedoelde u 'bar'?)"
     assert labels.message_text("nl", "Invalid value for '--year': Input should be a valid integer, unable to parse string as an integer") == (
         "ongeldige waarde voor '--year': moet een geheel getal zijn")
+    # what the user typed stays as typed, also when it reads like a word the loader uses
+    assert labels.message_text("nl", "--countries: unknown country 'none'; available: DE, FR") == (
+        "--countries: onbekend land 'none'; beschikbaar: DE, FR")
+    assert labels.message_text("nl", "--scenario: unknown scenario 'x'; available: none (in cfg/scenarios)") == (
+        "--scenario: onbekend scenario 'x'; beschikbaar: geen (in cfg/scenarios)")
     # a message the catalogue does not know is shown as written, never half-translated
     assert labels.message_text("nl", "x.yaml:1: something new happened") == "x.yaml:1: something new happened"

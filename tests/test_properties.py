@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from speelveld.config.load import Override, load_year
 from speelveld.core.compute import col, compare, evaluate, plan_sector
+from speelveld.core.sweep import resolve_path
 from tests.helpers import FIXTURE, line
 
 EXAMPLES = 40
@@ -38,9 +39,8 @@ def fixture_config():
 def run_rows(rows: list[dict[str, float]], countries=("NL", "DE", "FR"), reference="NL") -> tuple[pl.DataFrame, dict]:
     """Every line, total and gap for each row of parameter values: one query for all rows."""
     cfg = fixture_config()
-    # the frame's columns are named by the parameters' own paths (`sector.` is --set shorthand)
-    paths = {given: given.replace("sector.", "sectors.plant.", 1) if given.startswith("sector.") else given for given in rows[0]}
-    assert all(path in cfg.params for path in paths.values()), paths
+    # the frame's columns are named by the parameters' own paths (`sector.` is shorthand), as in a sweep
+    paths = {given: resolve_path(given, cfg, "plant") for given in rows[0]}
     plan = plan_sector(cfg, "plant", list(countries), frozenset(paths.values()))
     frame = pl.DataFrame({path: [float(r[given]) for r in rows] for given, path in paths.items()})
     return evaluate(frame, [plan], reference).collect(), plan.lines

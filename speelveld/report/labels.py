@@ -880,6 +880,7 @@ MESSAGES_NL: tuple[tuple[str, str], ...] = (
     # options
     ("unknown country '{given}'{hint}; available: {available}", "onbekend land '{given}'{hint}; beschikbaar: {available}"),
     ("unknown sector '{given}'{hint}; available: {available}", "onbekende sector '{given}'{hint}; beschikbaar: {available}"),
+    ("unknown scenario '{given}'{hint}; available: {available} (in {folder})", "onbekend scenario '{given}'{hint}; beschikbaar: {available} (in {folder})"),
     ("unknown scenario '{given}'{hint}; available: {available}", "onbekend scenario '{given}'{hint}; beschikbaar: {available}"),
     ("unknown {kind} '{given}'{hint}; available: {available}", "onbekend: {kind} '{given}'{hint}; beschikbaar: {available}"),
     ("give one or more of {kinds} (comma-separated), or all", "geef een of meer van {kinds} (gescheiden door komma's), of all"),
@@ -1013,7 +1014,9 @@ LIBRARY_MESSAGES_NL: tuple[tuple[str, str], ...] = (
     ("Value error, '{value}' is not one of {choices}.", "'{value}' is niet een van {choices}."),
 )
 
-# The Dutch wording of a message's parts that the loader words in English itself.
+# The Dutch wording of the parts that the loader words in English itself (what it got, a unit it
+# could not name, an empty list); only in those parts, so that a user's own value stays as typed.
+_WORDED_PARTS = ("kind", "unit", "available", "names", "years")
 _KINDS_NL = {"nothing (null)": "niets (null)", "true (a yes/no value)": "true (een ja/nee-waarde)",
              "false (a yes/no value)": "false (een ja/nee-waarde)", "a mapping": "een mapping", "a list": "een lijst",
              "this value": "deze waarde", "none": "geen"}
@@ -1024,7 +1027,7 @@ _PLACES_NL = ((": file: ", ": bestand: "), (": structure: ", ": structuur: "), (
 
 
 def _part_nl(name: str, text: str) -> str:
-    if text in _KINDS_NL:
+    if name in _WORDED_PARTS and text in _KINDS_NL:
         return _KINDS_NL[text]
     if name == "kind" and text.startswith("the text "):
         return "de tekst " + text[len("the text ") :]
