@@ -79,6 +79,7 @@ def test_bad_input_gives_clean_error(case: Path, tmp_path: Path):
     assert lines, f"{case.name}: nothing on stderr"
     for line in lines:
         assert line.startswith("error: "), f"{case.name}: stderr line without 'error: ': {line!r}"
+    assert len(set(lines)) == len(lines), f"{case.name}: an error given twice:\n" + "\n".join(lines)
     expect = [e.replace("{dir}", str(cfg)) for e in spec["expect"]]
     assert any(all(e in line for e in expect) for line in lines), (
         f"{case.name}: no error line holds all of {expect}:\n" + "\n".join(lines)

@@ -81,6 +81,14 @@ def test_unknown_sector_is_a_clean_error():
     assert "Traceback" not in r.output
 
 
+def test_a_sector_override_out_of_range_is_one_error_for_every_archetype():
+    # sector.utilisation_hours sets all nine shipped archetypes; each fails the same way, and the
+    # user gets that once, placed by the override without repeating its field
+    r = invoke("compare", "--sector", "chemie", "--set", "sector.utilisation_hours=9000", "--lang", "en")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == ["error: --set sector.utilisation_hours: 9000 h is not within the 8,760 h of 2026 (more than 0, at most 8,760)"]
+
+
 def test_bad_config_one_line_error(tmp_path):
     bad = tmp_path / "cfg"
     shutil.copytree(FIXTURE, bad)

@@ -142,7 +142,7 @@ def _load_year(config_dir: Path, year: int, overrides: list[Override], scenario:
             continue
         problems.extend(_identity_checks(key, models[key], year, files[key], lines[key]))
     if problems:
-        raise ConfigError(problems)
+        raise ConfigError(_without_repeated_field(problems, override_origin))
 
     params: dict[str, Param] = {}
     refs: dict[tuple, str] = {}
@@ -156,7 +156,7 @@ def _load_year(config_dir: Path, year: int, overrides: list[Override], scenario:
         refs.update(flat.refs)
     problems.extend(_semantic_checks(models, params, files, lines, year, override_origin))
     if problems:
-        raise ConfigError(problems)
+        raise ConfigError(_without_repeated_field(problems, override_origin))
 
     return YearConfig(
         year=year,
@@ -170,6 +170,25 @@ def _load_year(config_dir: Path, year: int, overrides: list[Override], scenario:
         scenario=scenario,
         files=sorted(files.values()),
     )
+
+
+def _without_repeated_field(problems: list[str], override_origin: dict) -> list[str]:
+    """A problem with a value an override set is placed by the override (``--set DE.x.y: ``); the
+    field after it would only repeat the path (``--set DE.x.y: x.y: ...``), so it is left out.
+    A field deeper than the override (a mapping set by a scenario) stays. A ``sector.`` override
+    sets every archetype, so its problem, once worded by the override, is given once."""
+    labels = {label for origins in override_origin.values() for label in origins.values()}
+    out = []
+    for problem in problems:
+        for label in labels:
+            head = label + ": "
+            if problem.startswith(head):
+                field, sep, message = problem[len(head):].partition(": ")
+                if sep and (label.endswith("." + field) or label.endswith(" " + field)):
+                    problem = head + message
+                break
+        out.append(problem)
+    return list(dict.fromkeys(out))
 
 
 def _scenario_overrides(config_dir: Path, name: str, year: int, docs: dict) -> list[Override]:

@@ -28,7 +28,8 @@ _UNITS: list[tuple[str, str, dict[str, float]]] = [
 
 def unit_of(field: str) -> tuple[str, dict[str, float]]:
     for suffix, unit, accepted in _UNITS:
-        if field.endswith(suffix):
+        # a field named by its unit alone (``pct`` of a percentage-of-network levy) holds that unit too
+        if field.endswith(suffix) or field == suffix[1:]:
             return unit, accepted
     if field == "value":  # pragma: no cover - callers pass the parent field name
         raise ValueError("unit_of needs the field name, not 'value'")
