@@ -67,8 +67,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-out = Console()
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(emoji=False)  # a user's text such as 60:100:0 is printed as written, never as an emoji
+err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 _state = {"debug": False, "lang": "nl"}
 
 

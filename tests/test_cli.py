@@ -162,3 +162,10 @@ def test_a_band_of_two_negative_numbers_is_spelled_out():
     assert band_text("en", -3.12, -2.64) == "-3.12 to -2.64"
     assert band_text("nl", -19.42, 11.36) == "-19.42–11.36"
     assert band_text("nl", 2.64, 3.12) == "2.64–3.12"
+
+
+def test_text_the_user_typed_is_echoed_as_typed():
+    # ':100:' is a rich emoji code; an error that quotes the user's --vary must not turn it into 💯
+    r = invoke("sweep", "--sector", "plant", "--config-dir", str(FIXTURE), "--vary", "DE.commodity.baseload_eur_per_mwh=60:100:0")
+    assert r.exit_code == 2
+    assert "baseload_eur_per_mwh=60:100:0" in r.stderr and "\N{HUNDRED POINTS SYMBOL}" not in r.stderr
