@@ -368,8 +368,9 @@ def report(
 
         cfgs = [load_year(cfg.config_dir, y, []) for y in years]
         trend_frame = run_trend(cfgs, sorted(cfg.sectors), chosen[1:], reference=chosen[0])
-    write_atomic(out_file, lambda p: write_workbook(p, result, cfg, manifest(cfg, command_line()), lang.value, trend_frame))
-    err.print(status_text("st_wrote_sheets", file=out_file, n=len(result.sectors) + 3, seconds=f"{time.perf_counter() - started:.1f}"))
+    sheets: list[int] = []
+    write_atomic(out_file, lambda p: sheets.append(write_workbook(p, result, cfg, manifest(cfg, command_line()), lang.value, trend_frame)))
+    err.print(status_text("st_wrote_sheets", file=out_file, n=sheets[0], seconds=f"{time.perf_counter() - started:.1f}"))
 
 
 @app.command()

@@ -36,6 +36,7 @@ def test_sheets_values_and_formulas(tmp_path):
     ws = wb["plant"]
     header = [c.value for c in ws[4]]
     assert header[:5] == ["Categorie", "Kostenpost", "NL (€/MWh)", "DE (€/MWh)", "FR (€/MWh)"]
+    assert header[5:8] == ["NL (€/jr)", "DE (€/jr)", "FR (€/jr)"]  # one unit style: €/jr in Dutch
     assert header[8:14] == ["NL kwaliteit", "DE kwaliteit", "FR kwaliteit", "NL band (€/MWh)", "DE band (€/MWh)", "FR band (€/MWh)"]
     # every engine line value is in the €/yr block as a number; €/MWh is a formula over it
     rows = {ws.cell(row=r, column=2).value: r for r in range(5, ws.max_row + 1)}
@@ -90,6 +91,7 @@ def test_english_labels(tmp_path):
     path, _ = make(tmp_path, "en")
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames[0] == "Summary" and wb["plant"]["B4"].value == "Cost line"
+    assert wb["plant"]["F4"].value == "NL (€/yr)"
 
 
 def test_config_text_is_never_a_formula(tmp_path):
@@ -120,6 +122,7 @@ def test_cli_report_and_compare_excel(tmp_path):
     res = runner.invoke(app, ["report", "--config-dir", str(FIXTURE), "--year", "2030", "--out", str(out)])
     assert res.exit_code == 0, res.output
     assert openpyxl.load_workbook(out).sheetnames == ["Samenvatting", "Methode", "plant", "Verschil dichten", "Parameters", "Run"]
+    assert f"{out} geschreven (6 bladen, " in res.stderr  # the count is the workbook's own
     out2 = tmp_path / "c.xlsx"
     res = runner.invoke(app, ["compare", "--config-dir", str(FIXTURE), "--sector", "plant", "--excel", str(out2)])
     assert res.exit_code == 0 and out2.exists()

@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from speelveld.config.resolved import YearConfig
 from speelveld.core.compute import Comparison
 from speelveld.core.lines import ELECTRICITY_FAMILIES, FAMILIES
-from speelveld.report.labels import GENERIC_ROW_LABELS, band_text, conclusive, gap_text, line_label, t
+from speelveld.report.labels import GENERIC_ROW_LABELS, band_text, conclusive, gap_text, line_label, t, units_in
 from speelveld.report.labels import WORKBOOK as TEXT
 from speelveld.report.notes import gap_note
 
@@ -41,8 +41,11 @@ def _put_text(ws, row: int, column: int, text) -> None:
         cell.data_type = "s"  # config text starting with = + - @ stays text, never a formula
 
 
-def write_workbook(path: Path, result: Comparison, cfg: YearConfig, meta: dict, lang: str = "nl", trend: pl.DataFrame | None = None) -> None:
-    save_workbook(build_workbook(result, cfg, meta, lang, trend), path)
+def write_workbook(path: Path, result: Comparison, cfg: YearConfig, meta: dict, lang: str = "nl", trend: pl.DataFrame | None = None) -> int:
+    """Write the workbook; returns its number of sheets."""
+    wb = build_workbook(result, cfg, meta, lang, trend)
+    save_workbook(wb, path)
+    return len(wb.sheetnames)
 
 
 def write_trend_workbook(path: Path, frame: pl.DataFrame, reference: str, meta: dict, lang: str = "nl") -> None:
@@ -102,7 +105,7 @@ def _sector_sheet(wb: Workbook, result: Comparison, cfg: YearConfig, sector: str
     _put_text(ws, header, 2, tx["line"])
     for j, cc in enumerate(countries):
         _put_text(ws, header, mwh_col(j), f"{cc} (€/MWh)")
-        _put_text(ws, header, yr_col(j), f"{cc} (€/yr)")
+        _put_text(ws, header, yr_col(j), units_in(lang, f"{cc} (€/yr)"))
         _put_text(ws, header, flag_col(j), tx["quality"].format(cc=cc))
         _put_text(ws, header, band_col(j), tx["band"].format(cc=cc))
     for c in range(1, 3 + 4 * n):
