@@ -153,6 +153,8 @@ def test_cli_diff_years_and_dirs():
     assert "waarvan" in r.output and "of which" not in r.output
     en = runner.invoke(app, ["diff", "--config-dir", str(DIFF), "--year", "2030", "--vs", "2031", "--lang", "en"])
     assert "-9.46" in en.output and "of which" in en.output and "waarvan" not in en.output
+    # line labels too: the engine's Dutch generic labels are the report's English ones
+    assert "Wholesale price (baseload)" in en.output and "Groothandelsprijs" not in en.output
     # default: the latest year against the one before
     r = runner.invoke(app, ["diff", "--config-dir", str(DIFF), "--format", "json"])
     data = json.loads(r.stdout)

@@ -126,3 +126,7 @@ def test_toets_prints_the_computed_cost():
     assert 0 < model["meur_per_year"] <= 129.2
     r = runner.invoke(app, ["toets", "--scenario", "vcr-opvolger"])
     assert r.exit_code == 0 and "Kosten voor de staat (model):" in r.output
+    # the scenario's own figure carries its quality in the report's language
+    assert "M€/jr (schatting) — FME" in " ".join(r.output.split())
+    en = runner.invoke(app, ["toets", "--scenario", "vcr-opvolger", "--lang", "en"])
+    assert "M€/yr (estimate) — FME" in " ".join(en.output.split())

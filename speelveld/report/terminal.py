@@ -429,7 +429,7 @@ def diff_tables(d, top: int, lang: str = "nl") -> list[Table]:
         for x in rows.head(top).iter_rows(named=True):
             flag = " ?" if x["unknown"] else ""
             kind = t(lang, "kind_data" if x["kind"] == "data" else "kind_real")
-            tab.add_row(x["side"], Text(x["label"] + flag), _fmt(x["a"]) if x["a"] is not None else "–", _fmt(x["b"]) if x["b"] is not None else "–", _signed(x["effect"]), kind)
+            tab.add_row(x["side"], Text(line_label(lang, x["key"], x["label"]) + flag), _fmt(x["a"]) if x["a"] is not None else "–", _fmt(x["b"]) if x["b"] is not None else "–", _signed(x["effect"]), kind)
         out.append(tab)
     return out
 
@@ -653,7 +653,7 @@ def toets_parts(sc, table: pl.DataFrame, cost, year: int, reference: str, lang: 
     if sc.state_cost is not None:
         c = sc.state_cost
         src = sc.sources[c.source]
-        flag = f" ({c.quality})" if c.quality else ""
+        flag = f" ({t(lang, 'q_' + str(getattr(c.quality, 'value', c.quality)))})" if c.quality else ""
         amount = t(lang, "tx_unknown") if c.value is None else f"{c.value / 1e6:,.0f} M€/{t(lang, 'tx_year_abbr')}"
         label = t(lang, "tx_cost_to_the_state_as_the")
         parts.append(f"{label} ({c.country}): {amount}{flag} — {src.title}" + (f", {src.url}" if src.url else ""))
