@@ -840,7 +840,7 @@ def explain(
     fmt: Annotated[ExplainFmt, typer.Option("--format", help="table (terminal walk-through) or json.")] = ExplainFmt.table,
     out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write the json to this file instead of stdout.", show_default=False)] = None,
     no_inputs: Annotated[bool, typer.Option("--no-inputs", help="Leave out the inputs and sources under each line.")] = False,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of headings (line labels come from the configs).")] = Lang.nl,
+    lang: Annotated[Lang, typer.Option("--lang", help="Report language: nl (default) or en, for headings and steps; the names a config gives its levies and charges stay as written.")] = Lang.nl,
     config_dir: ConfigDirOpt = None,
     strict: StrictOpt = None,
     carrier: Annotated[Carrier, typer.Option("--carrier", help="electricity, or gas / all to include the natural gas lines (per MWh of gas).")] = None,

@@ -2,6 +2,7 @@
 
 import json
 import math
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -153,3 +154,54 @@ def test_cli_explain_unknown_line_and_country():
     assert r.exit_code == 2 and "--line: geen regelsleutel begint met 'nope'" in r.output
     r = runner.invoke(app, ["explain", "--sector", "plant", "--country", "XX", "--config-dir", str(FIXTURE)])
     assert r.exit_code == 2 and "--country: onbekend land 'XX'" in r.output
+
+
+# Dutch words of the engine's steps; none may be left once a step is worded in English.
+DUTCH_STEP_WORDS = re.compile(
+    r"\b(verbruik\w*|tarief\w*|heffing\w*|korting\w*|valt|onder|lijst|staat|benuttingsuren|daluuraandeel|categorie|"
+    r"tariefvariant|ja|nee|plafond|schijf|steun\w*|vermogen|grondslag|nettarieven|jaar|verlaagd\w*|subsidiabel|regeling|"
+    r"vrijstelling|belast\w*|eigen|risico|aanmerking|gasverbruik|hubprijs|exitcapaciteit|zakelijk|gebruik)\b",
+    re.IGNORECASE,
+)
+
+
+def _config_names(cfg) -> set[str]:
+    """The names a config gives its levies, charges, groups and variants: kept as written."""
+    names: set[str] = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("label", "id", "hub", "operator") and isinstance(value, str):
+                    names.add(value)
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for model in [cfg.eu, *cfg.countries.values(), *cfg.sectors.values()]:
+        walk(model.model_dump())
+    return names
+
+
+@pytest.mark.parametrize("year", available_years(default_config_dir()))
+def test_every_step_is_worded_in_english(year):
+    """`explain --lang en`: every step of every shipped line reads in English; only the configs'
+    own names (a Dutch charge such as 'Ter beschikking gesteld vermogen') stay as written."""
+    from speelveld.report.labels import step_label
+
+    cfg = load_year(default_config_dir(), year, [])
+    names = sorted(_config_names(cfg), key=len, reverse=True)
+    checked = 0
+    for sector in cfg.sectors:
+        for country in cfg.countries:
+            for line in explain(cfg, sector, country, gas=True).lines:
+                for step in line.steps:
+                    english = step_label("en", step.label)
+                    rest = english
+                    for name in names:  # whole names only: an id such as 'b' is no part of a word
+                        rest = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", "", rest)
+                    assert not DUTCH_STEP_WORDS.search(rest), f"{sector}/{country}: {step.label!r} → {english!r}"
+                    assert step_label("nl", step.label) == step.label
+                    checked += 1
+    assert checked > 1000

@@ -125,6 +125,34 @@ def test_the_catalogue_follows_the_code():
     assert not missing, "\n".join(f"{en!r}: {piece!r} is not in the code" for en, piece in missing)
 
 
+def test_the_step_catalogue_follows_the_engine():
+    """Every fixed piece of a Dutch step in the English catalogue of `explain` is still written by
+    the engine: a step reworded in the engine without its entry fails here."""
+    from pathlib import Path
+
+    core = Path(labels.__file__).resolve().parent.parent / "core"
+    code = "\n".join(p.read_text(encoding="utf-8") for p in core.rglob("*.py"))
+    missing = [
+        (dutch, piece)
+        for dutch, _ in labels.STEP_LABELS_EN
+        for literal, _, _, _ in string.Formatter().parse(dutch)
+        for piece in (p.strip(" ,") for p in re.split(r"[=×:()]|(?= de lijst van)", literal))  # the engine composes some steps there
+        if len(piece) >= 4 and piece not in code
+    ]
+    assert not missing, "\n".join(f"{dutch!r}: {piece!r} is not in the engine" for dutch, piece in missing)
+    # both sides name the same parts
+    for dutch, english in labels.STEP_LABELS_EN:
+        assert {f for _, f, _, _ in string.Formatter().parse(dutch) if f} == {f for _, f, _, _ in string.Formatter().parse(english) if f}, dutch
+
+
+def test_steps_in_english():
+    assert labels.step_label("en", "categorie profil-stable: daluuraandeel") == "category profil-stable: off-peak share"
+    assert labels.step_label("en", "Grondslag: nettarieven vast, capaciteit, na kortingen") == "Base: network charges fixed, capacity, after reductions"
+    assert labels.step_label("en", "EnFG § 31 Liste 1: NACE 20.14 valt onder 20.14 (de lijst van 12 codes)") == "EnFG § 31 Liste 1: NACE 20.14 falls under 20.14 (the list of 12 codes)"
+    assert labels.step_label("nl", "categorie x: verbruik") == "categorie x: verbruik"
+    assert labels.step_label("en", "a step the catalogue does not know") == "a step the catalogue does not know"
+
+
 def test_messages_in_dutch_and_english():
     line = "cfg/2030/countries/DE.yaml:8: commodity.baseload_eur_per_mwh: -5 is negative; €/MWh cannot be"
     assert labels.message_text("en", line) == line

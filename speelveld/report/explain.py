@@ -11,7 +11,7 @@ from rich.text import Text
 from speelveld.core.explain import ExplainedLine, ExplainedStep, Explanation, fmt_number
 from speelveld.core.lines import FAMILIES, GAS_FAMILIES
 from speelveld.report.labels import EXPLAIN as WORDS
-from speelveld.report.labels import QUALITY_MARK, band_text, line_label, t, units_in
+from speelveld.report.labels import QUALITY_MARK, band_text, line_label, step_label, t, units_in
 
 
 def print_explanation(e: Explanation, console: Console, lang: str = "nl", show_inputs: bool = True) -> None:
@@ -98,7 +98,7 @@ def _print_input(console: Console, ref, indent: str, used_sources: dict, lang: s
 
 
 def _step_text(step: ExplainedStep, w: dict, lang: str = "nl") -> Text:
-    label, formula = units_in(lang, step.label), units_in(lang, step.formula)
+    label, formula = units_in(lang, step_label(lang, step.label)), units_in(lang, step.formula)
     if step.kind == "condition":
         sign, style, word = {True: ("✓", "green", w["passed"]), False: ("✗", "red", w["failed"]), None: ("?", "yellow", w["unknown"])}[step.applies]
         text = Text(f"    {sign} ", style=style)
