@@ -544,6 +544,8 @@ def parse_years(spec: str | None, available: list[int]) -> list[int]:
     try:
         if ":" in spec:
             a, b = (int(x) for x in spec.split(":", 1))
+            if a > b:
+                raise UsageProblem(f"--years {spec}: the range runs backwards; write {b}:{a}")
             wanted = list(range(a, b + 1))
         else:
             wanted = [int(x) for x in spec.split(",") if x.strip()]

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -157,19 +158,33 @@ def test_reruns_are_byte_identical_and_carry_the_manifest(tmp_path, monkeypatch)
         assert "speelveld " + args[0] in str(manifest.get("command")), name
 
 
+def test_year_over_year_warning_names_the_file_line_of_a_value_in_the_file(tmp_path):
+    cfg = tmp_path / "cfg"
+    shutil.copytree(DIFF, cfg)
+    de = cfg / "2031" / "countries" / "DE.yaml"
+    lines = de.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert "baseload_eur_per_mwh" in lines[7]
+    lines[7] = re.sub(r"baseload_eur_per_mwh: [0-9.]+", "baseload_eur_per_mwh: 800", lines[7])
+    de.write_text("".join(lines), encoding="utf-8")
+    r = runner.invoke(app, ["compare", "--sector", "plant", "--config-dir", str(cfg), "--lang", "en"])
+    assert r.exit_code == 0
+    assert "warning: 2031/countries/DE.yaml:8: DE.commodity.baseload_eur_per_mwh: 800 €/MWh is 11.4× the 2030 value 70" in r.stderr
+
+
 def test_year_over_year_warning_and_strict():
     base = ["compare", "--sector", "plant", "--config-dir", str(DIFF)]
     # DE baseload 70 €/MWh in 2030; 800 in 2031 is 11.4× that: a typo or unit slip, warned
     r = runner.invoke(app, [*base, "--set", "DE.commodity.baseload_eur_per_mwh=800", "--lang", "en"])
     assert r.exit_code == 0
-    assert "warning: 2031/countries/DE.yaml:8: DE.commodity.baseload_eur_per_mwh: 800 €/MWh is 11.4× the 2030 value 70" in r.output
+    # the value came from --set, so the warning names --set rather than the file line it replaced
+    assert "warning: --set: DE.commodity.baseload_eur_per_mwh: 800 €/MWh is 11.4× the 2030 value 70" in r.output
     assert "(typo or unit slip?) [changes]" in r.output
     # the same warning in the report's default language; the kind stays the --strict keyword
     r = runner.invoke(app, [*base, "--set", "DE.commodity.baseload_eur_per_mwh=800"])
     assert "800 €/MWh is 11.4× de waarde van 2030 (70)" in r.output and "[changes]" in r.output
     r = runner.invoke(app, [*base, "--set", "DE.commodity.baseload_eur_per_mwh=800", "--strict", "changes"])
     assert r.exit_code == 2
-    assert "error: 2031/countries/DE.yaml:8: DE.commodity.baseload_eur_per_mwh" in r.output and "[--strict changes]" in r.output
+    assert "error: --set: DE.commodity.baseload_eur_per_mwh" in r.output and "[--strict changes]" in r.output
     # only the kinds named fail: the same change with --strict incomplete is a warning
     r = runner.invoke(app, [*base, "--set", "DE.commodity.baseload_eur_per_mwh=800", "--strict", "incomplete"])
     assert r.exit_code == 0 and "warning:" in r.output

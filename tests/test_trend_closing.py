@@ -46,6 +46,8 @@ def test_trend_table_csv_and_years_option(tmp_path):
     for bad in ("2020:2021", "abc"):
         r = runner.invoke(app, ["trend", "--years", bad])
         assert r.exit_code == 2 and "--years" in r.output
+    r = runner.invoke(app, ["trend", "--years", "2026:2024"])
+    assert r.exit_code == 2 and r.stderr.strip() == "error: --years 2026:2024: het bereik loopt achteruit; schrijf 2024:2026"
 
 
 def test_trend_excel_and_report_sheet(tmp_path):

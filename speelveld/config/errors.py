@@ -114,6 +114,9 @@ def _pick_error(errs: list[dict]) -> dict:
 def _message(err: dict, known: set[str]) -> str:
     if err["type"] == "extra_forbidden":
         key = str(err["loc"][-1])
+        name, colon, rest = key.partition(":")
+        if colon and name in known:  # {value:95}: without a space YAML reads one name, not a field and its value
+            return f"unknown field; YAML reads '{key}' as one name: write a space after the colon ({name}: {rest})"
         return "unknown field" + did_you_mean(key, sorted(known), cutoff=0.6)
     if err["type"] == "missing":
         return "required field is missing"

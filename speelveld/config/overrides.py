@@ -131,8 +131,8 @@ def apply_overrides(
         try:
             targets = _split_root(ov.path, docs, sector_names)
             for key, segments in targets:
-                if key not in docs:
-                    raise KeyError(f"no {key[0][:-1]} '{key[1]}'")
+                if key not in docs:  # only a sector can be named that has no file (sectors.NAME.…)
+                    raise KeyError(f"unknown sector '{key[1]}'{did_you_mean(key[1], sector_names)}; available: {', '.join(sector_names)}")
                 if not segments:
                     raise KeyError("the path names a whole file; name a field inside it")
                 loc = _navigate_set(docs[key], segments, ov.value, f"{ov.origin} {ov.path}={ov.value}")

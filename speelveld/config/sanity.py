@@ -43,6 +43,8 @@ def year_over_year(cfg: YearConfig, previous: YearConfig | None) -> list[Warning
         if not (ratio < 0 or ratio > FACTOR or ratio < 1 / FACTOR):
             continue
         where = f"{cfg.relative_file(p.file)}:{p.line}" if p.line else cfg.relative_file(p.file)
+        if p.source_id == "override" and p.note:
+            where = p.note.partition(f" {path}=")[0]  # the value came from --set (or a scenario's set:), not from the file
         key = "w_sign" if ratio < 0 else "w_ratio"
         out.append(Warning("changes", key, {"where": where, "path": path, "value": f"{p.value:g}", "unit": p.unit, "ratio": f"{ratio:.3g}", "year": previous.year, "old": f"{q.value:g}"}))
     return out

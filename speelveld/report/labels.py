@@ -761,6 +761,8 @@ MESSAGES_NL: tuple[tuple[str, str], ...] = (
     ("expected a mapping with scenario, title, description, set (got {kind})",
      "verwacht een mapping met scenario, title, description, set (kreeg {kind})"),
     # the fields and their values
+    ("unknown field; YAML reads '{key}' as one name: write a space after the colon ({field}: {value})",
+     "onbekend veld; YAML leest '{key}' als één naam: zet een spatie na de dubbele punt ({field}: {value})"),
     ("unknown field{hint}", "onbekend veld{hint}"),
     ("required field is missing", "verplicht veld ontbreekt"),
     ("expected a number, or a mapping {{value, source, quality}}, got {kind}",
@@ -858,6 +860,7 @@ MESSAGES_NL: tuple[tuple[str, str], ...] = (
     ("no price-year folders (e.g. 2026/) in {folder}", "geen prijsjaarmappen (bijv. 2026/) in {folder}"),
     ("no configs for {year} in {folder} (available: {years})", "geen configs voor {year} in {folder} (beschikbaar: {years})"),
     ("no configs for {year} (available: {years})", "geen configs voor {year} (beschikbaar: {years})"),
+    ("the range runs backwards; write {range}", "het bereik loopt achteruit; schrijf {range}"),
     ("no price year before {year} in {folder}; give --year or --vs-config-dir", "geen prijsjaar vóór {year} in {folder}; geef --year of --vs-config-dir"),
     ("{year} is the same year as --year; give another year or --vs-config-dir", "{year} is hetzelfde jaar als --year; geef een ander jaar of --vs-config-dir"),
     ("{folder} is not a directory", "{folder} is geen map"),
@@ -1046,7 +1049,9 @@ def _message_patterns() -> list[tuple[re.Pattern, str]]:
         body = []
         for literal, name, _spec, _conv in string.Formatter().parse(english):
             body.append(re.escape(literal))
-            if name is not None:
+            if name == "hint":  # a did-you-mean or nothing: other text after a message is no hint to keep in English
+                body.append(r"(?P<hint>(?: \(did you mean .*?\?\))?)")
+            elif name is not None:
                 body.append(f"(?P<{name}>.*?)")
         # Everything before the message (file:line: field:, an option, --set PATH:) is kept as written.
         compiled.append((re.compile(r"(?P<_head>(?:.*: )?)" + "".join(body) + r"\Z", re.S), dutch))
