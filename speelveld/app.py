@@ -54,6 +54,34 @@ def open_year(config_dir: Path | None, year: int | None, sets: list[str] | None,
     return load_year(config_dir, year, overrides, scenario=scenario), notices
 
 
+def scenario_within_budget(config_dir: Path, base_cfg: YearConfig, sc_cfg: YearConfig, sets: list[str] | None, scenario: str, countries: list[str], reference: str):
+    """The policy check of a scenario over every sector, with its cost to the state. When the
+    reference country's ETS indirect-cost compensation claims exceed the scheme's budget, the
+    claims are paid pro rata (its budget scaling), so the scenario is evaluated again with every
+    claim cut to that share: the gaps then show what the plants receive, not what they claim.
+    Returns (scenario config, check, cost); ``cost.ikc_pro_rata_pct`` says whether it was cut."""
+    from speelveld.config.load import load_year, parse_override
+    from speelveld.core.closing import state_cost
+    from speelveld.core.policy import policy_check
+
+    sectors = sorted(base_cfg.sectors)
+    check = policy_check(base_cfg, sc_cfg, sectors, countries, reference)
+    cost = state_cost(check.table, check.base, check.scenario, base_cfg, reference)
+    path = f"{reference}.carbon.indirect_cost_compensation.budget_scaling_pct"
+    scaling = sc_cfg.params.get(path)
+    if cost.ikc_pro_rata_pct is None or scaling is None or scaling.value is None:
+        return sc_cfg, check, cost
+    cut = scaling.value * cost.ikc_pro_rata_pct / 100
+    overrides = [parse_override(x) for x in sets or []] + [parse_override(f"{path}={cut!r}", origin="IKC pro rata")]
+    sc_cfg = load_year(config_dir, base_cfg.year, overrides, scenario=scenario)
+    check = policy_check(base_cfg, sc_cfg, sectors, countries, reference)
+    paid = state_cost(check.table, check.base, check.scenario, base_cfg, reference)
+    # what was claimed, against the budget, and the share paid, as before the cut
+    paid.ikc_claims_meur_per_year, paid.ikc_budget_meur_per_year, paid.ikc_pro_rata_pct = cost.ikc_claims_meur_per_year, cost.ikc_budget_meur_per_year, cost.ikc_pro_rata_pct
+    paid.paid_pro_rata = True
+    return sc_cfg, check, paid
+
+
 def previous_year(cfg: YearConfig) -> tuple[YearConfig | None, list]:
     from speelveld.config.load import load_year
     from speelveld.config.yamlload import ConfigError

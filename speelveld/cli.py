@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 
 from speelveld import __version__
-from speelveld.app import diff_years, open_year, pick, pick_countries, resolve_year, warnings_for
+from speelveld.app import diff_years, open_year, pick, pick_countries, resolve_year, scenario_within_budget, warnings_for
 from speelveld.config.yamlload import ConfigError
 from speelveld.errors import SweepError, UsageProblem
 
@@ -258,6 +258,11 @@ def compare(
     sectors = sorted(cfg.sectors) if sector == "all" else [pick("sector", "--sector", sector, sorted(cfg.sectors))]
     chosen = pick_countries(cfg, reference, countries)
     carrier = carrier or Carrier.electricity
+    cost = None
+    if scenario:
+        # as in `toets`: compensation claims beyond the scheme's budget are paid pro rata
+        base_cfg = load(config_dir, cfg.year, set_)
+        cfg, _, cost = scenario_within_budget(cfg.config_dir, base_cfg, cfg, set_, scenario, chosen[1:], chosen[0])
     result = run_compare(cfg, sectors, chosen[1:], reference=chosen[0], gas=carrier != Carrier.electricity)
     check_warnings(cfg, strict, result, lang=lang.value)
     if excel is not None:
@@ -266,12 +271,13 @@ def compare(
     if fmt == Fmt.table:
         print_comparison(result, cfg, out, lang.value, carrier.value)
         if scenario:
-            base_cfg = load(config_dir, cfg.year, set_)
             check = policy_check(base_cfg, cfg, sectors, chosen[1:], chosen[0])
             from speelveld.report.labels import t
 
             title = t(lang.value, "tx_scenario_effect", name=scenario)
             out.print(policy_table(check.table, chosen[0], title, lang.value))
+            if cost is not None and cost.paid_pro_rata:
+                out.print(t(lang.value, "tx_ikc_paid_pro_rata", pct=f"{cost.ikc_pro_rata_pct:.0f}", ref=chosen[0]))
         return
     meta = manifest(cfg, command_line())
     text = to_csv(result, meta) if fmt == Fmt.csv else to_json(result, meta)
@@ -398,12 +404,8 @@ def toets(
     sc_cfg = load(config_dir, base_cfg.year, set_, scenario)
     sc = load_scenario(base_cfg.config_dir, scenario)
     chosen = pick_countries(base_cfg, reference, countries)
-    sectors = sorted(base_cfg.sectors)
-    check = policy_check(base_cfg, sc_cfg, sectors, chosen[1:], chosen[0])
+    sc_cfg, check, cost = scenario_within_budget(base_cfg.config_dir, base_cfg, sc_cfg, set_, scenario, chosen[1:], chosen[0])
     check_warnings(sc_cfg, strict, lang=lang.value)
-    from speelveld.core.closing import state_cost
-
-    cost = state_cost(check.table, check.base, check.scenario, base_cfg, chosen[0])
     if fmt != Fmt.table:
         meta = manifest(sc_cfg, command_line())
         flat = check.table.with_columns(pl.col(pl.List(pl.String)).list.join("; "))
@@ -411,6 +413,7 @@ def toets(
             "meur_per_year": cost.meur_per_year, "low_meur_per_year": cost.low_meur_per_year, "high_meur_per_year": cost.high_meur_per_year,
             "sectors": cost.sectors, "left_out": cost.left_out, "ikc_claims_meur_per_year": cost.ikc_claims_meur_per_year,
             "ikc_budget_meur_per_year": cost.ikc_budget_meur_per_year, "ikc_pro_rata_pct": cost.ikc_pro_rata_pct,
+            "ikc_paid_pro_rata": cost.paid_pro_rata,
             "meur_per_year_per_eur_per_mwh_closed": cost.per_gap_closed,
         }
         text = flat.write_csv() if fmt == Fmt.csv else json.dumps({"manifest": meta, "scenario": sc.name, "rows": check.table.to_dicts(), "state_cost_model": computed}, indent=2, sort_keys=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import openpyxl
+import polars as pl
 import pytest
 from typer.testing import CliRunner
 
@@ -118,6 +119,35 @@ def test_state_cost_ikc_capped_at_the_budget():
     assert cost.meur_per_year == pytest.approx(20 - 16.084262, abs=1e-5)
 
 
+def test_claims_over_the_budget_are_paid_pro_rata_in_the_scenario():
+    # as above: claims of 24.126394 M€ against a budget of 20 M€ are paid at 20 ÷ 24.126394 =
+    # 82.896 %, so the plant receives 20 M€ = 20 €/MWh over its 1,000,000 MWh, not 24.126394. The
+    # gap to DE (80 €/MWh on both sides) moves by what NL pays less: −(20 − 16.084262) = −3.915738
+    # €/MWh, and the state pays the same 3.915738 M€/yr as capped above.
+    from speelveld.app import scenario_within_budget
+
+    sets = ["NL.carbon.indirect_cost_compensation.budget_eur_per_year=20000000", "DE.commodity.baseload_eur_per_mwh=80"]
+    base = load_year(FIXTURE, 2030, [Override.parse(sets[0])], scenario="duurder-de")
+    claimed = load_year(FIXTURE, 2030, [Override.parse(x) for x in sets])
+    paid_cfg, check, cost = scenario_within_budget(FIXTURE, base, claimed, sets, None, ["DE", "FR"], "NL")
+    assert cost.paid_pro_rata and cost.ikc_pro_rata_pct == pytest.approx(100 * 20 / 24.126394, rel=1e-6)
+    assert paid_cfg.params["NL.carbon.indirect_cost_compensation.budget_scaling_pct"].value == pytest.approx(82.89604, rel=1e-5)
+    lines = check.scenario.lines
+    comp = lines.filter((pl.col("country") == "NL") & (pl.col("key") == "carbon.compensation"))["eur_per_mwh"][0]
+    assert comp == pytest.approx(-20.0, abs=1e-6)
+    de = check.table.filter(pl.col("country") == "DE").row(0, named=True)
+    assert de["gap_change_eur_per_mwh"] == pytest.approx(-3.915738, abs=1e-5)
+    assert cost.meur_per_year == pytest.approx(3.915738, abs=1e-5)
+    # within a budget of 30 M€ nothing is cut: the plant receives its 24.126394 €/MWh
+    roomy = ["NL.carbon.indirect_cost_compensation.budget_eur_per_year=30000000", sets[1]]
+    base = load_year(FIXTURE, 2030, [Override.parse(roomy[0])], scenario="duurder-de")
+    claimed = load_year(FIXTURE, 2030, [Override.parse(x) for x in roomy])
+    _, check, uncut = scenario_within_budget(FIXTURE, base, claimed, roomy, None, ["DE", "FR"], "NL")
+    assert not uncut.paid_pro_rata and uncut.ikc_pro_rata_pct is None
+    lines = check.scenario.lines
+    assert lines.filter((pl.col("country") == "NL") & (pl.col("key") == "carbon.compensation"))["eur_per_mwh"][0] == pytest.approx(-24.126394, abs=1e-5)
+
+
 def test_toets_prints_the_computed_cost():
     r = runner.invoke(app, ["toets", "--scenario", "ikc-uitbreiding", "--format", "json"])
     assert r.exit_code == 0, r.output
@@ -126,6 +156,7 @@ def test_toets_prints_the_computed_cost():
     assert model["ikc_budget_meur_per_year"] == pytest.approx(129.2)
     assert model["ikc_claims_meur_per_year"] > 129.2 and model["ikc_pro_rata_pct"] < 100
     assert 0 < model["meur_per_year"] <= 129.2
+    assert model["ikc_paid_pro_rata"] is True  # the gaps after the scenario are at the claims paid
     r = runner.invoke(app, ["toets", "--scenario", "vcr-opvolger"])
     assert r.exit_code == 0 and "Kosten voor de staat (model):" in r.output
     # the scenario's own figure carries its quality in the report's language

@@ -115,6 +115,7 @@ class StateCost:
     ikc_claims_meur_per_year: float | None = None
     ikc_budget_meur_per_year: float | None = None
     ikc_pro_rata_pct: float | None = None
+    paid_pro_rata: bool = False  # the scenario's gaps are at the claims paid (cut to the share), not at the claims made
     per_gap_closed: dict[str, float | None] = field(default_factory=dict)  # M€/yr per €/MWh narrowing, by neighbour
 
 

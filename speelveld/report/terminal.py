@@ -520,6 +520,8 @@ def state_cost_text(cost, reference: str, lang: str = "nl") -> list[str]:
     if cost.ikc_claims_meur_per_year is not None:
         cut = (f" → pro rata {cost.ikc_pro_rata_pct:.0f} %" if cost.ikc_pro_rata_pct is not None else "")
         out.append(t(lang, "tx_ikc_claims", claims=f"{cost.ikc_claims_meur_per_year:,.1f}", budget=f"{cost.ikc_budget_meur_per_year:,.1f}", cut=cut))
+        if cost.paid_pro_rata:
+            out.append(t(lang, "tx_ikc_paid_pro_rata", pct=f"{cost.ikc_pro_rata_pct:.0f}", ref=reference))
     per = [f"{cc}: {v:,.0f}" for cc, v in cost.per_gap_closed.items() if v is not None]
     if per:
         out.append(t(lang, "tx_per_gap_closed", items="; ".join(per)))
