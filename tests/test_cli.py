@@ -169,3 +169,12 @@ def test_text_the_user_typed_is_echoed_as_typed():
     r = invoke("sweep", "--sector", "plant", "--config-dir", str(FIXTURE), "--vary", "DE.commodity.baseload_eur_per_mwh=60:100:0")
     assert r.exit_code == 2
     assert "baseload_eur_per_mwh=60:100:0" in r.stderr and "\N{HUNDRED POINTS SYMBOL}" not in r.stderr
+
+
+def test_a_plant_larger_than_its_sector_is_said():
+    # staal: the example plant takes 3,000 GWh/yr, the whole Dutch sector 2,100 (2023), so its
+    # gap per plant (M€/yr) exceeds the sector's; chemie's plant (1,000 of 11,275) does not
+    staal = " ".join(invoke("compare", "--sector", "staal", "--lang", "en").stdout.split())
+    assert "Note: the example plant uses more than the whole sector (2,100 GWh/yr)" in staal
+    chemie = invoke("compare", "--sector", "chemie", "--lang", "en").stdout
+    assert "more than the whole sector" not in " ".join(chemie.split())

@@ -43,6 +43,7 @@ LABELS: dict[str, dict[str, str]] = {
         "unknown_lines": "  onbekende posten (waarvan zonder grenzen)",
         "title": "Speelveldtoets {year}: {sector} ({name}), €/MWh",
         "plant": "{consumption} GWh/jr, {hours} h, aansluiting {level}, NACE {nace}",
+        "plant_above_sector": ". Let op: de voorbeeldfabriek verbruikt meer dan de hele sector ({sector_gwh} GWh/jr), dus het verschil per fabriek is groter dan dat van de sector",
         "legend": (
             "Markering: ~ schatting, ≈ afgeleid, ? onbekend. a–b: de band waarin een post of totaal ligt; ≥ of ≤: de band is aan één kant open "
             "omdat een post zonder grenzen ontbreekt. Het centrale totaal telt onbekende posten zonder grenzen niet mee en begrensde onbekenden "
@@ -246,6 +247,7 @@ LABELS: dict[str, dict[str, str]] = {
         "unknown_lines": "  unknown lines (of which without bounds)",
         "title": "Level-playing-field test {year}: {sector} ({name}), €/MWh",
         "plant": "{consumption} GWh/yr, {hours} h, {level} connection, NACE {nace}",
+        "plant_above_sector": ". Note: the example plant uses more than the whole sector ({sector_gwh} GWh/yr), so the gap per plant exceeds the sector's",
         "legend": (
             "Marks: ~ estimate, ≈ derived, ? unknown. a–b: the band a line or total lies in; ≥ or ≤: the band is open on one side because a "
             "line without bounds is missing. The central total leaves out unknown lines without bounds and counts bounded unknowns at the "

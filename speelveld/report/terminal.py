@@ -111,6 +111,10 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
         level=model.voltage_level,
         nace=", ".join(model.nace),
     )
+    whole = cfg.params.get(f"sectors.{sector}.sector_electricity_mwh")
+    if whole is not None and whole.value and q > whole.value:
+        # the plant is an illustration; a sector total below it makes the plant gap exceed the sector's
+        caption += t(lang, "plant_above_sector", sector_gwh=f"{whole.value / 1000:,.0f}")
     table = Table(title=title, caption=caption, title_justify="left", caption_justify="left", show_lines=False)
     _line_columns(table, lang, countries)
 
