@@ -416,7 +416,7 @@ def toets(
             "ikc_paid_pro_rata": cost.paid_pro_rata,
             "meur_per_year_per_eur_per_mwh_closed": cost.per_gap_closed,
         }
-        text = flat.write_csv() if fmt == Fmt.csv else json.dumps({"manifest": meta, "scenario": sc.name, "rows": check.table.to_dicts(), "state_cost_model": computed}, indent=2, sort_keys=True)
+        text = flat.write_csv() if fmt == Fmt.csv else json.dumps({"run": meta, "scenario": sc.name, "rows": check.table.to_dicts(), "state_cost_model": computed}, indent=2, sort_keys=True)
         if fmt == Fmt.csv:
             text = manifest_comment(meta) + text
         emit_text(text, out_file)
@@ -965,10 +965,15 @@ def diff_(
     label_a = str(year_a) if vs_config_dir is None else f"{year_a} ({dir_a})"
     label_b = str(year_b) if vs_config_dir is None else f"{year_b} ({dir_b})"
     result = run_diff(a, b, label_a, label_b)
+    # the manifest of a diff: the tool and command, and the manifest of each side
+    side = {k: v for k, v in manifest(cfg_a, "").items() if k not in ("tool", "version", "command")}
+    meta = {"tool": "speelveld", "version": __version__, "command": command_line(),
+            "a": side, "b": {k: v for k, v in manifest(cfg_b, "").items() if k not in ("tool", "version", "command")}}
     if fmt == Fmt.csv:
-        sys.stdout.write(result.lines.write_csv())
+        sys.stdout.write(manifest_comment(meta) + result.lines.write_csv())
     elif fmt == Fmt.json:
         payload = {
+            "run": meta,
             "a": {"label": label_a, "config_hash": cfg_a.resolved_hash()},
             "b": {"label": label_b, "config_hash": cfg_b.resolved_hash()},
             "reference": chosen[0],

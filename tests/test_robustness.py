@@ -117,6 +117,7 @@ RERUNS = [
     (["compare", "--sector", "plant", "--excel"], "a.xlsx"),
     (["explain", "--sector", "plant", "--country", "DE", "--format", "json"], "e.json"),
     (["toets", "--scenario", "duurder-de", "--format", "csv"], "t.csv"),
+    (["toets", "--scenario", "duurder-de", "--format", "json"], "t.json"),
     (["sweep", "--sector", "plant", "--vary", "DE.commodity.baseload_eur_per_mwh=normal(70,5)", "--samples", "500"], "s.csv"),
     (["sweep", "--sector", "plant", "--vary", "DE.commodity.baseload_eur_per_mwh=60:80:5"], "s.parquet"),
     (["sweep", "--sector", "plant", "--vary", "DE.commodity.baseload_eur_per_mwh=60:80:5"], "s.xlsx"),
