@@ -155,6 +155,24 @@ def test_eighty_columns_keep_labels_whole_and_every_country_visible():
     assert "┃ Kostenpost" in rendered(160)
 
 
+def test_the_policy_table_never_cuts_a_number_on_eighty_columns():
+    """`toets` on 80 columns: the headers wrap, no number is cut to '0.…' or '-7…'."""
+    from rich.console import Console
+
+    from speelveld.config.load import default_config_dir, load_year
+    from speelveld.core.policy import policy_check
+    from speelveld.report.terminal import policy_table
+
+    base = load_year(default_config_dir(), 2026)
+    sc = load_year(default_config_dir(), 2026, [], scenario="ikc-uitbreiding")
+    check = policy_check(base, sc, ["chemie", "voeding"], ["DE", "BE", "FR"], "NL")
+    console = Console(width=80, record=True, file=open(os.devnull, "w"))
+    console.print(policy_table(check.table, "NL", "toets", "nl"))
+    text = console.export_text()
+    assert "…" not in text and max(len(line) for line in text.splitlines()) <= 80
+    assert "-16.33 tot" in text and "-0.48" in text  # voeding's band before the scenario, whole (it may wrap at "tot")
+
+
 def test_a_band_of_two_negative_numbers_is_spelled_out():
     from speelveld.report.labels import band_text
 

@@ -314,7 +314,7 @@ def policy_table(table: pl.DataFrame, reference: str, title: str, lang: str = "n
         ("Δ CO2", "right"),
         (t(lang, "tx_delta_ref_meur", ref=reference), "right"),
     ):
-        out.add_column(name, justify=justify, no_wrap=True)
+        out.add_column(name, justify=justify, no_wrap=False)  # on a narrow terminal a header wraps; a number is never cut
     notes: dict[tuple[str, str], list[str]] = {}
     for row in table.iter_rows(named=True):
         if row["country"] == reference:
@@ -341,7 +341,7 @@ def policy_table(table: pl.DataFrame, reference: str, title: str, lang: str = "n
                 notes.setdefault((what, on), []).append(f"{row['sector']} {row['country']}")
     out.caption = t(lang, "tx_policy_caption", ref=reference)
     out.caption_justify = "left"
-    parts: list = [out]
+    parts: list = [_Fitted(out)]
     for (what, on), where in notes.items():
         shown = ", ".join(where[:6]) + (f" {t(lang, 'tx_and')} {len(where) - 6} {t(lang, 'tx_more')}" if len(where) > 6 else "")
         parts.append(
