@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import shutil
 
 from typer.testing import CliRunner
@@ -196,3 +197,12 @@ def test_a_plant_larger_than_its_sector_is_said():
     assert "Note: the example plant uses more than the whole sector (2,100 GWh/yr)" in staal
     chemie = invoke("compare", "--sector", "chemie", "--lang", "en").stdout
     assert "more than the whole sector" not in " ".join(chemie.split())
+
+
+def test_unknown_lines_are_counted_in_their_own_block():
+    # chemie 2026: NL has one unknown electricity line (its network capacity tariff) and one unknown
+    # direct CO2 line (the CO2-heffing), each bounded; BE two electricity lines (Flemish surcharges)
+    r = invoke("compare", "--sector", "chemie", "--lang", "en")
+    rows = [line for line in r.stdout.splitlines() if "unknown lines (of" in line]  # the label wraps on 80 columns
+    cells = [re.findall(r"\d+ \(\d+\)|(?<![\w(])\d+(?![\w)])", row.split("(of")[1]) for row in rows]
+    assert cells == [["1 (0)", "0", "2 (0)", "0"], ["1 (0)", "0", "0", "0"]]

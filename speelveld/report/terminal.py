@@ -129,15 +129,22 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
     table.add_row(t(lang, "gross"), *[_fmt(totals[cc]["gross_eur_per_mwh"]) for cc in countries])
     table.add_row(Text(t(lang, "total"), style="bold"), *[Text(_fmt(totals[cc]["total_eur_per_mwh"]), style="bold") for cc in countries])
     band_row(t(lang, "band"), "total")
-    if any(totals[cc]["unknown_lines"] for cc in countries):
-        table.add_row(
-            t(lang, "unknown_lines"),
-            *[f"{totals[cc]['unknown_lines']} ({len(totals[cc]['missing_lines'])})" if totals[cc]["unknown_lines"] else "0" for cc in countries],
-        )
+
+    def unknown_row(subtotal: str) -> None:
+        # the unknown lines of this block only: a direct CO2 line is not part of the electricity price
+        counts = {}
+        for cc in countries:
+            keys = [k for (k, c), r in cells.items() if c == cc and r["subtotal"] == subtotal and r["quality"] == "unknown"]
+            counts[cc] = (len(keys), sum(k in totals[cc]["missing_lines"] for k in keys))
+        if any(n for n, _ in counts.values()):
+            table.add_row(t(lang, "unknown_lines"), *[f"{n} ({n_open})" if n else "0" for n, n_open in counts.values()])
+
+    unknown_row("electricity")
     table.add_section()
     _family_rows(table, lines, cells, "direct_co2", countries, lang)
     table.add_row(Text(t(lang, "direct_co2_total"), style="bold"), *[_fmt(totals[cc]["direct_co2_eur_per_mwh"]) for cc in countries])
     band_row(t(lang, "band"), "direct_co2")
+    unknown_row("direct_co2")
     table.add_section()
 
     def gap_row(label, field: str, digits: int = 2, scale: float = 1.0, prefix: bool = False):
