@@ -54,26 +54,57 @@ def open_year(config_dir: Path | None, year: int | None, sets: list[str] | None,
     return load_year(config_dir, year, overrides, scenario=scenario), notices
 
 
+def touches_compensation(base_cfg: YearConfig, sc_cfg: YearConfig, reference: str) -> bool:
+    """Whether a scenario changes the reference country's ETS indirect-cost compensation (its
+    rules or its budget): only then can its claims come to exceed the budget."""
+    prefix = f"{reference}.carbon.indirect_cost_compensation."
+
+    def figures(cfg: YearConfig) -> dict:
+        return {path: (p.value, p.low, p.high) for path, p in cfg.params.items() if path.startswith(prefix)}
+
+    return figures(base_cfg) != figures(sc_cfg)
+
+
+def paid_within_budget(config_dir: Path, base_cfg: YearConfig, sc_cfg: YearConfig, sets: list[str] | None, scenario: str, reference: str) -> tuple[YearConfig, float | None]:
+    """The scenario's config with the reference country's compensation claims cut pro rata to its
+    budget, when they exceed it (see ``scenario_within_budget``), and the share paid; a scenario
+    that leaves the compensation alone is returned as it is, without computing anything."""
+    from speelveld.core.closing import ikc_pro_rata
+
+    if not touches_compensation(base_cfg, sc_cfg, reference):
+        return sc_cfg, None
+    share = ikc_pro_rata(sc_cfg, reference)
+    return (sc_cfg, None) if share is None else (_cut_claims(config_dir, base_cfg, sc_cfg, sets, scenario, reference, share), share)
+
+
+def _cut_claims(config_dir: Path, base_cfg: YearConfig, sc_cfg: YearConfig, sets: list[str] | None, scenario: str, reference: str, share: float) -> YearConfig:
+    from speelveld.config.load import load_year, parse_override
+
+    path = f"{reference}.carbon.indirect_cost_compensation.budget_scaling_pct"
+    scaling = sc_cfg.params.get(path)
+    if scaling is None or scaling.value is None:
+        return sc_cfg
+    cut = scaling.value * share / 100
+    overrides = [parse_override(x) for x in sets or []] + [parse_override(f"{path}={cut!r}", origin="IKC pro rata")]
+    return load_year(config_dir, base_cfg.year, overrides, scenario=scenario)
+
+
 def scenario_within_budget(config_dir: Path, base_cfg: YearConfig, sc_cfg: YearConfig, sets: list[str] | None, scenario: str, countries: list[str], reference: str):
     """The policy check of a scenario over every sector, with its cost to the state. When the
     reference country's ETS indirect-cost compensation claims exceed the scheme's budget, the
     claims are paid pro rata (its budget scaling), so the scenario is evaluated again with every
     claim cut to that share: the gaps then show what the plants receive, not what they claim.
     Returns (scenario config, check, cost); ``cost.ikc_pro_rata_pct`` says whether it was cut."""
-    from speelveld.config.load import load_year, parse_override
     from speelveld.core.closing import state_cost
     from speelveld.core.policy import policy_check
 
     sectors = sorted(base_cfg.sectors)
     check = policy_check(base_cfg, sc_cfg, sectors, countries, reference)
     cost = state_cost(check.table, check.base, check.scenario, base_cfg, reference)
-    path = f"{reference}.carbon.indirect_cost_compensation.budget_scaling_pct"
-    scaling = sc_cfg.params.get(path)
-    if cost.ikc_pro_rata_pct is None or scaling is None or scaling.value is None:
+    cut_cfg = sc_cfg if cost.ikc_pro_rata_pct is None else _cut_claims(config_dir, base_cfg, sc_cfg, sets, scenario, reference, cost.ikc_pro_rata_pct)
+    if cut_cfg is sc_cfg:
         return sc_cfg, check, cost
-    cut = scaling.value * cost.ikc_pro_rata_pct / 100
-    overrides = [parse_override(x) for x in sets or []] + [parse_override(f"{path}={cut!r}", origin="IKC pro rata")]
-    sc_cfg = load_year(config_dir, base_cfg.year, overrides, scenario=scenario)
+    sc_cfg = cut_cfg
     check = policy_check(base_cfg, sc_cfg, sectors, countries, reference)
     paid = state_cost(check.table, check.base, check.scenario, base_cfg, reference)
     # what was claimed, against the budget, and the share paid, as before the cut

@@ -15,7 +15,16 @@ import typer
 from rich.console import Console
 
 from speelveld import __version__
-from speelveld.app import diff_years, open_year, pick, pick_countries, resolve_year, scenario_within_budget, warnings_for
+from speelveld.app import (
+    diff_years,
+    open_year,
+    paid_within_budget,
+    pick,
+    pick_countries,
+    resolve_year,
+    scenario_within_budget,
+    warnings_for,
+)
 from speelveld.config.yamlload import ConfigError
 from speelveld.errors import SweepError, UsageProblem
 
@@ -258,11 +267,11 @@ def compare(
     sectors = sorted(cfg.sectors) if sector == "all" else [pick("sector", "--sector", sector, sorted(cfg.sectors))]
     chosen = pick_countries(cfg, reference, countries)
     carrier = carrier or Carrier.electricity
-    cost = None
+    paid_share = None
     if scenario:
         # as in `toets`: compensation claims beyond the scheme's budget are paid pro rata
         base_cfg = load(config_dir, cfg.year, set_)
-        cfg, _, cost = scenario_within_budget(cfg.config_dir, base_cfg, cfg, set_, scenario, chosen[1:], chosen[0])
+        cfg, paid_share = paid_within_budget(cfg.config_dir, base_cfg, cfg, set_, scenario, chosen[0])
     result = run_compare(cfg, sectors, chosen[1:], reference=chosen[0], gas=carrier != Carrier.electricity)
     check_warnings(cfg, strict, result, lang=lang.value)
     if excel is not None:
@@ -276,8 +285,8 @@ def compare(
 
             title = t(lang.value, "tx_scenario_effect", name=scenario)
             out.print(policy_table(check.table, chosen[0], title, lang.value))
-            if cost is not None and cost.paid_pro_rata:
-                out.print(t(lang.value, "tx_ikc_paid_pro_rata", pct=f"{cost.ikc_pro_rata_pct:.0f}", ref=chosen[0]))
+            if paid_share is not None:
+                out.print(t(lang.value, "tx_ikc_paid_pro_rata", pct=f"{paid_share:.0f}", ref=chosen[0]))
         return
     meta = manifest(cfg, command_line())
     text = to_csv(result, meta) if fmt == Fmt.csv else to_json(result, meta)

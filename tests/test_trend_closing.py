@@ -163,3 +163,18 @@ def test_toets_prints_the_computed_cost():
     assert "M€/jr (schatting) — FME" in " ".join(r.output.split())
     en = runner.invoke(app, ["toets", "--scenario", "vcr-opvolger", "--lang", "en"])
     assert "M€/yr (estimate) — FME" in " ".join(en.output.split())
+
+
+def test_compare_and_toets_pay_the_same_share_of_the_claims():
+    # compare --scenario finds the pro-rata share on its own (a cheaper path than toets' check
+    # over every sector with bands): both must give the chemie gap to DE the same change
+    def gap(*extra):
+        r = runner.invoke(app, ["compare", "--sector", "chemie", "--format", "json", *extra])
+        assert r.exit_code == 0, r.output
+        return next(t["gap_eur_per_mwh"] for t in json.loads(r.stdout)["totals"] if t["country"] == "DE")
+
+    r = runner.invoke(app, ["toets", "--scenario", "ikc-uitbreiding", "--format", "json"])
+    row = next(x for x in json.loads(r.stdout)["rows"] if x["sector"] == "chemie" and x["country"] == "DE")
+    change = gap("--scenario", "ikc-uitbreiding") - gap()
+    assert change == pytest.approx(row["gap_change_eur_per_mwh"], abs=1e-9)
+    assert -9 < change < -8  # 45 % of the full claims' −18.85 €/MWh

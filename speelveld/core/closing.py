@@ -119,6 +119,28 @@ class StateCost:
     per_gap_closed: dict[str, float | None] = field(default_factory=dict)  # M€/yr per €/MWh narrowing, by neighbour
 
 
+def ikc_claims(result: Comparison, weights: dict[str, float], reference: str = "NL") -> float:
+    """M€/yr the reference country's plants claim as ETS indirect-cost compensation, over the
+    sectors in ``weights`` (sector → its electricity use in MWh)."""
+    lines = result.lines.filter((pl.col("country") == reference) & (pl.col("key") == "carbon.compensation"))
+    per_mwh = {r["sector"]: -(r["eur_per_mwh"] or 0.0) for r in lines.iter_rows(named=True)}
+    return sum(per_mwh.get(s, 0.0) * mwh / 1e6 for s, mwh in weights.items())
+
+
+def ikc_pro_rata(cfg: YearConfig, reference: str = "NL") -> float | None:
+    """The share (%) at which the scheme's budget pays the claims of the modelled sectors (those
+    with a sector volume) under ``cfg``, or None when the claims fit in the budget."""
+    from speelveld.core.compute import compare
+
+    b = budgets(cfg, reference)
+    if b.ikc_eur_per_year is None:
+        return None
+    weights = {s: mwh for s in sorted(cfg.sectors) if (mwh := _sector_mwh(cfg, s)[0]) is not None}
+    claims = ikc_claims(compare(cfg, sorted(weights), [], reference), weights, reference)
+    cap = b.ikc_eur_per_year / 1e6
+    return 100 * cap / claims if claims > cap else None
+
+
 def state_cost(table: pl.DataFrame, base: Comparison, scenario: Comparison, cfg: YearConfig, reference: str = "NL") -> StateCost:
     """The measure's yearly cost to the state from the engine: Σ over the modelled sectors of what
     the reference country's plants pay less (electricity and direct CO2, €/MWh × sector MWh). The
@@ -148,12 +170,7 @@ def state_cost(table: pl.DataFrame, base: Comparison, scenario: Comparison, cfg:
             high += -lo * mwh / 1e6
     result = StateCost(total if sectors else None, None if open_band or not sectors else low, None if open_band or not sectors else high, sectors, left_out)
     # ETS indirect-cost compensation: the extra claims of the modelled sectors against the budget
-    def comp(c: Comparison) -> dict[str, float]:
-        lines = c.lines.filter((pl.col("country") == reference) & (pl.col("key") == "carbon.compensation"))
-        return {r["sector"]: -(r["eur_per_mwh"] or 0.0) for r in lines.iter_rows(named=True)}
-    after, before = comp(scenario), comp(base)
-    claims_after = sum(after.get(s, 0.0) * weights[s] / 1e6 for s in sectors)
-    claims_before = sum(before.get(s, 0.0) * weights[s] / 1e6 for s in sectors)
+    claims_after, claims_before = ikc_claims(scenario, weights, reference), ikc_claims(base, weights, reference)
     b = budgets(cfg, reference)
     if b.ikc_eur_per_year is not None and abs(claims_after - claims_before) > 1e-9:
         cap = b.ikc_eur_per_year / 1e6
