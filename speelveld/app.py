@@ -73,7 +73,8 @@ def paid_within_budget(config_dir: Path, base_cfg: YearConfig, sc_cfg: YearConfi
 
     if not touches_compensation(base_cfg, sc_cfg, reference):
         return sc_cfg, None
-    share = ikc_pro_rata(sc_cfg, reference)
+    claimed = ikc_pro_rata(sc_cfg, reference)
+    share = None if claimed is None else claimed[2]
     return (sc_cfg, None) if share is None else (_cut_claims(config_dir, base_cfg, sc_cfg, sets, scenario, reference, share), share)
 
 
@@ -95,22 +96,19 @@ def scenario_within_budget(config_dir: Path, base_cfg: YearConfig, sc_cfg: YearC
     claims are paid pro rata (its budget scaling), so the scenario is evaluated again with every
     claim cut to that share: the gaps then show what the plants receive, not what they claim.
     Returns (scenario config, check, cost); ``cost.ikc_pro_rata_pct`` says whether it was cut."""
-    from speelveld.core.closing import state_cost
+    from speelveld.core.closing import ikc_pro_rata, state_cost
     from speelveld.core.policy import policy_check
 
+    claimed = ikc_pro_rata(sc_cfg, reference) if touches_compensation(base_cfg, sc_cfg, reference) else None
+    cut_cfg = sc_cfg if claimed is None or claimed[2] is None else _cut_claims(config_dir, base_cfg, sc_cfg, sets, scenario, reference, claimed[2])
     sectors = sorted(base_cfg.sectors)
-    check = policy_check(base_cfg, sc_cfg, sectors, countries, reference)
+    check = policy_check(base_cfg, cut_cfg, sectors, countries, reference)
     cost = state_cost(check.table, check.base, check.scenario, base_cfg, reference)
-    cut_cfg = sc_cfg if cost.ikc_pro_rata_pct is None else _cut_claims(config_dir, base_cfg, sc_cfg, sets, scenario, reference, cost.ikc_pro_rata_pct)
-    if cut_cfg is sc_cfg:
-        return sc_cfg, check, cost
-    sc_cfg = cut_cfg
-    check = policy_check(base_cfg, sc_cfg, sectors, countries, reference)
-    paid = state_cost(check.table, check.base, check.scenario, base_cfg, reference)
-    # what was claimed, against the budget, and the share paid, as before the cut
-    paid.ikc_claims_meur_per_year, paid.ikc_budget_meur_per_year, paid.ikc_pro_rata_pct = cost.ikc_claims_meur_per_year, cost.ikc_budget_meur_per_year, cost.ikc_pro_rata_pct
-    paid.paid_pro_rata = True
-    return sc_cfg, check, paid
+    if cut_cfg is not sc_cfg:
+        # what was claimed, against the budget, and the share paid, as before the cut
+        cost.ikc_claims_meur_per_year, cost.ikc_budget_meur_per_year, cost.ikc_pro_rata_pct = claimed
+        cost.paid_pro_rata = True
+    return cut_cfg, check, cost
 
 
 def previous_year(cfg: YearConfig) -> tuple[YearConfig | None, list]:

@@ -127,9 +127,10 @@ def ikc_claims(result: Comparison, weights: dict[str, float], reference: str = "
     return sum(per_mwh.get(s, 0.0) * mwh / 1e6 for s, mwh in weights.items())
 
 
-def ikc_pro_rata(cfg: YearConfig, reference: str = "NL") -> float | None:
-    """The share (%) at which the scheme's budget pays the claims of the modelled sectors (those
-    with a sector volume) under ``cfg``, or None when the claims fit in the budget."""
+def ikc_pro_rata(cfg: YearConfig, reference: str = "NL") -> tuple[float, float, float | None] | None:
+    """(claims, budget, share): the M€/yr the modelled sectors (those with a sector volume) claim
+    under ``cfg``, the scheme's budget, and the share (%) at which it pays them (None when the
+    claims fit in it); None without a budget."""
     from speelveld.core.compute import compare
 
     b = budgets(cfg, reference)
@@ -138,7 +139,7 @@ def ikc_pro_rata(cfg: YearConfig, reference: str = "NL") -> float | None:
     weights = {s: mwh for s in sorted(cfg.sectors) if (mwh := _sector_mwh(cfg, s)[0]) is not None}
     claims = ikc_claims(compare(cfg, sorted(weights), [], reference), weights, reference)
     cap = b.ikc_eur_per_year / 1e6
-    return 100 * cap / claims if claims > cap else None
+    return claims, cap, (100 * cap / claims if claims > cap else None)
 
 
 def state_cost(table: pl.DataFrame, base: Comparison, scenario: Comparison, cfg: YearConfig, reference: str = "NL") -> StateCost:
