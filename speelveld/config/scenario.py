@@ -26,7 +26,7 @@ from typing import Any
 
 from pydantic import Field, ValidationError
 
-from speelveld.config.model import Float, Int, Num, Source, Strict
+from speelveld.config.model import Float, Int, Num, Quality, Source, Strict
 from speelveld.config.yamlload import ConfigError, LineMap, load_yaml
 from speelveld.hints import did_you_mean
 
@@ -35,7 +35,7 @@ class StateCost(Strict):
     value: Float | None
     source: str
     country: str = "NL"
-    quality: str | None = None
+    quality: Quality | None = None
     note: str | None = None
 
 
@@ -137,7 +137,9 @@ def _format(path: Path, lines: LineMap, err: dict) -> str:
     elif err["type"] == "missing":
         message = "required field is missing"
     else:
-        message = err["msg"].removeprefix("Value error, ")
+        from speelveld.config.errors import _message  # the config loader's wording of the same errors
+
+        message = _message(err, set())
     return f"{path}:{lines.line_of(loc)}: {field}: {message}"
 
 

@@ -666,7 +666,9 @@ def toets_parts(sc, table: pl.DataFrame, cost, year: int, reference: str, lang: 
     if sc.state_cost is not None:
         c = sc.state_cost
         src = sc.sources[c.source]
-        flag = f" ({t(lang, 'q_' + str(getattr(c.quality, 'value', c.quality)))})" if c.quality else ""
+        quality = str(getattr(c.quality, "value", c.quality))
+        # a scenario may write any word here; the four qualities are worded, anything else shown as written
+        flag = f" ({t(lang, 'q_' + quality) if 'q_' + quality in LABELS[lang] else quality})" if c.quality else ""
         amount = t(lang, "tx_unknown") if c.value is None else f"{c.value / 1e6:,.0f} M€/{t(lang, 'tx_year_abbr')}"
         label = t(lang, "tx_cost_to_the_state_as_the")
         parts.append(f"{label} ({c.country}): {amount}{flag} — {src.title}" + (f", {src.url}" if src.url else ""))
