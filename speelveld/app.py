@@ -51,64 +51,57 @@ def open_year(config_dir: Path | None, year: int | None, sets: list[str] | None,
         for name in stray_year_folders(config_dir)
     ]
     overrides = [parse_override(s) for s in sets or []]
-    return load_year(config_dir, year, overrides, scenario=scenario), notices
+    cfg = load_year(config_dir, year, overrides, scenario=scenario)
+    if overrides or scenario:
+        cfg, cut = within_budget(cfg, overrides, scenario)
+        notices += cut
+    return cfg, notices
 
 
-def touches_compensation(base_cfg: YearConfig, sc_cfg: YearConfig, reference: str) -> bool:
-    """Whether a scenario changes the reference country's ETS indirect-cost compensation (its
-    rules or its budget): only then can its claims come to exceed the budget."""
-    prefix = f"{reference}.carbon.indirect_cost_compensation."
+def touches_compensation(plain: YearConfig, cfg: YearConfig, country: str) -> bool:
+    """Whether overrides or a scenario change a country's ETS indirect-cost compensation (its
+    rules or its budget) from the configs as written: only then can its claims come to exceed the
+    budget (the shipped configs' claims fit; a test checks that)."""
+    prefix = f"{country}.carbon.indirect_cost_compensation."
 
-    def figures(cfg: YearConfig) -> dict:
-        return {path: (p.value, p.low, p.high) for path, p in cfg.params.items() if path.startswith(prefix)}
+    def figures(c: YearConfig) -> dict:
+        return {path: (p.value, p.low, p.high) for path, p in c.params.items() if path.startswith(prefix)}
 
-    return figures(base_cfg) != figures(sc_cfg)
+    return figures(plain) != figures(cfg)
 
 
-def paid_within_budget(config_dir: Path, base_cfg: YearConfig, sc_cfg: YearConfig, sets: list[str] | None, scenario: str, reference: str) -> tuple[YearConfig, float | None]:
-    """The scenario's config with the reference country's compensation claims cut pro rata to its
-    budget, when they exceed it (see ``scenario_within_budget``), and the share paid; a scenario
-    that leaves the compensation alone is returned as it is, without computing anything."""
+def within_budget(cfg: YearConfig, overrides: list, scenario: str | None) -> tuple[YearConfig, list[str]]:
+    """``cfg`` with each country's ETS indirect-cost compensation claims paid pro rata where they
+    exceed the scheme's budget, as the scheme's budget scaling does: the configs are read again
+    with the scaling cut to the share the budget pays. The claims are those of the modelled
+    sectors (the archetypes with a sector volume); claims from outside the model would cut deeper.
+    Returns the config and a notice per cut."""
+    from speelveld.config.load import load_year, parse_override
+    from speelveld.config.overrides import BUDGET_CUT_ORIGIN
     from speelveld.core.closing import ikc_pro_rata
 
-    if not touches_compensation(base_cfg, sc_cfg, reference):
-        return sc_cfg, None
-    claimed = ikc_pro_rata(sc_cfg, reference)
-    share = None if claimed is None else claimed[2]
-    return (sc_cfg, None) if share is None else (_cut_claims(config_dir, base_cfg, sc_cfg, sets, scenario, reference, share), share)
-
-
-def _cut_claims(config_dir: Path, base_cfg: YearConfig, sc_cfg: YearConfig, sets: list[str] | None, scenario: str, reference: str, share: float) -> YearConfig:
-    from speelveld.config.load import load_year, parse_override
-
-    path = f"{reference}.carbon.indirect_cost_compensation.budget_scaling_pct"
-    scaling = sc_cfg.params.get(path)
-    if scaling is None or scaling.value is None:
-        return sc_cfg
-    cut = scaling.value * share / 100
-    overrides = [parse_override(x) for x in sets or []] + [parse_override(f"{path}={cut!r}", origin="IKC pro rata")]
-    return load_year(config_dir, base_cfg.year, overrides, scenario=scenario)
-
-
-def scenario_within_budget(config_dir: Path, base_cfg: YearConfig, sc_cfg: YearConfig, sets: list[str] | None, scenario: str, countries: list[str], reference: str):
-    """The policy check of a scenario over every sector, with its cost to the state. When the
-    reference country's ETS indirect-cost compensation claims exceed the scheme's budget, the
-    claims are paid pro rata (its budget scaling), so the scenario is evaluated again with every
-    claim cut to that share: the gaps then show what the plants receive, not what they claim.
-    Returns (scenario config, check, cost); ``cost.ikc_pro_rata_pct`` says whether it was cut."""
-    from speelveld.core.closing import ikc_pro_rata, state_cost
-    from speelveld.core.policy import policy_check
-
-    claimed = ikc_pro_rata(sc_cfg, reference) if touches_compensation(base_cfg, sc_cfg, reference) else None
-    cut_cfg = sc_cfg if claimed is None or claimed[2] is None else _cut_claims(config_dir, base_cfg, sc_cfg, sets, scenario, reference, claimed[2])
-    sectors = sorted(base_cfg.sectors)
-    check = policy_check(base_cfg, cut_cfg, sectors, countries, reference)
-    cost = state_cost(check.table, check.base, check.scenario, base_cfg, reference)
-    if cut_cfg is not sc_cfg:
-        # what was claimed, against the budget, and the share paid, as before the cut
-        cost.ikc_claims_meur_per_year, cost.ikc_budget_meur_per_year, cost.ikc_pro_rata_pct = claimed
-        cost.paid_pro_rata = True
-    return cut_cfg, check, cost
+    plain = load_year(cfg.config_dir, cfg.year, [])
+    cuts, extra = {}, []
+    for country in sorted(cfg.countries):
+        if not touches_compensation(plain, cfg, country):
+            continue
+        claimed = ikc_pro_rata(cfg, country)
+        path = f"{country}.carbon.indirect_cost_compensation.budget_scaling_pct"
+        scaling = cfg.params.get(path)
+        if claimed is None or claimed[2] is None or scaling is None or scaling.value is None:
+            continue
+        cuts[country] = claimed
+        extra.append(parse_override(f"{path}={scaling.value * claimed[2] / 100!r}", origin=BUDGET_CUT_ORIGIN))
+    if not cuts:
+        return cfg, []
+    cut = load_year(cfg.config_dir, cfg.year, overrides + extra, scenario=scenario)
+    cut.budget_cuts = cuts
+    notices = [
+        f"{country}: the ETS indirect-cost compensation claims of the modelled sectors ({claims:,.1f} M€) exceed the budget "
+        f"({budget:,.1f} M€), so every claim is paid pro rata at {share:.0f} % (claims from sectors outside the model would cut deeper)"
+        for country, (claims, budget, share) in cuts.items()
+    ]
+    return cut, notices
 
 
 def previous_year(cfg: YearConfig) -> tuple[YearConfig | None, list]:

@@ -18,11 +18,9 @@ from speelveld import __version__
 from speelveld.app import (
     diff_years,
     open_year,
-    paid_within_budget,
     pick,
     pick_countries,
     resolve_year,
-    scenario_within_budget,
     warnings_for,
 )
 from speelveld.config.yamlload import ConfigError
@@ -267,11 +265,6 @@ def compare(
     sectors = sorted(cfg.sectors) if sector == "all" else [pick("sector", "--sector", sector, sorted(cfg.sectors))]
     chosen = pick_countries(cfg, reference, countries)
     carrier = carrier or Carrier.electricity
-    paid_share = None
-    if scenario:
-        # as in `toets`: compensation claims beyond the scheme's budget are paid pro rata
-        base_cfg = load(config_dir, cfg.year, set_)
-        cfg, paid_share = paid_within_budget(cfg.config_dir, base_cfg, cfg, set_, scenario, chosen[0])
     result = run_compare(cfg, sectors, chosen[1:], reference=chosen[0], gas=carrier != Carrier.electricity)
     check_warnings(cfg, strict, result, lang=lang.value)
     if excel is not None:
@@ -280,13 +273,14 @@ def compare(
     if fmt == Fmt.table:
         print_comparison(result, cfg, out, lang.value, carrier.value)
         if scenario:
+            base_cfg = load(config_dir, cfg.year, set_)
             check = policy_check(base_cfg, cfg, sectors, chosen[1:], chosen[0])
             from speelveld.report.labels import t
 
             title = t(lang.value, "tx_scenario_effect", name=scenario)
             out.print(policy_table(check.table, chosen[0], title, lang.value))
-            if paid_share is not None:
-                out.print(t(lang.value, "tx_ikc_paid_pro_rata", pct=f"{paid_share:.0f}", ref=chosen[0]))
+            if chosen[0] in cfg.budget_cuts:
+                out.print(t(lang.value, "tx_ikc_paid_pro_rata", pct=f"{cfg.budget_cuts[chosen[0]][2]:.0f}", ref=chosen[0]))
         return
     meta = manifest(cfg, command_line())
     text = to_csv(result, meta) if fmt == Fmt.csv else to_json(result, meta)
@@ -413,7 +407,15 @@ def toets(
     sc_cfg = load(config_dir, base_cfg.year, set_, scenario)
     sc = load_scenario(base_cfg.config_dir, scenario)
     chosen = pick_countries(base_cfg, reference, countries)
-    sc_cfg, check, cost = scenario_within_budget(base_cfg.config_dir, base_cfg, sc_cfg, set_, scenario, chosen[1:], chosen[0])
+    sectors = sorted(base_cfg.sectors)
+    check = policy_check(base_cfg, sc_cfg, sectors, chosen[1:], chosen[0])
+    from speelveld.core.closing import state_cost
+
+    cost = state_cost(check.table, check.base, check.scenario, base_cfg, chosen[0])
+    if chosen[0] in sc_cfg.budget_cuts:
+        # the scenario's claims were cut to the budget on load: say what was claimed and the share paid
+        cost.ikc_claims_meur_per_year, cost.ikc_budget_meur_per_year, cost.ikc_pro_rata_pct = sc_cfg.budget_cuts[chosen[0]]
+        cost.paid_pro_rata = True
     check_warnings(sc_cfg, strict, lang=lang.value)
     if fmt != Fmt.table:
         meta = manifest(sc_cfg, command_line())

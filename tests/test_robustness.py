@@ -269,3 +269,12 @@ def test_a_copied_year_folder_is_warned_about(tmp_path):
     r = runner.invoke(app, ["compare", "--sector", "plant", "--config-dir", str(cfg), "--format", "json"])
     assert r.exit_code == 0
     assert f"warning: {cfg / '2030 kopie'}: niet gelezen" in r.output
+
+
+def test_the_tools_own_budget_cut_is_no_year_on_year_change():
+    # a budget of 80 M€ cuts the scaling from 100 % to 28 %: the tool's doing, said in its own
+    # warning, so --strict changes does not take it for a typo
+    r = runner.invoke(app, ["compare", "--sector", "chemie", "--scenario", "ikc-uitbreiding", "--format", "csv", "--strict", "changes",
+                            "--set", "NL.carbon.indirect_cost_compensation.budget_eur_per_year=80e6", "--lang", "en"])
+    assert r.exit_code == 0, r.output
+    assert "every claim is paid pro rata at 28 %" in r.stderr and "budget_scaling_pct" not in r.stderr

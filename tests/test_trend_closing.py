@@ -119,33 +119,39 @@ def test_state_cost_ikc_capped_at_the_budget():
     assert cost.meur_per_year == pytest.approx(20 - 16.084262, abs=1e-5)
 
 
-def test_claims_over_the_budget_are_paid_pro_rata_in_the_scenario():
-    # as above: claims of 24.126394 M€ against a budget of 20 M€ are paid at 20 ÷ 24.126394 =
-    # 82.896 %, so the plant receives 20 M€ = 20 €/MWh over its 1,000,000 MWh, not 24.126394. The
-    # gap to DE (80 €/MWh on both sides) moves by what NL pays less: −(20 − 16.084262) = −3.915738
-    # €/MWh, and the state pays the same 3.915738 M€/yr as capped above.
-    from speelveld.app import scenario_within_budget
+def test_claims_over_the_budget_are_paid_pro_rata():
+    # the fixture's NL plant claims 24.126394 €/MWh × 1,000,000 MWh = 24.126394 M€ at 75 %. With a
+    # budget of 20 M€ every claim is paid at 20 ÷ 24.126394 = 82.896 %: the plant receives 20 M€ =
+    # 20 €/MWh, and the run says so. With 30 M€ nothing is cut.
+    from speelveld.app import open_year
 
-    sets = ["NL.carbon.indirect_cost_compensation.budget_eur_per_year=20000000", "DE.commodity.baseload_eur_per_mwh=80"]
-    base = load_year(FIXTURE, 2030, [Override.parse(sets[0])], scenario="duurder-de")
-    claimed = load_year(FIXTURE, 2030, [Override.parse(x) for x in sets])
-    paid_cfg, check, cost = scenario_within_budget(FIXTURE, base, claimed, sets, None, ["DE", "FR"], "NL")
-    assert cost.paid_pro_rata and cost.ikc_pro_rata_pct == pytest.approx(100 * 20 / 24.126394, rel=1e-6)
-    assert paid_cfg.params["NL.carbon.indirect_cost_compensation.budget_scaling_pct"].value == pytest.approx(82.89604, rel=1e-5)
-    lines = check.scenario.lines
-    comp = lines.filter((pl.col("country") == "NL") & (pl.col("key") == "carbon.compensation"))["eur_per_mwh"][0]
-    assert comp == pytest.approx(-20.0, abs=1e-6)
-    de = check.table.filter(pl.col("country") == "DE").row(0, named=True)
-    assert de["gap_change_eur_per_mwh"] == pytest.approx(-3.915738, abs=1e-5)
-    assert cost.meur_per_year == pytest.approx(3.915738, abs=1e-5)
-    # within a budget of 30 M€ nothing is cut: the plant receives its 24.126394 €/MWh
-    roomy = ["NL.carbon.indirect_cost_compensation.budget_eur_per_year=30000000", sets[1]]
-    base = load_year(FIXTURE, 2030, [Override.parse(roomy[0])], scenario="duurder-de")
-    claimed = load_year(FIXTURE, 2030, [Override.parse(x) for x in roomy])
-    _, check, uncut = scenario_within_budget(FIXTURE, base, claimed, roomy, None, ["DE", "FR"], "NL")
-    assert not uncut.paid_pro_rata and uncut.ikc_pro_rata_pct is None
-    lines = check.scenario.lines
-    assert lines.filter((pl.col("country") == "NL") & (pl.col("key") == "carbon.compensation"))["eur_per_mwh"][0] == pytest.approx(-24.126394, abs=1e-5)
+    budget = "NL.carbon.indirect_cost_compensation.budget_eur_per_year="
+    cfg, notices = open_year(FIXTURE, 2030, [budget + "20000000"])
+    claims, cap, share = cfg.budget_cuts["NL"]
+    assert (claims, cap) == (pytest.approx(24.126394, abs=1e-5), pytest.approx(20.0))
+    assert share == pytest.approx(100 * 20 / 24.126394, rel=1e-6)
+    assert cfg.params["NL.carbon.indirect_cost_compensation.budget_scaling_pct"].value == pytest.approx(82.89604, rel=1e-5)
+    comp = compare(cfg, ["plant"], ["DE"]).lines.filter((pl.col("country") == "NL") & (pl.col("key") == "carbon.compensation"))
+    assert comp["eur_per_mwh"][0] == pytest.approx(-20.0, abs=1e-6)
+    assert any("(24.1 M€) exceed the budget (20.0 M€), so every claim is paid pro rata at 83 %" in n for n in notices)
+    roomy, notices = open_year(FIXTURE, 2030, [budget + "30000000"])
+    assert roomy.budget_cuts == {} and notices == []
+    comp = compare(roomy, ["plant"], ["DE"]).lines.filter((pl.col("country") == "NL") & (pl.col("key") == "carbon.compensation"))
+    assert comp["eur_per_mwh"][0] == pytest.approx(-24.126394, abs=1e-5)
+
+
+def test_toets_cuts_the_base_and_the_scenario_alike():
+    # --set a 20 M€ budget: the base claims 24.126394 M€ and is paid 20; duurder-de (50 %) claims
+    # 16.084262 and is paid in full. The state pays 16.084262 − 20 = −3.915738 M€/yr; the NL − DE
+    # gap moves by what NL pays more (+3.915738) less DE's +10: −6.084262 €/MWh.
+    r = runner.invoke(app, ["toets", "--scenario", "duurder-de", "--config-dir", str(FIXTURE), "--format", "json",
+                            "--set", "NL.carbon.indirect_cost_compensation.budget_eur_per_year=20000000"])
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert data["state_cost_model"]["meur_per_year"] == pytest.approx(-3.915738, abs=1e-5)
+    de = next(x for x in data["rows"] if x["country"] == "DE")
+    assert de["gap_change_eur_per_mwh"] == pytest.approx(-6.084262, abs=1e-5)
+    assert "pro rata at 83 %" in r.stderr or "pro rata uitbetaald tegen 83 %" in r.stderr
 
 
 def test_toets_prints_the_computed_cost():
@@ -178,3 +184,26 @@ def test_compare_and_toets_pay_the_same_share_of_the_claims():
     change = gap("--scenario", "ikc-uitbreiding") - gap()
     assert change == pytest.approx(row["gap_change_eur_per_mwh"], abs=1e-9)
     assert -9 < change < -8  # 45 % of the full claims' −18.85 €/MWh
+
+
+@pytest.mark.parametrize("year", [2024, 2025, 2026])
+def test_the_shipped_claims_fit_their_budgets(year):
+    # a run without --set or a scenario does not look for a budget cut: it relies on this
+    from speelveld.core.closing import ikc_pro_rata
+
+    cfg = load_year(default_config_dir(), year)
+    for country in cfg.countries:
+        claimed = ikc_pro_rata(cfg, country)
+        assert claimed is None or claimed[2] is None, (country, claimed)
+
+
+def test_every_command_pays_the_same_share_of_the_claims():
+    # the cut is made on load, so explain and report see the compensation compare sees
+    def comp_compare():
+        r = runner.invoke(app, ["compare", "--sector", "chemie", "--scenario", "ikc-uitbreiding", "--format", "json"])
+        return next(x["eur_per_mwh"] for x in json.loads(r.stdout)["lines"] if x["country"] == "NL" and x["key"] == "carbon.compensation")
+
+    r = runner.invoke(app, ["explain", "--sector", "chemie", "--country", "NL", "--scenario", "ikc-uitbreiding", "--format", "json"])
+    explained = next(x["eur_per_mwh"] for x in json.loads(r.stdout)["lines"] if x["key"] == "carbon.compensation")
+    assert explained == pytest.approx(comp_compare(), abs=1e-9)
+    assert -8.5 < explained < -8.3  # 45 % of the claimed −18.85 €/MWh

@@ -44,6 +44,11 @@ class Override:
         return cls(path, value, origin)
 
 
+# The origin of the override that cuts compensation claims to the budget: the tool's own, not a
+# value a user typed (the year-on-year check leaves it alone).
+BUDGET_CUT_ORIGIN = "pro rata"
+
+
 def parse_override(text: str, origin: str = "--set") -> Override:
     return Override.parse(text, origin)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from speelveld.config.overrides import BUDGET_CUT_ORIGIN
 from speelveld.config.resolved import YearConfig
 
 FACTOR = 3.0
@@ -36,6 +37,8 @@ def year_over_year(cfg: YearConfig, previous: YearConfig | None) -> list[Warning
     for path, p in cfg.params.items():
         if path.startswith("sectors.") or ".rate_periods." in path:
             continue  # archetypes are one file for every year; rate periods differ by date, not by position
+        if p.source_id == "override" and (p.note or "").startswith(BUDGET_CUT_ORIGIN + " "):
+            continue  # the tool's own cut of claims to the budget, reported as such
         q = previous.params.get(path)
         if q is None or p.value is None or q.value is None or p.value == 0 or q.value == 0:
             continue
@@ -44,7 +47,8 @@ def year_over_year(cfg: YearConfig, previous: YearConfig | None) -> list[Warning
             continue
         where = f"{cfg.relative_file(p.file)}:{p.line}" if p.line else cfg.relative_file(p.file)
         if p.source_id == "override" and p.note:
-            where = p.note.partition(f" {path}=")[0]  # the value came from --set (or a scenario's set:), not from the file
+            # the value came from --set (or a scenario's set:), not from the file: name that
+            where = p.note.partition("=")[0].rpartition(" ")[0] or p.note
         key = "w_sign" if ratio < 0 else "w_ratio"
         out.append(Warning("changes", key, {"where": where, "path": path, "value": f"{p.value:g}", "unit": p.unit, "ratio": f"{ratio:.3g}", "year": previous.year, "old": f"{q.value:g}"}))
     return out

@@ -865,6 +865,8 @@ MESSAGES_NL: tuple[tuple[str, str], ...] = (
     ("no configs for {year} in {folder} (available: {years})", "geen configs voor {year} in {folder} (beschikbaar: {years})"),
     ("no configs for {year} (available: {years})", "geen configs voor {year} (beschikbaar: {years})"),
     ("the range runs backwards; write {range}", "het bereik loopt achteruit; schrijf {range}"),
+    ("the ETS indirect-cost compensation claims of the modelled sectors ({claims} M€) exceed the budget ({budget} M€), so every claim is paid pro rata at {share} % (claims from sectors outside the model would cut deeper)",
+     "de claims voor compensatie van indirecte emissiekosten van de gemodelleerde sectoren ({claims} M€) zijn hoger dan het budget ({budget} M€), dus elke claim wordt pro rata uitbetaald tegen {share} % (claims van sectoren buiten het model zouden verder korten)"),
     ("no price year before {year} in {folder}; give --year or --vs-config-dir", "geen prijsjaar vóór {year} in {folder}; geef --year of --vs-config-dir"),
     ("{year} is the same year as --year; give another year or --vs-config-dir", "{year} is hetzelfde jaar als --year; geef een ander jaar of --vs-config-dir"),
     ("{folder} is not a directory", "{folder} is geen map"),
