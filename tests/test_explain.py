@@ -160,7 +160,10 @@ def test_cli_explain_unknown_line_and_country():
 DUTCH_STEP_WORDS = re.compile(
     r"\b(verbruik\w*|tarief\w*|heffing\w*|korting\w*|valt|onder|lijst|staat|benuttingsuren|daluuraandeel|categorie|"
     r"tariefvariant|ja|nee|plafond|schijf|steun\w*|vermogen|grondslag|nettarieven|jaar|verlaagd\w*|subsidiabel|regeling|"
-    r"vrijstelling|belast\w*|eigen|risico|aanmerking|gasverbruik|hubprijs|exitcapaciteit|zakelijk|gebruik)\b",
+    r"vrijstelling|belast\w*|eigen|risico|aanmerking|gasverbruik|hubprijs|exitcapaciteit|zakelijk|gebruik|"
+    r"emissies|toewijzing|besparing|gereguleerde|onbekend|toegevoegde|waarde|productie\w*|referentie\w*|doelprijs|"
+    r"rechthebbenden|dispensatierechten|aftrek|termijnprijs|\w*intensiteit|budgetschaling|markt|goedkoper|alleen|deel|"
+    r"gewogen|dagen|periode|som|heffingen|andere|voordelig\w*|geldt|niet|met|zonder|het|de|van|een|en)\b",
     re.IGNORECASE,
 )
 
