@@ -206,3 +206,7 @@ def test_unknown_lines_are_counted_in_their_own_block():
     rows = [line for line in r.stdout.splitlines() if "unknown lines (of" in line]  # the label wraps on 80 columns
     cells = [re.findall(r"\d+ \(\d+\)|(?<![\w(])\d+(?![\w)])", row.split("(of")[1]) for row in rows]
     assert cells == [["1 (0)", "0", "2 (0)", "0"], ["1 (0)", "0", "0", "0"]]
+    # with gas: the gas block counts its own (BE kunstmest: one bounded unknown gas line)
+    r = invoke("compare", "--sector", "kunstmest", "--carrier", "all", "--lang", "en")
+    rows = [line for line in r.stdout.splitlines() if "unknown lines (of" in line]
+    assert len(rows) == 3 and re.findall(r"\d+ \(\d+\)|(?<![\w(])\d+(?![\w)])", rows[2].split("(of")[1]) == ["0", "0", "1 (0)", "0"]

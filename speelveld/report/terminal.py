@@ -131,13 +131,7 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
     band_row(t(lang, "band"), "total")
 
     def unknown_row(subtotal: str) -> None:
-        # the unknown lines of this block only: a direct CO2 line is not part of the electricity price
-        counts = {}
-        for cc in countries:
-            keys = [k for (k, c), r in cells.items() if c == cc and r["subtotal"] == subtotal and r["quality"] == "unknown"]
-            counts[cc] = (len(keys), sum(k in totals[cc]["missing_lines"] for k in keys))
-        if any(n for n, _ in counts.values()):
-            table.add_row(t(lang, "unknown_lines"), *[f"{n} ({n_open})" if n else "0" for n, n_open in counts.values()])
+        _unknown_row(table, cells, totals, countries, subtotal, lang)
 
     unknown_row("electricity")
     table.add_section()
@@ -222,6 +216,17 @@ def summary_table(result: Comparison, lang: str = "nl") -> Table:
     return table
 
 
+def _unknown_row(table: Table, cells: dict, totals: dict, countries: list[str], subtotal: str, lang: str) -> None:
+    """The count of unknown lines of one block (electricity, direct CO2 or gas) and of those
+    without bounds: a direct CO2 line is not part of the electricity price."""
+    counts = {}
+    for cc in countries:
+        keys = [k for (k, c), r in cells.items() if c == cc and r["subtotal"] == subtotal and r["quality"] == "unknown"]
+        counts[cc] = (len(keys), sum(k in totals[cc]["missing_lines"] for k in keys))
+    if any(n for n, _ in counts.values()):
+        table.add_row(t(lang, "unknown_lines"), *[f"{n} ({n_open})" if n else "0" for n, n_open in counts.values()])
+
+
 def gas_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "nl") -> Group | None:
     """The natural gas lines of one plant per country (€/MWh of gas), the gas total and gap, and
     the gap in the plant's whole energy bill (electricity and gas, M€/yr)."""
@@ -245,6 +250,7 @@ def gas_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "nl"
     table.add_section()
     table.add_row(Text(t(lang, "gas_total"), style="bold"), *[Text(_fmt(totals[cc]["gas_eur_per_mwh"]), style="bold") for cc in countries])
     table.add_row(t(lang, "band"), *[Text(band_text(lang, totals[cc]["gas_low_eur_per_mwh"], totals[cc]["gas_high_eur_per_mwh"]), style="dim") for cc in countries])
+    _unknown_row(table, cells, totals, countries, "gas", lang)
     table.add_section()
 
     def gap_cells(prefix: str, unit: str, digits: int = 2):
