@@ -15,14 +15,7 @@ import typer
 from rich.console import Console
 
 from speelveld import __version__
-from speelveld.app import (
-    diff_years,
-    open_year,
-    pick,
-    pick_countries,
-    resolve_year,
-    warnings_for,
-)
+from speelveld.app import diff_years, open_year, pick, pick_countries, resolve_year, warnings_for
 from speelveld.config.yamlload import ConfigError
 from speelveld.errors import SweepError, UsageProblem
 
@@ -976,10 +969,11 @@ def diff_(
     label_a = str(year_a) if vs_config_dir is None else f"{year_a} ({dir_a})"
     label_b = str(year_b) if vs_config_dir is None else f"{year_b} ({dir_b})"
     result = run_diff(a, b, label_a, label_b)
-    # the manifest of a diff: the tool and command, and the manifest of each side
-    side = {k: v for k, v in manifest(cfg_a, "").items() if k not in ("tool", "version", "command")}
-    meta = {"tool": "speelveld", "version": __version__, "command": command_line(),
-            "a": side, "b": {k: v for k, v in manifest(cfg_b, "").items() if k not in ("tool", "version", "command")}}
+    def inputs_of(cfg: YearConfig) -> dict:
+        return {k: v for k, v in manifest(cfg, "").items() if k not in ("tool", "version", "command")}
+
+    # the manifest of a diff: the tool and command, and the inputs of each side
+    meta = {"tool": "speelveld", "version": __version__, "command": command_line(), "a": inputs_of(cfg_a), "b": inputs_of(cfg_b)}
     if fmt == Fmt.csv:
         sys.stdout.write(manifest_comment(meta) + result.lines.write_csv())
     elif fmt == Fmt.json:

@@ -49,6 +49,16 @@ class Override:
 BUDGET_CUT_ORIGIN = "pro rata"
 
 
+def override_note(ov: Override) -> str:
+    """The note a value set by an override carries: where it came from, the path and the value."""
+    return f"{ov.origin} {ov.path}={ov.value}"
+
+
+def origin_of_note(note: str) -> str:
+    """The origin ('--set', a scenario's 'file:line: set', or BUDGET_CUT_ORIGIN) in an override_note."""
+    return note.partition("=")[0].rpartition(" ")[0] or note
+
+
 def parse_override(text: str, origin: str = "--set") -> Override:
     return Override.parse(text, origin)
 
@@ -140,7 +150,7 @@ def apply_overrides(
                     raise KeyError(f"unknown sector '{key[1]}'{did_you_mean(key[1], sector_names)}; available: {', '.join(sector_names)}")
                 if not segments:
                     raise KeyError("the path names a whole file; name a field inside it")
-                loc = _navigate_set(docs[key], segments, ov.value, f"{ov.origin} {ov.path}={ov.value}")
+                loc = _navigate_set(docs[key], segments, ov.value, override_note(ov))
                 origins.setdefault(key, {})[loc] = f"{ov.origin} {ov.path}"
         except KeyError as exc:
             problems.append(f"{ov.origin} {ov.path}: {exc.args[0]}")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from speelveld.config.overrides import BUDGET_CUT_ORIGIN
+from speelveld.config.overrides import BUDGET_CUT_ORIGIN, origin_of_note
 from speelveld.config.resolved import YearConfig
 
 FACTOR = 3.0
@@ -37,7 +37,8 @@ def year_over_year(cfg: YearConfig, previous: YearConfig | None) -> list[Warning
     for path, p in cfg.params.items():
         if path.startswith("sectors.") or ".rate_periods." in path:
             continue  # archetypes are one file for every year; rate periods differ by date, not by position
-        if p.source_id == "override" and (p.note or "").startswith(BUDGET_CUT_ORIGIN + " "):
+        set_by = origin_of_note(p.note) if p.source_id == "override" and p.note else None
+        if set_by == BUDGET_CUT_ORIGIN:
             continue  # the tool's own cut of claims to the budget, reported as such
         q = previous.params.get(path)
         if q is None or p.value is None or q.value is None or p.value == 0 or q.value == 0:
@@ -45,10 +46,8 @@ def year_over_year(cfg: YearConfig, previous: YearConfig | None) -> list[Warning
         ratio = p.value / q.value
         if not (ratio < 0 or ratio > FACTOR or ratio < 1 / FACTOR):
             continue
-        where = f"{cfg.relative_file(p.file)}:{p.line}" if p.line else cfg.relative_file(p.file)
-        if p.source_id == "override" and p.note:
-            # the value came from --set (or a scenario's set:), not from the file: name that
-            where = p.note.partition("=")[0].rpartition(" ")[0] or p.note
+        # a value from --set (or a scenario's set:) is placed by that, not by the file line it replaced
+        where = set_by or (f"{cfg.relative_file(p.file)}:{p.line}" if p.line else cfg.relative_file(p.file))
         key = "w_sign" if ratio < 0 else "w_ratio"
         out.append(Warning("changes", key, {"where": where, "path": path, "value": f"{p.value:g}", "unit": p.unit, "ratio": f"{ratio:.3g}", "year": previous.year, "old": f"{q.value:g}"}))
     return out

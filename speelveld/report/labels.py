@@ -1048,20 +1048,22 @@ def _part_nl(name: str, text: str) -> str:
     return text
 
 
+def _template_regex(template: str, part) -> str:
+    """A regex for the texts ``template`` words: its fixed text as written, each {name} as the
+    group ``part(name)`` returns."""
+    return "".join(re.escape(literal) + (part(name) if name is not None else "") for literal, name, _, _ in string.Formatter().parse(template))
+
+
+def _message_part(name: str) -> str:
+    if name == "hint":  # a did-you-mean or nothing: other text after a message is no hint to keep in English
+        return r"(?P<hint>(?: \(did you mean .*?\?\))?)"
+    return f"(?P<{name}>.*?)"
+
+
 @functools.cache
 def _message_patterns() -> list[tuple[re.Pattern, str]]:
-    compiled = []
-    for english, dutch in MESSAGES_NL + LIBRARY_MESSAGES_NL:
-        body = []
-        for literal, name, _spec, _conv in string.Formatter().parse(english):
-            body.append(re.escape(literal))
-            if name == "hint":  # a did-you-mean or nothing: other text after a message is no hint to keep in English
-                body.append(r"(?P<hint>(?: \(did you mean .*?\?\))?)")
-            elif name is not None:
-                body.append(f"(?P<{name}>.*?)")
-        # Everything before the message (file:line: field:, an option, --set PATH:) is kept as written.
-        compiled.append((re.compile(r"(?P<_head>(?:.*: )?)" + "".join(body) + r"\Z", re.S), dutch))
-    return compiled
+    # Everything before the message (file:line: field:, an option, --set PATH:) is kept as written.
+    return [(re.compile(r"(?P<_head>(?:.*: )?)" + _template_regex(english, _message_part) + r"\Z", re.S), dutch) for english, dutch in MESSAGES_NL + LIBRARY_MESSAGES_NL]
 
 
 def message_parts(line: str) -> tuple[str, str, dict] | None:
@@ -1169,13 +1171,8 @@ _CHARGE_WORDS_EN = {"vast": "fixed", "capaciteit": "capacity", "maandpiek": "mon
 
 @functools.cache
 def _step_patterns() -> tuple[tuple[re.Pattern, str], ...]:
-    def pattern(template: str) -> re.Pattern:
-        parts = re.split(r"\{(\w+)\}", template)
-        # a part never spans ": ", so "categorie x: verbruik" is two steps, each worded on its own
-        regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>(?:(?!: ).)+?)" for i, p in enumerate(parts))
-        return re.compile(regex)
-
-    return tuple((pattern(dutch), english) for dutch, english in STEP_LABELS_EN)
+    # a part never spans ": ", so "categorie x: verbruik" is two steps, each worded on its own
+    return tuple((re.compile(_template_regex(dutch, lambda name: f"(?P<{name}>(?:(?!: ).)+?)")), english) for dutch, english in STEP_LABELS_EN)
 
 
 def step_label(lang: str, label: str) -> str:

@@ -129,16 +129,12 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
     table.add_row(t(lang, "gross"), *[_fmt(totals[cc]["gross_eur_per_mwh"]) for cc in countries])
     table.add_row(Text(t(lang, "total"), style="bold"), *[Text(_fmt(totals[cc]["total_eur_per_mwh"]), style="bold") for cc in countries])
     band_row(t(lang, "band"), "total")
-
-    def unknown_row(subtotal: str) -> None:
-        _unknown_row(table, cells, totals, countries, subtotal, lang)
-
-    unknown_row("electricity")
+    _unknown_row(table, cells, totals, countries, "electricity", lang)
     table.add_section()
     _family_rows(table, lines, cells, "direct_co2", countries, lang)
     table.add_row(Text(t(lang, "direct_co2_total"), style="bold"), *[_fmt(totals[cc]["direct_co2_eur_per_mwh"]) for cc in countries])
     band_row(t(lang, "band"), "direct_co2")
-    unknown_row("direct_co2")
+    _unknown_row(table, cells, totals, countries, "direct_co2", lang)
     table.add_section()
 
     def gap_row(label, field: str, digits: int = 2, scale: float = 1.0, prefix: bool = False):
@@ -672,9 +668,7 @@ def toets_parts(sc, table: pl.DataFrame, cost, year: int, reference: str, lang: 
     if sc.state_cost is not None:
         c = sc.state_cost
         src = sc.sources[c.source]
-        quality = str(getattr(c.quality, "value", c.quality))
-        # a scenario may write any word here; the four qualities are worded, anything else shown as written
-        flag = f" ({t(lang, 'q_' + quality) if 'q_' + quality in LABELS[lang] else quality})" if c.quality else ""
+        flag = f" ({t(lang, 'q_' + c.quality.value)})" if c.quality else ""  # one of the four, checked on load
         amount = t(lang, "tx_unknown") if c.value is None else f"{c.value / 1e6:,.0f} M€/{t(lang, 'tx_year_abbr')}"
         label = t(lang, "tx_cost_to_the_state_as_the")
         parts.append(f"{label} ({c.country}): {amount}{flag} — {src.title}" + (f", {src.url}" if src.url else ""))
