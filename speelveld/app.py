@@ -58,33 +58,22 @@ def open_year(config_dir: Path | None, year: int | None, sets: list[str] | None,
     return cfg, notices
 
 
-def touches_compensation(plain: YearConfig, cfg: YearConfig, country: str) -> bool:
-    """Whether overrides or a scenario change a country's ETS indirect-cost compensation (its
-    rules or its budget) from the configs as written: only then can its claims come to exceed the
-    budget (the shipped configs' claims fit; a test checks that)."""
-    prefix = f"{country}.carbon.indirect_cost_compensation."
-
-    def figures(c: YearConfig) -> dict:
-        return {path: (p.value, p.low, p.high) for path, p in c.params.items() if path.startswith(prefix)}
-
-    return figures(plain) != figures(cfg)
-
-
 def within_budget(cfg: YearConfig, overrides: list, scenario: str | None) -> tuple[YearConfig, list[str]]:
     """``cfg`` with each country's ETS indirect-cost compensation claims paid pro rata where they
     exceed the scheme's budget, as the scheme's budget scaling does: the configs are read again
     with the scaling cut to the share the budget pays. The claims are those of the modelled
     sectors (the archetypes with a sector volume); claims from outside the model would cut deeper.
-    Returns the config and a notice per cut."""
+    Returns the config and a notice per cut.
+
+    Any override may raise the claims (an EUA price, a sector's volume, an eligibility list), so
+    every country with a budget is checked; the configs as written fit their budgets (a test
+    checks that), so a run without overrides or a scenario is not."""
     from speelveld.config.load import load_year, parse_override
     from speelveld.config.overrides import BUDGET_CUT_ORIGIN
     from speelveld.core.closing import ikc_pro_rata
 
-    plain = load_year(cfg.config_dir, cfg.year, [])
     cuts, extra = {}, []
     for country in sorted(cfg.countries):
-        if not touches_compensation(plain, cfg, country):
-            continue
         claimed = ikc_pro_rata(cfg, country)
         path = f"{country}.carbon.indirect_cost_compensation.budget_scaling_pct"
         scaling = cfg.params.get(path)

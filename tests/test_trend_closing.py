@@ -207,3 +207,11 @@ def test_every_command_pays_the_same_share_of_the_claims():
     explained = next(x["eur_per_mwh"] for x in json.loads(r.stdout)["lines"] if x["key"] == "carbon.compensation")
     assert explained == pytest.approx(comp_compare(), abs=1e-9)
     assert -8.5 < explained < -8.3  # 45 % of the claimed −18.85 €/MWh
+
+
+def test_a_higher_eua_price_can_take_the_claims_over_the_budget():
+    # the compensation scales with the EUA forward price: at 400 €/t (73.86 shipped) the 2026
+    # claims of the modelled sectors exceed the 129.2 M€ budget without any change to the scheme
+    r = runner.invoke(app, ["compare", "--sector", "chemie", "--set", "eu.eua_forward_price_eur_per_t=400", "--format", "csv", "--lang", "en"])
+    assert r.exit_code == 0, r.output
+    assert "exceed the budget (129.2 M€), so every claim is paid pro rata" in r.stderr
