@@ -52,45 +52,26 @@ def open_year(config_dir: Path | None, year: int | None, sets: list[str] | None,
     ]
     overrides = [parse_override(s) for s in sets or []]
     cfg = load_year(config_dir, year, overrides, scenario=scenario)
-    if overrides or scenario:
-        cfg, cut = within_budget(cfg, overrides, scenario)
-        notices += cut
-    return cfg, notices
+    return cfg, notices + budget_notices(cfg)
 
 
-def within_budget(cfg: YearConfig, overrides: list, scenario: str | None) -> tuple[YearConfig, list[str]]:
-    """``cfg`` with each country's ETS indirect-cost compensation claims paid pro rata where they
-    exceed the scheme's budget, as the scheme's budget scaling does: the configs are read again
-    with the scaling cut to the share the budget pays. The claims are those of the modelled
-    sectors (the archetypes with a sector volume); claims from outside the model would cut deeper.
-    Returns the config and a notice per cut.
-
-    Any override may raise the claims (an EUA price, a sector's volume, an eligibility list), so
-    every country with a budget is checked; the configs as written fit their budgets (a test
-    checks that), so a run without overrides or a scenario is not."""
-    from speelveld.config.load import load_year, parse_override
-    from speelveld.config.overrides import BUDGET_CUT_ORIGIN
+def budget_notices(cfg: YearConfig) -> list[str]:
+    """A notice per country whose ETS indirect-cost compensation claims (those of the modelled
+    sectors, at central values) exceed the budget of the round that pays them: the engine then
+    pays every claim pro rata (a line of its own in every result)."""
     from speelveld.core.closing import ikc_pro_rata
 
-    cuts, extra = {}, []
+    notices = []
     for country in sorted(cfg.countries):
         claimed = ikc_pro_rata(cfg, country)
-        path = f"{country}.carbon.indirect_cost_compensation.budget_scaling_pct"
-        scaling = cfg.params.get(path)
-        if claimed is None or claimed[2] is None or scaling is None or scaling.value is None:
+        if claimed is None or claimed[2] is None:
             continue
-        cuts[country] = claimed
-        extra.append(parse_override(f"{path}={scaling.value * claimed[2] / 100!r}", origin=BUDGET_CUT_ORIGIN))
-    if not cuts:
-        return cfg, []
-    cut = load_year(cfg.config_dir, cfg.year, overrides + extra, scenario=scenario)
-    cut.budget_cuts = cuts
-    notices = [
-        f"{country}: the ETS indirect-cost compensation claims of the modelled sectors ({claims:,.1f} M€) exceed the budget "
-        f"({budget:,.1f} M€), so every claim is paid pro rata at {share:.0f} % (claims from sectors outside the model would cut deeper)"
-        for country, (claims, budget, share) in cuts.items()
-    ]
-    return cut, notices
+        claims, budget, share = claimed
+        notices.append(
+            f"{country}: the ETS indirect-cost compensation claims of the modelled sectors ({claims:,.1f} M€) exceed the budget "
+            f"({budget:,.1f} M€), so every claim is paid pro rata at {share:.0f} % (claims from sectors outside the model would cut deeper)"
+        )
+    return notices
 
 
 def previous_year(cfg: YearConfig) -> tuple[YearConfig | None, list]:

@@ -272,8 +272,11 @@ def compare(
 
             title = t(lang.value, "tx_scenario_effect", name=scenario)
             out.print(policy_table(check.table, chosen[0], title, lang.value))
-            if chosen[0] in cfg.budget_cuts:
-                out.print(t(lang.value, "tx_ikc_paid_pro_rata", pct=f"{cfg.budget_cuts[chosen[0]][2]:.0f}", ref=chosen[0]))
+            from speelveld.core.closing import ikc_pro_rata
+
+            paid = ikc_pro_rata(cfg, chosen[0])
+            if paid is not None and paid[2] is not None:
+                out.print(t(lang.value, "tx_ikc_paid_pro_rata", pct=f"{paid[2]:.0f}", ref=chosen[0]))
         return
     meta = manifest(cfg, command_line())
     text = to_csv(result, meta) if fmt == Fmt.csv else to_json(result, meta)
@@ -404,11 +407,7 @@ def toets(
     check = policy_check(base_cfg, sc_cfg, sectors, chosen[1:], chosen[0])
     from speelveld.core.closing import state_cost
 
-    cost = state_cost(check.table, check.base, check.scenario, base_cfg, chosen[0])
-    if chosen[0] in sc_cfg.budget_cuts:
-        # the scenario's claims were cut to the budget on load: say what was claimed and the share paid
-        cost.ikc_claims_meur_per_year, cost.ikc_budget_meur_per_year, cost.ikc_pro_rata_pct = sc_cfg.budget_cuts[chosen[0]]
-        cost.paid_pro_rata = True
+    cost = state_cost(check.table, check.base, check.scenario, base_cfg, chosen[0], sc_cfg)
     check_warnings(sc_cfg, strict, lang=lang.value)
     if fmt != Fmt.table:
         meta = manifest(sc_cfg, command_line())

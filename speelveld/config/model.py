@@ -473,7 +473,12 @@ class IndirectCostCompensation(Node):
     self_retention_mwh: Num = 0.0
     budget_scaling_pct: Num = 100.0
     budget_eur_per_year: Num | None = yearly(
-        None, description="The scheme's budget for the year: reports set the claims the model computes against it (a pro-rata cut when they exceed it)."
+        None,
+        description="The budget of the round that pays this cost year's claims: when the modelled sectors claim more, every claim is paid pro rata (a line of its own).",
+    )
+    super_cap_pct_of_gva: Num | None = Field(
+        default=None,
+        description="Top-up of 2020/C 317/04 point 30: indirect CO2 costs left after the aid above this share of gross value added are compensated too.",
     )
 
 

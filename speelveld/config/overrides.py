@@ -44,18 +44,13 @@ class Override:
         return cls(path, value, origin)
 
 
-# The origin of the override that cuts compensation claims to the budget: the tool's own, not a
-# value a user typed (the year-on-year check leaves it alone).
-BUDGET_CUT_ORIGIN = "pro rata"
-
-
 def override_note(ov: Override) -> str:
     """The note a value set by an override carries: where it came from, the path and the value."""
     return f"{ov.origin} {ov.path}={ov.value}"
 
 
 def origin_of_note(note: str) -> str:
-    """The origin ('--set', a scenario's 'file:line: set', or BUDGET_CUT_ORIGIN) in an override_note."""
+    """The origin ('--set' or a scenario's 'file:line: set') in an override_note."""
     return note.partition("=")[0].rpartition(" ")[0] or note
 
 

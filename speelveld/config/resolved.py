@@ -72,10 +72,6 @@ class YearConfig:
     # keyed by (id(model), name) (and the key for a mapping of numbers), so the engine reads a
     # number from the model it belongs to instead of rebuilding its path from strings.
     refs: dict[tuple, str] = field(default_factory=dict)
-    # Per country whose ETS indirect-cost compensation claims exceed the scheme's budget under
-    # these overrides: (claims M€/yr, budget M€/yr, share paid %); the claims are cut to that share
-    # (see app.open_year).
-    budget_cuts: dict[str, tuple[float, float, float]] = field(default_factory=dict)
 
     def path_of(self, model, name: str, *key) -> str:
         try:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from speelveld.config.overrides import BUDGET_CUT_ORIGIN, origin_of_note
+from speelveld.config.overrides import origin_of_note
 from speelveld.config.resolved import YearConfig
 
 FACTOR = 3.0
@@ -38,8 +38,6 @@ def year_over_year(cfg: YearConfig, previous: YearConfig | None) -> list[Warning
         if path.startswith("sectors.") or ".rate_periods." in path:
             continue  # archetypes are one file for every year; rate periods differ by date, not by position
         set_by = origin_of_note(p.note) if p.source_id == "override" and p.note else None
-        if set_by == BUDGET_CUT_ORIGIN:
-            continue  # the tool's own cut of claims to the budget, reported as such
         q = previous.params.get(path)
         if q is None or p.value is None or q.value is None or p.value == 0 or q.value == 0:
             continue

@@ -129,23 +129,28 @@ def ikc_claims(result: Comparison, weights: dict[str, float], reference: str = "
 
 def ikc_pro_rata(cfg: YearConfig, reference: str = "NL") -> tuple[float, float, float | None] | None:
     """(claims, budget, share): the M€/yr the modelled sectors (those with a sector volume) claim
-    under ``cfg``, the scheme's budget, and the share (%) at which it pays them (None when the
-    claims fit in it); None without a budget."""
-    from speelveld.core.compute import compare
+    under ``cfg`` at central values, the budget of the round that pays them, and the share (%) at
+    which the engine pays every claim (None when the claims fit in it); None without a budget."""
+    from speelveld.config.model import in_force
+    from speelveld.core.context import Ctx
+    from speelveld.core.lines.carbon import compensation_claims
 
-    b = budgets(cfg, reference)
-    if b.ikc_eur_per_year is None:
+    country = cfg.countries.get(reference)
+    comp = country.carbon.indirect_cost_compensation if country is not None else None
+    if comp is None or comp.budget_eur_per_year is None or not in_force(comp, cfg.year):
         return None
-    weights = {s: mwh for s in sorted(cfg.sectors) if (mwh := _sector_mwh(cfg, s)[0]) is not None}
-    claims = ikc_claims(compare(cfg, sorted(weights), [], reference), weights, reference)
-    cap = b.ikc_eur_per_year / 1e6
-    return claims, cap, (100 * cap / claims if claims > cap else None)
+    budget = cfg.param_of(comp, "budget_eur_per_year").central
+    if budget is None:
+        return None
+    claims_expr, _ = compensation_claims(Ctx(cfg.params, refs=cfg.refs), comp, cfg.year, cfg.eu, cfg.sectors)
+    claims = pl.select(claims_expr).item() or 0.0
+    return claims / 1e6, budget / 1e6, (100 * budget / claims if claims > budget else None)
 
 
-def state_cost(table: pl.DataFrame, base: Comparison, scenario: Comparison, cfg: YearConfig, reference: str = "NL") -> StateCost:
+def state_cost(table: pl.DataFrame, base: Comparison, scenario: Comparison, cfg: YearConfig, reference: str = "NL", scenario_cfg: YearConfig | None = None) -> StateCost:
     """The measure's yearly cost to the state from the engine: Σ over the modelled sectors of what
-    the reference country's plants pay less (electricity and direct CO2, €/MWh × sector MWh). The
-    part that is ETS indirect-cost compensation is capped at the scheme's budget."""
+    the reference country's plants pay less (electricity and direct CO2, €/MWh × sector MWh). ETS
+    indirect-cost compensation is paid within the scheme's budget by the engine itself."""
     ref_rows = table.filter(pl.col("country") == reference)
     total = low = high = 0.0
     open_band = False
@@ -170,21 +175,12 @@ def state_cost(table: pl.DataFrame, base: Comparison, scenario: Comparison, cfg:
             low += -hi * mwh / 1e6
             high += -lo * mwh / 1e6
     result = StateCost(total if sectors else None, None if open_band or not sectors else low, None if open_band or not sectors else high, sectors, left_out)
-    # ETS indirect-cost compensation: the extra claims of the modelled sectors against the budget
+    # ETS indirect-cost compensation: the engine pays the claims pro rata where they exceed the
+    # budget, so the change above is already what the state pays; say what was claimed
     claims_after, claims_before = ikc_claims(scenario, weights, reference), ikc_claims(base, weights, reference)
-    b = budgets(cfg, reference)
-    if b.ikc_eur_per_year is not None and abs(claims_after - claims_before) > 1e-9:
-        cap = b.ikc_eur_per_year / 1e6
-        result.ikc_claims_meur_per_year = claims_after
-        result.ikc_budget_meur_per_year = cap
-        if claims_after > cap:
-            result.ikc_pro_rata_pct = 100 * cap / claims_after
-        # the state pays the claims up to the budget: the change it bears is the change of the capped claims
-        correction = (claims_after - claims_before) - (min(claims_after, cap) - min(claims_before, cap))
-        if result.meur_per_year is not None:
-            result.meur_per_year -= correction
-            result.low_meur_per_year = None if result.low_meur_per_year is None else result.low_meur_per_year - correction
-            result.high_meur_per_year = None if result.high_meur_per_year is None else result.high_meur_per_year - correction
+    if abs(claims_after - claims_before) > 1e-9 and (paid := ikc_pro_rata(scenario_cfg or cfg, reference)) is not None:
+        result.ikc_claims_meur_per_year, result.ikc_budget_meur_per_year, result.ikc_pro_rata_pct = paid
+        result.paid_pro_rata = paid[2] is not None
     # cost per €/MWh of gap closed, per neighbour: volume-weighted narrowing over the same sectors
     for cc in table.filter(pl.col("country") != reference)["country"].unique(maintain_order=True).to_list():
         rows = table.filter((pl.col("country") == cc) & pl.col("sector").is_in(sectors))

@@ -59,7 +59,7 @@ def plan_sector(
     countries = list(countries)
     # gas only where every country compared has gas figures: a gas gap needs both sides
     gas = gas and all(has_gas(cfg.countries[cc], model) for cc in countries)
-    lines = {cc: build_lines(ctx, cfg.year, cfg.eu, cfg.countries[cc], model, gas=gas) for cc in countries}
+    lines = {cc: build_lines(ctx, cfg.year, cfg.eu, cfg.countries[cc], model, gas=gas, sectors=cfg.sectors) for cc in countries}
     ctx.take_used()
     consumption = ctx.field(model, "consumption_mwh")
     sector_mwh = ctx.field(model, "sector_electricity_mwh") if model.sector_electricity_mwh is not None else None

@@ -617,10 +617,16 @@ LINE_LABELS_EN = {
     "network.energy_eur_per_mwh": "Network tariff, energy",
     "carbon.ets_direct": "EU ETS, direct emissions",
     "carbon.compensation": "Indirect emission cost compensation (ETS)",
+    "carbon.compensation.budget": "Compensation: paid pro rata within the budget",
+    "carbon.compensation.super_cap": "Compensation: super-cap (share of gross value added)",
 }
 
 # Rows shared by countries whose per-country labels differ get one neutral label.
-GENERIC_ROW_LABELS = {"carbon.compensation": "Compensatie indirecte emissiekosten (ETS)"}
+GENERIC_ROW_LABELS = {
+    "carbon.compensation": "Compensatie indirecte emissiekosten (ETS)",
+    "carbon.compensation.budget": "Compensatie: pro rata binnen het budget",
+    "carbon.compensation.super_cap": "Compensatie: super-cap (deel van de bruto toegevoegde waarde)",
+}
 
 QUALITY_MARK = {"published": "", "derived": "≈", "estimate": "~", "unknown": "?"}
 
@@ -1144,6 +1150,13 @@ STEP_LABELS_EN: tuple[tuple[str, str], ...] = (
     ("Subsidiabel verbruik = verbruik × fall-backbenchmark, {years} jaar verlaagd", "Eligible consumption = consumption × fall-back benchmark, reduced for {years} years"),
     ("Na eigen risico", "After the deductible"),
     ("−steunintensiteit × CO2-factor × EUA-termijnprijs × subsidiabel verbruik × budgetschaling", "−aid intensity × CO2 factor × EUA forward price × eligible consumption × budget scaling"),
+    ("Claims van de gemodelleerde sectoren ({sectors}), Σ steun per MWh × sectorverbruik", "Claims of the modelled sectors ({sectors}), Σ aid per MWh × sector consumption"),
+    ("Uitbetalingsaandeel = budget ÷ claims, ten hoogste 1", "Payout share = budget ÷ claims, at most 1"),
+    ("Korting = claim × (1 − uitbetalingsaandeel)", "Cut = claim × (1 − payout share)"),
+    ("Resterende indirecte kosten = (1 − steunintensiteit) × CO2-factor × EUA-termijnprijs × subsidiabel verbruik",
+     "Remaining indirect costs = (1 − aid intensity) × CO2 factor × EUA forward price × eligible consumption"),
+    ("Super-cap, wat boven het percentage van de bruto toegevoegde waarde uitkomt wordt gecompenseerd",
+     "Super-cap, what exceeds the percentage of gross value added is compensated"),
     # support
     ("Steun per MWh = budget ÷ verbruik van alle rechthebbenden", "Support per MWh = budget ÷ consumption of all eligible users"),
     ("Steun per MWh = referentieprijs − doelprijs, ten hoogste een deel van de referentieprijs", "Support per MWh = reference price − target price, at most a share of the reference price"),

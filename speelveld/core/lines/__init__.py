@@ -9,6 +9,8 @@ of each relief stay visible. Builders read numbers through the loader's typed re
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from speelveld.config.model import CountryFile, EUFile, SectorFile
 from speelveld.core.context import Ctx, sector_quantities
 from speelveld.core.lines.base import CHARGE_LABELS, ELECTRICITY_FAMILIES, FAMILIES, GAS_FAMILIES, Builder, Line
@@ -22,9 +24,10 @@ from speelveld.core.lines.taxes import LevyFunction, Taxed, electricity_taxed, t
 __all__ = ["CHARGE_LABELS", "ELECTRICITY_FAMILIES", "FAMILIES", "GAS_FAMILIES", "LevyFunction", "Line", "NetworkTotals", "Taxed", "build_lines", "has_gas"]
 
 
-def build_lines(ctx: Ctx, year: int, eu: EUFile, country: CountryFile, sector: SectorFile, gas: bool = False) -> list[Line]:
+def build_lines(ctx: Ctx, year: int, eu: EUFile, country: CountryFile, sector: SectorFile, gas: bool = False, sectors: Mapping[str, SectorFile] | None = None) -> list[Line]:
     """The lines of one plant in one country: electricity and direct CO2, and with ``gas`` the
-    natural gas lines too (where the country and the plant have gas figures)."""
+    natural gas lines too (where the country and the plant have gas figures). ``sectors``: every
+    modelled sector, whose claims meet a budget-limited scheme's budget."""
     s = sector_quantities(ctx, sector)
     ctx.take_used()
     ctx.take_steps()
@@ -32,7 +35,7 @@ def build_lines(ctx: Ctx, year: int, eu: EUFile, country: CountryFile, sector: S
     commodity_lines(b, country, year)
     network = network_lines(b, country, year)
     tax_lines(b, country.taxes, year, network, electricity_taxed(s, sector))
-    compensation = carbon_lines(b, country, year, eu, sector)
+    compensation = carbon_lines(b, country, year, eu, sector, sectors)
     support_lines(b, country, year, compensation)
     if gas and has_gas(country, sector):
         gas_lines(b, country, year, sector)

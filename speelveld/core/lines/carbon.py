@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import polars as pl
 
-from speelveld.config.model import CountryFile, EUFile, SectorFile, in_force
-from speelveld.core.context import nace_matches, nace_text
+from speelveld.config.model import CountryFile, EligibleGroup, EUFile, IndirectCostCompensation, SectorFile, in_force
+from speelveld.core.context import Ctx, SectorQuantities, nace_matches, nace_text, sector_quantities
 from speelveld.core.lines.base import Builder
 
 
-def carbon_lines(b: Builder, c: CountryFile, year: int, eu: EUFile, sector: SectorFile) -> pl.Expr | None:
-    """Adds the carbon lines; returns the compensation (≤ 0) so that support measures that
-    exclude it can be compared with it."""
+def carbon_lines(b: Builder, c: CountryFile, year: int, eu: EUFile, sector: SectorFile, sectors: Mapping[str, SectorFile] | None = None) -> pl.Expr | None:
+    """Adds the carbon lines; returns the compensation paid (≤ 0) so that support measures that
+    exclude it can be compared with it. ``sectors``: the modelled sectors, whose claims together
+    meet the scheme's budget (without them no budget cut is made)."""
     ctx, s = b.ctx, b.s
     emissions = ctx.field(sector, "direct_emissions_t_co2")
     allocation = ctx.field(sector, "free_allocation_t_co2")
@@ -38,22 +41,39 @@ def carbon_lines(b: Builder, c: CountryFile, year: int, eu: EUFile, sector: Sect
     comp = c.carbon.indirect_cost_compensation
     if comp is None or (not in_force(comp, year)):
         return None
-    group = next((g for g in comp.eligible if nace_matches(s.nace, g.nace)), None)
+    group = eligible_group(comp, s.nace)
     if group is None:
         ctx.condition(f"NACE {', '.join(s.nace)} staat op de lijst van in aanmerking komende sectoren", "", pl.lit(False))
         ctx.explain("Niet in aanmerking", "0", main=True)
         b.add("compensation", "carbon.compensation", f"Compensatie indirecte emissiekosten: {comp.label} (niet in aanmerking)", pl.lit(0.0), relief=True)
         return None
     ctx.condition(f"{group.label}: " + nace_text(s.nace, group.nace), "", pl.lit(True))
+    aid, indirect = claimed_aid(ctx, comp, group, year, eu, s, sector, explain=True)
+    paid = -b.add("compensation", "carbon.compensation", f"Compensatie indirecte emissiekosten: {comp.label} ({group.label})", -aid, relief=True)
+    if comp.budget_eur_per_year is not None and sectors:
+        paid = _budget_cut(b, comp, year, eu, sectors, paid)
+    if comp.super_cap_pct_of_gva is not None and s.has_gva:
+        _super_cap(b, comp, group, indirect)
+    return -paid
+
+
+def eligible_group(comp: IndirectCostCompensation, nace) -> EligibleGroup | None:
+    return next((g for g in comp.eligible if nace_matches(nace, g.nace)), None)
+
+
+def claimed_aid(ctx: Ctx, comp: IndirectCostCompensation, group: EligibleGroup, year: int, eu: EUFile, s: SectorQuantities, sector: SectorFile, explain: bool = False) -> tuple[pl.Expr, pl.Expr]:
+    """The aid a plant claims (€/yr, ≥ 0) before any budget cut, and the eligible indirect CO2
+    cost it is a share of (CO2 factor × EUA forward price × eligible electricity)."""
+    note = ctx.explain if explain else _silent
     if sector.product_benchmark is not None:
         pb = sector.product_benchmark
         output, benchmark = ctx.field(pb, "output_t"), ctx.field(pb, "benchmark_mwh_per_t")
-        ctx.explain("Subsidiabel verbruik = productie × productbenchmark", "{output:t} × {benchmark:MWh/t}", output=output, benchmark=benchmark)
+        note("Subsidiabel verbruik = productie × productbenchmark", "{output:t} × {benchmark:MWh/t}", output=output, benchmark=benchmark)
         eligible_mwh = output * benchmark
     else:
         steps = max(0, year - comp.fallback_reduction_from_year + 1)
         fallback, reduction = ctx.field(comp, "fallback_benchmark_pct"), ctx.field(comp, "fallback_annual_reduction_pct")
-        ctx.explain(
+        note(
             f"Subsidiabel verbruik = verbruik × fall-backbenchmark, {steps} jaar verlaagd",
             "{q:MWh} × {fallback:%} × (1 − {reduction:%}) ^ {steps}",
             q=s.consumption_mwh, fallback=fallback, reduction=reduction, steps=float(steps),
@@ -61,14 +81,68 @@ def carbon_lines(b: Builder, c: CountryFile, year: int, eu: EUFile, sector: Sect
         factor = fallback / 100 * (1 - reduction / 100) ** steps
         eligible_mwh = s.consumption_mwh * factor
     retention = ctx.field(comp, "self_retention_mwh")
-    ctx.explain("Na eigen risico", "max({mwh:MWh} − {retention:MWh}, 0)", mwh=eligible_mwh, retention=retention)
+    note("Na eigen risico", "max({mwh:MWh} − {retention:MWh}, 0)", mwh=eligible_mwh, retention=retention)
     eligible_mwh = (eligible_mwh - retention).clip(lower_bound=0.0)
     price = ctx.field(comp, "eua_price_eur_per_t") if comp.eua_price_eur_per_t is not None else ctx.field(eu, "eua_forward_price_eur_per_t")
     intensity, co2, scaling = ctx.field(group, "aid_intensity_pct"), ctx.field(comp, "co2_factor_t_per_mwh"), ctx.field(comp, "budget_scaling_pct")
-    ctx.explain(
+    note(
         "−steunintensiteit × CO2-factor × EUA-termijnprijs × subsidiabel verbruik × budgetschaling",
         "−{intensity:%} × {co2:t/MWh} × {price:€/t} × {mwh:MWh} × {scaling:%}",
         main=True, intensity=intensity, co2=co2, price=price, mwh=eligible_mwh, scaling=scaling,
     )
-    aid = intensity / 100 * co2 * price * eligible_mwh * scaling / 100
-    return b.add("compensation", "carbon.compensation", f"Compensatie indirecte emissiekosten: {comp.label} ({group.label})", -aid, relief=True)
+    indirect = co2 * price * eligible_mwh
+    return intensity / 100 * indirect * scaling / 100, (1 - intensity / 100) * indirect
+
+
+def _silent(*_args, **_kwargs) -> None:
+    return None
+
+
+def compensation_claims(ctx: Ctx, comp: IndirectCostCompensation, year: int, eu: EUFile, sectors: Mapping[str, SectorFile]) -> tuple[pl.Expr, list[str]]:
+    """What the modelled sectors claim together (€/yr): per sector with a national electricity
+    volume, the aid of its archetype plant per MWh × that volume. The inputs are recorded on
+    ``ctx``; the other sectors' explanation steps are not."""
+    inner = Ctx(ctx.params, ctx.varied, columns=ctx.columns, refs=ctx.refs)
+    terms, names = [], []
+    for name in sorted(sectors):
+        model = sectors[name]
+        if model.sector_electricity_mwh is None:
+            continue
+        q = sector_quantities(inner, model)
+        group = eligible_group(comp, q.nace)
+        if group is None:
+            continue
+        aid, _ = claimed_aid(inner, comp, group, year, eu, q, model)
+        terms.append(aid / q.consumption_mwh * inner.field(model, "sector_electricity_mwh"))
+        names.append(name)
+    ctx.used.extend(inner.used)
+    return (pl.sum_horizontal(terms) if terms else pl.lit(0.0, dtype=pl.Float64)), names
+
+
+def _budget_cut(b: Builder, comp: IndirectCostCompensation, year: int, eu: EUFile, sectors: Mapping[str, SectorFile], aid: pl.Expr) -> pl.Expr:
+    """The scheme's pro-rata payout: when the modelled sectors' claims exceed the budget, every
+    claim is paid at budget ÷ claims. A line of its own (≥ 0, it takes back part of the claim),
+    computed per scenario row, so that sweeps and bands cut each draw at its own claims."""
+    ctx = b.ctx
+    claims, names = compensation_claims(ctx, comp, year, eu, sectors)
+    budget = ctx.field(comp, "budget_eur_per_year")
+    ctx.explain(f"Claims van de gemodelleerde sectoren ({', '.join(names) or '–'}), Σ steun per MWh × sectorverbruik", "{claims:€/yr}", claims=claims)
+    share = pl.when(claims > budget).then(budget / claims).otherwise(1.0)
+    ctx.explain("Uitbetalingsaandeel = budget ÷ claims, ten hoogste 1", "min({budget:€/yr} ÷ {claims:€/yr}, 1)", budget=budget, claims=claims)
+    ctx.explain("Korting = claim × (1 − uitbetalingsaandeel)", "{aid:€/yr} × (1 − {share})", main=True, aid=aid, share=share)
+    b.add("compensation", "carbon.compensation.budget", f"{comp.label}: pro rata binnen het budget", aid * (1 - share), relief=True)
+    return aid * share
+
+
+def _super_cap(b: Builder, comp: IndirectCostCompensation, group: EligibleGroup, remaining: pl.Expr) -> None:
+    """The top-up of 2020/C 317/04 point 30 as DE and FR apply it: the indirect costs left after
+    the aid are limited to a share of the company's gross value added; the excess is compensated."""
+    ctx, s = b.ctx, b.s
+    pct, gva = ctx.field(comp, "super_cap_pct_of_gva"), s.gross_value_added_eur
+    ctx.explain("Resterende indirecte kosten = (1 − steunintensiteit) × CO2-factor × EUA-termijnprijs × subsidiabel verbruik", "{remaining:€/yr}", remaining=remaining)
+    ctx.explain(
+        "Super-cap, wat boven het percentage van de bruto toegevoegde waarde uitkomt wordt gecompenseerd",
+        "−max({remaining:€/yr} − {pct:%} × {gva:€/yr}, 0)",
+        main=True, remaining=remaining, pct=pct, gva=gva,
+    )
+    b.add("compensation", "carbon.compensation.super_cap", f"{comp.label}: super-cap ({group.label})", -(remaining - pct / 100 * gva).clip(lower_bound=0.0), relief=True)
