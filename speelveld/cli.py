@@ -578,6 +578,7 @@ def trend(
 ):
     """Monitoring over the years: the electricity total and the gap per country and price year,
     with their bands, for one sector or all."""
+    from speelveld.core.trend import policy_changes
     from speelveld.core.trend import trend as run_trend
     from speelveld.report.terminal import trend_tables
 
@@ -594,6 +595,7 @@ def trend(
     sectors = sorted(latest.sectors) if sector == "all" else [pick("sector", "--sector", sector, sorted(latest.sectors))]
     chosen = pick_countries(latest, reference, countries)
     frame = run_trend(cfgs, sectors, chosen[1:], reference=chosen[0])
+    decided = policy_changes(cfgs, chosen)
     meta = manifest(latest, command_line()) | {"years": chosen_years}
     if excel is not None:
         from speelveld.report.excel import write_trend_workbook
@@ -601,10 +603,10 @@ def trend(
         write_atomic(excel, lambda p: write_trend_workbook(p, frame, chosen[0], meta, lang.value))
         err.print(status_text("st_wrote", file=excel))
     if fmt == Fmt.table:
-        for table in trend_tables(frame, chosen[0], lang.value):
+        for table in trend_tables(frame, chosen[0], lang.value, decided):
             out.print(table)
         return
-    text = manifest_comment(meta) + frame.write_csv() if fmt == Fmt.csv else json.dumps({"run": meta, "rows": frame.to_dicts()}, indent=2, ensure_ascii=False) + "\n"
+    text = manifest_comment(meta) + frame.write_csv() if fmt == Fmt.csv else json.dumps({"run": meta, "rows": frame.to_dicts(), "policy_changes": decided.to_dicts()}, indent=2, ensure_ascii=False) + "\n"
     emit_text(text, out_file)
 
 

@@ -272,9 +272,9 @@ def test_a_copied_year_folder_is_warned_about(tmp_path):
 
 
 def test_the_tools_own_budget_cut_is_no_year_on_year_change():
-    # a budget of 80 M€ cuts the scaling from 100 % to 28 %: the tool's doing, said in its own
-    # warning, so --strict changes does not take it for a typo
+    # a budget of 80 M€ pays the scenario's 349.0 M€ of claims at 23 %: the engine's doing, said in
+    # its own warning, so --strict changes does not take it for a typo
     r = runner.invoke(app, ["compare", "--sector", "chemie", "--scenario", "ikc-uitbreiding", "--format", "csv", "--strict", "changes",
                             "--set", "NL.carbon.indirect_cost_compensation.budget_eur_per_year=80e6", "--lang", "en"])
     assert r.exit_code == 0, r.output
-    assert "every claim is paid pro rata at 28 %" in r.stderr and "budget_scaling_pct" not in r.stderr
+    assert "every claim is paid pro rata at 23 %" in r.stderr and "budget_scaling_pct" not in r.stderr

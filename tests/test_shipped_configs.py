@@ -111,10 +111,28 @@ def test_pinned_turpe_abatement_and_cta(year):
 
 
 def test_pinned_carbon():
-    assert value(load_year(CONFIGS, 2026), "NL.carbon.co2_levy.rate_eur_per_t") == 78.67
+    # the cabinet's letter of 2026 abolishes the CO2-heffing: zero from 2026, the statutory tariff a scenario
+    assert value(load_year(CONFIGS, 2026), "NL.carbon.co2_levy.rate_eur_per_t") == 0
+    assert value(load_year(CONFIGS, 2026, scenario="co2-heffing-wettelijk"), "NL.carbon.co2_levy.rate_eur_per_t") == 78.67
     assert value(load_year(CONFIGS, 2025), "NL.carbon.co2_levy.rate_eur_per_t") == 87.90
     assert value(load_year(CONFIGS, 2024), "NL.carbon.indirect_cost_compensation.co2_factor_t_per_mwh") == 0.45
     assert value(load_year(CONFIGS, 2024), "eu.eua_forward_price_eur_per_t") == 89.28
+    # each year's IKC costs are paid from the next year's round: 2024 costs from the 2025 round
+    assert value(load_year(CONFIGS, 2024), "NL.carbon.indirect_cost_compensation.budget_eur_per_year") == 167.4e6
+    budget = load_year(CONFIGS, 2026).params["NL.carbon.indirect_cost_compensation.budget_eur_per_year"]
+    assert (budget.value, budget.low, budget.high) == (None, 200e6, 500e6)
+    # the 2026–2030 Annex III maxima
+    c2026 = load_year(CONFIGS, 2026)
+    assert [value(c2026, f"{cc}.carbon.indirect_cost_compensation.co2_factor_t_per_mwh") for cc in ("NL", "DE", "BE", "FR")] == [0.44, 0.73, 0.37, 0.43]
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_refined_petroleum_is_on_every_annex_i_list_and_bricks_on_none(year):
+    cfg = load_year(CONFIGS, year)
+    for cc, country in cfg.countries.items():
+        groups = country.carbon.indirect_cost_compensation.eligible
+        codes = {code for g in groups for code in g.nace}
+        assert "19.20" in codes and "20.16" not in codes and "23.32" not in codes, (year, cc)
 
 
 def test_volumecorrectie_never_applies_from_2024(cfg):
@@ -183,7 +201,8 @@ def test_pinned_turpe_htb_grid(year):
     assert (value(cfg, f"{ehv}.gestion-comptage.fixed_eur_per_year"), value(cfg, f"{ehv}.soutirage-puissance.capacity_eur_per_kw_year")) == expected
     energy = cfg.params[f"{ehv}.soutirage-energie.energy_eur_per_mwh"]
     assert energy.low <= energy.value <= energy.high and energy.quality == Quality.estimate
-    assert value(cfg, "FR.carbon.indirect_cost_compensation.co2_factor_t_per_mwh") == 0.51  # D.122-14
+    # D.122-14 (0.51) until 2025; the 2026–2030 Annex III maximum (0.43) from 2026
+    assert value(cfg, "FR.carbon.indirect_cost_compensation.co2_factor_t_per_mwh") == (0.51 if year < 2026 else 0.43)
 
 
 def test_every_nl_total_has_a_network_line(cfg):

@@ -57,12 +57,12 @@ def test_stacked_chart_by_family(tmp_path):
 
 
 def test_scenario_workbook_names_the_scenario(tmp_path):
-    path, _ = workbook(tmp_path, scenario="co2-heffing-afgeschaft")
+    path, _ = workbook(tmp_path, scenario="co2-heffing-wettelijk")
     wb = openpyxl.load_workbook(path)
-    assert "co2-heffing-afgeschaft" in wb["Samenvatting"]["A1"].value
-    assert all("co2-heffing-afgeschaft" in ws.oddHeader.center.text for ws in wb.worksheets)
+    assert "co2-heffing-wettelijk" in wb["Samenvatting"]["A1"].value
+    assert all("co2-heffing-wettelijk" in ws.oddHeader.center.text for ws in wb.worksheets)
     run = [c.value for row in wb["Run"].iter_rows() for c in row]
-    assert "None" not in run and "co2-heffing-afgeschaft" in run
+    assert "None" not in run and "co2-heffing-wettelijk" in run
 
 
 def test_print_setup(tmp_path):
@@ -129,4 +129,4 @@ def test_unknown_lines_recalculated_count_only_unknowns(tmp_path):
     totals = {r["country"]: r for r in result.totals.filter(result.totals["sector"] == "chemie").iter_rows(named=True)}
     counted = [ws.cell(row=rows["Onbekende posten"], column=3 + j).value for j in range(4)]
     assert counted == [totals[cc]["unknown_lines"] for cc in ("NL", "DE", "BE", "FR")]
-    assert counted == [2, 0, 2, 0]
+    assert counted == [2, 0, 3, 0]

@@ -279,6 +279,9 @@ def read_workbook(xlsx: Path, config_dir: Path) -> Import:
         if low is not None and high is not None and low > high:
             problems.append(f"{at('low')}: low {low:g} is above high {high:g}")
             continue
+        if quality == Quality.published and p.quality != Quality.published and _same(low, p.low) and _same(high, p.high):
+            # a figure now read in its source is exact: the range of the estimate it replaces goes with it
+            low = high = None
         result.edits.append(Edit(p, f"{inputs_name}!{row}", value, low, high, quality, source, note))
     if problems:
         raise ConfigError(problems)

@@ -432,11 +432,29 @@ def _check_periods(periods: list[RatePeriod]) -> None:
             raise ValueError(f"rate periods leave a gap between {a.end} and {b.start}")
 
 
+class GvaCapTier(Strict):
+    min_intensity_pct: Num
+    cap_pct_of_gva: Num
+
+
 class JointCap(Ruled):
-    """A cap on the sum of several levies after their own reductions (EnFG §31 super-cap)."""
+    """A cap on the sum of several levies after their own reductions, as a share of gross value
+    added: one share (EnFG §31 super-cap), or ``intensity_tiers`` with
+    ``reference_rate_eur_per_mwh``, the share chosen by electro-intensity (consumption × reference
+    rate ÷ gross value added; the Flemish supercap of Energiedecreet art. 7.1.10 §3/1)."""
 
     levies: list[str] = Field(min_length=1)
-    cap_pct_of_gva: Num
+    cap_pct_of_gva: Num | None = None
+    reference_rate_eur_per_mwh: Num | None = None
+    intensity_tiers: list[GvaCapTier] | None = Field(default=None, min_length=1)
+
+    @model_validator(mode="after")
+    def _one_cap(self):
+        if (self.cap_pct_of_gva is None) == (self.intensity_tiers is None):
+            raise ValueError("give exactly one of cap_pct_of_gva or intensity_tiers")
+        if (self.intensity_tiers is None) != (self.reference_rate_eur_per_mwh is None):
+            raise ValueError("intensity_tiers and reference_rate_eur_per_mwh go together")
+        return self
 
 
 class Taxes(Node):
@@ -597,6 +615,20 @@ class Gas(Node):
     taxes: Taxes = Taxes()
 
 
+class PolicyChange(Node):
+    """A policy decision that takes effect in this price year (a levy abolished, a scheme
+    extended): `diff` and `trend` show the change of the lines it names as policy, apart from
+    price and tariff updates and from changes in what is known. ``lines``: line keys, each also
+    covering the keys below it (``carbon.compensation`` covers ``carbon.compensation.budget``)."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$")
+    label: str
+    lines: list[str] = Field(min_length=1)
+
+    def covers(self, key: str) -> bool:
+        return any(key == k or key.startswith(k + ".") for k in self.lines)
+
+
 class CountryFile(Node):
     country: str = Field(pattern=r"^[A-Z]{2}(-[A-Z]{2})?$")
     name: str
@@ -609,6 +641,7 @@ class CountryFile(Node):
     carbon: Carbon = Carbon()
     support: list[Support] = Field(default=[], description="State support on the electricity bill (relief schemes, industrial power price).")
     gas: Gas | None = Field(default=None, description="Natural gas: hub price, exit charges, taxes and levies.")
+    policy_changes: list[PolicyChange] = Field(default=[], description="Policy decisions that take effect in this price year, each with its source and the lines it changes.")
 
 
 class ProductBenchmark(Node):

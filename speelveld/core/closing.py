@@ -99,8 +99,8 @@ def budgets(cfg: YearConfig, reference: str = "NL") -> Budgets:
             break
     comp = country.carbon.indirect_cost_compensation
     p = cfg.param_of(comp, "budget_eur_per_year") if comp is not None and comp.budget_eur_per_year is not None else None
-    if p is not None and p.value is not None:
-        out.ikc_eur_per_year = p.value
+    if p is not None and p.central is not None:
+        out.ikc_eur_per_year = p.central  # a budget known only as a range: its middle, as the engine's central value
         out.sources.append(p.source.title)
     return out
 

@@ -264,6 +264,7 @@ def assemble(cfg: YearConfig, plans: dict[str, SectorPlan], bands: Bands, countr
                         "bounded": not (math.isnan(lo) or math.isinf(lo) or math.isinf(hi)),
                         "quality": quality.value,
                         "inputs": list(ln.inputs),
+                        "policy": _policy_of(cfg, cc, ln.key),
                     }
                 )
         def ref_band_of(plan: SectorPlan = plan) -> tuple[float, float]:
@@ -329,7 +330,7 @@ def assemble(cfg: YearConfig, plans: dict[str, SectorPlan], bands: Bands, countr
             total_rows.append(row)
     lines_df = pl.DataFrame(
         line_rows,
-        schema_overrides={k: pl.Float64 for k in ("eur_per_year", "eur_per_mwh", "low_eur_per_mwh", "high_eur_per_mwh")},
+        schema_overrides={k: pl.Float64 for k in ("eur_per_year", "eur_per_mwh", "low_eur_per_mwh", "high_eur_per_mwh")} | {"policy": pl.String},
     )
     unknown = (
         lines_df.group_by("sector", "country").agg((pl.col("quality") == "unknown").sum().cast(pl.Int64).alias("n"))
@@ -380,6 +381,15 @@ def gap_bound(low: float, high: float) -> str:
 
 def _central(bands: Bands, plan: SectorPlan, country: str, name: str, other: str | None = None) -> float | None:
     return bands.central.get(plan.col(other or country, name))
+
+
+def _policy_of(cfg: YearConfig, country: str, key: str) -> str | None:
+    """The label of the policy decision of this price year that changes the line, if any."""
+    for change in cfg.countries[country].policy_changes:
+        if change.covers(key):
+            source = cfg.countries[country].sources.get(change.source) if change.source else None
+            return f"{change.label} ({source.title})" if source is not None else change.label
+    return None
 
 
 def _finite(x: float) -> float | None:

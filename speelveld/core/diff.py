@@ -7,10 +7,11 @@ reference line's change counts as it is, a country line's change with the opposi
 are matched by key; a line present in only one run counts as 0 in the other. An unknown line
 without bounds counts as 0, as in the central totals of `compare`, and is flagged.
 
-Each effect is either *real* (a rule, price or rate changed) or *data* (the figure behind it
-became known, unknown or estimated, or is unknown in both runs): a gap that moves only because
-a levy was unknown one year and estimated the next has not moved in the world. The gap change
-is the sum of both kinds.
+Each effect is *policy* (a decision the later run's config names under ``policy_changes``: a
+levy abolished, a scheme extended), *real* (a price, tariff or rule changed otherwise) or *data*
+(the figure behind it became known, unknown or estimated, or is unknown in both runs): a gap
+that moves only because a levy was unknown one year and estimated the next has not moved in the
+world. The gap change is the sum of the three kinds.
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ class Diff:
     label_a: str
     label_b: str
     reference: str
-    gaps: pl.DataFrame  # sector, country, gap_a, gap_b, change, real, data (€/MWh), bounds
-    lines: pl.DataFrame  # sector, country, side, key, label, a, b, effect (€/MWh), unknown, kind (real | data)
+    gaps: pl.DataFrame  # sector, country, gap_a, gap_b, change, policy, real, data (€/MWh), bounds
+    lines: pl.DataFrame  # sector, country, side, key, label, a, b, effect (€/MWh), unknown, kind (policy | real | data), policy (its label)
 
 
 def diff(a: Comparison, b: Comparison, label_a: str, label_b: str) -> Diff:
@@ -40,12 +41,12 @@ def diff(a: Comparison, b: Comparison, label_a: str, label_b: str) -> Diff:
 
     def per_mwh(result: Comparison) -> pl.DataFrame:
         return result.lines.filter(pl.col("sector").is_in(sectors) & (pl.col("subtotal") == "electricity")).select(
-            "sector", "country", "key", "label", "eur_per_mwh", "quality"
+            "sector", "country", "key", "label", "eur_per_mwh", "quality", "policy"
         )
 
     la, lb = per_mwh(a), per_mwh(b)
     joined = la.join(lb, on=["sector", "country", "key"], how="full", coalesce=True, suffix="_b").rename(
-        {"eur_per_mwh": "a", "eur_per_mwh_b": "b", "quality": "quality_a", "quality_b": "quality_b"}
+        {"eur_per_mwh": "a", "eur_per_mwh_b": "b", "quality": "quality_a", "quality_b": "quality_b", "policy": "policy_a"}
     )
     joined = joined.with_columns(pl.coalesce("label_b", "label").alias("label")).drop("label_b")
     unknown_a = _unknown_keys(a)
@@ -69,10 +70,11 @@ def diff(a: Comparison, b: Comparison, label_a: str, label_b: str) -> Diff:
                     "b": r["b"],
                     "effect": sign * (vb - va),
                     "unknown": k in unknown_a or k in unknown_b,
-                    "kind": _kind(r["quality_a"], r["quality_b"]),
+                    "kind": "policy" if _decided(r["policy_a"], r["policy_b"]) else _kind(r["quality_a"], r["quality_b"]),
+                    "policy": r["policy_b"] if _decided(r["policy_a"], r["policy_b"]) else None,
                 }
             )
-    schema = {"sector": pl.Utf8, "country": pl.Utf8, "side": pl.Utf8, "key": pl.Utf8, "label": pl.Utf8, "a": pl.Float64, "b": pl.Float64, "effect": pl.Float64, "unknown": pl.Boolean, "kind": pl.Utf8}
+    schema = {"sector": pl.Utf8, "country": pl.Utf8, "side": pl.Utf8, "key": pl.Utf8, "label": pl.Utf8, "a": pl.Float64, "b": pl.Float64, "effect": pl.Float64, "unknown": pl.Boolean, "kind": pl.Utf8, "policy": pl.Utf8}
     lines = pl.DataFrame(rows, schema=schema)
     lines = lines.with_columns(pl.col("effect").abs().alias("_size")).sort(["sector", "country", "_size", "side", "key"], descending=[False, False, True, False, False]).drop("_size")
 
@@ -89,6 +91,7 @@ def diff(a: Comparison, b: Comparison, label_a: str, label_b: str) -> Diff:
     by_kind = lines.group_by("sector", "country").agg(
         pl.col("effect").filter(pl.col("kind") == "real").sum().alias("real"),
         pl.col("effect").filter(pl.col("kind") == "data").sum().alias("data"),
+        pl.col("effect").filter(pl.col("kind") == "policy").sum().alias("policy"),
     )
     gaps = gaps.with_columns(
         (pl.col("gap_b") - pl.col("gap_a")).alias("change"),
@@ -97,6 +100,13 @@ def diff(a: Comparison, b: Comparison, label_a: str, label_b: str) -> Diff:
     order = {c: i for i, c in enumerate(countries)}
     gaps = gaps.sort(by=[pl.col("sector"), pl.col("country").replace_strict(order, return_dtype=pl.Int64)])
     return Diff(label_a, label_b, ref, gaps, lines)
+
+
+def _decided(policy_a: str | None, policy_b: str | None) -> bool:
+    """A line changed by a decision: the later run names a policy change for it that the earlier
+    does not (a decision names the price year it takes effect in, so a year after it is no
+    change)."""
+    return policy_b is not None and policy_a != policy_b
 
 
 def _kind(quality_a: str | None, quality_b: str | None) -> str:

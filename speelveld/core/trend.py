@@ -28,3 +28,16 @@ def trend(cfgs: list[YearConfig], sectors: list[str], countries: list[str], refe
     return pl.concat(frames, how="vertical_relaxed").sort(
         [pl.col("sector"), pl.col("country").replace_strict(order, default=99, return_dtype=pl.Int64), pl.col("year")]
     )
+
+
+def policy_changes(cfgs: list[YearConfig], countries: list[str]) -> pl.DataFrame:
+    """The policy decisions each price year's configs name (a levy abolished, a scheme extended),
+    so that a reader of the trend sees which steps are decisions rather than prices."""
+    rows = []
+    for cfg in cfgs:
+        for cc in countries:
+            country = cfg.countries.get(cc)
+            for change in country.policy_changes if country is not None else []:
+                source = country.sources.get(change.source) if change.source else None
+                rows.append({"year": cfg.year, "country": cc, "id": change.id, "label": change.label, "lines": change.lines, "source": source.title if source else None})
+    return pl.DataFrame(rows, schema={"year": pl.Int64, "country": pl.String, "id": pl.String, "label": pl.String, "lines": pl.List(pl.String), "source": pl.String})

@@ -99,13 +99,17 @@ LABELS: dict[str, dict[str, str]] = {
         "stale_count": "{n} waarden vragen aandacht voor {year}.",
         "stale_hidden": " {n} aannames van de archetypes (schattingen per definitie) niet getoond; --include-archetypes toont ze.",
         "diff_title": "Verschil {ref} − land, elektriciteit (€/MWh): {a} → {b}",
-        "diff_caption": "waarvan echt: regels, prijzen en tarieven veranderd; waarvan datastatus: een post werd bekend, onbekend of "
+        "diff_caption": "waarvan beleid: een besluit dat de config van {b} noemt (bijv. een heffing afgeschaft, een regeling uitgebreid); "
+        "waarvan echt: andere regels, prijzen en tarieven veranderd; waarvan datastatus: een post werd bekend, onbekend of "
         "geschat (of is in beide jaren onbekend). ≥/≤/?: het verschil is een onder-/bovengrens of onbepaald.",
-        "diff_cols": "sector|land|{a}|{b}|verandering|waarvan echt|waarvan datastatus|Δ directe CO2",
+        "diff_cols": "sector|land|{a}|{b}|verandering|waarvan beleid|waarvan echt|waarvan datastatus|Δ directe CO2",
         "diff_line_caption": "Effect op het verschil: een stijging bij {ref} vergroot het, een stijging bij {cc} verkleint het.",
         "diff_more": " {n} kleinere niet getoond.",
         "diff_line_cols": "kant|kostenpost|{a}|{b}|effect|soort",
-        "kind_data": "datastatus", "kind_real": "echt",
+        "kind_data": "datastatus", "kind_real": "echt", "kind_policy": "beleid",
+        "diff_policy": "Beleidsbesluiten: {items}",
+        "tx_policy_title": "Beleidsbesluiten per prijsjaar (in de configs)",
+        "tx_policy_cols": "jaar|land|besluit|bron",
         # headings and sentences of the terminal report and the workbook
         "tx_network_costs": "netkosten",
         "tx_wholesale_price": "groothandelsprijs",
@@ -303,13 +307,17 @@ LABELS: dict[str, dict[str, str]] = {
         "stale_count": "{n} values need attention for {year}.",
         "stale_hidden": " {n} archetype assumptions (estimates by design) not listed; --include-archetypes lists them.",
         "diff_title": "Gap {ref} − country, electricity (€/MWh): {a} → {b}",
-        "diff_caption": "of which real: rules, prices and tariffs changed; of which data status: a line became known, unknown or "
+        "diff_caption": "of which policy: a decision the config of {b} names (e.g. a levy abolished, a scheme extended); "
+        "of which real: other rules, prices and tariffs changed; of which data status: a line became known, unknown or "
         "estimated (or is unknown in both years). ≥/≤/?: the gap is a lower/upper bound or undetermined.",
-        "diff_cols": "sector|country|{a}|{b}|change|of which real|of which data status|Δ direct CO2",
+        "diff_cols": "sector|country|{a}|{b}|change|of which policy|of which real|of which data status|Δ direct CO2",
         "diff_line_caption": "Effect on the gap: a rise in {ref} widens it, a rise in {cc} narrows it.",
         "diff_more": " {n} smaller not shown.",
         "diff_line_cols": "side|line|{a}|{b}|effect|kind",
-        "kind_data": "data status", "kind_real": "real",
+        "kind_data": "data status", "kind_real": "real", "kind_policy": "policy",
+        "diff_policy": "Policy decisions: {items}",
+        "tx_policy_title": "Policy decisions per price year (in the configs)",
+        "tx_policy_cols": "year|country|decision|source",
         # headings and sentences of the terminal report and the workbook
         "tx_network_costs": "network costs",
         "tx_wholesale_price": "wholesale price",

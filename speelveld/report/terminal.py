@@ -415,19 +415,22 @@ def diff_tables(d, top: int, lang: str = "nl") -> list[Table]:
     """The change of every gap, then per sector and country the lines that moved it most."""
     ref = d.reference
     summary = Table(
-        title=t(lang, "diff_title", ref=ref, a=d.label_a, b=d.label_b), caption=t(lang, "diff_caption"),
+        title=t(lang, "diff_title", ref=ref, a=d.label_a, b=d.label_b), caption=t(lang, "diff_caption", b=d.label_b),
         title_justify="left", caption_justify="left",
     )
     names = [{"{a}": d.label_a, "{b}": d.label_b}.get(n, n) for n in LABELS[lang]["diff_cols"].split("|")]
-    for name, justify in zip(names, ("left", "left", "right", "right", "right", "right", "right", "right"), strict=True):
+    for name, justify in zip(names, ("left", "left", "right", "right", "right", "right", "right", "right", "right"), strict=True):
         summary.add_column(name, justify=justify)
     prefix = {"exact": "", "lower": "≥ ", "upper": "≤ ", "none": "? "}
     for r in d.gaps.iter_rows(named=True):
         summary.add_row(
             r["sector"], r["country"], prefix[r["bound_a"]] + _fmt(r["gap_a"]), prefix[r["bound_b"]] + _fmt(r["gap_b"]), _signed(r["change"]),
-            _signed(r["real"]), _signed(r["data"]), _signed(r["co2_change"]),
+            _signed(r["policy"]), _signed(r["real"]), _signed(r["data"]), _signed(r["co2_change"]),
         )
     out = [summary]
+    decided = d.lines.filter(pl.col("policy").is_not_null()).select("side", "policy").unique(maintain_order=True)
+    if decided.height:
+        out.append(Text(t(lang, "diff_policy", items="; ".join(f"{r['side']}: {r['policy']}" for r in decided.iter_rows(named=True)))))
     line_names = [{"{a}": d.label_a, "{b}": d.label_b}.get(n, n) for n in LABELS[lang]["diff_line_cols"].split("|")]
     for r in d.gaps.iter_rows(named=True):
         rows = d.lines.filter((pl.col("sector") == r["sector"]) & (pl.col("country") == r["country"]) & (pl.col("effect").abs() >= 0.005))
@@ -441,7 +444,7 @@ def diff_tables(d, top: int, lang: str = "nl") -> list[Table]:
             tab.add_column(name, justify=justify)
         for x in rows.head(top).iter_rows(named=True):
             flag = " ?" if x["unknown"] else ""
-            kind = t(lang, "kind_data" if x["kind"] == "data" else "kind_real")
+            kind = t(lang, "kind_" + x["kind"])
             tab.add_row(x["side"], Text(line_label(lang, x["key"], x["label"]) + flag), _fmt(x["a"]) if x["a"] is not None else "–", _fmt(x["b"]) if x["b"] is not None else "–", _signed(x["effect"]), kind)
         out.append(tab)
     return out
@@ -461,8 +464,9 @@ def _total_with_band(lang: str, row: dict) -> str:
     return central if band == central else f"{central}\n{band}"
 
 
-def trend_tables(frame: pl.DataFrame, reference: str, lang: str = "nl") -> list[Table]:
-    """Per sector: the electricity total per country and year, and the gap with its band."""
+def trend_tables(frame: pl.DataFrame, reference: str, lang: str = "nl", decided: pl.DataFrame | None = None) -> list:
+    """Per sector: the electricity total per country and year, and the gap with its band; then
+    the policy decisions the years' configs name, so a step in the trend reads as what it is."""
     years = sorted(frame["year"].unique().to_list())
     out = []
     for sector in frame["sector"].unique(maintain_order=True).to_list():
@@ -484,6 +488,13 @@ def trend_tables(frame: pl.DataFrame, reference: str, lang: str = "nl") -> list[
                     "–" if y not in rows else Text(gap_text(lang, rows[y]), style=_gap_style(rows[y])) for y in years
                 ])
         out.append(table)
+    if decided is not None and decided.height:
+        policy = Table(title=t(lang, "tx_policy_title"), title_justify="left")
+        for name in t(lang, "tx_policy_cols").split("|"):
+            policy.add_column(name, overflow="fold")
+        for r in decided.iter_rows(named=True):
+            policy.add_row(str(r["year"]), r["country"], r["label"], r["source"] or "–")
+        out.append(policy)
     return out
 
 

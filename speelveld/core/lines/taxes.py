@@ -89,7 +89,7 @@ def tax_lines(b: Builder, taxes: Taxes, year: int, network: NetworkTotals | None
         if not members or not s.has_gva:
             continue
         eligible = when_expr(ctx, cap.when, s, cap.label)
-        pct, gva = ctx.field(cap, "cap_pct_of_gva"), s.gross_value_added_eur
+        pct, gva = _cap_pct(ctx, cap, s), s.gross_value_added_eur
         limit = pct / 100 * gva
         members_sum = pl.sum_horizontal(members)
         ctx.explain(
@@ -99,6 +99,23 @@ def tax_lines(b: Builder, taxes: Taxes, year: int, network: NetworkTotals | None
         )
         amount = if_eligible(eligible, pl.min_horizontal(limit - members_sum, pl.lit(0.0)))
         b.add(taxed.family, f"{taxed.key}.cap.{cap.id}", cap.label, amount, relief=True)
+
+
+def _cap_pct(ctx: Ctx, cap, s: SectorQuantities) -> pl.Expr:
+    """The cap's share of gross value added: its own, or the first tier the plant's
+    electro-intensity reaches (tiers tried from the highest threshold down)."""
+    if cap.intensity_tiers is None:
+        return ctx.field(cap, "cap_pct_of_gva")
+    q, ref, gva = s.consumption_mwh, ctx.field(cap, "reference_rate_eur_per_mwh"), s.gross_value_added_eur
+    intensity = q * ref / gva * 100
+    ctx.explain("Elektro-intensiteit (%) = verbruik × referentietarief ÷ bruto toegevoegde waarde", "{q:MWh} × {ref:€/MWh} ÷ {gva:€/yr} × 100", q=q, ref=ref, gva=gva)
+    chain = FirstMatch()
+    for tier in sorted(cap.intensity_tiers, key=lambda t: -(ctx.field_value(t, "min_intensity_pct") or 0)):
+        threshold, pct = ctx.field(tier, "min_intensity_pct"), ctx.field(tier, "cap_pct_of_gva")
+        cond = intensity >= threshold
+        ctx.condition("elektro-intensiteit", "{intensity} ≥ {threshold}", cond, intensity=intensity, threshold=threshold)
+        chain.case(cond, pct)
+    return chain.result(None)
 
 
 class LevyFunction:
