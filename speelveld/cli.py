@@ -83,6 +83,11 @@ class Lang(str, Enum):
     en = "en"
 
 
+class BandShape(str, Enum):
+    uniform = "uniform"
+    triangular = "triangular"
+
+
 class Carrier(str, Enum):
     electricity = "electricity"
     gas = "gas"
@@ -435,13 +440,24 @@ def toets(
 def sweep(
     sector: Annotated[str, typer.Option("--sector", metavar="NAME", help="Sector archetype.")],
     vary: Annotated[
-        list[str],
+        list[str] | None,
         typer.Option(
             "--vary", metavar="PATH=SPEC",
             help="PATH=SPEC, repeatable. SPEC is start:stop:step (stop included), a list a,b,c, "
             "uniform(low,high) or normal(mean,sd). PATH as for --set; 'sector.' means the chosen sector.",
+            show_default=False,
         ),
-    ],
+    ] = None,
+    bands: Annotated[
+        BandShape | None,
+        typer.Option(
+            "--bands",
+            help="Draw every input with a band in the configs within its band (uniform, or triangular around the central value), "
+            "the wholesale prices correlated as their monthly averages were; prints the chance that the reference is dearer. "
+            "Default --samples 10000.",
+            show_default=False,
+        ),
+    ] = None,
     link: Annotated[
         list[str] | None,
         typer.Option(
@@ -485,9 +501,16 @@ def sweep(
     sector = pick("sector", "--sector", sector, sorted(cfg.sectors))
     chosen = pick_countries(cfg, reference, countries)
     check_warnings(cfg, strict, lang=lang.value)
-    varies = [parse_vary(v, cfg, sector) for v in vary]
+    varies = [parse_vary(v, cfg, sector) for v in vary or []]
     if len({v.path for v in varies}) != len(varies):
         raise UsageProblem("--vary: the same parameter is varied twice")
+    if bands is not None:
+        from speelveld.core.sweep import band_varies
+
+        varies += band_varies(cfg, sector, chosen[1:], chosen[0], bands.value, {v.path for v in varies})
+        samples = samples or 10_000
+    if not varies:
+        raise UsageProblem("--vary: give at least one parameter to vary, or --bands")
     links = [parse_link(x, cfg, sector, varies) for x in link or []]
     if len({x.target for x in links}) != len(links):
         raise UsageProblem("--link: the same parameter is linked twice")
@@ -539,7 +562,7 @@ def sweep(
         dist, tornado = summarise(results, varies, chosen[1:] if business is None else chosen, reach if business is None else None, metric)
     elapsed = time.perf_counter() - started
     varied = {v.path for v in varies} | {x.target for x in links}
-    for part in sweep_tables(sector, cfg.year, n, elapsed, out_file, dist, tornado, varies, links, chol is not None, chosen, left_out_lines(cfg, sector, chosen[1:], chosen[0], varied), L, metric):
+    for part in sweep_tables(sector, cfg.year, n, elapsed, out_file, dist, tornado, varies, links, chol is not None, chosen, left_out_lines(cfg, sector, chosen[1:], chosen[0], varied), L, metric, bands.value if bands else None):
         out.print(part)
 
 

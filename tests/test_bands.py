@@ -53,9 +53,11 @@ def test_band_of_totals_and_gap_by_hand():
     assert (nl["total_low_eur_per_mwh"], nl["total_high_eur_per_mwh"]) == (pytest.approx(NL_TOTAL - 10), pytest.approx(NL_TOTAL + 15))
     # DE wholesale 70 within 65–72: −5 / +2
     assert (de["total_low_eur_per_mwh"], de["total_high_eur_per_mwh"]) == (pytest.approx(DE_TOTAL - 5), pytest.approx(DE_TOTAL + 2))
-    # gap = NL − DE: lowest with NL low and DE high: 33.159336 − 10 − 2 = 21.159336; highest: + 15 + 5 = 53.159336
-    assert de["gap_low_eur_per_mwh"] == pytest.approx(GAP_DE - 12, **APPROX)
-    assert de["gap_high_eur_per_mwh"] == pytest.approx(GAP_DE + 20, **APPROX)
+    # gap = NL − DE: the two wholesale prices move together, both low or both high (bands.py):
+    # both low 33.159336 − 10 + 5 = 28.159336; both high 33.159336 + 15 − 2 = 46.159336 (moved
+    # independently the band would be −12 / +20)
+    assert de["gap_low_eur_per_mwh"] == pytest.approx(GAP_DE - 5, **APPROX)
+    assert de["gap_high_eur_per_mwh"] == pytest.approx(GAP_DE + 13, **APPROX)
     assert de["gap_eur_per_mwh"] == pytest.approx(GAP_DE, **APPROX) and de["gap_bound"] == "exact" and de["complete"]
     # FR does not depend on DE's price: its gap moves with NL only
     fr = row(r, "FR")

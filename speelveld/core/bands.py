@@ -27,11 +27,19 @@ the extremes, so the band is exact. An output that is not monotone in an input (
 inside an input's range) gets a band that holds every evaluated point but may be narrower than
 the true range; no shipped line has that shape. Inputs that never change an output leave its
 band alone, so a line's band is as narrow as its own inputs allow.
+
+*Co-moving inputs.* The countries' wholesale prices of a price year move together within their
+bands (they are coupled by fuel prices and trade: Ember's monthly day-ahead averages of NL, DE,
+BE and FR correlate 0.85–0.98 over January 2024–April 2026). A band therefore takes them all low
+or all high together (one extra pair of rows for the group), never one country's price high and
+another's low: a gap's band holds what the prices' joint movement does to it. Each price's own
+swing is still measured alone. `sweep --bands` draws them with their measured correlations.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -56,6 +64,16 @@ class Uncertain:
     base: float  # value at the base point of the band computation
     open_high: bool  # no upper limit: an output may grow without bound with it
     bounded: bool  # the config gives its range (low/high), rather than the field's own limits
+    group: str | None = None  # inputs of one group move together in a band (see the module's note)
+
+
+# Parameters that move together, by the part of their path after the country code.
+CO_MOVING = {"commodity.baseload_eur_per_mwh": "wholesale"}
+
+
+def co_moving_group(path: str) -> str | None:
+    country, _, rest = path.partition(".")
+    return CO_MOVING.get(rest) if re.fullmatch(r"[A-Z]{2}(-[A-Z]{2})?", country) else None
 
 
 def _field_of(path: str) -> tuple[str | None, bool]:
@@ -74,7 +92,7 @@ def uncertain_inputs(params: Mapping[str, Param], paths, columns: Mapping[str, s
         column = (columns or {}).get(path, path)
         if p.bounded:
             central = p.central
-            out.append(Uncertain(path, column, p.low, p.high, central, central, False, True))
+            out.append(Uncertain(path, column, p.low, p.high, central, central, False, True, co_moving_group(path)))
             continue
         field, own = _field_of(path)
         low, high = natural_range(field, own) if field else (0.0, math.inf)
@@ -136,6 +154,21 @@ def compute_bands(evaluate: Callable[[pl.DataFrame], pl.DataFrame], inputs: list
             row[i] = 2 * PROBE
             probe_row[i] = len(rows)
             rows.append(row)
+    groups: dict[str, list[int]] = {}
+    for i, u in enumerate(inputs):
+        if u.group is not None and u.bounded:
+            groups.setdefault(u.group, []).append(i)
+    groups = {g: members for g, members in groups.items() if len(members) > 1}
+    group_rows: dict[str, tuple[int, int]] = {}
+    for g, members in groups.items():
+        ends = []
+        for side in ("low", "high"):
+            row = list(base)
+            for i in members:
+                row[i] = getattr(inputs[i], side)
+            ends.append(len(rows))
+            rows.append(row)
+        group_rows[g] = (ends[0], ends[1])
     first = _run(evaluate, columns, rows, outputs)
     n_out = len(outputs)
     direction = [[0.0] * n_out for _ in range(k)]
@@ -160,10 +193,13 @@ def compute_bands(evaluate: Callable[[pl.DataFrame], pl.DataFrame], inputs: list
                     open_high[j], s_row[j] = True, math.inf
                 elif grow < 0:
                     open_low[j], s_row[j] = True, math.inf
+    # A group's members take the direction of the group's joint move.
+    joint = {i: g for g, members in groups.items() for i in members}
+    group_direction = {g: [_moves(first[lo][j], first[hi][j]) for j in range(n_out)] for g, (lo, hi) in group_rows.items()}
     # Two corners per output that any input moves; identical corners are evaluated once.
     corners: dict[tuple, None] = {}
     for j in range(n_out):
-        d = [direction[i][j] for i in range(k)]
+        d = [direction[i][j] if i not in joint else _finite_sign(group_direction[joint[i]][j]) for i in range(k)]
         if not any(d):
             continue
         for sign, skip in ((-1.0, open_low[j]), (1.0, open_high[j])):
@@ -171,7 +207,10 @@ def compute_bands(evaluate: Callable[[pl.DataFrame], pl.DataFrame], inputs: list
                 continue
             corner = tuple(base[i] if d[i] == 0 else (inputs[i].high if d[i] * sign > 0 else inputs[i].low) for i in range(k))
             corners[corner] = None
-    points = first[1:]
+    # a grouped input's own probes (one price moved alone) measure its swing, but are no state the
+    # group can take: they stay out of the bands
+    alone = {r for i in joint for r in (lo_row[i], hi_row[i], probe_row.get(i))}
+    points = [row for r, row in enumerate(first) if r and r not in alone]
     if corners:
         points = points + _run(evaluate, columns, [list(c) for c in corners], outputs)
     out_low, out_high, out_central = {}, {}, {}
@@ -194,6 +233,10 @@ def compute_bands(evaluate: Callable[[pl.DataFrame], pl.DataFrame], inputs: list
             hi = math.inf
         out_low[name], out_high[name], out_central[name] = lo, hi, value
     return Bands(outputs, inputs, out_central, out_low, out_high, swing)
+
+
+def _finite_sign(d: float) -> float:
+    return 0.0 if math.isnan(d) else d
 
 
 def _run(evaluate, columns: list[str], rows: list[list[float | None]], outputs: list[str]) -> list[list[float]]:

@@ -40,6 +40,8 @@ class Vary:
     b: float = 0.0
     low: float = -math.inf  # normal draws are cut to the range the field allows
     high: float = math.inf
+    mode: float | None = None  # triangular draws: the peak (the config's central value)
+    group: str | None = None  # draws of one group are correlated (the wholesale prices, --bands)
 
     @property
     def is_grid(self) -> bool:
@@ -126,17 +128,7 @@ def correlate(varies: list[Vary], pairs: list[tuple[str, str, float]]) -> list[l
     for a, b, rho in pairs:
         i, j = normals.index(a), normals.index(b)
         c[i][j] = c[j][i] = rho
-    low = [[0.0] * n for _ in range(n)]
-    for i in range(n):
-        for j in range(i + 1):
-            s = c[i][j] - sum(low[i][k] * low[j][k] for k in range(j))
-            if i == j:
-                if s <= 1e-12:
-                    raise SweepError("--corr: these coefficients cannot hold together (the correlation matrix is not positive definite)")
-                low[i][j] = math.sqrt(s)
-            else:
-                low[i][j] = s / low[j][j]
-    return low
+    return cholesky(c)
 
 
 def _field_of(path: str) -> tuple[str | None, bool]:
@@ -201,6 +193,50 @@ def resolve_path(given: str, cfg: YearConfig, sector: str, option: str = "--vary
     return path
 
 
+# Correlation of the countries' wholesale prices for `sweep --bands`: Pearson correlation of Ember's
+# monthly day-ahead averages, January 2024 to April 2026 (28 months; the values are in the 2024
+# and 2026 country configs' notes and ../shared dossiers). A stated assumption: the full-year
+# deviations of the prices from their estimates co-move as their monthly levels did.
+PRICE_CORRELATION = {
+    frozenset({"NL", "DE"}): 0.983, frozenset({"NL", "BE"}): 0.982, frozenset({"NL", "FR"}): 0.879,
+    frozenset({"DE", "BE"}): 0.961, frozenset({"DE", "FR"}): 0.846, frozenset({"BE", "FR"}): 0.905,
+}
+
+
+def band_varies(cfg: YearConfig, sector: str, countries: list[str], reference: str, shape: str, skip: set[str]) -> list[Vary]:
+    """One draw per input with a band that the sector's lines read (other than those in ``skip``):
+    uniform over the band, or triangular with its peak at the central value."""
+    from speelveld.core.bands import co_moving_group
+
+    plan = plan_sector(cfg, sector, [reference] + [c for c in countries if c != reference])
+    used = sorted({p for lines in plan.lines.values() for ln in lines for p in ln.inputs} - skip)
+    out = []
+    for path in used:
+        p = cfg.params.get(path)
+        if p is None or not p.bounded or not p.high > p.low:
+            continue
+        mode = p.central if shape == "triangular" else None
+        out.append(Vary(path, path, dist=shape, a=p.low, b=p.high, mode=mode, group=co_moving_group(path)))
+    return out
+
+
+def _stream(path: str) -> int:
+    """The random stream of a parameter: tied to its path, so that adding or reordering --vary
+    leaves the other parameters' draws as they were under the same seed."""
+    import hashlib
+
+    return int.from_bytes(hashlib.blake2b(path.encode("utf-8"), digest_size=6).digest(), "little")
+
+
+def _phi(z: pl.Expr) -> pl.Expr:
+    """The standard normal CDF (Abramowitz–Stegun 7.1.26, error below 1.5e-7)."""
+    x = z / math.sqrt(2)
+    t = 1.0 / (1.0 + 0.3275911 * x.abs())
+    poly = ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t
+    erf_abs = 1.0 - poly * (-(x * x)).exp()
+    return 0.5 * (1.0 + pl.when(x < 0).then(-erf_abs).otherwise(erf_abs))
+
+
 def _splitmix(index: pl.Expr, seed: int, stream: int) -> pl.Expr:
     u64 = pl.UInt64
     z = index.cast(u64) + pl.lit((seed * 0x9E3779B97F4A7C15 + stream * 0xD1B54A32D192ED03 + 0x9E3779B97F4A7C15) % 2**64, dtype=u64)
@@ -230,17 +266,21 @@ def scenario_frame(varies: list[Vary], n: int, seed: int, samples: int | None, l
     """One lazy row per scenario with a column per varied parameter (and per linked one).
 
     Grid-only sweeps without --samples enumerate the cartesian product; with --samples every
-    parameter is drawn (grid parameters uniformly from their values). Normal draws are
-    independent unless ``chol`` (the Cholesky factor of their correlation matrix) ties them."""
+    parameter is drawn (grid parameters uniformly from their values). Each parameter draws from its
+    own stream, tied to its path. Normal draws are independent unless ``chol`` (the Cholesky factor
+    of their correlation matrix) ties them; band draws of one group (the wholesale prices) are
+    correlated through a Gaussian copula with PRICE_CORRELATION."""
     idx = pl.col("scenario")
     lf = pl.LazyFrame().select(pl.int_range(0, n, dtype=pl.UInt64).alias("scenario"))
     exprs = []
     normals = [k for k, v in enumerate(varies) if v.dist == "normal"]
 
-    def standard_normal(k: int) -> pl.Expr:
-        u1, u2 = _uniform01(idx, seed, 2 * k + 1000), _uniform01(idx, seed, 2 * k + 1001)
+    def standard_normal(path: str) -> pl.Expr:
+        stream = _stream(path)
+        u1, u2 = _uniform01(idx, seed, stream + 1), _uniform01(idx, seed, stream + 2)
         return (-2.0 * u1.log()).sqrt() * (2 * math.pi * u2).cos()
 
+    grouped = _group_uniforms(varies, standard_normal)
     stride = 1
     for k, v in enumerate(varies):
         if v.is_grid and not samples:
@@ -250,19 +290,64 @@ def scenario_frame(varies: list[Vary], n: int, seed: int, samples: int | None, l
             exprs.append(pos.replace_strict(list(range(m)), list(v.values), return_dtype=pl.Float64).alias(v.path))
         elif v.is_grid:
             m = len(v.values)
-            pos = (_uniform01(idx, seed, k) * m).floor().cast(pl.UInt64).clip(0, m - 1)
+            pos = (_uniform01(idx, seed, _stream(v.path)) * m).floor().cast(pl.UInt64).clip(0, m - 1)
             exprs.append(pos.replace_strict(list(range(m)), list(v.values), return_dtype=pl.Float64).alias(v.path))
-        elif v.dist == "uniform":
-            exprs.append((v.a + (v.b - v.a) * _uniform01(idx, seed, k)).alias(v.path))
+        elif v.dist in ("uniform", "triangular"):
+            u = grouped.get(v.path, _uniform01(idx, seed, _stream(v.path)))
+            exprs.append(_from_uniform(v, u).alias(v.path))
         else:
             i = normals.index(k)
             if chol is None:
-                z = standard_normal(k)
+                z = standard_normal(v.path)
             else:  # z = L·e over independent standard normals e: correlation L·Lᵀ
-                z = pl.sum_horizontal([chol[i][j] * standard_normal(normals[j]) for j in range(i + 1) if chol[i][j]])
+                z = pl.sum_horizontal([chol[i][j] * standard_normal(varies[normals[j]].path) for j in range(i + 1) if chol[i][j]])
             exprs.append((v.a + v.b * z).clip(v.low, v.high).alias(v.path))
     lf = lf.with_columns(exprs)
     return lf.with_columns([link.expr() for link in links]) if links else lf
+
+
+def _from_uniform(v: Vary, u: pl.Expr) -> pl.Expr:
+    if v.dist == "uniform" or v.mode is None:
+        return v.a + (v.b - v.a) * u
+    # triangular on [a, b] with its peak at the mode: the inverse of its distribution function
+    a, b, c = v.a, v.b, min(max(v.mode, v.a), v.b)
+    cut = (c - a) / (b - a)
+    return pl.when(u < cut).then(a + (u * (b - a) * (c - a)).sqrt()).otherwise(b - ((1 - u) * (b - a) * (b - c)).sqrt())
+
+
+def _group_uniforms(varies: list[Vary], standard_normal) -> dict[str, pl.Expr]:
+    """Correlated uniforms for the members of each group: standard normals correlated by the
+    Cholesky factor of PRICE_CORRELATION, mapped through the normal CDF (a Gaussian copula)."""
+    out: dict[str, pl.Expr] = {}
+    groups: dict[str, list[Vary]] = {}
+    for v in varies:
+        if v.group is not None and v.dist in ("uniform", "triangular"):
+            groups.setdefault(v.group, []).append(v)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        countries = [m.path.split(".", 1)[0] for m in members]
+        matrix = [[1.0 if i == j else PRICE_CORRELATION.get(frozenset({a, b}), 0.0) for j, b in enumerate(countries)] for i, a in enumerate(countries)]
+        low = cholesky(matrix)
+        for i, m in enumerate(members):
+            z = pl.sum_horizontal([low[i][j] * standard_normal(members[j].path + "#copula") for j in range(i + 1) if low[i][j]])
+            out[m.path] = _phi(z)
+    return out
+
+
+def cholesky(c: list[list[float]]) -> list[list[float]]:
+    n = len(c)
+    low = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1):
+            s = c[i][j] - sum(low[i][k] * low[j][k] for k in range(j))
+            if i == j:
+                if s <= 1e-12:
+                    raise SweepError("--corr: these coefficients cannot hold together (the correlation matrix is not positive definite)")
+                low[i][j] = math.sqrt(s)
+            else:
+                low[i][j] = s / low[j][j]
+    return low
 
 
 def sweep_query(
@@ -286,7 +371,8 @@ def reaches(cfg: YearConfig, sector: str, countries: list[str], reference: str, 
     """Whether a varied parameter (or a parameter linked to it) enters the gap of each country: a
     tornado swing for a parameter that cannot move a gap is sampling noise, and shown as 0."""
     plan = plan_sector(cfg, sector, [reference] + [c for c in countries if c != reference], frozenset(v.path for v in varies))
-    uses = {cc: {p for ln in lines for p in ln.inputs} for cc, lines in plan.lines.items()}
+    # the sweep's gap is the electricity gap: a parameter of the direct CO2 lines does not reach it
+    uses = {cc: {p for ln in lines if ln.subtotal == "electricity" for p in ln.inputs} for cc, lines in plan.lines.items()}
     out = {}
     for v in varies:
         paths = {v.path} | {link.target for link in links if link.source == v.path}
@@ -306,7 +392,8 @@ def left_out_lines(cfg: YearConfig, sector: str, countries: list[str], reference
         for ln in lines:
             if ln.subtotal != "electricity":
                 continue  # the sweep's gap is the electricity gap
-            unknown = [cfg.params[p] for p in ln.inputs if p in cfg.params and cfg.params[p].value is None and p not in varied]
+            # an unknown sector volume only leaves that sector's claims out of a budget's total: not a line left out
+            unknown = [cfg.params[p] for p in ln.inputs if p in cfg.params and cfg.params[p].value is None and p not in varied and not p.endswith(".sector_electricity_mwh")]
             if unknown:
                 state = "band" if all(p.central is not None for p in unknown) else "left out"
                 out.append((cc, ln.label, state))
@@ -328,6 +415,7 @@ def summarise(results: pl.LazyFrame, varies: list[Vary], countries: list[str], r
                 c.quantile(0.95, "linear").alias("p95"),
                 c.max().alias("max"),
                 c.mean().alias("mean"),
+                ((c > 0).mean() * 100).alias("share_positive_pct"),
             )
         )
     dist = pl.concat(stats).collect()

@@ -190,6 +190,13 @@ LABELS: dict[str, dict[str, str]] = {
         "tx_written_to": ", geschreven naar {path}",
         "tx_sweep_head": "Sweep {sector} {year}: {n} scenario's in {s} s ({rate}/s){where}",
         "tx_sweep_gap_title": "Verschil {ref} − land (€/MWh; positief = {ref} duurder)",
+        "tx_share_dearer": "Aandeel scenario's waarin {ref} duurder is: {shares}.",
+        "tx_bands_assumption_uniform": "Aanname: de {n} invoerwaarden met een band zijn uniform binnen hun band getrokken, onafhankelijk, "
+        "behalve de groothandelsprijzen: die zijn gecorreleerd zoals hun maandgemiddelden van januari 2024 tot april 2026 (Ember: {rho}). "
+        "De centrale waarden en banden van compare veranderen hier niet door.",
+        "tx_bands_assumption_triangular": "Aanname: de {n} invoerwaarden met een band zijn driehoekig getrokken (piek op de centrale waarde), "
+        "onafhankelijk, behalve de groothandelsprijzen: die zijn gecorreleerd zoals hun maandgemiddelden van januari 2024 tot april 2026 "
+        "(Ember: {rho}). De centrale waarden en banden van compare veranderen hier niet door.",
         "tx_bc_title": "Businesscase {sector} {year}: {label} in plaats van de gasketel",
         "tx_bc_caption": "{heat} GWh warmte per jaar ({mw} MW): {gas} GWh gas minder, {el} GWh elektriciteit meer, {co2} kt CO2 vermeden. Energie: wat de rekening van de fabriek verandert (alle tarieven, heffingen, kortingen en compensatie), per MWh warmte; CO2 tegen de EUA-prijs. Verschil > 0: elektrificeren kost meer.",
         "tx_bc_note": "EUA-prijs {year}: {eua} €/t. De break-even-prijs is de EUA-prijs waarbij het verschil 0 is (nationale CO2-heffingen gelijk gehouden). ? : de centrale waarde hangt af van een onbekende zonder grenzen (de band staat ervoor).",
@@ -398,6 +405,13 @@ LABELS: dict[str, dict[str, str]] = {
         "tx_written_to": ", written to {path}",
         "tx_sweep_head": "Sweep {sector} {year}: {n} scenarios in {s} s ({rate}/s){where}",
         "tx_sweep_gap_title": "Gap {ref} − country (€/MWh; positive = {ref} dearer)",
+        "tx_share_dearer": "Share of scenarios in which {ref} is dearer: {shares}.",
+        "tx_bands_assumption_uniform": "Assumption: the {n} inputs with a band are drawn uniformly within their band, independently, "
+        "except the wholesale prices: they are correlated as their monthly averages from January 2024 to April 2026 were (Ember: {rho}). "
+        "The central values and bands of compare do not change.",
+        "tx_bands_assumption_triangular": "Assumption: the {n} inputs with a band are drawn triangularly (peak at the central value), "
+        "independently, except the wholesale prices: they are correlated as their monthly averages from January 2024 to April 2026 were "
+        "(Ember: {rho}). The central values and bands of compare do not change.",
         "tx_bc_title": "Business case {sector} {year}: {label} instead of the gas boiler",
         "tx_bc_caption": "{heat} GWh of heat a year ({mw} MW): {gas} GWh less gas, {el} GWh more electricity, {co2} kt CO2 avoided. Energy: how the plant's bill changes (every tariff, levy, reduction and compensation), per MWh of heat; CO2 at the EUA price. Difference > 0: electrifying costs more.",
         "tx_bc_note": "EUA price {year}: {eua} €/t. The break-even price is the EUA price at which the difference is 0 (national CO2 levies held). ? : the central value depends on an unknown without bounds (its band is shown).",

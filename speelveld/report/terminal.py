@@ -552,7 +552,7 @@ def state_cost_text(cost, reference: str, lang: str = "nl") -> list[str]:
     return out
 
 
-def sweep_tables(sector, year, n, elapsed, out_file, dist, tornado, varies, links, correlated, chosen, left_out, lang: str = "nl", metric: str = "gap_eur_per_mwh") -> list:
+def sweep_tables(sector, year, n, elapsed, out_file, dist, tornado, varies, links, correlated, chosen, left_out, lang: str = "nl", metric: str = "gap_eur_per_mwh", bands: str | None = None) -> list:
     """The sweep's distribution per country, its tornado and what the distribution leaves out."""
     ref, others = chosen[0], chosen[1:]
     where = t(lang, "tx_written_to", path=out_file) if out_file else ""
@@ -579,7 +579,17 @@ def sweep_tables(sector, year, n, elapsed, out_file, dist, tornado, varies, link
     for v in varies:
         sub = {r["country"]: r["swing_eur_per_mwh"] for r in tornado.filter(pl.col("parameter") == v.given).iter_rows(named=True)}
         tor.add_row(v.given, *[("–" if sub.get(cc) is None else f"{sub[cc]:,.2f}") for cc in others])
-    parts: list = [head, table, tor]
+    parts: list = [head, table]
+    if metric == "gap_eur_per_mwh":
+        shares = ", ".join(f"{r['country']} {num(r['share_positive_pct'], 0)} %" for r in dist.iter_rows(named=True) if r["share_positive_pct"] is not None)
+        parts.append(Text(t(lang, "tx_share_dearer", ref=ref, shares=shares)))
+        if bands is not None:
+            from speelveld.core.sweep import PRICE_CORRELATION
+
+            drawn = sum(1 for v in varies if v.dist == bands)
+            rho = "; ".join(f"{'–'.join(sorted(k))} {num(r, 2)}" for k, r in PRICE_CORRELATION.items())
+            parts.append(Text(t(lang, "tx_bands_assumption_" + bands, n=drawn, rho=rho), style="dim"))
+    parts.append(tor)
     for link in links:
         parts.append(Text(t(lang, "tx_linked_factor" if link.relative else "tx_linked_change", target=link.target, source=link.source), style="dim"))
     if correlated:

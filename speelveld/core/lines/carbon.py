@@ -114,7 +114,8 @@ def compensation_claims(ctx: Ctx, comp: IndirectCostCompensation, year: int, eu:
             continue
         aid, _ = claimed_aid(inner, comp, group, year, eu, q, model)
         terms.append(aid / q.consumption_mwh * inner.field(model, "sector_electricity_mwh"))
-        names.append(name)
+        if inner.field_value(model, "sector_electricity_mwh") is not None:
+            names.append(name)  # a sector whose volume is unknown counts only in the band
     ctx.used.extend(inner.used)
     return (pl.sum_horizontal(terms) if terms else pl.lit(0.0, dtype=pl.Float64)), names
 
