@@ -14,10 +14,10 @@ if TYPE_CHECKING:
     from speelveld.config.resolved import YearConfig
 
 
-def available_years(config_dir: Path) -> list[int]:
+def available_years(config_dir: Path, projections: bool = False) -> list[int]:
     from speelveld.config.load import available_years as years
 
-    return years(config_dir)
+    return years(config_dir, projections)
 
 
 def default_config_dir() -> Path:
@@ -27,13 +27,15 @@ def default_config_dir() -> Path:
 
 
 def resolve_year(config_dir: Path, year: int | None) -> int:
+    """The price year asked for (a projection year too), or by default the latest price year."""
     years = available_years(config_dir)
     if not years:
         raise UsageProblem(f"--config-dir: no price-year folders (e.g. 2026/) in {config_dir}")
     if year is None:
         return years[-1]
-    if year not in years:
-        raise UsageProblem(f"--year: no configs for {year} (available: {', '.join(map(str, years))})")
+    every = available_years(config_dir, projections=True)
+    if year not in every:
+        raise UsageProblem(f"--year: no configs for {year} (available: {', '.join(map(str, every))})")
     return year
 
 

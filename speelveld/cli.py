@@ -768,6 +768,30 @@ def new_year(
         out.print(t(L, "ny_scenario", name=name, years=", ".join(map(str, years)), year=year))
 
 
+@app.command()
+@user_errors
+def project(
+    to_year: Annotated[int, typer.Option("--to", metavar="YEAR", help="The last projection year, e.g. 2030.")],
+    paths: Annotated[Path | None, typer.Option("--paths", metavar="FILE", help="The paths file (default: paths.yaml in the config directory).", show_default=False)] = None,
+    config_dir: ConfigDirOpt = None,
+    lang: LangOpt = Lang.nl,
+):
+    """Build the projection years after the latest price year, up to --to: the base year rolled
+    forward, with each parameter's value from the paths file (futures, announced tariffs, decided
+    levies, budgets) and its band widened with the horizon. Written under projections/ in the
+    config directory, replacing the previous projections at once; the same inputs give the same bytes."""
+    from speelveld.config.projection import build_projection
+    from speelveld.report.labels import t
+
+    config_dir = config_dir or default_config_dir()
+    if not config_dir.is_dir():
+        raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
+    done = build_projection(config_dir, to_year, paths)
+    L = lang.value
+    out.print(t(L, "pj_built", years=", ".join(map(str, done.years)), base=done.base_year, target=done.target, files=len(done.files)))
+    out.print(t(L, "pj_counts", n=done.from_paths, carried=done.carried))
+
+
 inputs_app = typer.Typer(
     help="The parameters of a price year as an Excel workbook to edit, and the edits read back into the YAML files.",
     no_args_is_help=True,

@@ -22,10 +22,39 @@ def default_config_dir() -> Path:
 # ------------------------------------------------------------------ discovery
 
 
-def available_years(config_dir: Path) -> list[int]:
+PROJECTIONS = "projections"  # the folder of projection years, built by `speelveld project`
+
+
+def available_years(config_dir: Path, projections: bool = False) -> list[int]:
+    """The price years (folders named by the year); with ``projections`` also the projection
+    years under ``projections/`` that no price year of the same number replaces."""
     if not config_dir.is_dir():
         return []
-    return sorted(int(p.name) for p in config_dir.iterdir() if p.is_dir() and p.name.isdigit())
+    years = {int(p.name) for p in config_dir.iterdir() if p.is_dir() and p.name.isdigit()}
+    if projections:
+        years |= set(projection_years(config_dir))
+    return sorted(years)
+
+
+def projection_years(config_dir: Path) -> list[int]:
+    folder = config_dir / PROJECTIONS
+    if not folder.is_dir():
+        return []
+    price = {int(p.name) for p in config_dir.iterdir() if p.is_dir() and p.name.isdigit()}
+    return sorted(int(p.name) for p in folder.iterdir() if p.is_dir() and p.name.isdigit() and int(p.name) not in price)
+
+
+def year_dir(config_dir: Path, year: int) -> Path:
+    """A year's folder: the price year's own, else its projection."""
+    own = config_dir / str(year)
+    if own.is_dir():
+        return own
+    projected = config_dir / PROJECTIONS / str(year)
+    return projected if projected.is_dir() else own
+
+
+def is_projection(config_dir: Path, year: int) -> bool:
+    return year_dir(config_dir, year).parent.name == PROJECTIONS
 
 
 def stray_year_folders(config_dir: Path) -> list[str]:
@@ -40,21 +69,21 @@ def stray_year_folders(config_dir: Path) -> list[str]:
 
 
 def _year_files(config_dir: Path, year: int) -> tuple[Path, list[Path], list[Path]]:
-    year_dir = config_dir / str(year)
     if not config_dir.is_dir():
         raise ConfigError([f"{config_dir}: config directory not found"])
-    if not year_dir.is_dir():
-        years = ", ".join(str(y) for y in available_years(config_dir)) or "none"
+    folder = year_dir(config_dir, year)
+    if not folder.is_dir():
+        years = ", ".join(str(y) for y in available_years(config_dir, projections=True)) or "none"
         raise ConfigError([f"--year: no configs for {year} in {config_dir} (available: {years})"])
-    eu = year_dir / "eu.yaml"
-    countries = sorted((year_dir / "countries").glob("*.yaml"))
+    eu = folder / "eu.yaml"
+    countries = sorted((folder / "countries").glob("*.yaml"))
     sectors: dict[str, Path] = {p.stem: p for p in sorted((config_dir / "sectors").glob("*.yaml"))}
-    sectors.update({p.stem: p for p in sorted((year_dir / "sectors").glob("*.yaml"))})
-    problems = _stray_files([year_dir, year_dir / "countries", config_dir / "sectors", year_dir / "sectors"])
+    sectors.update({p.stem: p for p in sorted((folder / "sectors").glob("*.yaml"))})
+    problems = _stray_files([folder, folder / "countries", config_dir / "sectors", folder / "sectors"])
     if not eu.is_file():
         problems.append(f"{eu}:1: file: missing (the EU ETS prices of {year})")
     if not countries:
-        problems.append(f"{year_dir / 'countries'}:1: file: no country files (*.yaml)")
+        problems.append(f"{folder / 'countries'}:1: file: no country files (*.yaml)")
     if not sectors:
         problems.append(f"{config_dir / 'sectors'}:1: file: no sector files (*.yaml)")
     if problems:

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from speelveld.config.checks import value_problem
 from speelveld.config.errors import _origin_of, loc_text
 from speelveld.config.model import (
+    NEEDS_NOTE,
     Bound,
     Node,
     Quality,
@@ -55,7 +56,7 @@ class _Flattener:
                 # a block that flags its numbers also carries their derivation: each number inherits it
                 quality = model.quality
                 self.block_note = model.note
-                if model.quality in (Quality.estimate, Quality.derived) and not model.note:
+                if model.quality in NEEDS_NOTE and not model.note:
                     self.problems.append(f"{self.where(loc + ('quality',))}: {loc_text(self.root, loc + ('quality',))}: a block flagged '{model.quality.value}' needs a note with its derivation")
             if model.source and model.source not in self.sources:
                 self._unknown_source(model.source, loc + ("source",))

@@ -20,7 +20,7 @@ from typing import Any
 
 from speelveld.config.edit import EditableFile, set_number
 from speelveld.config.load import load_year
-from speelveld.config.model import Quality
+from speelveld.config.model import NEEDS_NOTE, Quality
 from speelveld.config.resolved import Param, YearConfig
 from speelveld.config.units import unit_of
 from speelveld.config.yamlload import ConfigError
@@ -29,8 +29,8 @@ from speelveld.config.yamlload import ConfigError
 COLUMNS = ("path", "scope", "component", "label", "value", "unit", "low", "high", "quality", "source", "note", "where")
 SOURCE_COLUMNS = ("file", "id", "title", "publisher", "url", "date", "reviewed", "note")
 QUALITY_WORDS = {
-    "nl": {"published": "gepubliceerd", "derived": "afgeleid", "estimate": "schatting", "unknown": "onbekend"},
-    "en": {"published": "published", "derived": "derived", "estimate": "estimate", "unknown": "unknown"},
+    "nl": {"published": "gepubliceerd", "derived": "afgeleid", "estimate": "schatting", "projection": "projectie", "unknown": "onbekend"},
+    "en": {"published": "published", "derived": "derived", "estimate": "estimate", "projection": "projection", "unknown": "unknown"},
 }
 SHEETS = {"nl": ("Invoer", "Bronnen", "Lees mij", "Meta"), "en": ("Inputs", "Sources", "Read me", "Meta")}
 HEADERS = {
@@ -273,7 +273,7 @@ def read_workbook(xlsx: Path, config_dir: Path) -> Import:
         if quality != Quality.unknown and value is None:
             problems.append(f"{at('value')}: empty, so flag it '{QUALITY_WORDS[lang]['unknown']}' (or give the value)")
             continue
-        if quality in (Quality.estimate, Quality.derived) and not note:
+        if quality in NEEDS_NOTE and not note:
             problems.append(f"{at('note')}: a value flagged '{QUALITY_WORDS[lang][quality.value]}' needs a note with its derivation")
             continue
         if low is not None and high is not None and low > high:

@@ -27,7 +27,9 @@ from speelveld.config.discovery import (
     _year_files,
     available_years,
     default_config_dir,
+    is_projection,
     stray_year_folders,
+    year_dir,
 )
 from speelveld.config.errors import _format_validation, loc_text
 from speelveld.config.flatten import _Flattener
@@ -59,8 +61,8 @@ _YEARS: dict[tuple, YearConfig] = {}
 
 def _year_key(config_dir: Path, year: int, overrides: list[Override], scenario: str | None) -> tuple | None:
     try:
-        year_dir = config_dir / str(year)
-        files = sorted(p for p in year_dir.rglob("*") if p.is_file()) + sorted((config_dir / "sectors").glob("*"))
+        folder = year_dir(config_dir, year)
+        files = sorted(p for p in folder.rglob("*") if p.is_file()) + sorted((config_dir / "sectors").glob("*"))
         if scenario is not None:
             files.append(config_dir / "scenarios" / f"{scenario}.yaml")
         digest = hashlib.blake2b(digest_size=16)
@@ -169,6 +171,7 @@ def _load_year(config_dir: Path, year: int, overrides: list[Override], scenario:
         overrides=[f"{o.origin} {o.path}={o.value}" for o in overrides],
         scenario=scenario,
         files=sorted(files.values()),
+        projection=is_projection(config_dir, year),
     )
 
 

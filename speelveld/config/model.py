@@ -59,6 +59,7 @@ class Quality(str, Enum):
     published = "published"  # read in the cited source
     derived = "derived"  # computed from published figures; the note shows how
     estimate = "estimate"  # an assumption with its reasoning in the note
+    projection = "projection"  # a future year's figure from a published path (futures, an announced tariff path); the note says how
     unknown = "unknown"  # not found; value is null
 
 
@@ -75,7 +76,8 @@ def is_yearly(model: type[BaseModel], field: str) -> bool:
     return isinstance(extra, dict) and bool(extra.get("yearly"))
 
 
-QUALITY_RANK = {Quality.published: 0, Quality.derived: 1, Quality.estimate: 2, Quality.unknown: 3}
+QUALITY_RANK = {Quality.published: 0, Quality.derived: 1, Quality.estimate: 2, Quality.projection: 3, Quality.unknown: 4}
+NEEDS_NOTE = (Quality.estimate, Quality.derived, Quality.projection)
 
 
 class Strict(BaseModel):
@@ -108,7 +110,7 @@ class SourcedValue(Strict):
             raise ValueError("value is null, so quality must be 'unknown'")
         if self.value is not None and self.quality == Quality.unknown:
             raise ValueError("quality 'unknown' needs value: null (an unknown figure is never a number)")
-        if self.quality in (Quality.estimate, Quality.derived) and not self.note:
+        if self.quality in NEEDS_NOTE and not self.note:
             raise ValueError(f"a value flagged '{self.quality.value}' needs a note with its derivation")
         if (self.low is None) != (self.high is None) and self.value is not None:
             raise ValueError("give low and high together (the range the figure lies in); only an unknown value may have one bound")
@@ -615,6 +617,14 @@ class Gas(Node):
     taxes: Taxes = Taxes()
 
 
+class Envelope(Node):
+    """A budget the government has reserved for a purpose, against which `speelveld opties` sets
+    the yearly cost of its spending options (the Dutch electricity-cost envelope)."""
+
+    label: str
+    budget_eur_per_year: Num = yearly()
+
+
 class PolicyChange(Node):
     """A policy decision that takes effect in this price year (a levy abolished, a scheme
     extended): `diff` and `trend` show the change of the lines it names as policy, apart from
@@ -642,6 +652,7 @@ class CountryFile(Node):
     support: list[Support] = Field(default=[], description="State support on the electricity bill (relief schemes, industrial power price).")
     gas: Gas | None = Field(default=None, description="Natural gas: hub price, exit charges, taxes and levies.")
     policy_changes: list[PolicyChange] = Field(default=[], description="Policy decisions that take effect in this price year, each with its source and the lines it changes.")
+    envelope: Envelope | None = Field(default=None, description="A reserved budget the spending options of `speelveld opties` are set against.")
 
 
 class ProductBenchmark(Node):

@@ -68,6 +68,7 @@ class YearConfig:
     overrides: list[str] = field(default_factory=list)
     scenario: str | None = None
     files: list[Path] = field(default_factory=list)
+    projection: bool = False  # a projection year (configs/projections/), built by `speelveld project`
     # Typed parameter references: the path of the number in field ``name`` of a model object,
     # keyed by (id(model), name) (and the key for a mapping of numbers), so the engine reads a
     # number from the model it belongs to instead of rebuilding its path from strings.

@@ -55,7 +55,7 @@ def estimates_in_totals(lines) -> list[Warning]:
     """One warning per country whose totals use estimated lines; ``lines`` is Comparison.lines."""
     import polars as pl
 
-    est = lines.filter((pl.col("quality") == "estimate") & pl.col("eur_per_year").is_not_null() & (pl.col("eur_per_year") != 0))
+    est = lines.filter(pl.col("quality").is_in(["estimate", "projection"]) & pl.col("eur_per_year").is_not_null() & (pl.col("eur_per_year") != 0))
     out = []
     for (country,), rows in est.group_by("country", maintain_order=True):
         keys = list(dict.fromkeys(rows["key"].to_list()))

@@ -152,7 +152,8 @@ def evaluate(frame: pl.DataFrame | pl.LazyFrame, plans: list[SectorPlan], refere
 
 
 # Outputs of a sector and country that get a band (besides every line).
-BANDED = ("gross_eur_per_mwh", "total_eur_per_mwh", "direct_co2_eur_per_mwh", "all_in", "gap_eur_per_mwh", "direct_co2_gap_eur_per_mwh", "sector_gap_meur_per_year")
+BANDED = ("gross_eur_per_mwh", "total_eur_per_mwh", "direct_co2_eur_per_mwh", "all_in", "gap_eur_per_mwh", "direct_co2_gap_eur_per_mwh", "sector_gap_meur_per_year",
+          "ref_dearer_pct", "other_cheaper_pct")
 
 
 GAS_BANDED = ("gas_eur_per_mwh", "gas_gap_eur_per_mwh", "energy_gap_meur_per_year")
@@ -267,9 +268,6 @@ def assemble(cfg: YearConfig, plans: dict[str, SectorPlan], bands: Bands, countr
                         "policy": _policy_of(cfg, cc, ln.key),
                     }
                 )
-        def ref_band_of(plan: SectorPlan = plan) -> tuple[float, float]:
-            return bands.band(plan.col(reference, "total_eur_per_mwh"))
-
         for cc in plan.lines:
             g = functools.partial(_central, bands, plan, cc)
             total, ref_total, gap = g("total_eur_per_mwh"), g("total_eur_per_mwh", reference), g("gap_eur_per_mwh")
@@ -308,7 +306,7 @@ def assemble(cfg: YearConfig, plans: dict[str, SectorPlan], bands: Bands, countr
                 "direct_co2_gap_eur_per_mwh": g("direct_co2_gap_eur_per_mwh"),
                 "ref_dearer_pct": None if not total else (ref_total - total) / total * 100,
                 "other_cheaper_pct": None if not ref_total else (ref_total - total) / ref_total * 100,
-                **_pct_bands(ref_band_of(plan), own_band),
+                **_pct_bands(bands, plan, cc, reference),
                 "sector_gap_meur_per_year": smwh,
             }
             if plan.gas_mwh is not None:
@@ -346,22 +344,15 @@ def assemble(cfg: YearConfig, plans: dict[str, SectorPlan], bands: Bands, countr
     return Comparison(cfg.year, reference, countries, sectors, lines_df, totals_df, bands)
 
 
-def _pct_bands(ref: tuple[float, float], own: tuple[float, float]) -> dict[str, float | None]:
-    """Bands of the two percentages from the bands of both totals: (NL − X) ÷ X rises with NL and
-    falls with X, so its extremes are NL low over X high and NL high over X low (a little wider
-    than the joint band when the two share an input, never narrower). None where open."""
-    (r_lo, r_hi), (x_lo, x_hi) = ref, own
-
-    def ratio(a: float, b: float) -> float | None:
-        return a / b if math.isfinite(a) and math.isfinite(b) and b > 0 else None
-
-    dearer_lo, dearer_hi = ratio(r_lo, x_hi), ratio(r_hi, x_lo)
-    cheaper_lo, cheaper_hi = ratio(x_hi, r_lo), ratio(x_lo, r_hi)
+def _pct_bands(bands: Bands, plan: SectorPlan, country: str, reference: str) -> dict[str, float | None]:
+    """Bands of the two percentages, computed by the engine like every other output (so inputs the
+    two totals share, and co-moving prices, count once); 0 for the reference against itself."""
+    if country == reference:
+        return {k: 0.0 for k in ("ref_dearer_low_pct", "ref_dearer_high_pct", "other_cheaper_low_pct", "other_cheaper_high_pct")}
+    dearer, cheaper = bands.band(plan.col(country, "ref_dearer_pct")), bands.band(plan.col(country, "other_cheaper_pct"))
     return {
-        "ref_dearer_low_pct": None if dearer_lo is None else (dearer_lo - 1) * 100,
-        "ref_dearer_high_pct": None if dearer_hi is None else (dearer_hi - 1) * 100,
-        "other_cheaper_low_pct": None if cheaper_lo is None else (1 - cheaper_lo) * 100,
-        "other_cheaper_high_pct": None if cheaper_hi is None else (1 - cheaper_hi) * 100,
+        "ref_dearer_low_pct": _finite(dearer[0]), "ref_dearer_high_pct": _finite(dearer[1]),
+        "other_cheaper_low_pct": _finite(cheaper[0]), "other_cheaper_high_pct": _finite(cheaper[1]),
     }
 
 

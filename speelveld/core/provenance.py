@@ -143,6 +143,8 @@ def _reasons(cfg: YearConfig, p: Param, windows: dict[str, RuleWindow], year_sta
         yield "unknown", p.note or "no figure found"
     elif p.quality == Quality.estimate:
         yield "estimate", p.note or ""
+    elif p.quality == Quality.projection:
+        yield "projection", p.note or ""
     for prefix, window in windows.items():
         if p.path.startswith(prefix + "."):
             v = window.validity

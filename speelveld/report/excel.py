@@ -381,7 +381,7 @@ def _method_sheet(ws, cfg: YearConfig, lang: str) -> None:
     _put_text(ws, row, 1, tx["legend_title"])
     ws.cell(row=row, column=1).font = Font(bold=True, size=11)
     row += 1
-    for key, mark in (("published", ""), ("derived", "≈"), ("estimate", "~"), ("unknown", "?")):
+    for key, mark in (("published", ""), ("derived", "≈"), ("estimate", "~"), ("projection", "»"), ("unknown", "?")):
         _put_text(ws, row, 1, f"{mark or '·'}  {tx['flags'][key]}: {tx['legend_' + key]}")
         ws.cell(row=row, column=1).alignment = wrap
         fit(row, tx["legend_" + key])
@@ -395,7 +395,7 @@ def _method_sheet(ws, cfg: YearConfig, lang: str) -> None:
         counts.setdefault(scope_and_component(p.path)[0], Counter())[p.quality.value] += 1
     for scope in sorted(counts, key=lambda s: ({"EU": 0, "sectors": 2}.get(s, 1), s)):
         c = counts[scope]
-        parts = ", ".join(f"{c[k]} {tx['flags'][k]}" for k in ("published", "derived", "estimate", "unknown") if c[k])
+        parts = ", ".join(f"{c[k]} {tx['flags'][k]}" for k in ("published", "derived", "estimate", "projection", "unknown") if c[k])
         unknown = [p for p in cfg.params.values() if scope_and_component(p.path)[0] == scope and p.value is None]
         bounded = sum(1 for p in unknown if p.low is not None and p.high is not None)
         extra = tx["status_unknown"].format(n=len(unknown), bounded=bounded) if unknown else ""

@@ -87,8 +87,9 @@ LABELS: dict[str, dict[str, str]] = {
         # sources, sources --stale, diff
         "src_title": "Bronnen {year}: {country}",
         "src_cols": "onderdeel|id|bron|datum|waarden|markeringen",
-        "q_published": "gepubliceerd", "q_derived": "afgeleid", "q_estimate": "schatting", "q_unknown": "onbekend",
-        "reason_unknown": "onbekend", "reason_estimate": "schatting", "reason_expired": "verlopen",
+        "q_published": "gepubliceerd", "q_derived": "afgeleid", "q_estimate": "schatting", "q_projection": "projectie", "q_unknown": "onbekend",
+        "year_projection": "{year} (projectie)",
+        "reason_unknown": "onbekend", "reason_estimate": "schatting", "reason_projection": "projectie", "reason_expired": "verlopen",
         "reason_update overdue": "actualisering te laat",
         "stale_title": "Aandachtspunten {year}, gerangschikt naar hun effect op de verschillen",
         "stale_caption": "effect: 'opent N': zonder grenzen laat de waarde N verschillen aan een kant open; 'N × tot x': de waarde "
@@ -109,6 +110,9 @@ LABELS: dict[str, dict[str, str]] = {
         "kind_data": "datastatus", "kind_real": "echt", "kind_policy": "beleid",
         "diff_policy": "Beleidsbesluiten: {items}",
         "tx_policy_title": "Beleidsbesluiten per prijsjaar (in de configs)",
+        "pj_built": "Projectiejaren {years} gebouwd uit {base} en het padenbestand, in {target} ({files} bestanden).",
+        "pj_counts": "{n} waarden uit de paden; {carried} jaarlijkse cijfers doorgetrokken uit het basisjaar als schatting "
+        "(`speelveld sources --stale --year JAAR` noemt ze).",
         "tx_policy_cols": "jaar|land|besluit|bron",
         # headings and sentences of the terminal report and the workbook
         "tx_network_costs": "netkosten",
@@ -302,8 +306,9 @@ LABELS: dict[str, dict[str, str]] = {
         # sources, sources --stale, diff
         "src_title": "Sources {year}: {country}",
         "src_cols": "component|id|source|date|values|flags",
-        "q_published": "published", "q_derived": "derived", "q_estimate": "estimate", "q_unknown": "unknown",
-        "reason_unknown": "unknown", "reason_estimate": "estimate", "reason_expired": "expired",
+        "q_published": "published", "q_derived": "derived", "q_estimate": "estimate", "q_projection": "projection", "q_unknown": "unknown",
+        "year_projection": "{year} (projection)",
+        "reason_unknown": "unknown", "reason_estimate": "estimate", "reason_projection": "projection", "reason_expired": "expired",
         "reason_update overdue": "update overdue",
         "stale_title": "Values needing attention {year}, ranked by their effect on the gaps",
         "stale_caption": "effect: 'opens N': without bounds the value leaves N gaps open on one side; 'N × up to x': the value "
@@ -324,6 +329,9 @@ LABELS: dict[str, dict[str, str]] = {
         "kind_data": "data status", "kind_real": "real", "kind_policy": "policy",
         "diff_policy": "Policy decisions: {items}",
         "tx_policy_title": "Policy decisions per price year (in the configs)",
+        "pj_built": "Projection years {years} built from {base} and the paths file, in {target} ({files} files).",
+        "pj_counts": "{n} values from the paths; {carried} yearly figures carried from the base year as estimates "
+        "(`speelveld sources --stale --year YEAR` lists them).",
         "tx_policy_cols": "year|country|decision|source",
         # headings and sentences of the terminal report and the workbook
         "tx_network_costs": "network costs",
@@ -455,6 +463,7 @@ WORKBOOK: dict[str, dict] = {
         "legend_published": "gelezen in de genoemde bron (wet, toezichthouder, netbeheerder, statistiekbureau).",
         "legend_derived": "berekend uit gepubliceerde cijfers; de toelichting geeft de berekening.",
         "legend_estimate": "een aanname met de redenering in de toelichting; een band geeft waar het cijfer kan liggen.",
+        "legend_projection": "een cijfer voor een toekomstig jaar uit een gepubliceerd pad (termijnnoteringen, een aangekondigd tarief); de band wordt breder met de horizon.",
         "legend_unknown": "niet gevonden; nooit als 0 geteld. Met een band (begrensde onbekende) telt het totaal het midden en geeft het de band; zonder band is het totaal aan die kant open.",
         "status_title": "Datastatus {year} per land (aantal cijfers per markering)",
         "status_unknown": "; waarvan {n} onbekend ({bounded} met een band)", "sector": "Sector", "line": "Kostenpost",
@@ -471,7 +480,7 @@ WORKBOOK: dict[str, dict] = {
         "unknown": "Onbekende posten", "consumption": "Verbruik (MWh/jr)",
         "quality": "{cc} kwaliteit", "band": "{cc} band (€/MWh)",
         "chart": "Kosten per categorie en land (€/MWh)", "gap_chart": "Verschil met {ref} per sector (€/MWh)",
-        "flags": {"published": "gepubliceerd", "derived": "afgeleid", "estimate": "schatting", "unknown": "onbekend"},
+        "flags": {"published": "gepubliceerd", "derived": "afgeleid", "estimate": "schatting", "projection": "projectie", "unknown": "onbekend"},
         "params": ["Land/bereik", "Onderdeel", "Parameter", "Waarde", "Laag", "Hoog", "Eenheid", "Kwaliteit", "Bron", "URL", "Toelichting"],
     },
     "en": {
@@ -487,6 +496,7 @@ WORKBOOK: dict[str, dict] = {
         "legend_published": "read in the cited source (law, regulator, network operator, statistics office).",
         "legend_derived": "computed from published figures; the note gives the computation.",
         "legend_estimate": "an assumption with its reasoning in the note; a band gives where the figure may lie.",
+        "legend_projection": "a future year's figure from a published path (futures, an announced tariff); its band widens with the horizon.",
         "legend_unknown": "not found; never counted as 0. With a band (bounded unknown) the total counts its middle and shows the band; without one the total is open on that side.",
         "status_title": "Data status {year} per country (figures per flag)",
         "status_unknown": "; of which {n} unknown ({bounded} with a band)", "sector": "Sector", "line": "Cost line",
@@ -503,7 +513,7 @@ WORKBOOK: dict[str, dict] = {
         "unknown": "Unknown lines", "consumption": "Consumption (MWh/yr)",
         "quality": "{cc} quality", "band": "{cc} band (€/MWh)",
         "chart": "Costs per family and country (€/MWh)", "gap_chart": "Gap to {ref} per sector (€/MWh)",
-        "flags": {"published": "published", "derived": "derived", "estimate": "estimate", "unknown": "unknown"},
+        "flags": {"published": "published", "derived": "derived", "estimate": "estimate", "projection": "projection", "unknown": "unknown"},
         "params": ["Country/scope", "Component", "Parameter", "Value", "Low", "High", "Unit", "Quality", "Source", "URL", "Note"],
     },
 }
@@ -650,7 +660,7 @@ GENERIC_ROW_LABELS = {
     "carbon.compensation.super_cap": "Compensatie: super-cap (deel van de bruto toegevoegde waarde)",
 }
 
-QUALITY_MARK = {"published": "", "derived": "≈", "estimate": "~", "unknown": "?"}
+QUALITY_MARK = {"published": "", "derived": "≈", "estimate": "~", "projection": "»", "unknown": "?"}
 
 
 _DUTCH_UNITS = ((re.compile(r"/yr\b"), "/jr"), (re.compile(r"/month\b"), "/maand"), (re.compile(r"/a\b"), "/jr"))

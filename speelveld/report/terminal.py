@@ -371,7 +371,7 @@ def sources_tables(table: pl.DataFrame, year: int, lang: str = "nl") -> list[Tab
         for name, justify in zip(names, ("left", "left", "left", "left", "right", "left"), strict=True):
             tab.add_column(name, justify=justify)
         for r in rows.iter_rows(named=True):
-            flags = ", ".join(f"{r[q]} {t(lang, 'q_' + q)}" for q in ("derived", "estimate", "unknown") if r[q])
+            flags = ", ".join(f"{r[q]} {t(lang, 'q_' + q)}" for q in ("derived", "estimate", "projection", "unknown") if r.get(q))
             title = r["title"] + (f" — {r['publisher']}" if r["publisher"] else "")
             tab.add_row(r["component"], r["source_id"], Text(title + (f"\n{r['url']}" if r["url"] else "")), r["date"] or "–", str(r["values"]), flags)
         out.append(tab)
