@@ -192,6 +192,7 @@ class Comparison:
     lines: pl.DataFrame  # sector, country, family, subtotal, key, label, relief, eur_per_year, eur_per_mwh, low/high, quality, inputs
     totals: pl.DataFrame  # sector, country, electricity/direct CO2 totals and gaps with their bands, completeness
     bands: Bands | None = None
+    projection: bool = False  # the year is a projection (configs/projections/)
 
 
 # Results by the content of their inputs (the resolved config's hash, sectors, countries,
@@ -341,7 +342,7 @@ def assemble(cfg: YearConfig, plans: dict[str, SectorPlan], bands: Bands, countr
     keys = list(dict.fromkeys(k for row in total_rows for k in row))
     float_cols = [k for k in keys if k.endswith(("_mwh", "_year", "_pct")) and k != "consumption_mwh"]
     totals_df = pl.DataFrame(total_rows, schema_overrides={k: pl.Float64 for k in float_cols} | {"missing_lines": pl.List(pl.String)})
-    return Comparison(cfg.year, reference, countries, sectors, lines_df, totals_df, bands)
+    return Comparison(cfg.year, reference, countries, sectors, lines_df, totals_df, bands, cfg.projection)
 
 
 def _pct_bands(bands: Bands, plan: SectorPlan, country: str, reference: str) -> dict[str, float | None]:

@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from speelveld.config.resolved import YearConfig
 from speelveld.core.compute import Comparison
 from speelveld.core.lines import ELECTRICITY_FAMILIES, FAMILIES
-from speelveld.report.labels import GENERIC_ROW_LABELS, band_text, conclusive, gap_text, line_label, t, units_in
+from speelveld.report.labels import GENERIC_ROW_LABELS, band_text, conclusive, gap_text, line_label, t, units_in, year_label
 from speelveld.report.labels import WORKBOOK as TEXT
 from speelveld.report.notes import gap_note
 
@@ -79,7 +79,7 @@ def build_workbook(result: Comparison, cfg: YearConfig, meta: dict, lang: str = 
 
 
 def _page_heading(result: Comparison, cfg: YearConfig, lang: str) -> str:
-    head = t(lang, "tx_workbook_head", year=result.year)
+    head = t(lang, "tx_workbook_head", year=year_label(lang, result.year, result.projection))
     return head + (f" — scenario {cfg.scenario}" if cfg.scenario else "")
 
 
@@ -247,7 +247,7 @@ def _summary_sheet(ws, result: Comparison, cfg: YearConfig, gap_cells: dict, lan
     tx = TEXT[lang]
     ref = result.reference
     others = [c for c in result.countries if c != ref]
-    title = t(lang, "summary_title", year=result.year, ref=ref) + (f" — scenario {cfg.scenario}" if cfg.scenario else "")
+    title = t(lang, "summary_title", year=year_label(lang, result.year, result.projection), ref=ref) + (f" — scenario {cfg.scenario}" if cfg.scenario else "")
     _put_text(ws, 1, 1, title)
     ws.cell(row=1, column=1).font = Font(bold=True, size=13)
     _put_text(ws, 2, 1, tx["legend"].format(ref=ref))

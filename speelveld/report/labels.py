@@ -676,6 +676,11 @@ def units_in(lang: str, text: str) -> str:
     return text
 
 
+def year_label(lang: str, year: int, projection: bool = False) -> str:
+    """'2029 (projectie)' for a projection year, the year alone otherwise."""
+    return LABELS[lang]["year_projection"].format(year=year) if projection else str(year)
+
+
 def t(lang: str, key: str, **kw) -> str:
     return LABELS[lang][key].format(**kw)
 

@@ -24,6 +24,7 @@ from speelveld.report.labels import (
     num,
     t,
     units_in,
+    year_label,
 )
 from speelveld.report.notes import gap_note
 
@@ -102,7 +103,7 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
     model = cfg.sectors[sector]
     q = cfg.params[f"sectors.{sector}.consumption_mwh"].value or 0
     hours = cfg.params.get(f"sectors.{sector}.utilisation_hours")
-    title = t(lang, "title", year=result.year, sector=sector, name=model.name)
+    title = t(lang, "title", year=year_label(lang, result.year, result.projection), sector=sector, name=model.name)
     caption = t(
         lang,
         "plant",
@@ -200,7 +201,7 @@ def summary_table(result: Comparison, lang: str = "nl") -> Table:
     """One row per sector: the gap to every country as it may be quoted, for --sector all."""
     ref = result.reference
     others = [c for c in result.countries if c != ref]
-    table = Table(title=t(lang, "summary_title", year=result.year, ref=ref), title_justify="left")
+    table = Table(title=t(lang, "summary_title", year=year_label(lang, result.year, result.projection), ref=ref), title_justify="left")
     table.add_column(t(lang, "sector"))
     for cc in others:
         table.add_column(cc, justify="right")
@@ -235,7 +236,7 @@ def gas_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "nl"
     fuel = cfg.param_of(model, "gas_fuel_mwh").value if model.gas_fuel_mwh is not None else 0
     feed = cfg.param_of(model, "gas_feedstock_mwh").value if model.gas_feedstock_mwh is not None else 0
     table = Table(
-        title=t(lang, "gas_title", year=result.year, sector=sector, name=model.name),
+        title=t(lang, "gas_title", year=year_label(lang, result.year, result.projection), sector=sector, name=model.name),
         caption=t(lang, "gas_plant", fuel=f"{(fuel or 0) / 1000:,.0f}", feedstock=f"{(feed or 0) / 1000:,.0f}"),
         title_justify="left", caption_justify="left",
     )
