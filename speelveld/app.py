@@ -158,3 +158,19 @@ def diff_years(dir_a: Path, dir_b: Path, year: int | None, vs: int | None, other
     if year_a == year_b and not other_dir:
         raise UsageProblem(f"--vs: {year_b} is the same year as --year; give another year or --vs-config-dir")
     return year_a, year_b
+
+
+def electrified_loader(sets: list[str] | None = None):
+    """A function giving a config's plant with its boiler heat electrified (the business case's
+    second plant), read with the same --set overrides and scenario."""
+    from speelveld.config.load import Override, load_year, parse_override
+    from speelveld.core.business import electrification, electrified_values
+
+    overrides = [parse_override(s) for s in sets or []]
+
+    def electrified(cfg: YearConfig, sector: str, technology: str) -> YearConfig:
+        e = electrification(cfg, sector, technology)
+        extra = [Override(path, value, "business case") for path, value in electrified_values(cfg, sector, e)]
+        return load_year(cfg.config_dir, cfg.year, overrides + extra, scenario=cfg.scenario)
+
+    return electrified

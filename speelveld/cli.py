@@ -566,10 +566,10 @@ def sweep(
         out.print(part)
 
 
-def parse_years(spec: str | None, available: list[int]) -> list[int]:
-    """--years 2024:2026 (inclusive), 2024,2026, or one year; default: every year available."""
+def parse_years(spec: str | None, available: list[int], default: list[int] | None = None) -> list[int]:
+    """--years 2024:2026 (inclusive), 2024,2026, or one year; default: every year available (or ``default``)."""
     if not spec:
-        return available
+        return available if default is None else default
     try:
         if ":" in spec:
             a, b = (int(x) for x in spec.split(":", 1))
@@ -612,7 +612,7 @@ def trend(
     config_dir = config_dir or default_config_dir()
     if not config_dir.is_dir():
         raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
-    chosen_years = parse_years(years, available_years(config_dir))
+    chosen_years = parse_years(years, available_years(config_dir, projections=True), available_years(config_dir))
     cfgs = [load_year(config_dir, y, []) for y in chosen_years]
     latest = cfgs[-1]
     sectors = sorted(latest.sectors) if sector == "all" else [pick("sector", "--sector", sector, sorted(latest.sectors))]
@@ -630,6 +630,79 @@ def trend(
             out.print(table)
         return
     text = manifest_comment(meta) + frame.write_csv() if fmt == Fmt.csv else json.dumps({"run": meta, "rows": frame.to_dicts(), "policy_changes": decided.to_dicts()}, indent=2, ensure_ascii=False) + "\n"
+    emit_text(text, out_file)
+
+
+@app.command()
+@user_errors
+def opties(
+    years: Annotated[str | None, typer.Option("--years", metavar="A:B", help="Years, e.g. 2026:2030 (default: the latest price year to the last projection year).", show_default=False)] = None,
+    scenarios: Annotated[str | None, typer.Option("--options", metavar="A,B", help="Scenarios to compare (default: every scenario with an option: block).", show_default=False)] = None,
+    reference: ReferenceOpt = "NL",
+    countries: CountriesOpt = None,
+    set_: SetOpt = None,
+    fmt: FormatOpt = Fmt.table,
+    out_file: OutOpt = None,
+    excel: Annotated[Path | None, typer.Option("--excel", metavar="FILE.xlsx", help="Also write the workbook sheet Bestedingsopties with its charts.", show_default=False)] = None,
+    detail_year: Annotated[int | None, typer.Option("--detail-year", metavar="YEAR", help="The year whose winners, losers, business case and state-aid conditions are listed (default 2029, else the last).", show_default=False)] = None,
+    lang: LangOpt = Lang.nl,
+    config_dir: ConfigDirOpt = None,
+):
+    """The spending options of the electricity-cost envelope side by side over the years: per
+    option and year the cost to the state against the envelope, the gap per sector and neighbour
+    before and after (headline chemie NL−DE), the gap closed per 100 M€, who gains and loses, the
+    e-boiler's break-even CO2 price, and the EU state-aid conditions with their rules."""
+    from speelveld.config.scenario import available_scenarios
+    from speelveld.core.options import options_year
+    from speelveld.report.output import options_rows
+    from speelveld.report.terminal import options_tables
+
+    fmt = output_format(fmt, out_file)
+    for target in (out_file, excel):
+        if target is not None:
+            check_writable(target)
+    config_dir = config_dir or default_config_dir()
+    if not config_dir.is_dir():
+        raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
+    price = available_years(config_dir)
+    every = available_years(config_dir, projections=True)
+    default = [y for y in every if y >= price[-1]] if price else every
+    chosen_years = parse_years(years, every, default)
+    names = [n.strip() for n in scenarios.split(",") if n.strip()] if scenarios else None
+    loaded = {}
+    for name in names or available_scenarios(config_dir):
+        sc = load_scenario(config_dir, name)
+        if names is not None or sc.option is not None:
+            loaded[name] = sc
+    if not loaded:
+        raise UsageProblem("--options: no scenario with an option: block in " + str(config_dir / "scenarios"))
+    results = []
+    from speelveld.app import electrified_loader
+
+    electrified = electrified_loader(set_)
+    for y in chosen_years:
+        base = load(config_dir, y, set_)
+        chosen = pick_countries(base, reference, countries)
+        options = {n: load(config_dir, y, set_, n) for n, sc in loaded.items() if sc.applies_to(y)}
+        if options:
+            results += options_year(base, options, chosen[0], chosen[1:], infos={n: sc.option for n, sc in loaded.items()}, electrified=electrified)
+    titles = {n: sc.title_in(lang.value) for n, sc in loaded.items()}
+    meta = manifest(base, command_line()) | {"years": chosen_years, "options": list(loaded)}
+    if excel is not None:
+        from speelveld.report.excel import write_options_workbook
+
+        write_atomic(excel, lambda p: write_options_workbook(p, results, titles, meta, lang.value))
+        err.print(status_text("st_wrote", file=excel))
+    if fmt == Fmt.table:
+        for part in options_tables(results, titles, lang.value, detail_year, chosen[0]):
+            out.print(part)
+        return
+    rows = options_rows(results)
+    if fmt == Fmt.csv:
+        text = manifest_comment(meta) + rows.write_csv()
+    else:
+        text = json.dumps({"run": meta, "options": {n: {"title": titles[n], "basis": list(loaded[n].option.basis) if loaded[n].option else []} for n in loaded},
+                           "rows": rows.to_dicts()}, indent=2, ensure_ascii=False) + "\n"
     emit_text(text, out_file)
 
 

@@ -251,7 +251,7 @@ def test_scenario_title_and_description_follow_the_report_language(tmp_path):
     shutil.copytree(default_config_dir(), cfg)
     path = cfg / "scenarios" / "vcr-opvolger.yaml"
     text = path.read_text(encoding="utf-8")
-    start, end = text.index("title:"), text.index("years:")
+    start, end = text.index("title:"), text.index("sources:")
     path.write_text(text[:start] + "title: Eén titel\ndescription:\n  en: Only English.\n" + text[end:], encoding="utf-8")
     sc = load_scenario(cfg, "vcr-opvolger")
     assert sc.title_in("en") == sc.title_in("nl") == "Eén titel"

@@ -544,6 +544,10 @@ class Support(Ruled):
     reference_price_eur_per_mwh: Num | None = None
     volume_share_pct: Num = 100.0
     excludes_compensation: Bool = False
+    within_envelope: Bool = Field(
+        default=False,
+        description="Paid from the country's envelope: when the modelled sectors' claims exceed the year's amount, every claim is paid pro rata.",
+    )
 
     @model_validator(mode="after")
     def _one_route(self):

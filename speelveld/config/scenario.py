@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, ValidationError
 
@@ -46,6 +46,14 @@ class InLanguages(Strict):
     en: str | None = None
 
 
+class OptionInfo(Strict):
+    """A scenario that is a spending option of the envelope (`speelveld opties`): the state-aid
+    rules it rests on (each checked per year) and how it is paid."""
+
+    basis: list[Literal["ets-richtsnoeren", "ceeag", "cisaf", "geen"]] = Field(min_length=1)
+    funding: str | InLanguages
+
+
 class ScenarioFile(Strict):
     scenario: str = Field(pattern=r"^[a-z0-9][a-z0-9\-]*$")
     title: str | InLanguages
@@ -54,6 +62,7 @@ class ScenarioFile(Strict):
     sources: dict[str, Source] = {}
     set: dict[str, Any] = Field(min_length=1)
     state_cost_eur_per_year: StateCost | None = None
+    option: OptionInfo | None = None
 
 
 def _in_languages(text: str | InLanguages) -> dict[str, str]:
@@ -73,6 +82,7 @@ class Scenario:
     sources: dict[str, Source]
     values: list[tuple[str, Any, int]]  # path, value, line in the file
     state_cost: StateCost | None
+    option: OptionInfo | None = None
 
     @property
     def title(self) -> str:
@@ -126,7 +136,7 @@ def load_scenario(config_dir: Path, name: str) -> Scenario:
     if problems:
         raise ConfigError(problems)
     values = [(key, value, lines.line_of(("set", key))) for key, value in model.set.items()]
-    return Scenario(name, _in_languages(model.title), _in_languages(model.description), path, model.years, dict(model.sources), values, model.state_cost_eur_per_year)
+    return Scenario(name, _in_languages(model.title), _in_languages(model.description), path, model.years, dict(model.sources), values, model.state_cost_eur_per_year, model.option)
 
 
 def _format(path: Path, lines: LineMap, err: dict) -> str:

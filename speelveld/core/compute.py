@@ -40,6 +40,7 @@ class SectorPlan:
     inputs: frozenset[str] = frozenset()  # every parameter the expressions read
     tag: str = ""  # prefix of the output columns, to evaluate two configs on one frame
     gas_mwh: pl.Expr | None = None  # the plant's gas use (fuel + feedstock), when gas lines are computed
+    shared: dict[str, pl.Expr] = dataclasses.field(default_factory=dict)  # columns the lines read, computed first
 
     def col(self, country: str, key: str) -> str:
         return col(self.sector, country, key, self.tag)
@@ -54,7 +55,7 @@ def plan_sector(
     tag: str = "",
     gas: bool = False,
 ) -> SectorPlan:
-    ctx = Ctx(cfg.params, varied, columns=columns or {}, refs=cfg.refs)
+    ctx = Ctx(cfg.params, varied, columns=columns or {}, refs=cfg.refs, prefix=tag)
     model = cfg.sectors[sector]
     countries = list(countries)
     # gas only where every country compared has gas figures: a gas gap needs both sides
@@ -68,7 +69,7 @@ def plan_sector(
         parts = [ctx.field(model, f) for f in ("gas_fuel_mwh", "gas_feedstock_mwh") if getattr(model, f) is not None]
         gas_mwh = parts[0] if len(parts) == 1 else parts[0] + parts[1]
     used = {p for ls in lines.values() for ln in ls for p in ln.inputs} | set(ctx.take_used())
-    return SectorPlan(sector, consumption, sector_mwh, lines, frozenset(used), tag, gas_mwh)
+    return SectorPlan(sector, consumption, sector_mwh, lines, frozenset(used), tag, gas_mwh, dict(ctx.shared))
 
 
 def line_exprs(plan: SectorPlan) -> list[pl.Expr]:
@@ -144,6 +145,9 @@ def gap_exprs(plan: SectorPlan, reference: str) -> list[pl.Expr]:
 def evaluate(frame: pl.DataFrame | pl.LazyFrame, plans: list[SectorPlan], reference: str) -> pl.LazyFrame:
     """Add every line, total and gap column to a frame of scenarios (one row per scenario)."""
     lf = frame.lazy()
+    shared = {name: e for p in plans for name, e in p.shared.items()}
+    if shared:
+        lf = lf.with_columns(list(shared.values()))
     lf = lf.with_columns([e for p in plans for e in line_exprs(p)])
     lf = lf.with_columns([e for p in plans for e in total_exprs(p)])
     lf = lf.with_columns([e for p in plans for e in per_mwh_exprs(p)])

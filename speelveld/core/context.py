@@ -53,6 +53,15 @@ class Ctx:
     steps: list[Step] = field(default_factory=list)
     columns: Mapping[str, str] = field(default_factory=dict)
     refs: Mapping[tuple, str] = field(default_factory=dict)  # (id(model), field[, key]) -> path, from the loader
+    prefix: str = ""  # the plan's tag: names of shared columns stay apart between configs on one frame
+    shared: dict[str, pl.Expr] = field(default_factory=dict)  # columns computed once per row before the lines
+
+    def column(self, name: str, expr: pl.Expr) -> pl.Expr:
+        """A quantity many lines read (a budget's claims over every modelled sector): computed
+        once per row as a column of its own, before the lines, instead of inside each of them."""
+        full = f"{self.prefix}shared|{name}"
+        self.shared.setdefault(full, expr.alias(full))
+        return pl.col(full)
 
     def num(self, path: str) -> pl.Expr:
         """The parameter at ``path`` as an expression (a column if varied, else a literal of its

@@ -164,7 +164,7 @@ def explain(cfg: YearConfig, sector: str, country: str, gas: bool = False) -> Ex
                 exprs.append(expr.cast(pl.Float64).alias(f"l{i}s{j}v_{name}"))
             if step.applies is not None:
                 exprs.append(step.applies.cast(pl.Boolean).alias(f"l{i}s{j}applies"))
-    row = pl.select(exprs).row(0, named=True) if exprs else {}
+    row = pl.LazyFrame({"_": [0.0]}).with_columns(list(plan.shared.values())).select(exprs).collect().row(0, named=True) if exprs else {}
     q = cfg.param_of(cfg.sectors[sector], "consumption_mwh").value
     model = cfg.sectors[sector]
     gas_q = sum(cfg.param_of(model, f).central or 0.0 for f in ("gas_fuel_mwh", "gas_feedstock_mwh") if getattr(model, f) is not None) or None

@@ -625,3 +625,101 @@ def write_business_case_workbook(path: Path, bc, meta: dict, lang: str = "nl") -
     _print_setup(ws, header)
     _run_sheet(wb.create_sheet(TEXT[lang]["run"]), meta)
     save_workbook(wb, path)
+
+
+def write_options_workbook(path: Path, results: list, titles: dict[str, str], meta: dict, lang: str = "nl") -> None:
+    """The sheet *Bestedingsopties*: per option and year the state cost against the envelope, the
+    headline gap before and after and the gap closed per 100 M€, every figure a number cell; a chart
+    of the headline gap per year per option and one of the state cost against the envelope."""
+    from openpyxl.chart import BarChart, LineChart
+    from openpyxl.chart.marker import Marker
+
+    tx = TEXT[lang]
+    wb = new_workbook()
+    ws = wb.active
+    ws.title = t(lang, "op_sheet")
+    options = list(dict.fromkeys(r.option for r in results))
+    years = sorted({r.year for r in results})
+    projection = {r.year: r.projection for r in results}
+    _put_text(ws, 1, 1, t(lang, "op_sheet_title"))
+    ws.cell(row=1, column=1).font = Font(bold=True, size=13)
+    head = 3
+    columns = t(lang, "op_xl_cols").split("|")
+    for j, name in enumerate(columns):
+        c = ws.cell(row=head, column=1 + j, value=name)
+        c.font = BOLD
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+    r = head
+    for res in results:
+        r += 1
+        values = [
+            res.option, year_label(lang, res.year, res.projection), res.state_cost_meur, res.state_cost_low_meur, res.state_cost_high_meur,
+            res.envelope_meur, res.envelope_low_meur, res.envelope_high_meur, *res.headline_before, *res.headline_after,
+            res.closed_per_100meur.get("DE"), res.break_even_before, res.break_even_after,
+            sum(1 for c in res.checks if c.status == "fail"),
+        ]
+        for j, v in enumerate(values):
+            cell = ws.cell(row=r, column=1 + j, value=v)
+            if j >= 2 and isinstance(v, float):
+                cell.number_format = "#,##0.0"
+    last = r
+    # chart data: the headline gap after each option, per year (rows) and option (columns)
+    top = last + 3
+    _put_text(ws, top, 1, t(lang, "op_chart_gap"))
+    ws.cell(row=top, column=1).font = BOLD
+    ws.cell(row=top + 1, column=1, value=t(lang, "op_year"))
+    for j, name in enumerate(options):
+        ws.cell(row=top + 1, column=2 + j, value=name)
+    ws.cell(row=top + 1, column=2 + len(options), value=t(lang, "op_without"))
+    by = {(x.option, x.year): x for x in results}
+    for i, y in enumerate(years):
+        ws.cell(row=top + 2 + i, column=1, value=year_label(lang, y, projection[y]))
+        for j, name in enumerate(options):
+            x = by.get((name, y))
+            ws.cell(row=top + 2 + i, column=2 + j, value=None if x is None else x.headline_after[0]).number_format = EUR
+        first = next((x for x in results if x.year == y), None)
+        ws.cell(row=top + 2 + i, column=2 + len(options), value=None if first is None else first.headline_before[0]).number_format = EUR
+    chart = LineChart()
+    chart.title = t(lang, "op_chart_gap")
+    chart.y_axis.title = "€/MWh"
+    chart.add_data(Reference(ws, min_col=2, max_col=2 + len(options), min_row=top + 1, max_row=top + 1 + len(years)), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=top + 2, max_row=top + 1 + len(years)))
+    for s in chart.series:
+        s.smooth = False
+        s.marker = Marker(symbol="circle")
+    chart.x_axis.tickLblPos = "low"
+    chart.height, chart.width = 8, 16
+    chart.legend.position = "b"
+    ws.add_chart(chart, f"A{top + 3 + len(years)}")
+    # chart data: state cost per option and the envelope, per year
+    top2 = top + 3 + len(years) + 18
+    _put_text(ws, top2, 1, t(lang, "op_chart_cost"))
+    ws.cell(row=top2, column=1).font = BOLD
+    ws.cell(row=top2 + 1, column=1, value=t(lang, "op_year"))
+    for j, name in enumerate(options):
+        ws.cell(row=top2 + 1, column=2 + j, value=name)
+    ws.cell(row=top2 + 1, column=2 + len(options), value=t(lang, "op_envelope"))
+    for i, y in enumerate(years):
+        ws.cell(row=top2 + 2 + i, column=1, value=year_label(lang, y, projection[y]))
+        for j, name in enumerate(options):
+            x = by.get((name, y))
+            ws.cell(row=top2 + 2 + i, column=2 + j, value=None if x is None else x.state_cost_meur).number_format = "#,##0.0"
+        first = next((x for x in results if x.year == y), None)
+        ws.cell(row=top2 + 2 + i, column=2 + len(options), value=None if first is None else first.envelope_meur).number_format = "#,##0.0"
+    bars = BarChart()
+    bars.title = t(lang, "op_chart_cost")
+    bars.y_axis.title = "M€/jr" if lang == "nl" else "M€/yr"
+    bars.add_data(Reference(ws, min_col=2, max_col=2 + len(options), min_row=top2 + 1, max_row=top2 + 1 + len(years)), titles_from_data=True)
+    bars.set_categories(Reference(ws, min_col=1, min_row=top2 + 2, max_row=top2 + 1 + len(years)))
+    bars.x_axis.tickLblPos = "low"
+    bars.height, bars.width = 8, 16
+    bars.legend.position = "b"
+    ws.add_chart(bars, f"A{top2 + 3 + len(years)}")
+    ws.column_dimensions["A"].width = 26
+    for c in range(2, 2 + len(columns)):
+        ws.column_dimensions[get_column_letter(c)].width = 12
+    _put_text(ws, 2, 1, " ".join(f"{n}: {titles.get(n, n)}." for n in options))
+    ws.cell(row=2, column=1).alignment = Alignment(wrap_text=False)
+    _print_setup(ws, head)
+    _run_sheet(wb.create_sheet(tx["run"]), meta)
+    save_workbook(wb, path)

@@ -166,3 +166,33 @@ def sink_csv_with_manifest(query, path: Path, meta: dict) -> None:
 
 def parquet_metadata(meta: dict) -> dict[str, str]:
     return {"speelveld.run": json.dumps(meta, sort_keys=True, ensure_ascii=False)}
+
+
+def options_rows(results: list):
+    """The options over the years as one long table (as the IAMC format of scenario time series):
+    option, year, projection, variable, sector, country, value, low, high, unit."""
+    import polars as pl
+
+    rows = []
+
+    def add(r, variable, value, low=None, high=None, unit="", sector=None, country=None):
+        rows.append({"option": r.option, "year": r.year, "projection": r.projection, "variable": variable, "sector": sector,
+                     "country": country, "value": value, "low": low, "high": high, "unit": unit})
+
+    for r in results:
+        add(r, "state_cost", r.state_cost_meur, r.state_cost_low_meur, r.state_cost_high_meur, "M€/yr")
+        add(r, "envelope", r.envelope_meur, r.envelope_low_meur, r.envelope_high_meur, "M€/yr")
+        add(r, "headline_gap_before", *r.headline_before, "€/MWh", "chemie", "DE")
+        add(r, "headline_gap_after", *r.headline_after, "€/MWh", "chemie", "DE")
+        for cc, v in r.closed_per_100meur.items():
+            add(r, "gap_closed_per_100meur", v, unit="€/MWh per 100 M€/yr", country=cc)
+        add(r, "e_boiler_break_even_before", r.break_even_before, unit="€/t", sector="chemie", country="NL")
+        add(r, "e_boiler_break_even_after", r.break_even_after, unit="€/t", sector="chemie", country="NL")
+        for g in r.gaps.iter_rows(named=True):
+            add(r, "gap_before", g["gap_before_eur_per_mwh"], unit="€/MWh", sector=g["sector"], country=g["country"])
+            add(r, "gap_after", g["gap_after_eur_per_mwh"], unit="€/MWh", sector=g["sector"], country=g["country"])
+        for c in r.checks:
+            add(r, f"state_aid:{c.basis}:{c.rule}", {"pass": 1.0, "fail": 0.0}.get(c.status), unit=c.status)
+    schema = {"option": pl.String, "year": pl.Int64, "projection": pl.Boolean, "variable": pl.String, "sector": pl.String,
+              "country": pl.String, "value": pl.Float64, "low": pl.Float64, "high": pl.Float64, "unit": pl.String}
+    return pl.DataFrame(rows, schema=schema)

@@ -699,3 +699,62 @@ def toets_parts(sc, table: pl.DataFrame, cost, year: int, reference: str, lang: 
     else:
         parts.append(Text(t(lang, "tx_the_scenario_states_no_cost_to"), style="dim"))
     return parts
+
+
+def options_tables(results: list, titles: dict[str, str], lang: str = "nl", detail_year: int | None = None, reference: str = "NL") -> list:
+    """Options × years: the state cost against the envelope, the headline gap before and after,
+    the gap closed per 100 M€ and the state-aid verdict; then, for one year, who gains and loses,
+    the business case of electrifying and every state-aid condition with its rule."""
+    from speelveld.core.options import HEADLINE
+
+    options = list(dict.fromkeys(r.option for r in results))
+    years = sorted({r.year for r in results})
+    number = {name: i + 1 for i, name in enumerate(options)}
+    sector, country = HEADLINE
+    table = Table(
+        title=t(lang, "op_title", a=years[0], b=years[-1], sector=sector, ref=reference, cc=country),
+        caption=t(lang, "op_caption", ref=reference, cc=country),
+        title_justify="left", caption_justify="left",
+    )
+    for name, justify in zip(t(lang, "op_cols", sector=sector, ref=reference, cc=country).split("|"), ("right", "left", "right", "right", "right", "right", "left"), strict=True):
+        table.add_column(name, justify=justify, overflow="fold")
+    for r in results:
+        cost = "?" if r.state_cost_meur is None else num(r.state_cost_meur, 0)
+        if r.state_cost_low_meur is not None and r.state_cost_high_meur is not None and r.state_cost_high_meur - r.state_cost_low_meur >= 0.5:
+            cost += f" ({band_text(lang, r.state_cost_low_meur, r.state_cost_high_meur, 0)})"
+        if r.envelope_meur is None:
+            envelope = "–"
+        elif r.envelope_low_meur is not None and r.envelope_high_meur is not None and r.envelope_high_meur - r.envelope_low_meur >= 0.5:
+            envelope = band_text(lang, r.envelope_low_meur, r.envelope_high_meur, 0)
+        else:
+            envelope = num(r.envelope_meur, 0)
+        before, after = r.headline_before[0], r.headline_after[0]
+        head = "–" if before is None or after is None else f"{num(before)} → {num(after)}"
+        closed = r.closed_per_100meur.get(country)
+        fails = sum(1 for c in r.checks if c.status == "fail")
+        conditions = sum(1 for c in r.checks if c.status == "condition")
+        verdict = (f"✗ {fails}" if fails else "✓") + (f" ({conditions} {t(lang, 'op_cond_short')})" if conditions else "")
+        if not r.checks or all(c.status == "n/a" for c in r.checks):
+            verdict = "–"
+        table.add_row(str(number[r.option]), year_label(lang, r.year, r.projection).replace(" (", "\n("), cost, envelope, head,
+                      "–" if closed is None else num(closed), verdict)
+    parts: list = [Text(t(lang, "op_legend") + " " + "; ".join(f"{number[n]} {n}: {titles.get(n, n)}" for n in options)), table]
+    year = detail_year if detail_year in years else (2029 if 2029 in years else years[-1])
+    parts.append(Text(t(lang, "op_detail", year=year_label(lang, year, any(r.projection for r in results if r.year == year))), style="bold"))
+    for r in (x for x in results if x.year == year):
+        be = "–"
+        if r.break_even_before is not None and r.break_even_after is not None:
+            be = f"{num(r.break_even_before, 0)} → {num(r.break_even_after, 0)} €/t"
+        parts.append(Text(t(lang, "op_detail_row", n=number[r.option], name=r.option,
+                            gain=", ".join(r.gainers) or "–", lose=", ".join(r.losers) or "–", be=be, ref=reference)))
+        for c in r.checks:
+            if c.status in ("fail", "condition"):
+                mark = "✗" if c.status == "fail" else "·"
+                parts.append(Text(f"    {mark} {t(lang, c.rule, **{k: _op_field(v) for k, v in c.fields.items()})} [{c.citation}]", style="dim" if c.status == "condition" else ""))
+    return parts
+
+
+def _op_field(v):
+    if isinstance(v, float):
+        return num(v, 2) if abs(v) < 10 else num(v, 1)
+    return "?" if v is None else v

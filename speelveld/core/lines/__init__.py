@@ -36,7 +36,7 @@ def build_lines(ctx: Ctx, year: int, eu: EUFile, country: CountryFile, sector: S
     network = network_lines(b, country, year)
     tax_lines(b, country.taxes, year, network, electricity_taxed(s, sector))
     compensation = carbon_lines(b, country, year, eu, sector, sectors)
-    support_lines(b, country, year, compensation)
+    support_lines(b, country, year, compensation, eu, sectors)
     if gas and has_gas(country, sector):
         gas_lines(b, country, year, sector)
     return b.lines

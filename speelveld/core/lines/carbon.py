@@ -126,6 +126,7 @@ def _budget_cut(b: Builder, comp: IndirectCostCompensation, year: int, eu: EUFil
     computed per scenario row, so that sweeps and bands cut each draw at its own claims."""
     ctx = b.ctx
     claims, names = compensation_claims(ctx, comp, year, eu, sectors)
+    claims = ctx.column(f"{b.country}|ikc_claims", claims)
     budget = ctx.field(comp, "budget_eur_per_year")
     ctx.explain(f"Claims van de gemodelleerde sectoren ({', '.join(names) or '–'}), Σ steun per MWh × sectorverbruik", "{claims:€/yr}", claims=claims)
     share = pl.when(claims > budget).then(budget / claims).otherwise(1.0)
