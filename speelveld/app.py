@@ -69,9 +69,10 @@ def budget_notices(cfg: YearConfig) -> list[str]:
         if claimed is None or claimed[2] is None:
             continue
         claims, budget, share = claimed
+        pct = f"{share:.1f}" if share >= 99.5 else f"{share:.0f}"  # 99.6 % is no "100 %"
         notices.append(
             f"{country}: the ETS indirect-cost compensation claims of the modelled sectors ({claims:,.1f} M€) exceed the budget "
-            f"({budget:,.1f} M€), so every claim is paid pro rata at {share:.0f} % (claims from sectors outside the model would cut deeper)"
+            f"({budget:,.1f} M€), so every claim is paid pro rata at {pct} % (claims from sectors outside the model would cut deeper)"
         )
     return notices
 
@@ -174,3 +175,51 @@ def electrified_loader(sets: list[str] | None = None):
         return load_year(cfg.config_dir, cfg.year, overrides + extra, scenario=cfg.scenario)
 
     return electrified
+
+
+def options_over_years(config_dir: Path, years: list[int], names: list[str], sets: list[str] | None, reference: str, countries: str | None,
+                       business_years: set[int]) -> tuple[list, list[str]]:
+    """Every spending option over ``years`` (`speelveld opties`) and the run's notices. The years
+    are independent, so they are computed in parallel processes when the machine has more than one
+    core (measured on 2 cores: 6 options × 5 years in about half the time of one process)."""
+    import os
+
+    workers = os.cpu_count() or 1
+    jobs = [(config_dir, y, names, sets, reference, countries, y in business_years) for y in years]
+    if workers < 2 or len(jobs) < 2:
+        parts = [_options_of_year(*job) for job in jobs]
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # a fork server that has imported the engine once: children start fast, and polars' thread
+        # pool is never copied into a child half-initialised (as a plain fork of this process could)
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["speelveld.core.options", "speelveld.config.load"])
+        with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=ctx) as pool:
+            parts = list(pool.map(_options_of_year, *zip(*jobs, strict=True)))
+    order = {n: i for i, n in enumerate(names)}
+    results, notices = [], []
+    for found, said in parts:
+        results += found
+        notices += [n for n in said if n not in notices]
+    return sorted(results, key=lambda r: (r.year, order[r.option])), notices
+
+
+def _options_of_year(config_dir: Path, year: int, names: list[str], sets: list[str] | None, reference: str, countries: str | None, business: bool):
+    from speelveld.config.scenario import load_scenario
+    from speelveld.core.options import options_year
+
+    base, notices = open_year(config_dir, year, sets)
+    chosen = pick_countries(base, reference, countries)
+    scenarios = {n: load_scenario(config_dir, n) for n in names}
+    options = {}
+    for name, sc in scenarios.items():
+        if sc.applies_to(year):
+            options[name], said = open_year(config_dir, year, sets, name)
+            notices += [n for n in said if n not in notices]
+    if not options:
+        return [], notices
+    found = options_year(base, options, chosen[0], chosen[1:], infos={n: sc.option for n, sc in scenarios.items()},
+                         electrified=electrified_loader(sets) if business else None)
+    return found, notices

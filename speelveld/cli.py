@@ -173,10 +173,15 @@ CountriesOpt = Annotated[str | None, typer.Option("--countries", metavar="CC,CC"
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Report language: nl (default) or en.")]
 
 
+_SAID: set[str] = set()  # notices already printed in this run (a command that opens many configs says each once)
+
+
 def load(config_dir: Path | None, year: int | None, sets: list[str] | None, scenario: str | None = None) -> YearConfig:
     cfg, notices = open_year(config_dir, year, sets, scenario)
     for notice in notices:
-        say("warning", notice)
+        if notice not in _SAID:
+            _SAID.add(notice)
+            say("warning", notice)
     return cfg
 
 
@@ -653,7 +658,6 @@ def opties(
     before and after (headline chemie NL−DE), the gap closed per 100 M€, who gains and loses, the
     e-boiler's break-even CO2 price, and the EU state-aid conditions with their rules."""
     from speelveld.config.scenario import available_scenarios
-    from speelveld.core.options import options_year
     from speelveld.report.output import options_rows
     from speelveld.report.terminal import options_tables
 
@@ -676,16 +680,17 @@ def opties(
             loaded[name] = sc
     if not loaded:
         raise UsageProblem("--options: no scenario with an option: block in " + str(config_dir / "scenarios"))
-    results = []
-    from speelveld.app import electrified_loader
+    from speelveld.app import options_over_years
 
-    electrified = electrified_loader(set_)
-    for y in chosen_years:
-        base = load(config_dir, y, set_)
-        chosen = pick_countries(base, reference, countries)
-        options = {n: load(config_dir, y, set_, n) for n, sc in loaded.items() if sc.applies_to(y)}
-        if options:
-            results += options_year(base, options, chosen[0], chosen[1:], infos={n: sc.option for n, sc in loaded.items()}, electrified=electrified)
+    shown = detail_year if detail_year in chosen_years else (2029 if 2029 in chosen_years else chosen_years[-1])
+    # the break-even CO2 price costs two more configs per option: the table shows it for one year only
+    business = set(chosen_years) if fmt != Fmt.table or excel is not None else {shown}
+    results, notices = options_over_years(config_dir, chosen_years, list(loaded), set_, reference, countries, business)
+    for notice in notices:
+        say("warning", notice)
+    if not results:
+        raise UsageProblem(f"--years: none of the options applies to {', '.join(map(str, chosen_years))}")
+    base = load_year(config_dir, chosen_years[-1])
     titles = {n: sc.title_in(lang.value) for n, sc in loaded.items()}
     meta = manifest(base, command_line()) | {"years": chosen_years, "options": list(loaded)}
     if excel is not None:
@@ -694,7 +699,7 @@ def opties(
         write_atomic(excel, lambda p: write_options_workbook(p, results, titles, meta, lang.value))
         err.print(status_text("st_wrote", file=excel))
     if fmt == Fmt.table:
-        for part in options_tables(results, titles, lang.value, detail_year, chosen[0]):
+        for part in options_tables(results, titles, lang.value, shown, reference.upper()):
             out.print(part)
         return
     rows = options_rows(results)

@@ -41,7 +41,8 @@ class OptionYear:
     headline_before: tuple[float | None, float | None, float | None]  # central, low, high (€/MWh)
     headline_after: tuple[float | None, float | None, float | None]
     gaps: pl.DataFrame  # sector, country, before, after (central €/MWh)
-    closed_per_100meur: dict[str, float | None] = field(default_factory=dict)  # volume-weighted €/MWh of gap closed per 100 M€/yr, by neighbour
+    closed_per_100meur: dict[str, float | None] = field(default_factory=dict)  # volume-weighted €/MWh of the dearer gaps closed (to parity) per 100 M€/yr, by neighbour
+    share_closed_pct: dict[str, float | None] = field(default_factory=dict)  # share of the volume-weighted gaps where NL is dearer that the option closes
     gainers: list[str] = field(default_factory=list)
     losers: list[str] = field(default_factory=list)
     break_even_before: float | None = None  # e-boiler break-even CO2 price (€/t), reference country, headline sector
@@ -76,20 +77,20 @@ def options_year(base: YearConfig, options: dict[str, YearConfig], reference: st
         a = plans_a[s]
         exprs = [pl.col(a.col(cc, "total_eur_per_mwh")).alias(f"a|{s}|{cc}|total") for cc in every]
         exprs += [pl.col(a.col(reference, "all_in")).alias(f"a|{s}|all_in")]
-        exprs += [(a.sector_mwh if a.sector_mwh is not None else pl.lit(None, dtype=pl.Float64)).alias(f"{s}|mwh")]
+        # the sector's volume at its central value: a sector whose volume is unknown is left out of
+        # the state cost (as `toets` does), so that no band rests on a volume probed at zero
+        mwh = base.param_of(base.sectors[s], "sector_electricity_mwh").central if base.sectors[s].sector_electricity_mwh is not None else None
+        exprs += [pl.lit(mwh, dtype=pl.Float64).alias(f"{s}|mwh")]
         for name, plans in plans_o.items():
             o = plans[s]
             exprs += [pl.col(o.col(reference, "total_eur_per_mwh")).alias(f"{name}|{s}|total"), pl.col(o.col(reference, "all_in")).alias(f"{name}|{s}|all_in")]
         per_sector[s] = exprs
 
     def frame_of(frame: pl.DataFrame) -> pl.DataFrame:
-        parts = []
-        for s in sectors:
-            lf = evaluate(frame, [plans_a[s]], reference)
-            for plans in plans_o.values():
-                lf = evaluate(lf, [plans[s]], reference)
-            parts.append(lf.select(per_sector[s]).collect(optimizations=FEW_ROWS))
-        wide = pl.concat(parts, how="horizontal")
+        # one query over every sector and config: fewer, larger queries plan faster here (measured:
+        # 0.15 s against 0.21 s for nine per-sector queries of seven configs)
+        plans = list(plans_a.values()) + [p for plans in plans_o.values() for p in plans.values()]
+        wide = evaluate(frame, plans, reference).select([e for s in sectors for e in per_sector[s]]).collect(optimizations=FEW_ROWS)
         derived = []
         for name in plans_o:
             terms = [(pl.col(f"a|{s}|all_in") - pl.col(f"{name}|{s}|all_in")) * pl.col(f"{s}|mwh") / 1e6 for s in sectors]
@@ -132,7 +133,7 @@ def options_year(base: YearConfig, options: dict[str, YearConfig], reference: st
             name, base.year, base.projection, cost, _finite(lo), _finite(hi), *envelope,
             _triple(bands, "a|headline"), _triple(bands, f"{name}|headline"), gaps,
         )
-        oy.closed_per_100meur = _closed_per_100meur(gaps, cost, every[1:])
+        oy.share_closed_pct, oy.closed_per_100meur = _closure(gaps, cost, every[1:])
         change = gaps.with_columns((pl.col("gap_after_eur_per_mwh") - pl.col("gap_before_eur_per_mwh")).alias("d")).group_by("sector", maintain_order=True).agg(pl.col("d").mean())
         oy.gainers = [r["sector"] for r in change.iter_rows(named=True) if r["d"] is not None and r["d"] < -0.005]
         oy.losers = [r["sector"] for r in change.iter_rows(named=True) if r["d"] is not None and r["d"] > 0.005]
@@ -168,19 +169,25 @@ def _envelope(cfg: YearConfig, reference: str) -> tuple[float | None, float | No
     return tuple(None if v is None else v / 1e6 for v in (p.central, low, high))  # type: ignore[return-value]
 
 
-def _closed_per_100meur(gaps: pl.DataFrame, cost: float | None, neighbours: list[str]) -> dict[str, float | None]:
-    """Per neighbour: the narrowing of the gap, weighted by the sectors' volumes (€/MWh), per
-    100 M€/yr the option costs the state. None where the cost is not positive."""
-    out = {}
+def _closure(gaps: pl.DataFrame, cost: float | None, neighbours: list[str]) -> tuple[dict, dict]:
+    """Per neighbour: how much of the gap where NL is dearer the option closes, weighted by the
+    sectors' volumes: the narrowing counts only down to parity (a gap turned round is not 'more
+    closed', and narrowing a gap NL already wins on closes nothing). Returns the share of the
+    dearer gaps closed (%) and the €/MWh closed per 100 M€/yr of state cost (None where the cost is
+    not positive). Unlike the plain volume-weighted narrowing per euro, which equals 100 M€ ÷ the
+    modelled volume for every measure, these tell measures apart."""
+    shares, per_100 = {}, {}
     for cc in neighbours:
         sub = gaps.filter((pl.col("country") == cc) & pl.col("sector_electricity_mwh").is_not_null() & pl.col("gap_after_eur_per_mwh").is_not_null())
-        w = sub["sector_electricity_mwh"].sum()
-        if not w or cost is None or cost <= 1e-9:
-            out[cc] = None
-            continue
-        narrowing = ((sub["gap_before_eur_per_mwh"] - sub["gap_after_eur_per_mwh"]) * sub["sector_electricity_mwh"]).sum() / w
-        out[cc] = narrowing / cost * 100
-    return out
+        w = sub["sector_electricity_mwh"]
+        before = sub["gap_before_eur_per_mwh"].clip(lower_bound=0.0)
+        narrowing = (sub["gap_before_eur_per_mwh"] - sub["gap_after_eur_per_mwh"]).clip(lower_bound=0.0)
+        closed = pl.Series([min(a, b) for a, b in zip(narrowing.to_list(), before.to_list(), strict=True)], dtype=pl.Float64)
+        total_w, open_gap = w.sum(), (before * w).sum()
+        closed_w = (closed * w).sum()
+        shares[cc] = closed_w / open_gap * 100 if open_gap else None
+        per_100[cc] = (closed_w / total_w) / cost * 100 if total_w and cost is not None and cost > 1e-9 else None
+    return shares, per_100
 
 
 def _break_even(cfg: YearConfig, reference: str, electrified, sector: str = HEADLINE[0], technology: str = "e-boiler") -> float | None:

@@ -110,11 +110,12 @@ LABELS: dict[str, dict[str, str]] = {
         "kind_data": "datastatus", "kind_real": "echt", "kind_policy": "beleid",
         "diff_policy": "Beleidsbesluiten: {items}",
         "op_title": "Bestedingsopties {a}–{b}: kosten voor de staat, de envelop en het verschil {sector} {ref} − {cc}",
-        "op_caption": "Kosten: wat de {ref}-fabrieken van de gemodelleerde sectoren minder betalen × het verbruik van elke sector (M€/jr, "
-        "met band); envelop: het bedrag van het jaar (band waar het niet gepubliceerd is). Per 100 M€: het verschil met {cc} dat de "
-        "optie sluit, gewogen naar het sectorverbruik (€/MWh). Staatssteun: ✓ alle toetsbare voorwaarden voldaan, ✗ n: n niet "
-        "voldaan; voorw.: voorwaarden aan de ontvanger die het model niet kan toetsen.",
-        "op_cols": "#|jaar|kosten M€/jr|envelop M€/jr|{sector} {ref}−{cc} vóór → na|€/MWh per 100 M€|staats-steun",
+        "op_caption": "* projectiejaar. Kosten: wat de {ref}-fabrieken van de gemodelleerde sectoren minder betalen × het verbruik "
+        "van elke sector (M€/jr, met band); envelop: het bedrag van het jaar (een band waar het niet gepubliceerd is). Gesloten: het "
+        "deel van de verschillen met {cc} waar {ref} duurder is dat de optie sluit (tot gelijk, gewogen naar sectorverbruik), en "
+        "dat in €/MWh per 100 M€. Steun: ✓ alle toetsbare staatssteunvoorwaarden voldaan, ✗n: n niet voldaan, ·n: n voorwaarden "
+        "aan de ontvanger die het model niet kan toetsen.",
+        "op_cols": "#|jaar|kosten\\nM€/jr|envelop\\nM€/jr|{sector}\\n{ref}−{cc}|gesloten\\n{cc}|per\\n100 M€|steun",
         "op_cond_short": "voorw.",
         "op_legend": "Opties:",
         "op_detail": "Per optie in {year}: wie wint en verliest (gemiddeld verschil met de buurlanden), de e-boiler en de staatssteun:",
@@ -364,11 +365,11 @@ LABELS: dict[str, dict[str, str]] = {
         "kind_data": "data status", "kind_real": "real", "kind_policy": "policy",
         "diff_policy": "Policy decisions: {items}",
         "op_title": "Spending options {a}–{b}: cost to the state, the envelope and the gap {sector} {ref} − {cc}",
-        "op_caption": "Cost: what the {ref} plants of the modelled sectors pay less × each sector's consumption (M€/yr, with "
-        "band); envelope: the year's amount (a band where it is not published). Per 100 M€: the gap to {cc} the option closes, "
-        "weighted by the sectors' consumption (€/MWh). State aid: ✓ every checkable condition met, ✗ n: n not met; cond.: "
-        "conditions on the beneficiary the model cannot check.",
-        "op_cols": "#|year|cost M€/yr|envelope M€/yr|{sector} {ref}−{cc} before → after|€/MWh per 100 M€|state aid",
+        "op_caption": "* projection year. Cost: what the {ref} plants of the modelled sectors pay less × each sector's consumption "
+        "(M€/yr, with band); envelope: the year's amount (a band where it is not published). Closed: the share of the gaps to {cc} "
+        "where {ref} is dearer that the option closes (to parity, weighted by sector consumption), and that in €/MWh per 100 M€. "
+        "Aid: ✓ every checkable state-aid condition met, ✗n: n not met, ·n: n conditions on the beneficiary the model cannot check.",
+        "op_cols": "#|year|cost\\nM€/yr|envelope\\nM€/yr|{sector}\\n{ref}−{cc}|closed\\n{cc}|per\\n100 M€|aid",
         "op_cond_short": "cond.",
         "op_legend": "Options:",
         "op_detail": "Per option in {year}: who gains and loses (mean gap to the neighbours), the e-boiler and state aid:",

@@ -186,6 +186,7 @@ def options_rows(results: list):
         add(r, "headline_gap_after", *r.headline_after, "€/MWh", "chemie", "DE")
         for cc, v in r.closed_per_100meur.items():
             add(r, "gap_closed_per_100meur", v, unit="€/MWh per 100 M€/yr", country=cc)
+            add(r, "share_of_gap_closed", r.share_closed_pct.get(cc), unit="%", country=cc)
         add(r, "e_boiler_break_even_before", r.break_even_before, unit="€/t", sector="chemie", country="NL")
         add(r, "e_boiler_break_even_after", r.break_even_after, unit="€/t", sector="chemie", country="NL")
         for g in r.gaps.iter_rows(named=True):

@@ -714,14 +714,15 @@ def options_tables(results: list, titles: dict[str, str], lang: str = "nl", deta
     table = Table(
         title=t(lang, "op_title", a=years[0], b=years[-1], sector=sector, ref=reference, cc=country),
         caption=t(lang, "op_caption", ref=reference, cc=country),
-        title_justify="left", caption_justify="left",
+        title_justify="left", caption_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
     )
-    for name, justify in zip(t(lang, "op_cols", sector=sector, ref=reference, cc=country).split("|"), ("right", "left", "right", "right", "right", "right", "left"), strict=True):
-        table.add_column(name, justify=justify, overflow="fold")
+    for name, justify in zip(t(lang, "op_cols", sector=sector, ref=reference, cc=country).split("|"), ("right", "left", "right", "right", "right", "right", "right", "left"), strict=True):
+        # headers break where they say (\n); a figure is never broken over two lines
+        table.add_column(name.replace("\\n", "\n"), justify=justify, no_wrap=True)
     for r in results:
         cost = "?" if r.state_cost_meur is None else num(r.state_cost_meur, 0)
         if r.state_cost_low_meur is not None and r.state_cost_high_meur is not None and r.state_cost_high_meur - r.state_cost_low_meur >= 0.5:
-            cost += f" ({band_text(lang, r.state_cost_low_meur, r.state_cost_high_meur, 0)})"
+            cost += f"\n({band_text(lang, r.state_cost_low_meur, r.state_cost_high_meur, 0)})"
         if r.envelope_meur is None:
             envelope = "–"
         elif r.envelope_low_meur is not None and r.envelope_high_meur is not None and r.envelope_high_meur - r.envelope_low_meur >= 0.5:
@@ -730,14 +731,14 @@ def options_tables(results: list, titles: dict[str, str], lang: str = "nl", deta
             envelope = num(r.envelope_meur, 0)
         before, after = r.headline_before[0], r.headline_after[0]
         head = "–" if before is None or after is None else f"{num(before)} → {num(after)}"
-        closed = r.closed_per_100meur.get(country)
+        closed, share = r.closed_per_100meur.get(country), r.share_closed_pct.get(country)
         fails = sum(1 for c in r.checks if c.status == "fail")
         conditions = sum(1 for c in r.checks if c.status == "condition")
-        verdict = (f"✗ {fails}" if fails else "✓") + (f" ({conditions} {t(lang, 'op_cond_short')})" if conditions else "")
+        verdict = (f"✗{fails}" if fails else "✓") + (f" ·{conditions}" if conditions else "")
         if not r.checks or all(c.status == "n/a" for c in r.checks):
             verdict = "–"
-        table.add_row(str(number[r.option]), year_label(lang, r.year, r.projection).replace(" (", "\n("), cost, envelope, head,
-                      "–" if closed is None else num(closed), verdict)
+        table.add_row(str(number[r.option]), f"{r.year}{'*' if r.projection else ''}", cost, envelope, head,
+                      "–" if share is None else f"{num(share, 0)} %", "–" if closed is None else num(closed), verdict)
     parts: list = [Text(t(lang, "op_legend") + " " + "; ".join(f"{number[n]} {n}: {titles.get(n, n)}" for n in options)), table]
     year = detail_year if detail_year in years else (2029 if 2029 in years else years[-1])
     parts.append(Text(t(lang, "op_detail", year=year_label(lang, year, any(r.projection for r in results if r.year == year))), style="bold"))
