@@ -1,0 +1,147 @@
+"""`speelveld opties`: spending options over the years, hand-computed on the fixture."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from speelveld.cli import app
+from speelveld.config.load import Override, default_config_dir, load_year
+from speelveld.core.compute import compare
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "basic"
+runner = CliRunner()
+
+SUPPORT = """
+support:
+  - id: steun
+    label: Prijssteun (test)
+    pending: true
+    valid: {from_year: 2030, to_year: 2035}
+    within_envelope: true
+    volume_share_pct: VOLUME
+    target_price_eur_per_mwh: 50
+    max_aid_share_pct: 50
+
+envelope:
+  label: Envelop (test)
+  budget_eur_per_year: 10000000
+"""
+
+SCENARIO = """scenario: steun
+title: Prijssteun uit de envelop (test)
+description: The fixture's price relief switched on.
+sources:
+  fixture: {title: "speelveld test fixture (not real data)", date: "2026-11-22"}
+set:
+  NL.support.steun.pending: false
+option:
+  basis: [cisaf]
+  funding: The envelope, pro rata above it.
+"""
+
+
+def _fixture(tmp_path: Path, volume: int = 50) -> Path:
+    """The basic fixture with an envelope of 10 M€ in 2030 and 20 M€ in 2031, and a price relief
+    paid from it (the option `steun`)."""
+    cfg = tmp_path / "cfg"
+    shutil.copytree(FIXTURE, cfg)
+    nl = cfg / "2030" / "countries" / "NL.yaml"
+    nl.write_text(nl.read_text(encoding="utf-8") + SUPPORT.replace("VOLUME", str(volume)), encoding="utf-8")
+    (cfg / "scenarios" / "steun.yaml").write_text(SCENARIO, encoding="utf-8")
+    assert runner.invoke(app, ["new-year", "2031", "--config-dir", str(cfg)]).exit_code == 0
+    nl31 = cfg / "2031" / "countries" / "NL.yaml"
+    text = nl31.read_text(encoding="utf-8")
+    assert text.count("value: 10000000,") == 1
+    nl31.write_text(text.replace("value: 10000000,", "value: 20000000,"), encoding="utf-8")
+    return cfg
+
+
+def _rows(result) -> dict:
+    data = json.loads(result.stdout)
+    return {(r["option"], r["year"], r["variable"], r["sector"], r["country"]): r for r in data["rows"]}
+
+
+def test_one_option_over_two_years_by_hand(tmp_path):
+    # The relief: 50 % of the plant's use at min(80 − 50, 50 % × 80) = 30 €/MWh: 15 €/MWh over all
+    # its use. The sector (1,000,000 MWh) claims 15 × 1,000,000 = 15 M€.
+    # 2030: envelope 10 M€ < 15 M€: every claim paid at 10 ÷ 15, 10 €/MWh; the state pays 10 M€.
+    #   The NL − DE gap 33.159336 falls by 10 to 23.159336; it closes 10 of 33.159336 = 30.16 %,
+    #   10 €/MWh for 10 M€: 100 €/MWh per 100 M€.
+    # 2031: envelope 20 M€ ≥ 15 M€: paid in full, 15 €/MWh, 15 M€; again 100 €/MWh per 100 M€.
+    cfg = _fixture(tmp_path)
+    r = runner.invoke(app, ["opties", "--config-dir", str(cfg), "--years", "2030:2031", "--countries", "DE", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    rows = _rows(r)
+    cost30 = rows[("steun", 2030, "state_cost", None, None)]
+    assert cost30["value"] == pytest.approx(10.0, abs=1e-6)
+    assert rows[("steun", 2030, "envelope", None, None)]["value"] == pytest.approx(10.0)
+    before = rows[("steun", 2030, "gap_before", "plant", "DE")]["value"]
+    after = rows[("steun", 2030, "gap_after", "plant", "DE")]["value"]
+    assert (before, after) == (pytest.approx(33.159336, abs=1e-6), pytest.approx(23.159336, abs=1e-6))
+    assert rows[("steun", 2030, "share_of_gap_closed", None, "DE")]["value"] == pytest.approx(10 / 33.159336 * 100, abs=1e-4)
+    assert rows[("steun", 2030, "gap_closed_per_100meur", None, "DE")]["value"] == pytest.approx(100.0, abs=1e-6)
+    assert rows[("steun", 2031, "state_cost", None, None)]["value"] == pytest.approx(15.0, abs=1e-6)
+    change31 = rows[("steun", 2031, "gap_after", "plant", "DE")]["value"] - rows[("steun", 2031, "gap_before", "plant", "DE")]["value"]
+    assert change31 == pytest.approx(-15.0, abs=1e-6)
+    # CISAF: at most three years per beneficiary and only to 2030: 2031 is flagged, 2030 is not
+    assert rows[("steun", 2030, "state_aid:cisaf:sa_cisaf_duration", None, None)]["unit"] == "pass"
+    assert rows[("steun", 2031, "state_aid:cisaf:sa_cisaf_duration", None, None)]["unit"] == "fail"
+    assert rows[("steun", 2030, "state_aid:cisaf:sa_cisaf_invest", None, None)]["unit"] == "condition"
+
+
+def test_the_pro_rata_cut_is_a_line_that_explain_shows(tmp_path):
+    cfg = _fixture(tmp_path)
+    r = runner.invoke(app, ["explain", "--sector", "plant", "--country", "NL", "--config-dir", str(cfg), "--year", "2030", "--scenario", "steun", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    lines = {x["key"]: x for x in json.loads(r.stdout)["lines"]}
+    # the claim −15 €/MWh and the cut +5 €/MWh (15 × (1 − 10 ÷ 15))
+    assert lines["support.steun"]["eur_per_mwh"] == pytest.approx(-15.0, abs=1e-6)
+    assert lines["support.steun.budget"]["eur_per_mwh"] == pytest.approx(5.0, abs=1e-6)
+
+
+def test_an_option_that_breaks_a_state_aid_condition_is_flagged(tmp_path):
+    # relief on 60 % of the consumption: CISAF allows at most 50 %
+    cfg = _fixture(tmp_path, volume=60)
+    r = runner.invoke(app, ["opties", "--config-dir", str(cfg), "--years", "2030", "--countries", "DE", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    assert _rows(r)[("steun", 2030, "state_aid:cisaf:sa_cisaf_share", None, None)]["unit"] == "fail"
+    table = runner.invoke(app, ["opties", "--config-dir", str(cfg), "--years", "2030", "--countries", "DE"])
+    assert "✗" in table.output and "60" in table.output and "ten hoogste 50 %" in " ".join(table.output.split())
+
+
+@pytest.mark.parametrize("path,budgets", [
+    ("NL.envelope.budget_eur_per_year", [0, 5e6, 10e6, 15e6, 30e6]),
+])
+def test_more_budget_never_widens_a_gap_on_the_fixture(tmp_path, path, budgets):
+    cfg = _fixture(tmp_path)
+    gaps = []
+    for b in budgets:
+        result = compare(load_year(cfg, 2030, [Override(path, b, "--set")], scenario="steun"), ["plant"], ["DE"])
+        gaps.append(result.totals.filter(pl.col("country") == "DE")["gap_eur_per_mwh"][0])
+    assert all(later <= earlier + 1e-9 for earlier, later in zip(gaps, gaps[1:], strict=False)), gaps
+    assert gaps[0] == pytest.approx(33.159336, abs=1e-6) and gaps[-1] == pytest.approx(33.159336 - 15, abs=1e-6)
+
+
+def test_more_ikc_budget_never_widens_a_shipped_gap():
+    budgets = [150e6, 200e6, 300e6, 500e6]
+    cfgs = [load_year(default_config_dir(), 2026, [Override("NL.carbon.indirect_cost_compensation.budget_eur_per_year", b, "--set")], scenario="optie-ikc-volledig") for b in budgets]
+    for sector in ("chemie", "staal"):
+        gaps = [compare(c, [sector], ["DE"]).totals.filter(pl.col("country") == "DE")["gap_eur_per_mwh"][0] for c in cfgs]
+        assert all(later <= earlier + 1e-9 for earlier, later in zip(gaps, gaps[1:], strict=False)), (sector, gaps)
+        assert gaps[-1] < gaps[0]
+
+
+def test_the_shipped_options_over_the_projection_years():
+    r = runner.invoke(app, ["opties", "--years", "2026:2030"])
+    assert r.exit_code == 0, r.output
+    text = " ".join(r.output.split())
+    for name in ("optie-ikc-volledig", "optie-cisaf-prijssteun", "optie-nettarief-korting", "optie-combinatie", "vcr-opvolger", "nl-elektriciteitskosten-compensatie"):
+        assert name in text
+    assert "2029*" in r.output and "1,000" in r.output  # the envelope's 1 bn€ from 2029 (Kamerbrief 2026)
+    assert max(len(line) for line in r.stdout.splitlines()) <= 80
