@@ -495,7 +495,16 @@ def sweep(
 
     import polars as pl
 
-    from speelveld.core.sweep import EXCEL_ROWS, correlate, left_out_lines, parse_corr, parse_link, reaches
+    from speelveld.core.sweep import (
+        EXCEL_ROWS,
+        co_moving_links,
+        correlate,
+        left_out_lines,
+        parse_corr,
+        parse_link,
+        reaches,
+        resolve_path,
+    )
     from speelveld.report.terminal import sweep_tables
 
     if out_file is not None:
@@ -519,6 +528,11 @@ def sweep(
     links = [parse_link(x, cfg, sector, varies) for x in link or []]
     if len({x.target for x in links}) != len(links):
         raise UsageProblem("--link: the same parameter is linked twice")
+    set_paths = {resolve_path(s.split("=", 1)[0].strip(), cfg, sector, "--set") for s in set_ or [] if "=" in s}
+    both = sorted(set_paths & ({v.path for v in varies} | {x.target for x in links}))
+    if both:
+        raise UsageProblem(f"--set: the same parameter is set and varied ({', '.join(both)}); drop the --set or the --vary")
+    links += co_moving_links(cfg, varies, links, set_paths)
     chol = correlate(varies, [parse_corr(x, varies) for x in corr]) if corr else None
     n = scenario_count(varies, samples)
     L = lang.value

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from speelveld.config.load import Override, load_year
+from speelveld.config.model import EUA_PRICES
 from speelveld.core.compute import col, compare, evaluate, plan_sector
 from speelveld.core.sweep import resolve_path
 from tests.helpers import FIXTURE, line
@@ -52,7 +53,12 @@ def values(result: pl.DataFrame, country: str, key: str) -> list[float]:
 
 def check_against_compare(rows, result, lines):
     """The first row, run as a user runs it, gives the same lines as the frame."""
-    cfg = load_year(FIXTURE, 2030, [Override(path, value, "--set") for path, value in rows[0].items()])
+    sets = [Override(path, value, "--set") for path, value in rows[0].items()]
+    # the frame moves only the parameters it names: keep the other EUA prices where they are (a --set
+    # of one EUA price otherwise moves the others with it)
+    base = load_year(FIXTURE, 2030)
+    sets += [Override(p, base.params[p].central, "--set") for p in EUA_PRICES if p in base.params and p not in rows[0] and any(k in EUA_PRICES for k in rows[0])]
+    cfg = load_year(FIXTURE, 2030, sets)
     single = compare(cfg, ["plant"], ["DE", "FR"], reference="NL")
     for cc, country_lines in lines.items():
         for ln in country_lines:

@@ -254,12 +254,18 @@ def test_sweep_values_get_the_config_checks(vary, fragment):
 
 def test_normal_draws_stay_inside_the_field_range(tmp_path):
     out = tmp_path / "s.parquet"
-    # normal(10, 50): about 42 % of raw draws would be negative prices, which no config may hold
+    # normal(10, 50): about 42 % of raw draws would be negative prices, which no config may hold:
+    # such a specification is refused, not silently reshaped (Φ(−0.2) = 42.07 %)
     r = runner.invoke(app, ["sweep", "--sector", "plant", "--config-dir", str(FIXTURE), "--vary",
-                            "DE.commodity.baseload_eur_per_mwh=normal(10,50)", "--samples", "5000", "--out", str(out)])
+                            "DE.commodity.baseload_eur_per_mwh=normal(10,50)", "--samples", "5000", "--out", str(out), "--lang", "en"])
+    assert r.exit_code == 2 and "42.1 % of the draws of normal(10,50) fall outside what the field allows (0 to 1000)" in " ".join(r.output.split())
+    assert not out.exists()
+    # normal(70, 25): Φ(−2.8) = 0.26 % below zero, cut to 0 and said
+    r = runner.invoke(app, ["sweep", "--sector", "plant", "--config-dir", str(FIXTURE), "--vary",
+                            "DE.commodity.baseload_eur_per_mwh=normal(70,25)", "--samples", "20000", "--out", str(out), "--lang", "en"])
     assert r.exit_code == 0, r.output
     drawn = pl.read_parquet(out)["DE.commodity.baseload_eur_per_mwh"]
-    assert drawn.min() == 0.0 and drawn.max() > 100
+    assert drawn.min() == 0.0 and "0.26 % of the normal draws cut" in " ".join(r.output.split())
 
 
 def test_a_copied_year_folder_is_warned_about(tmp_path):

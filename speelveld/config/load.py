@@ -34,6 +34,7 @@ from speelveld.config.discovery import (
 from speelveld.config.errors import _format_validation, loc_text
 from speelveld.config.flatten import _Flattener
 from speelveld.config.model import (
+    EUA_PRICES,
     CountryFile,
     EUFile,
     SectorFile,
@@ -57,6 +58,28 @@ __all__ = [
 # suite reads the shipped years hundreds of times. Keyed by the bytes of the files, so an edited
 # file is always read again; each caller gets its own copy of the mutable containers.
 _YEARS: dict[tuple, YearConfig] = {}
+
+
+MOVED_WITH = "moved with"
+
+
+def _co_moving_eua(config_dir: Path, year: int, overrides: list[Override], scenario: str | None) -> list[Override]:
+    given = [o for o in overrides if o.path in EUA_PRICES and isinstance(o.value, (int, float))]
+    if not given or {o.path for o in overrides} >= set(EUA_PRICES):
+        return []
+    lead = given[0]
+    base = load_year(config_dir, year, [o for o in overrides if o.path not in EUA_PRICES], scenario)
+    old = base.params.get(lead.path)
+    if old is None or old.central is None:
+        return []
+    change = float(lead.value) - old.central
+    out = []
+    for path in EUA_PRICES:
+        p = base.params.get(path)
+        if path in {o.path for o in overrides} or p is None or p.central is None:
+            continue
+        out.append(Override(path, round(p.central + change, 10), f"{MOVED_WITH} {lead.path}"))
+    return out
 
 
 def _year_key(config_dir: Path, year: int, overrides: list[Override], scenario: str | None) -> tuple | None:
@@ -89,6 +112,7 @@ def load_year(
     """Load, overlay, validate and flatten every file of a price year. Raises ConfigError
     listing every problem found (not just the first)."""
     overrides = list(overrides or [])
+    overrides += _co_moving_eua(Path(config_dir), year, overrides, scenario)
     key = _year_key(Path(config_dir), year, overrides, scenario)
     if key is not None and key in _YEARS:
         return _own_copy(_YEARS[key])

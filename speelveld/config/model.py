@@ -76,6 +76,12 @@ def is_yearly(model: type[BaseModel], field: str) -> bool:
     return isinstance(extra, dict) and bool(extra.get("yearly"))
 
 
+# The EU ETS prices of a year: the direct price, the forward price the compensation uses, and the
+# Dutch CO2-heffing's deduction. They are one market's price at different dates, so an override of
+# one moves the others by the same change, unless they are set themselves (to keep them apart, set
+# them to their own values); a sweep links them likewise.
+EUA_PRICES = ("eu.eua_price_eur_per_t", "eu.eua_forward_price_eur_per_t", "NL.carbon.co2_levy.eua_deduction_eur_per_t")
+
 QUALITY_RANK = {Quality.published: 0, Quality.derived: 1, Quality.estimate: 2, Quality.projection: 3, Quality.unknown: 4}
 NEEDS_NOTE = (Quality.estimate, Quality.derived, Quality.projection)
 

@@ -28,6 +28,9 @@ from speelveld.hints import did_you_mean
 __all__ = ["Link", "SweepError", "Vary", "correlate", "parse_corr", "parse_link", "parse_vary", "scenario_count", "scenario_frame", "summarise", "sweep_query"]
 
 EXCEL_ROWS = 1_048_576  # a worksheet's rows, the header included
+# A normal draw outside the field's range (a negative price) is cut to it; a specification that
+# cuts more than this share of its draws is refused rather than silently reshaped.
+CLIP_LIMIT_PCT = 1.0
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class Vary:
     low: float = -math.inf  # normal draws are cut to the range the field allows
     high: float = math.inf
     mode: float | None = None  # triangular draws: the peak (the config's central value)
+    clipped_pct: float = 0.0  # normal draws: the share cut to the field's range (at most CLIP_LIMIT_PCT)
     group: str | None = None  # draws of one group are correlated (the wholesale prices, --bands)
 
     @property
@@ -73,9 +77,13 @@ class Link:
     relative: bool
     target_base: float
     source_base: float
+    slope: float | None = None  # TARGET+=K*SOURCE: the target moves by K × the source's change (a pass-through)
+    unit: str = ""  # the slope's unit, e.g. "€/MWh per €/t"
 
     def expr(self) -> pl.Expr:
         src = pl.col(self.source)
+        if self.slope is not None:
+            return (self.target_base + self.slope * (src - self.source_base)).alias(self.target)
         if self.relative:
             factor = src / self.source_base if self.source_base else pl.lit(1.0)
             return (self.target_base * factor).alias(self.target)
@@ -83,7 +91,12 @@ class Link:
 
 
 def parse_link(text: str, cfg: YearConfig, sector: str, varies: list[Vary]) -> Link:
-    """``TARGET=SOURCE`` (the same change) or ``TARGET=SOURCE*`` (the same factor); SOURCE is varied."""
+    """``TARGET=SOURCE`` (the same change), ``TARGET=SOURCE*`` (the same factor) or
+    ``TARGET+=K*SOURCE`` (K times the change: a pass-through, K in the target's unit per the
+    source's, e.g. 0.7 €/MWh per €/t of CO2 into the power price); SOURCE is varied."""
+    m = re.fullmatch(rf"\s*([^+=]+?)\s*\+=\s*({_NUM})\s*\*\s*(\S+?)\s*", text)
+    if m:
+        return _slope_link(text, m.group(1), float(m.group(2)), m.group(3), cfg, sector, varies)
     if "=" not in text:
         raise SweepError(f"--link {text}: expected TARGET=SOURCE, e.g. DE.commodity.baseload_eur_per_mwh=NL.commodity.baseload_eur_per_mwh")
     target_given, source_given = (p.strip() for p in text.split("=", 1))
@@ -103,6 +116,39 @@ def parse_link(text: str, cfg: YearConfig, sector: str, varies: list[Vary]) -> L
     return Link(target, source, text, relative, t.central, s.central)
 
 
+def _slope_link(text: str, target_given: str, slope: float, source_given: str, cfg: YearConfig, sector: str, varies: list[Vary]) -> Link:
+    target, source = resolve_path(target_given, cfg, sector, "--link"), resolve_path(source_given, cfg, sector, "--link")
+    varied = {v.path for v in varies}
+    if source not in varied:
+        raise SweepError(f"--link {text}: {source_given} is not varied; give it a --vary first")
+    if target in varied:
+        raise SweepError(f"--link {text}: {target_given} is varied itself; link it or vary it, not both")
+    t, s = cfg.params[target], cfg.params[source]
+    if t.central is None or s.central is None:
+        raise SweepError(f"--link {text}: an unknown value without bounds cannot be linked")
+    if not t.unit or not s.unit:
+        raise SweepError(f"--link {text}: the slope needs both parameters in a unit ({target_given}: {t.unit or 'none'}, {source_given}: {s.unit or 'none'})")
+    return Link(target, source, text, False, t.central, s.central, slope, f"{t.unit} per {s.unit}")
+
+
+def co_moving_links(cfg: YearConfig, varies: list[Vary], links: list[Link], fixed: set[str]) -> list[Link]:
+    """The EU ETS prices a varied one carries along by the same change (as `--set` does), where the
+    user neither varies, links nor sets them."""
+    from speelveld.config.model import EUA_PRICES
+
+    taken = {v.path for v in varies} | {x.target for x in links} | fixed
+    lead = next((v.path for v in varies if v.path in EUA_PRICES), None)
+    if lead is None:
+        return []
+    out = []
+    for path in EUA_PRICES:
+        p, s = cfg.params.get(path), cfg.params[lead]
+        if path in taken or p is None or p.central is None or s.central is None:
+            continue
+        out.append(Link(path, lead, f"{path}={lead}", False, p.central, s.central))
+    return out
+
+
 def parse_corr(text: str, varies: list[Vary]) -> tuple[str, str, float]:
     """``A,B=0.8``: the normal draws of A and B correlated with coefficient 0.8."""
     m = re.fullmatch(rf"\s*([^,=]+?)\s*,\s*([^,=]+?)\s*=\s*({_NUM})\s*", text)
@@ -112,17 +158,18 @@ def parse_corr(text: str, varies: list[Vary]) -> tuple[str, str, float]:
     by_given = {v.given: v for v in varies} | {v.path: v for v in varies}
     for name in (a, b):
         v = by_given.get(name)
-        if v is None or v.dist != "normal":
-            raise SweepError(f"--corr {text}: {name} is not varied with normal(mean,sd); correlation is for normal draws")
+        if v is None or v.is_grid:
+            raise SweepError(f"--corr {text}: {name} is not drawn at random (uniform, normal or --bands); correlation is for random draws")
     if not -1 < rho < 1 or by_given[a].path == by_given[b].path:
         raise SweepError(f"--corr {text}: the coefficient must lie strictly between −1 and 1, between two parameters")
     return by_given[a].path, by_given[b].path, rho
 
 
 def correlate(varies: list[Vary], pairs: list[tuple[str, str, float]]) -> list[list[float]]:
-    """The Cholesky factor of the correlation matrix of the normal draws (in the order of
-    ``varies``, normal ones only); a matrix that is not positive definite is refused."""
-    normals = [v.path for v in varies if v.dist == "normal"]
+    """The Cholesky factor of the correlation matrix of the random draws (in the order of
+    ``varies``, drawn ones only): a Gaussian copula, the coefficient holding between the draws'
+    underlying standard normals; a matrix that is not positive definite is refused."""
+    normals = [v.path for v in varies if not v.is_grid]
     n = len(normals)
     c = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
     for a, b, rho in pairs:
@@ -153,8 +200,16 @@ def _checked(vary: Vary, text: str, year: int) -> Vary:
         if problem:
             raise SweepError(f"--vary {text}: {problem}")
     if vary.dist == "normal":
+        from statistics import NormalDist
+
         low, high = allowed_range(field, own)
-        return Vary(vary.path, vary.given, dist="normal", a=vary.a, b=vary.b, low=low, high=high)
+        d = NormalDist(vary.a, vary.b)
+        cut = (d.cdf(low) if math.isfinite(low) else 0.0) + (1 - d.cdf(high) if math.isfinite(high) else 0.0)
+        if cut * 100 > CLIP_LIMIT_PCT:
+            ends = f"{low:g} to {high:g}" if math.isfinite(high) else f"at least {low:g}"
+            raise SweepError(f"--vary {text}: {cut * 100:.1f} % of the draws of normal({vary.a:g},{vary.b:g}) fall outside what the field allows ({ends}); "
+                             "use uniform(low,high) or a smaller sd")
+        return Vary(vary.path, vary.given, dist="normal", a=vary.a, b=vary.b, low=low, high=high, clipped_pct=cut * 100)
     return vary
 
 
@@ -273,14 +328,19 @@ def scenario_frame(varies: list[Vary], n: int, seed: int, samples: int | None, l
     idx = pl.col("scenario")
     lf = pl.LazyFrame().select(pl.int_range(0, n, dtype=pl.UInt64).alias("scenario"))
     exprs = []
-    normals = [k for k, v in enumerate(varies) if v.dist == "normal"]
+    drawn = [k for k, v in enumerate(varies) if not v.is_grid]
 
     def standard_normal(path: str) -> pl.Expr:
         stream = _stream(path)
         u1, u2 = _uniform01(idx, seed, stream + 1), _uniform01(idx, seed, stream + 2)
         return (-2.0 * u1.log()).sqrt() * (2 * math.pi * u2).cos()
 
-    grouped = _group_uniforms(varies, standard_normal)
+    def correlated(k: int) -> pl.Expr:
+        """z = L·e over independent standard normals e: correlation L·Lᵀ (a Gaussian copula)."""
+        i = drawn.index(k)
+        return pl.sum_horizontal([chol[i][j] * standard_normal(varies[drawn[j]].path) for j in range(i + 1) if chol[i][j]])
+
+    grouped = _group_uniforms(varies, standard_normal) if chol is None else {}
     stride = 1
     for k, v in enumerate(varies):
         if v.is_grid and not samples:
@@ -293,14 +353,10 @@ def scenario_frame(varies: list[Vary], n: int, seed: int, samples: int | None, l
             pos = (_uniform01(idx, seed, _stream(v.path)) * m).floor().cast(pl.UInt64).clip(0, m - 1)
             exprs.append(pos.replace_strict(list(range(m)), list(v.values), return_dtype=pl.Float64).alias(v.path))
         elif v.dist in ("uniform", "triangular"):
-            u = grouped.get(v.path, _uniform01(idx, seed, _stream(v.path)))
+            u = _phi(correlated(k)) if chol is not None else grouped.get(v.path, _uniform01(idx, seed, _stream(v.path)))
             exprs.append(_from_uniform(v, u).alias(v.path))
         else:
-            i = normals.index(k)
-            if chol is None:
-                z = standard_normal(v.path)
-            else:  # z = L·e over independent standard normals e: correlation L·Lᵀ
-                z = pl.sum_horizontal([chol[i][j] * standard_normal(varies[normals[j]].path) for j in range(i + 1) if chol[i][j]])
+            z = correlated(k) if chol is not None else standard_normal(v.path)
             exprs.append((v.a + v.b * z).clip(v.low, v.high).alias(v.path))
     lf = lf.with_columns(exprs)
     return lf.with_columns([link.expr() for link in links]) if links else lf

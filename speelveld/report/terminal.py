@@ -592,7 +592,13 @@ def sweep_tables(sector, year, n, elapsed, out_file, dist, tornado, varies, link
             parts.append(Text(t(lang, "tx_bands_assumption_" + bands, n=drawn, rho=rho), style="dim"))
     parts.append(tor)
     for link in links:
-        parts.append(Text(t(lang, "tx_linked_factor" if link.relative else "tx_linked_change", target=link.target, source=link.source), style="dim"))
+        if link.slope is not None:
+            parts.append(Text(t(lang, "tx_linked_slope", target=link.target, source=link.source, slope=num(link.slope, 3), unit=link.unit), style="dim"))
+        else:
+            parts.append(Text(t(lang, "tx_linked_factor" if link.relative else "tx_linked_change", target=link.target, source=link.source), style="dim"))
+    for v in varies:
+        if v.clipped_pct >= 0.005:
+            parts.append(Text(t(lang, "tx_clipped", path=v.given, pct=num(v.clipped_pct, 2)), style="dim"))
     if correlated:
         parts.append(Text(t(lang, "tx_normal_draws_correlated_as_given_by"), style="dim"))
     held = [f"{cc} {label}" for cc, label, state in left_out if state == "band"]
