@@ -48,9 +48,7 @@ sweep_query = _lazy("speelveld.core.sweep", "sweep_query")
 write_workbook = _lazy("speelveld.report.excel", "write_workbook")
 check_writable = _lazy("speelveld.report.output", "check_writable")
 manifest = _lazy("speelveld.report.output", "manifest")
-manifest_comment = _lazy("speelveld.report.output", "manifest_comment")
 parquet_metadata = _lazy("speelveld.report.output", "parquet_metadata")
-sink_csv_with_manifest = _lazy("speelveld.report.output", "sink_csv_with_manifest")
 to_csv = _lazy("speelveld.report.output", "to_csv")
 to_json = _lazy("speelveld.report.output", "to_json")
 write_atomic = _lazy("speelveld.report.output", "write_atomic")
@@ -216,6 +214,25 @@ ScenarioOpt = Annotated[
 ]
 
 
+def years_hashes(cfgs: list) -> dict:
+    """A manifest's hashes for a run over several years: each year's resolved config, and one over
+    them all (so an edit to any year read changes the run's config_hash)."""
+    import hashlib
+
+    each = {str(c.year): c.resolved_hash() for c in cfgs}
+    return {"config_hashes": each, "config_hash": hashlib.sha256("|".join(f"{y}:{h}" for y, h in sorted(each.items())).encode()).hexdigest()[:16]}
+
+
+def emit_csv(text: str, meta: dict, out_file: Path | None) -> None:
+    """A CSV result: plain CSV (header first) to stdout or --out; with --out its manifest beside
+    it in <file>.json (read it with json.load; the CSV reads with pl.read_csv / pd.read_csv as is)."""
+    from speelveld.report.output import manifest_json, sidecar
+
+    emit_text(text, out_file)
+    if out_file is not None:
+        write_atomic(sidecar(out_file), lambda p: p.write_text(manifest_json(meta), encoding="utf-8"))
+
+
 def emit_text(text: str, out_file: Path | None) -> None:
     """A text result to stdout, or atomically to ``--out``."""
     if out_file is None:
@@ -289,8 +306,10 @@ def compare(
                 out.print(t(lang.value, "tx_ikc_paid_pro_rata", pct=f"{paid[2]:.0f}", ref=chosen[0]))
         return
     meta = manifest(cfg, command_line())
-    text = to_csv(result, meta) if fmt == Fmt.csv else to_json(result, meta)
-    emit_text(text, out_file)
+    if fmt == Fmt.csv:
+        emit_csv(to_csv(result), meta, out_file)
+        return
+    emit_text(to_json(result, meta), out_file)
 
 
 @app.command("list")
@@ -384,7 +403,10 @@ def report(
         cfgs = [load_year(cfg.config_dir, y, []) for y in years]
         trend_frame = run_trend(cfgs, sorted(cfg.sectors), chosen[1:], reference=chosen[0])
     sheets: list[int] = []
-    write_atomic(out_file, lambda p: sheets.append(write_workbook(p, result, cfg, manifest(cfg, command_line()), lang.value, trend_frame)))
+    meta = manifest(cfg, command_line())
+    if trend_frame is not None:
+        meta["trend_config_hashes"] = years_hashes(cfgs)["config_hashes"]  # the Trend sheet reads every year up to this one
+    write_atomic(out_file, lambda p: sheets.append(write_workbook(p, result, cfg, meta, lang.value, trend_frame)))
     err.print(status_text("st_wrote_sheets", file=out_file, n=sheets[0], seconds=f"{time.perf_counter() - started:.1f}"))
 
 
@@ -429,10 +451,10 @@ def toets(
             "ikc_paid_pro_rata": cost.paid_pro_rata,
             "meur_per_year_per_eur_per_mwh_closed": cost.per_gap_closed,
         }
-        text = flat.write_csv() if fmt == Fmt.csv else json.dumps({"run": meta, "scenario": sc.name, "rows": check.table.to_dicts(), "state_cost_model": computed}, indent=2, sort_keys=True)
         if fmt == Fmt.csv:
-            text = manifest_comment(meta) + text
-        emit_text(text, out_file)
+            emit_csv(flat.write_csv(), meta, out_file)
+            return
+        emit_text(json.dumps({"run": meta, "scenario": sc.name, "rows": check.table.to_dicts(), "state_cost_model": computed}, indent=2, sort_keys=True), out_file)
         return
     from speelveld.report.terminal import toets_parts
 
@@ -496,7 +518,7 @@ def sweep(
     import polars as pl
 
     from speelveld.core.sweep import (
-        EXCEL_ROWS,
+        XLSX_ROWS,
         co_moving_links,
         correlate,
         left_out_lines,
@@ -505,6 +527,7 @@ def sweep(
         reaches,
         resolve_path,
     )
+    from speelveld.report.output import manifest_json, sidecar
     from speelveld.report.terminal import sweep_tables
 
     if out_file is not None:
@@ -536,11 +559,15 @@ def sweep(
     chol = correlate(varies, [parse_corr(x, varies) for x in corr]) if corr else None
     n = scenario_count(varies, samples)
     L = lang.value
-    if out_file is not None and out_file.suffix == ".xlsx":
-        if n > EXCEL_ROWS - 1:
-            raise UsageProblem(f"--out {out_file}: {n:,} scenarios do not fit in a worksheet ({EXCEL_ROWS - 1:,} rows at most); use .parquet or .csv")
-        if n > 100_000:
-            err.print("warning: " + status_text("st_slow_excel", n=f"{n:,}", seconds=f"{n / 12_000:,.0f}"), markup=False)
+    if out_file is not None and out_file.suffix == ".xlsx" and n > XLSX_ROWS:
+        reason = "rows: a million rows took minutes and GBs of memory"
+        raise UsageProblem(f"--out {out_file}: {n:,} scenarios is more than a workbook takes well ({XLSX_ROWS:,} {reason}); use .parquet or .csv")
+    random = any(not v.is_grid for v in varies) or bool(samples)
+    meta = manifest(cfg, command_line()) | {
+        "sector": sector, "reference": chosen[0], "countries": chosen[1:], "scenarios": n, "samples": samples,
+        "seed": seed if random else None, "vary": [v.given for v in varies], "link": [x.given for x in links],
+        "corr": list(corr or []), "bands": bands.value if bands else None,
+    }
     metric = "gap_eur_per_mwh"
     if business is None:
         query = sweep_query(cfg, sector, chosen[1:], chosen[0], varies, n, seed, samples, links, chol)
@@ -563,18 +590,18 @@ def sweep(
         if out_file is None:
             results = query.collect().lazy()
         elif out_file.suffix == ".parquet":
-            meta = parquet_metadata(manifest(cfg, command_line()))
-            write_atomic(out_file, lambda p: query.sink_parquet(p, metadata=meta))
+            write_atomic(out_file, lambda p: query.sink_parquet(p, metadata=parquet_metadata(meta)))
             results = pl.scan_parquet(out_file)
         elif out_file.suffix == ".csv":
-            write_atomic(out_file, lambda p: sink_csv_with_manifest(query, p, manifest(cfg, command_line())))
-            results = pl.scan_csv(out_file, comment_prefix="#")
+            write_atomic(out_file, lambda p: query.sink_csv(p))
+            write_atomic(sidecar(out_file), lambda p: p.write_text(manifest_json(meta), encoding="utf-8"))
+            results = pl.scan_csv(out_file)
         else:
             frame = query.collect()
             from speelveld.report.output import write_frame_xlsx
 
             status.update(f"writing {n:,} rows to {out_file.name}…")
-            write_atomic(out_file, lambda p: write_frame_xlsx(frame, p, manifest(cfg, command_line())))
+            write_atomic(out_file, lambda p: write_frame_xlsx(frame, p, meta))
             results = frame.lazy()
         status.update("summarising…")
         reach = reaches(cfg, sector, chosen[1:], chosen[0], varies, links)
@@ -638,7 +665,7 @@ def trend(
     chosen = pick_countries(latest, reference, countries)
     frame = run_trend(cfgs, sectors, chosen[1:], reference=chosen[0])
     decided = policy_changes(cfgs, chosen)
-    meta = manifest(latest, command_line()) | {"years": chosen_years}
+    meta = manifest(latest, command_line()) | {"years": chosen_years} | years_hashes(cfgs)
     if excel is not None:
         from speelveld.report.excel import write_trend_workbook
 
@@ -648,8 +675,10 @@ def trend(
         for table in trend_tables(frame, chosen[0], lang.value, decided):
             out.print(table)
         return
-    text = manifest_comment(meta) + frame.write_csv() if fmt == Fmt.csv else json.dumps({"run": meta, "rows": frame.to_dicts(), "policy_changes": decided.to_dicts()}, indent=2, ensure_ascii=False) + "\n"
-    emit_text(text, out_file)
+    if fmt == Fmt.csv:
+        emit_csv(frame.write_csv(), meta, out_file)
+        return
+    emit_text(json.dumps({"run": meta, "rows": frame.to_dicts(), "policy_changes": decided.to_dicts()}, indent=2, ensure_ascii=False) + "\n", out_file)
 
 
 @app.command()
@@ -718,7 +747,8 @@ def opties(
         return
     rows = options_rows(results)
     if fmt == Fmt.csv:
-        text = manifest_comment(meta) + rows.write_csv()
+        emit_csv(rows.write_csv(), meta, out_file)
+        return
     else:
         text = json.dumps({"run": meta, "options": {n: {"title": titles[n], "basis": list(loaded[n].option.basis) if loaded[n].option else []} for n in loaded},
                            "rows": rows.to_dicts()}, indent=2, ensure_ascii=False) + "\n"
@@ -761,7 +791,10 @@ def close_gap(
     meta = manifest(cfg, command_line())
     payload = {"run": meta, "rows": table.to_dicts(), "totals": totals.to_dicts(),
                "budgets": {"envelope_eur_per_year": money.envelope_eur_per_year, "ikc_eur_per_year": money.ikc_eur_per_year}}
-    text = manifest_comment(meta) + table.write_csv() if fmt == Fmt.csv else json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    if fmt == Fmt.csv:
+        emit_csv(table.write_csv(), meta, out_file)
+        return
+    text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
     emit_text(text, out_file)
 
 
@@ -824,7 +857,10 @@ def business_case_cmd(
         "quantities": {"heat_mwh": q.heat_mwh, "gas_saved_mwh": q.gas_saved_mwh, "electricity_mwh": q.electricity_mwh, "co2_avoided_t": q.co2_avoided_t, "capacity_kw": q.capacity_kw},
         "rows": result.table.to_dicts(),
     }
-    text = manifest_comment(meta) + result.table.write_csv() if fmt == Fmt.csv else json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    if fmt == Fmt.csv:
+        emit_csv(result.table.write_csv(), meta, out_file)
+        return
+    text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
     emit_text(text, out_file)
 
 
@@ -1115,7 +1151,7 @@ def diff_(
     # the manifest of a diff: the tool and command, and the inputs of each side
     meta = {"tool": "speelveld", "version": __version__, "command": command_line(), "a": inputs_of(cfg_a), "b": inputs_of(cfg_b)}
     if fmt == Fmt.csv:
-        sys.stdout.write(manifest_comment(meta) + result.lines.write_csv())
+        sys.stdout.write(result.lines.write_csv())
     elif fmt == Fmt.json:
         payload = {
             "run": meta,

@@ -51,11 +51,10 @@ def test_compare_csv_rows():
     r = invoke("compare", "--sector", "plant", "--config-dir", str(FIXTURE), "--format", "csv", "--countries", "DE")
     assert r.exit_code == 0, r.output
     lines = r.stdout.splitlines()
-    assert lines[0].startswith("# {")
-    assert lines[1].startswith("sector,country,family,key")
+    assert lines[0].startswith("sector,country,family,key")  # plain CSV, header first (the manifest goes beside a file)
     assert any(line.startswith("plant,DE,network,network.reduction.stromnev-19-2") for line in lines)
-    header = lines[1].split(",")
-    totals = [dict(zip(header, line.split(","), strict=True)) for line in lines[2:] if ",total,total," in line]
+    header = lines[0].split(",")
+    totals = [dict(zip(header, line.split(","), strict=True)) for line in lines[1:] if ",total,total," in line]
     assert {t["country"] for t in totals} == {"NL", "DE"}
     de = next(t for t in totals if t["country"] == "DE")
     assert de["gap_bound"] == "exact" and de["complete"] == "True" and abs(float(de["gap_eur_per_mwh"]) - 33.159336) < 1e-5

@@ -42,8 +42,11 @@ def test_trend_table_csv_and_years_option(tmp_path):
     r = runner.invoke(app, ["trend", "--sector", "all", "--out", str(out)])
     assert r.exit_code == 0, r.output
     lines = out.read_text().splitlines()
-    assert lines[0].startswith("# {") and lines[1].startswith("year,sector,country,total_eur_per_mwh")
-    assert len(lines) == 2 + 3 * 9 * 4
+    assert lines[0].startswith("year,sector,country,total_eur_per_mwh")
+    assert len(lines) == 1 + 3 * 9 * 4
+    # the manifest beside the file covers every year the trend read (each year's own config hash)
+    meta = json.loads((tmp_path / "t.csv.json").read_text(encoding="utf-8"))
+    assert sorted(meta["config_hashes"]) == ["2024", "2025", "2026"]
     for bad in ("2020:2021", "abc"):
         r = runner.invoke(app, ["trend", "--years", bad])
         assert r.exit_code == 2 and "--years" in r.output

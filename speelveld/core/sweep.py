@@ -27,7 +27,9 @@ from speelveld.hints import did_you_mean
 
 __all__ = ["Link", "SweepError", "Vary", "correlate", "parse_corr", "parse_link", "parse_vary", "scenario_count", "scenario_frame", "summarise", "sweep_query"]
 
-EXCEL_ROWS = 1_048_576  # a worksheet's rows, the header included
+# A sweep written to .xlsx: above this many rows a workbook is the wrong tool (a million rows took
+# 137 s and 3.8 GB): Parquet or CSV stream to disk instead.
+XLSX_ROWS = 200_000
 # A normal draw outside the field's range (a negative price) is cut to it; a specification that
 # cuts more than this share of its draws is refused rather than silently reshaped.
 CLIP_LIMIT_PCT = 1.0

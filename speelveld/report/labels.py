@@ -265,7 +265,6 @@ LABELS: dict[str, dict[str, str]] = {
         "st_wrote_sheets": "{file} geschreven ({n} bladen, {seconds} s)",
         "st_wrote_params": "{file} geschreven ({n} parameters van {year})",
         "st_computing": "{n} scenario's berekenen…",
-        "st_slow_excel": "{n} rijen naar Excel duren ongeveer {seconds} s (openpyxl schrijft ongeveer 12.000 rijen per seconde); .parquet of .csv duurt minder dan een seconde",
     },
     "en": {
         "commodity": "Commodity",
@@ -522,7 +521,6 @@ LABELS: dict[str, dict[str, str]] = {
         "st_wrote_sheets": "wrote {file} ({n} sheets, {seconds} s)",
         "st_wrote_params": "wrote {file} ({n} parameters of {year})",
         "st_computing": "computing {n} scenarios…",
-        "st_slow_excel": "{n} rows to Excel take about {seconds} s (openpyxl writes about 12,000 rows a second); .parquet or .csv take under a second",
     },
 }
 
@@ -1020,8 +1018,6 @@ MESSAGES_NL: tuple[tuple[str, str], ...] = (
     ("use a .parquet, .csv or .xlsx file", "gebruik een .parquet-, .csv- of .xlsx-bestand"),
     ("the same parameter is varied twice", "dezelfde parameter wordt twee keer gevarieerd"),
     ("the same parameter is linked twice", "dezelfde parameter wordt twee keer gekoppeld"),
-    ("{n} scenarios do not fit in a worksheet ({rows} rows at most); use .parquet or .csv",
-     "{n} scenario's passen niet in een werkblad (hoogstens {rows} rijen); gebruik .parquet of .csv"),
     ("give a range like 2024:2026 or a list like 2024,2026", "geef een reeks zoals 2024:2026 of een lijst zoals 2024,2026"),
     ("no such file", "bestand bestaat niet"),
     ("no line key starts with '{line}'; keys: {keys}", "geen regelsleutel begint met '{line}'; sleutels: {keys}"),
@@ -1059,6 +1055,8 @@ MESSAGES_NL: tuple[tuple[str, str], ...] = (
     ("{name} is not drawn at random (uniform, normal or --bands); correlation is for random draws",
      "{name} wordt niet willekeurig getrokken (uniform, normal of --bands); een correlatie geldt alleen voor toevalstrekkingen"),
     ("the slope needs both parameters in a unit ({a}: {ua}, {b}: {ub})", "de helling vraagt beide parameters in een eenheid ({a}: {ua}, {b}: {ub})"),
+    ("{n} scenarios is more than a workbook takes well ({rows} rows: a million rows took minutes and GBs of memory); use .parquet or .csv",
+     "{n} scenario's is meer dan een werkmap goed aankan ({rows} rijen: een miljoen rijen kostte minuten en GB's geheugen); gebruik .parquet of .csv"),
     ("the same parameter is set and varied ({paths}); drop the --set or the --vary", "dezelfde parameter wordt gezet en gevarieerd ({paths}); laat de --set of de --vary weg"),
     ("{paths} moved with {lead} by the same change (one market's price at other dates); set them with --set to keep them apart",
      "{paths} bewogen mee met {lead}, met dezelfde verandering (de prijs van één markt op andere momenten); zet ze met --set om ze los te houden"),

@@ -29,9 +29,14 @@ def manifest(cfg: YearConfig, command: str) -> dict:
     }
 
 
-def manifest_comment(meta: dict) -> str:
-    """The manifest as the first line of every CSV output: '# {json}'."""
-    return "# " + json.dumps(meta, sort_keys=True, ensure_ascii=False) + "\n"
+def sidecar(path: Path) -> Path:
+    """Where a CSV file's manifest goes: beside it, as ``<name>.json`` (the CSV itself stays plain,
+    header first, for any reader)."""
+    return path.with_name(path.name + ".json")
+
+
+def manifest_json(meta: dict) -> str:
+    return json.dumps(meta, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
 
 
 def check_writable(path: Path) -> None:
@@ -104,9 +109,8 @@ def _rows(result: Comparison) -> list[dict]:
     return rows
 
 
-def to_csv(result: Comparison, meta: dict) -> str:
+def to_csv(result: Comparison) -> str:
     buf = io.StringIO()
-    buf.write(manifest_comment(meta))
     writer = csv.DictWriter(buf, fieldnames=_columns(result), lineterminator="\n")
     writer.writeheader()
     for row in _rows(result):
@@ -148,20 +152,6 @@ def write_frame_xlsx(frame, path: Path, meta: dict) -> None:
     for k, v in meta.items():
         run.append([k, str(v)])
     save_workbook(wb, path)
-
-
-def sink_csv_with_manifest(query, path: Path, meta: dict) -> None:
-    """Stream a query to CSV under a '# {manifest}' first line (read back with comment_prefix='#')."""
-    import shutil
-
-    body = path.with_name(path.name + ".body")
-    try:
-        query.sink_csv(body)
-        with open(path, "w", encoding="utf-8") as out, open(body, encoding="utf-8") as src:
-            out.write(manifest_comment(meta))
-            shutil.copyfileobj(src, out, 1 << 20)
-    finally:
-        body.unlink(missing_ok=True)
 
 
 def parquet_metadata(meta: dict) -> dict[str, str]:
