@@ -29,9 +29,14 @@ _API = {
     "business_case": "speelveld.core.business",
     "open_year": "speelveld.app",
     "pick_countries": "speelveld.app",
+    "sweep": "speelveld.app",
 }
 
 __all__ = ["__version__", *_API]
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
 
 
 def __getattr__(name: str):

@@ -228,3 +228,38 @@ def _options_of_year(config_dir: Path, year: int, names: list[str], sets: list[s
     found = options_year(base, options, chosen[0], chosen[1:], infos={n: sc.option for n, sc in scenarios.items()},
                          electrified=electrified_loader(sets) if business else None)
     return found, notices
+
+
+def sweep(cfg: YearConfig, sector: str, vary: list[str] | str = (), *, samples: int | None = None, seed: int = 1, link: list[str] | str = (),
+          corr: list[str] | str = (), countries: list[str] | str | None = None, reference: str = "NL", bands: str | None = None):
+    """A sweep as `speelveld sweep` computes it, for notebooks: a polars LazyFrame with a row per
+    scenario (the varied and linked parameters, each country's total and gap in €/MWh); call
+    ``.collect()`` for a DataFrame or ``.sink_parquet(path)`` to stream it. The same steps as the
+    command line: the EUA prices move together, budgets are cut per row, draws follow the seed.
+
+        import speelveld as sv
+        cfg = sv.load_year(sv.default_config_dir(), 2026)
+        df = sv.sweep(cfg, "chemie", ["eu.eua_price_eur_per_t=uniform(60,160)"], samples=10_000).collect()
+    """
+    from speelveld.core.sweep import (
+        band_varies,
+        co_moving_links,
+        correlate,
+        parse_corr,
+        parse_link,
+        parse_vary,
+        scenario_count,
+        sweep_query,
+    )
+
+    as_list = (lambda x: [x] if isinstance(x, str) else list(x or []))  # noqa: E731
+    chosen = pick_countries(cfg, reference, ",".join(as_list(countries)) if countries else None)
+    varies = [parse_vary(v, cfg, sector) for v in as_list(vary)]
+    if bands is not None:
+        varies += band_varies(cfg, sector, chosen[1:], chosen[0], bands, {v.path for v in varies})
+        samples = samples or 10_000
+    links = [parse_link(x, cfg, sector, varies) for x in as_list(link)]
+    links += co_moving_links(cfg, varies, links, set())
+    chol = correlate(varies, [parse_corr(x, varies) for x in as_list(corr)]) if corr else None
+    n = scenario_count(varies, samples)
+    return sweep_query(cfg, sector, chosen[1:], chosen[0], varies, n, seed, samples, links, chol)

@@ -440,7 +440,7 @@ def toets(
     from speelveld.core.closing import state_cost
 
     cost = state_cost(check.table, check.base, check.scenario, base_cfg, chosen[0], sc_cfg)
-    check_warnings(sc_cfg, strict, lang=lang.value)
+    check_warnings(sc_cfg, strict, check.scenario, lang=lang.value)
     if fmt != Fmt.table:
         meta = manifest(sc_cfg, command_line())
         flat = check.table.with_columns(pl.col(pl.List(pl.String)).list.join("; "))
@@ -537,7 +537,8 @@ def sweep(
     cfg = load(config_dir, year, set_, scenario)
     sector = pick("sector", "--sector", sector, sorted(cfg.sectors))
     chosen = pick_countries(cfg, reference, countries)
-    check_warnings(cfg, strict, lang=lang.value)
+    # --strict judges the sector's own comparison, as compare does (its estimates, its open gaps)
+    check_warnings(cfg, strict, run_compare(cfg, [sector], chosen[1:], reference=chosen[0]) if strict else None, lang=lang.value)
     varies = [parse_vary(v, cfg, sector) for v in vary or []]
     if len({v.path for v in varies}) != len(varies):
         raise UsageProblem("--vary: the same parameter is varied twice")
@@ -565,7 +566,7 @@ def sweep(
     random = any(not v.is_grid for v in varies) or bool(samples)
     meta = manifest(cfg, command_line()) | {
         "sector": sector, "reference": chosen[0], "countries": chosen[1:], "scenarios": n, "samples": samples,
-        "seed": seed if random else None, "vary": [v.given for v in varies], "link": [x.given for x in links],
+        "seed": seed if random else None, "vary": list(vary or []), "link": [x.given for x in links],
         "corr": list(corr or []), "bands": bands.value if bands else None,
     }
     metric = "gap_eur_per_mwh"
@@ -1041,7 +1042,7 @@ def explain(
     cfg = load(config_dir, year, set_, scenario)
     sector = pick("sector", "--sector", sector, sorted(cfg.sectors))
     country = pick("country", "--country", country.upper(), sorted(cfg.countries))
-    check_warnings(cfg, strict, lang=lang.value)
+    check_warnings(cfg, strict, run_compare(cfg, [sector], [country], reference=country) if strict else None, lang=lang.value)
     result = run_explain(cfg, sector, country, gas=(carrier or Carrier.electricity) != Carrier.electricity)
     if line:
         keys = [ln.key for ln in result.lines]

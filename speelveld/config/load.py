@@ -110,8 +110,9 @@ def load_year(
     scenario: str | None = None,
 ) -> YearConfig:
     """Load, overlay, validate and flatten every file of a price year. Raises ConfigError
-    listing every problem found (not just the first)."""
-    overrides = list(overrides or [])
+    listing every problem found (not just the first). ``overrides`` are Override objects or
+    --set-style texts ('DE.commodity.baseload_eur_per_mwh=95')."""
+    overrides = [parse_override(o) if isinstance(o, str) else o for o in overrides or []]
     overrides += _co_moving_eua(Path(config_dir), year, overrides, scenario)
     key = _year_key(Path(config_dir), year, overrides, scenario)
     if key is not None and key in _YEARS:

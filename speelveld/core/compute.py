@@ -206,9 +206,20 @@ class Comparison:
 _RESULTS: dict[tuple, Comparison] = {}
 
 
-def compare(cfg: YearConfig, sectors: list[str], countries: list[str], reference: str = "NL", gas: bool = False) -> Comparison:
+def compare(cfg: YearConfig, sectors: list[str] | str, countries: list[str] | str | None = None, reference: str = "NL", gas: bool = False) -> Comparison:
     """Compute every sector in every country, the gap to ``reference``, and the band of each;
-    with ``gas`` also the natural gas lines, their subtotal and gap, and the total-energy gap."""
+    with ``gas`` also the natural gas lines, their subtotal and gap, and the total-energy gap.
+    ``sectors`` may be one name or 'all'; ``countries`` one code, or None for every other country."""
+    if isinstance(sectors, str):
+        sectors = sorted(cfg.sectors) if sectors == "all" else [sectors]
+    if countries is None:
+        countries = [c for c in sorted(cfg.countries) if c != reference]
+    elif isinstance(countries, str):
+        countries = [countries]
+    for kind, given, available in (("sector", sectors, cfg.sectors), ("country", [*countries, reference], cfg.countries)):
+        unknown = [x for x in given if x not in available]
+        if unknown:
+            raise ValueError(f"unknown {kind} {', '.join(unknown)} in the {cfg.year} configs; available: {', '.join(sorted(available))}")
     key = (cfg.resolved_hash(), cfg.year, tuple(sectors), tuple(countries), reference, gas)
     if key not in _RESULTS:
         if len(_RESULTS) > 128:

@@ -1,0 +1,127 @@
+"""One path to a number: sweeps, --set, the notebook API and the CLI give the same figures, the
+budget cut included."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+import speelveld as sv
+from speelveld.cli import app
+from tests.helpers import FIXTURE
+
+runner = CliRunner()
+
+
+def _gaps(args: list[str]) -> dict[str, float]:
+    r = runner.invoke(app, ["compare", "--format", "json", *args])
+    assert r.exit_code == 0, r.output
+    return {t["country"]: t["gap_eur_per_mwh"] for t in json.loads(r.stdout)["totals"] if t["country"] != "NL"}
+
+
+def test_sweep_rows_equal_compare_set_where_the_budget_binds(tmp_path):
+    # EUA forward 60–250 €/t under ikc-uitbreiding: from about 130 €/t the modelled sectors' claims
+    # exceed the IKC budget of 2026, and the engine cuts every claim per row
+    out = tmp_path / "s.csv"
+    r = runner.invoke(app, ["sweep", "--sector", "staal", "--scenario", "ikc-uitbreiding", "--vary", "eu.eua_forward_price_eur_per_t=60:250:10", "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    rows = pl.read_csv(out)  # plain CSV, as any script reads it
+    assert rows.height == 20
+    binding = 0
+    for row in rows.iter_rows(named=True):
+        price = row["eu.eua_forward_price_eur_per_t"]
+        gaps = _gaps(["--sector", "staal", "--scenario", "ikc-uitbreiding", "--set", f"eu.eua_forward_price_eur_per_t={price}"])
+        for cc, gap in gaps.items():
+            assert row[f"gap_eur_per_mwh|{cc}"] == pytest.approx(gap, abs=1e-6), (price, cc)
+        cfg = sv.load_year(sv.default_config_dir(), 2026, [f"eu.eua_forward_price_eur_per_t={price}"], scenario="ikc-uitbreiding")
+        from speelveld.core.closing import ikc_pro_rata
+
+        binding += ikc_pro_rata(cfg, "NL")[2] is not None
+    assert binding >= 5  # the comparison covers rows where the budget binds
+
+
+def test_the_notebook_path_equals_the_command_line():
+    cfg = sv.load_year(sv.default_config_dir(), 2026, ["eu.eua_forward_price_eur_per_t=250"], scenario="ikc-uitbreiding")
+    result = sv.compare(cfg, "staal", ["DE", "BE", "FR"])
+    notebook = {r["country"]: r["gap_eur_per_mwh"] for r in result.totals.iter_rows(named=True) if r["country"] != "NL"}
+    assert notebook == pytest.approx(_gaps(["--sector", "staal", "--scenario", "ikc-uitbreiding", "--set", "eu.eua_forward_price_eur_per_t=250"]), abs=1e-9)
+    opened, _ = sv.open_year(None, 2026, ["eu.eua_forward_price_eur_per_t=250"], "ikc-uitbreiding")
+    assert sv.compare(opened, "staal", ["DE"]).totals.filter(pl.col("country") == "DE")["gap_eur_per_mwh"][0] == pytest.approx(notebook["DE"], abs=1e-9)
+    # and sv.sweep gives the rows `speelveld sweep` writes
+    frame = sv.sweep(cfg, "staal", ["eu.eua_price_eur_per_t=100,150"]).collect()
+    assert frame.height == 2 and "gap_eur_per_mwh|DE" in frame.columns
+    # a clear error for a sector that does not exist
+    with pytest.raises(ValueError, match="unknown sector stal"):
+        sv.compare(cfg, "stal")
+
+
+def test_an_eua_sweep_with_a_pass_through_raises_the_nl_bill():
+    # without a link the NL electricity bill falls as the EUA price rises (more compensation, the
+    # power price held); with 0.7 €/MWh per €/t passed into the NL price it rises
+    cfg = sv.load_year(sv.default_config_dir(), 2026)
+    plain = sv.sweep(cfg, "chemie", ["eu.eua_price_eur_per_t=60,160"]).collect()
+    linked = sv.sweep(cfg, "chemie", ["eu.eua_price_eur_per_t=60,160"], link=["NL.commodity.baseload_eur_per_mwh+=0.7*eu.eua_price_eur_per_t"]).collect()
+    low, high = plain["total_eur_per_mwh|NL"].to_list()
+    assert high < low
+    low, high = linked["total_eur_per_mwh|NL"].to_list()
+    # +100 €/t: +70 €/MWh on the power price, less the extra compensation the forward price brings
+    assert high > low + 40
+    assert linked["NL.commodity.baseload_eur_per_mwh"].to_list() == pytest.approx([95.89 + 0.7 * (60 - 74.74), 95.89 + 0.7 * (160 - 74.74)])
+
+
+def test_draws_follow_the_parameter_not_its_position():
+    cfg = sv.load_year(FIXTURE, 2030)
+    a = sv.sweep(cfg, "plant", ["DE.commodity.baseload_eur_per_mwh=uniform(60,80)", "FR.commodity.baseload_eur_per_mwh=normal(60,5)"], samples=500, seed=3).collect()
+    b = sv.sweep(cfg, "plant", ["FR.commodity.baseload_eur_per_mwh=normal(60,5)", "DE.commodity.baseload_eur_per_mwh=uniform(60,80)"], samples=500, seed=3).collect()
+    c = sv.sweep(cfg, "plant", ["DE.commodity.baseload_eur_per_mwh=uniform(60,80)"], samples=500, seed=3).collect()
+    for path in ("DE.commodity.baseload_eur_per_mwh", "FR.commodity.baseload_eur_per_mwh"):
+        assert a[path].to_list() == b[path].to_list()
+    assert a["DE.commodity.baseload_eur_per_mwh"].to_list() == c["DE.commodity.baseload_eur_per_mwh"].to_list()
+
+
+def test_uniform_draws_can_be_correlated():
+    cfg = sv.load_year(FIXTURE, 2030)
+    frame = sv.sweep(cfg, "plant", ["DE.commodity.baseload_eur_per_mwh=uniform(60,80)", "NL.commodity.baseload_eur_per_mwh=uniform(70,90)"],
+                     samples=20_000, corr=["DE.commodity.baseload_eur_per_mwh,NL.commodity.baseload_eur_per_mwh=0.9"]).collect()
+    rho = frame.select(pl.corr("DE.commodity.baseload_eur_per_mwh", "NL.commodity.baseload_eur_per_mwh", method="spearman")).item()
+    # a Gaussian copula with 0.9 between the normals: Spearman 6/π · asin(0.45) = 0.891
+    assert rho == pytest.approx(0.891, abs=0.01)
+    assert frame["DE.commodity.baseload_eur_per_mwh"].min() >= 60 and frame["DE.commodity.baseload_eur_per_mwh"].max() <= 80
+
+
+def test_set_and_vary_of_one_parameter_is_refused():
+    r = runner.invoke(app, ["sweep", "--sector", "plant", "--config-dir", str(FIXTURE), "--vary", "DE.commodity.baseload_eur_per_mwh=60,70",
+                            "--set", "DE.commodity.baseload_eur_per_mwh=90", "--lang", "en"])
+    assert r.exit_code == 2 and "the same parameter is set and varied (DE.commodity.baseload_eur_per_mwh)" in r.output
+
+
+@pytest.mark.parametrize("args", [["toets", "--scenario", "vcr-opvolger"], ["sweep", "--sector", "chemie", "--vary", "eu.eua_price_eur_per_t=60,90"]])
+def test_strict_works_on_toets_and_sweep(args):
+    assert runner.invoke(app, args).exit_code == 0
+    r = runner.invoke(app, [*args, "--strict", "estimates"])
+    assert r.exit_code == 2 and "[--strict estimates]" in r.output
+
+
+def test_setting_one_eua_price_moves_the_others_unless_they_are_set():
+    cfg = sv.load_year(sv.default_config_dir(), 2026, ["eu.eua_price_eur_per_t=150"])
+    base = sv.load_year(sv.default_config_dir(), 2026)
+    change = 150 - base.params["eu.eua_price_eur_per_t"].central
+    for path in ("eu.eua_forward_price_eur_per_t", "NL.carbon.co2_levy.eua_deduction_eur_per_t"):
+        assert cfg.params[path].central == pytest.approx(base.params[path].central + change)
+    apart = sv.load_year(sv.default_config_dir(), 2026, ["eu.eua_price_eur_per_t=150", "eu.eua_forward_price_eur_per_t=76.85"])
+    assert apart.params["eu.eua_forward_price_eur_per_t"].central == 76.85
+    assert apart.params["NL.carbon.co2_levy.eua_deduction_eur_per_t"].central == pytest.approx(base.params["NL.carbon.co2_levy.eua_deduction_eur_per_t"].central + change)
+
+
+def test_a_sweep_csv_reads_with_polars_and_pandas_in_one_line(tmp_path):
+    out = tmp_path / "x.csv"
+    assert runner.invoke(app, ["sweep", "--sector", "plant", "--config-dir", str(FIXTURE), "--vary", "DE.commodity.baseload_eur_per_mwh=60,70", "--out", str(out)]).exit_code == 0
+    code = f"import polars as pl; df = pl.read_csv({str(out)!r}); assert df.height == 2 and df.columns[0] == 'scenario'"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
+    meta = json.loads((tmp_path / "x.csv.json").read_text(encoding="utf-8"))
+    assert meta["sector"] == "plant" and meta["year"] == 2030 and meta["vary"] == ["DE.commodity.baseload_eur_per_mwh=60,70"]
