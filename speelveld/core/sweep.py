@@ -441,9 +441,9 @@ def reaches(cfg: YearConfig, sector: str, countries: list[str], reference: str, 
 
 
 def left_out_lines(cfg: YearConfig, sector: str, countries: list[str], reference: str, varied: set[str]) -> list[tuple[str, str, str]]:
-    """The lines of the sector that rest on an unknown figure the sweep does not vary: a bounded
-    unknown is held at the middle of its band, one without bounds is left out of every scenario.
-    (country, line label, 'band' or 'left out')."""
+    """The lines of the sector that rest on an uncertain figure the sweep does not vary: a figure
+    with a band (an estimate's range, a bounded unknown) is held at its central value, an unknown
+    without bounds is left out of every scenario. (country, line label, 'band' or 'left out')."""
     plan = plan_sector(cfg, sector, [reference] + [c for c in countries if c != reference])
     out = []
     for cc, lines in plan.lines.items():
@@ -451,7 +451,8 @@ def left_out_lines(cfg: YearConfig, sector: str, countries: list[str], reference
             if ln.subtotal != "electricity":
                 continue  # the sweep's gap is the electricity gap
             # an unknown sector volume only leaves that sector's claims out of a budget's total: not a line left out
-            unknown = [cfg.params[p] for p in ln.inputs if p in cfg.params and cfg.params[p].value is None and p not in varied and not p.endswith(".sector_electricity_mwh")]
+            unknown = [cfg.params[p] for p in ln.inputs if p in cfg.params and p not in varied and not p.endswith(".sector_electricity_mwh")
+                       and (cfg.params[p].value is None or cfg.params[p].bounded and cfg.params[p].high > cfg.params[p].low)]
             if unknown:
                 state = "band" if all(p.central is not None for p in unknown) else "left out"
                 out.append((cc, ln.label, state))
