@@ -61,18 +61,18 @@ class Param:
 class YearConfig:
     year: int
     config_dir: Path
-    eu: EUFile
-    countries: dict[str, CountryFile]
-    sectors: dict[str, SectorFile]
-    params: dict[str, Param]
+    eu: EUFile = field(repr=False)
+    countries: dict[str, CountryFile] = field(repr=False)
+    sectors: dict[str, SectorFile] = field(repr=False)
+    params: dict[str, Param] = field(repr=False)
     overrides: list[str] = field(default_factory=list)
     scenario: str | None = None
-    files: list[Path] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list, repr=False)
     projection: bool = False  # a projection year (configs/projections/), built by `speelveld project`
     # Typed parameter references: the path of the number in field ``name`` of a model object,
     # keyed by (id(model), name) (and the key for a mapping of numbers), so the engine reads a
     # number from the model it belongs to instead of rebuilding its path from strings.
-    refs: dict[tuple, str] = field(default_factory=dict)
+    refs: dict[tuple, str] = field(default_factory=dict, repr=False)
 
     def path_of(self, model, name: str, *key) -> str:
         try:

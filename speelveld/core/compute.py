@@ -193,9 +193,9 @@ class Comparison:
     reference: str
     countries: list[str]
     sectors: list[str]
-    lines: pl.DataFrame  # sector, country, family, subtotal, key, label, relief, eur_per_year, eur_per_mwh, low/high, quality, inputs
-    totals: pl.DataFrame  # sector, country, electricity/direct CO2 totals and gaps with their bands, completeness
-    bands: Bands | None = None
+    lines: pl.DataFrame = dataclasses.field(repr=False)  # sector, country, family, subtotal, key, label, relief, eur_per_year, eur_per_mwh, low/high, quality, inputs
+    totals: pl.DataFrame = dataclasses.field(repr=False)  # sector, country, electricity/direct CO2 totals and gaps with their bands, completeness
+    bands: Bands | None = dataclasses.field(default=None, repr=False)
     projection: bool = False  # the year is a projection (configs/projections/)
 
 
