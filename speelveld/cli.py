@@ -118,6 +118,9 @@ def user_errors(fn):
     def wrapper(*args, **kwargs):
         lang = kwargs.get("lang")
         _state["lang"] = getattr(lang, "value", lang) or "nl"
+        from speelveld.report.numbers import use_language
+
+        use_language(_state["lang"])  # every number of the run in the report's language
         try:
             return fn(*args, **kwargs)
         except (ConfigError, UsageProblem, SweepError) as exc:

@@ -88,7 +88,7 @@ def test_reference_missing_a_cost_gives_a_lower_bound():
     assert not nl["complete"] and nl["missing_lines"] == ["network.capacity_eur_per_kw_year"]
     assert de["gap_bound"] == "lower" and not de["complete"]
     assert de["gap_low_eur_per_mwh"] == pytest.approx(GAP_DE - 5, **APPROX) and de["gap_high_eur_per_mwh"] is None
-    assert gap_note(r, "plant", de, "nl") == "DE: NL mist netkosten: het verschil is een ondergrens (≥ 28.16 €/MWh)."
+    assert gap_note(r, "plant", de, "nl") == "DE: NL mist netkosten: het verschil is een ondergrens (≥ 28,16 €/MWh)."
     assert gap_note(r, "plant", de, "en") == "DE: NL lacks network costs: the gap is a lower bound (≥ 28.16 €/MWh)."
 
 

@@ -24,7 +24,7 @@ def test_compare_table():
     assert "Testfabriek" in r.output
     # electricity gap NL − DE = (6,667,360.6 − 3,351,427.0) / 100,000 MWh (see test_engine_fixture);
     # the fixture has no uncertain inputs, so the gap is complete and its band is the point itself
-    assert "33.16" in r.output and "volledig" in r.output
+    assert "33,16" in r.output and "volledig" in r.output  # a Dutch report writes a decimal comma
     assert "Verschil NL − land" in r.output
 
 
@@ -182,10 +182,13 @@ def test_the_policy_table_never_cuts_a_number_on_eighty_columns():
 def test_a_band_of_two_negative_numbers_is_spelled_out():
     from speelveld.report.labels import band_text
 
-    assert band_text("nl", -3.12, -2.64) == "-3.12 tot -2.64"
+    # each in its language: a decimal comma in Dutch, a point in English
+    assert band_text("nl", -3.12, -2.64) == "-3,12 tot -2,64"
     assert band_text("en", -3.12, -2.64) == "-3.12 to -2.64"
-    assert band_text("nl", -19.42, 11.36) == "-19.42–11.36"
-    assert band_text("nl", 2.64, 3.12) == "2.64–3.12"
+    assert band_text("nl", -19.42, 11.36) == "-19,42–11,36"
+    assert band_text("nl", 2.64, 3.12) == "2,64–3,12"
+    assert band_text("en", 1000.5, 2000) == "1,000.50–2,000.00"
+    assert band_text("nl", 1000.5, 2000) == "1.000,50–2.000,00"
 
 
 def test_text_the_user_typed_is_echoed_as_typed():
@@ -216,3 +219,17 @@ def test_unknown_lines_are_counted_in_their_own_block():
     r = invoke("compare", "--sector", "kunstmest", "--carrier", "all", "--lang", "en")
     rows = [line for line in r.stdout.splitlines() if "unknown lines (of" in line]
     assert len(rows) == 2 and re.findall(r"\d+ \(\d+\)|(?<![\w(])\d+(?![\w)])", rows[1].split("(of")[1]) == ["0", "0", "1 (0)", "0"]
+
+
+def test_dutch_output_writes_dutch_numbers_and_leaves_codes_years_and_paths_alone():
+    r = invoke("compare", "--sector", "chemie", "--year", "2026")
+    text = " ".join(r.output.split())
+    assert "1.000 GWh/jr, 8.000 h" in text and "NACE 20.14" in text and "95,89" in text
+    assert "Speelveldtoets 2026" in text  # a year is no number to format
+    en = " ".join(invoke("compare", "--sector", "chemie", "--year", "2026", "--lang", "en").output.split())
+    assert "1,000 GWh/yr, 8,000 h" in en and "95.89" in en
+    stale = invoke("sources", "--stale")
+    assert not re.search(r"\de[+-]\d", stale.output) and "eua_price" in stale.output  # never 1e+09
+    from speelveld.report.numbers import sig
+
+    assert (sig(1e9, lang="nl"), sig(31808900.0, lang="nl"), sig(0.00321, lang="nl"), sig(0.00321, lang="en")) == ("1.000.000.000", "31.808.900", "0,00321", "0.00321")

@@ -62,7 +62,7 @@ def test_sheets_values_and_formulas(tmp_path):
     assert len(ws._charts) == 1 and len(wb["Samenvatting"]._charts) == 1
     summary = wb["Samenvatting"]
     assert summary["B5"].value == f"='plant'!D{gap_row}"
-    assert summary["D5"].value == "33.16" and summary["F5"].value == "volledig"
+    assert summary["D5"].value == "33,16" and summary["F5"].value == "volledig"
     assert summary["B5"].fill.fgColor.rgb.endswith("F4CCCC")  # complete and certainly positive: red
     params = wb["Parameters"]
     assert params.auto_filter.ref.startswith("A1:K") and params.freeze_panes == "A2"

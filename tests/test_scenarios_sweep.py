@@ -222,7 +222,7 @@ def test_tornado_is_zero_for_a_parameter_that_cannot_move_a_gap_and_the_output_e
     assert res.exit_code == 0, res.output
     row = next(ln for ln in res.output.splitlines() if ln.startswith("│ DE.commodity"))
     cells = [c.strip() for c in row.strip("│").split("│")]
-    assert cells[2] == "0.00"  # DE's price cannot move the NL − FR gap: not sampling noise
+    assert cells[2] == "0,00"  # DE's price cannot move the NL − FR gap: not sampling noise
     assert "decielen" in " ".join(res.output.split())
 
 
@@ -231,7 +231,7 @@ def test_sweep_to_excel_beyond_its_stated_size_is_refused(tmp_path):
     runner = CliRunner()
     res = runner.invoke(app, ["sweep", "--config-dir", str(FIXTURE), "--sector", "plant", "--samples", "200001",
                               "--vary", "DE.commodity.baseload_eur_per_mwh=normal(70,5)", "--out", str(tmp_path / "s.xlsx")])
-    assert res.exit_code == 2 and "200,000 rijen" in res.output and "gebruik .parquet of .csv" in res.output
+    assert res.exit_code == 2 and "200.000 rijen" in res.output and "gebruik .parquet of .csv" in res.output
     assert not (tmp_path / "s.xlsx").exists()
 
 

@@ -149,7 +149,7 @@ def test_diff_effects_add_up_to_the_gap_change_on_shipped_years():
 def test_cli_diff_years_and_dirs():
     r = runner.invoke(app, ["diff", "--config-dir", str(DIFF), "--year", "2030", "--vs", "2031"])
     assert r.exit_code == 0, r.output
-    assert "-9.46" in r.output and "Groothandelsprijs" in r.output
+    assert "-9,46" in r.output and "Groothandelsprijs" in r.output
     assert "waarvan" in r.output and "of which" not in r.output
     en = runner.invoke(app, ["diff", "--config-dir", str(DIFF), "--year", "2030", "--vs", "2031", "--lang", "en"])
     assert "-9.46" in en.output and "of which" in en.output and "waarvan" not in en.output

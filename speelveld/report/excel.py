@@ -25,6 +25,7 @@ from speelveld.core.lines import ELECTRICITY_FAMILIES, FAMILIES
 from speelveld.report.labels import GENERIC_ROW_LABELS, band_text, conclusive, gap_text, line_label, t, units_in, year_label
 from speelveld.report.labels import WORKBOOK as TEXT
 from speelveld.report.notes import gap_note
+from speelveld.report.numbers import num
 
 FIXED_TIME = dt.datetime(2000, 1, 1)
 RED = PatternFill("solid", fgColor="F4CCCC")
@@ -464,9 +465,9 @@ def _closing_sheet(ws, result: Comparison, cfg: YearConfig, lang: str) -> None:
     ws.cell(row=1, column=1).font = Font(bold=True, size=13)
     parts = []
     if money.envelope_eur_per_year is not None:
-        parts.append(f"{money.envelope_label}: {money.envelope_eur_per_year / 1e6:,.0f} M€")
+        parts.append(f"{money.envelope_label}: {num(money.envelope_eur_per_year / 1e6, 0)} M€")
     if money.ikc_eur_per_year is not None:
-        parts.append(f"IKC {result.year}: {money.ikc_eur_per_year / 1e6:,.1f} M€")
+        parts.append(f"IKC {result.year}: {num(money.ikc_eur_per_year / 1e6, 1)} M€")
     _put_text(ws, 2, 1, tx["closing_note"].format(ref=ref, budgets="; ".join(parts)))
     header = 4
     for j, h in enumerate(tx["closing_head"], start=1):

@@ -12,12 +12,18 @@ from speelveld.core.explain import ExplainedLine, ExplainedStep, Explanation, fm
 from speelveld.core.lines import FAMILIES, GAS_FAMILIES
 from speelveld.report.labels import EXPLAIN as WORDS
 from speelveld.report.labels import QUALITY_MARK, band_text, line_label, step_label, t, units_in
+from speelveld.report.numbers import localise, num
+
+
+def _n(value) -> str:
+    """A number as `explain` shows it (about five significant digits), in the report's language."""
+    return localise(fmt_number(value))
 
 
 def print_explanation(e: Explanation, console: Console, lang: str = "nl", show_inputs: bool = True) -> None:
     w = WORDS[lang]
     console.print(Text(w["title"].format(year=e.year, sector=e.sector, sector_name=e.sector_name, country=e.country, country_name=e.country_name), style="bold"))
-    console.print(w["plant"].format(q=fmt_number(e.consumption_mwh)), style="dim")
+    console.print(w["plant"].format(q=_n(e.consumption_mwh)), style="dim")
     if e.scenario:
         console.print(w["scenario"].format(name=e.scenario))
     if e.overrides:
@@ -41,14 +47,14 @@ def print_explanation(e: Explanation, console: Console, lang: str = "nl", show_i
     console.print(
         Text(
             w["sum_filtered" if e.line_filter else "sum"].format(
-                year=fmt_number(e.total_eur_per_year), mwh=f"{e.total_eur_per_mwh:,.2f}", gross=f"{e.gross_eur_per_year / e.consumption_mwh:,.2f}", unknown=unknown
+                year=_n(e.total_eur_per_year), mwh=f"{num(e.total_eur_per_mwh, 2)}", gross=f"{num(e.gross_eur_per_year / e.consumption_mwh, 2)}", unknown=unknown
             ),
             style="bold",
         )
     )
-    console.print(Text(w["sum_co2"].format(year=fmt_number(e.direct_co2_eur_per_year), mwh=f"{e.direct_co2_eur_per_year / e.consumption_mwh:,.2f}")))
+    console.print(Text(w["sum_co2"].format(year=_n(e.direct_co2_eur_per_year), mwh=f"{num(e.direct_co2_eur_per_year / e.consumption_mwh, 2)}")))
     if e.gas_eur_per_year is not None and e.gas_mwh:
-        console.print(Text(w["sum_gas"].format(year=fmt_number(e.gas_eur_per_year), mwh=f"{e.gas_eur_per_year / e.gas_mwh:,.2f}", gas=fmt_number(e.gas_mwh))))
+        console.print(Text(w["sum_gas"].format(year=_n(e.gas_eur_per_year), mwh=f"{num(e.gas_eur_per_year / e.gas_mwh, 2)}", gas=_n(e.gas_mwh))))
     if show_inputs and used_sources:
         console.print()
         console.print(Text(w["sources"], style="bold"))
@@ -59,7 +65,7 @@ def print_explanation(e: Explanation, console: Console, lang: str = "nl", show_i
 
 def _print_line(ln: ExplainedLine, e: Explanation, console: Console, w: dict, lang: str, show_inputs: bool, used_sources: dict) -> None:
     mark = QUALITY_MARK[ln.quality] if ln.eur_per_mwh is not None else ""
-    amount = w["unknown"] if ln.eur_per_mwh is None else f"{ln.eur_per_mwh:,.2f} €/MWh".replace("-", "−")
+    amount = w["unknown"] if ln.eur_per_mwh is None else f"{num(ln.eur_per_mwh, 2)} €/MWh".replace("-", "−")
     head = Text(f"  {line_label(lang, ln.key, ln.label)}", style="bold")
     head.append(f"  {amount}{(' ' + mark) if mark else ''}  [{ln.key}]", style="default")
     low, high = ln.low_eur_per_mwh, ln.high_eur_per_mwh
@@ -75,7 +81,7 @@ def _print_line(ln: ExplainedLine, e: Explanation, console: Console, w: dict, la
     elif not ln.applied and ln.eur_per_year == 0:
         console.print(f"      {w['not_eligible']}", style="dim")
     else:
-        console.print(f"      {w['result'].format(year=fmt_number(ln.eur_per_year), q=fmt_number(ln.per_mwh_of or e.consumption_mwh), mwh=fmt_number(ln.eur_per_mwh))}")
+        console.print(f"      {w['result'].format(year=_n(ln.eur_per_year), q=_n(ln.per_mwh_of or e.consumption_mwh), mwh=_n(ln.eur_per_mwh))}")
     if show_inputs:
         country_inputs = [ref for ref in ln.inputs if not ref.path.startswith("sectors.")]
         if country_inputs:
@@ -85,11 +91,11 @@ def _print_line(ln: ExplainedLine, e: Explanation, console: Console, w: dict, la
 
 
 def _print_input(console: Console, ref, indent: str, used_sources: dict, lang: str = "nl") -> None:
-    value = fmt_number(ref.value) if ref.value is not None else "?"
+    value = _n(ref.value) if ref.value is not None else "?"
     if ref.low is not None and ref.high is not None:
-        value += f" ({fmt_number(ref.low)}–{fmt_number(ref.high)})"
+        value += f" ({_n(ref.low)}–{_n(ref.high)})"
     elif ref.low is not None or ref.high is not None:
-        value += f" (≥ {fmt_number(ref.low)})" if ref.low is not None else f" (≤ {fmt_number(ref.high)})"
+        value += f" (≥ {_n(ref.low)})" if ref.low is not None else f" (≤ {_n(ref.high)})"
     flag = "" if ref.quality == "published" else f" ({t(lang, 'q_' + ref.quality)})"
     note = f" — {ref.note}" if ref.note and ref.quality != "published" else ""
     where = f"{ref.file}:{ref.line}" if ref.line else ref.file
@@ -98,14 +104,14 @@ def _print_input(console: Console, ref, indent: str, used_sources: dict, lang: s
 
 
 def _step_text(step: ExplainedStep, w: dict, lang: str = "nl") -> Text:
-    label, formula = units_in(lang, step_label(lang, step.label)), units_in(lang, step.formula)
+    label, formula = units_in(lang, step_label(lang, step.label)), localise(units_in(lang, step.formula))
     if step.kind == "condition":
         sign, style, word = {True: ("✓", "green", w["passed"]), False: ("✗", "red", w["failed"]), None: ("?", "yellow", w["unknown"])}[step.applies]
         text = Text(f"    {sign} ", style=style)
         text.append(label + (f": {formula}" if formula else ""))
         text.append(f"  ({word})", style=style)
         return text
-    result = "" if step.result is None else f" = {fmt_number(step.result)}" + (f" {w['per_year']}" if step.main else "")
+    result = "" if step.result is None else f" = {_n(step.result)}" + (f" {w['per_year']}" if step.main else "")
     if formula in ("0",):
         result = ""
     if step.applies is False:

@@ -790,12 +790,11 @@ LABEL_FRAGMENTS_EN = (
 )
 
 
-def num(value: float | None, digits: int = 2) -> str:
-    if value is None or value != value:
-        return "?"
-    if abs(value) < 0.5 * 10**-digits:
-        value = 0.0
-    return f"{value:,.{digits}f}"
+def num(value: float | None, digits: int = 2, lang: str | None = None) -> str:
+    """A number in ``lang``, or the run's report language (see report/numbers.py)."""
+    from speelveld.report.numbers import num as formatted
+
+    return formatted(value, digits, lang)
 
 
 def band_text(lang: str, low: float | None, high: float | None, digits: int = 2) -> str:
@@ -803,12 +802,12 @@ def band_text(lang: str, low: float | None, high: float | None, digits: int = 2)
     if low is None and high is None:
         return t(lang, "undetermined")
     if high is None:
-        return f"≥ {num(low, digits)}"
+        return f"≥ {num(low, digits, lang)}"
     if low is None:
-        return f"≤ {num(high, digits)}"
+        return f"≤ {num(high, digits, lang)}"
     if abs(high - low) < 0.5 * 10**-digits:
-        return num(low, digits)
-    a, b = num(low, digits), num(high, digits)
+        return num(low, digits, lang)
+    a, b = num(low, digits, lang), num(high, digits, lang)
     if b.startswith("-"):
         # "-2.64–-2.61" reads as a typo: spell the range out when both bounds are negative
         return f"{a} {t(lang, 'band_to')} {b}"
@@ -1170,7 +1169,15 @@ def _part_nl(name: str, text: str) -> str:
     if name in ("options", "choices") and " or " in text:
         head, _, last = text.rpartition(" or ")
         return f"{head} of {last}"
+    if name in _NUMBER_PARTS and re.fullmatch(r"-?[\d,]+(\.\d+)?", text):
+        from speelveld.report.numbers import localise
+
+        return localise(text, "nl")  # a figure the tool wrote (never a path, code or year)
     return text
+
+
+# Parts of messages that are figures the tool formats: written the Dutch way in a Dutch message.
+_NUMBER_PARTS = frozenset({"claims", "budget", "share", "pct", "n", "rows", "hours", "value", "seconds", "rate", "relief", "price"})
 
 
 def _template_regex(template: str, part) -> str:

@@ -37,4 +37,4 @@ def gap_note(result: Comparison, sector: str, row: dict, lang: str = "nl") -> st
         merged.setdefault(country, []).extend(x for x in found if x not in merged.get(country, []))
     text = "; ".join(t(lang, "misses", cc=country, items=missing_words(lang, found)) for country, found in merged.items())
     x = row["gap_low_eur_per_mwh"] if bound == "lower" else row["gap_high_eur_per_mwh"]
-    return t(lang, f"note_{bound}", cc=cc, reasons=text or "?", x=num(x))
+    return t(lang, f"note_{bound}", cc=cc, reasons=text or "?", x=num(x, 2, lang))

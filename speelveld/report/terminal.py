@@ -27,6 +27,7 @@ from speelveld.report.labels import (
     year_label,
 )
 from speelveld.report.notes import gap_note
+from speelveld.report.numbers import sig, signed
 
 
 def _fmt(value: float | None, digits: int = 2) -> str:
@@ -107,15 +108,15 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
     caption = t(
         lang,
         "plant",
-        consumption=f"{q / 1000:,.0f}",
-        hours=f"{hours.value:,.0f}" if hours and hours.value else "?",
+        consumption=f"{num(q / 1000, 0)}",
+        hours=f"{num(hours.value, 0)}" if hours and hours.value else "?",
         level=model.voltage_level,
         nace=", ".join(model.nace),
     )
     whole = cfg.params.get(f"sectors.{sector}.sector_electricity_mwh")
     if whole is not None and whole.value and q > whole.value:
         # the plant is an illustration; a sector total below it makes the plant gap exceed the sector's
-        caption += t(lang, "plant_above_sector", sector_gwh=f"{whole.value / 1000:,.0f}")
+        caption += t(lang, "plant_above_sector", sector_gwh=f"{num(whole.value / 1000, 0)}")
     table = Table(title=title, caption=caption, title_justify="left", caption_justify="left", show_lines=False)
     _line_columns(table, lang, countries)
 
@@ -237,7 +238,7 @@ def gas_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "nl"
     feed = cfg.param_of(model, "gas_feedstock_mwh").value if model.gas_feedstock_mwh is not None else 0
     table = Table(
         title=t(lang, "gas_title", year=year_label(lang, result.year, result.projection), sector=sector, name=model.name),
-        caption=t(lang, "gas_plant", fuel=f"{(fuel or 0) / 1000:,.0f}", feedstock=f"{(feed or 0) / 1000:,.0f}"),
+        caption=t(lang, "gas_plant", fuel=f"{num((fuel or 0) / 1000, 0)}", feedstock=f"{num((feed or 0) / 1000, 0)}"),
         title_justify="left", caption_justify="left",
     )
     _line_columns(table, lang, countries)
@@ -397,11 +398,11 @@ def stale_tables(table: pl.DataFrame, year: int, verbose: bool = False, lang: st
     for name, justify in zip(t(lang, "stale_cols").split("|"), ("right", "left", "right", "left", "right"), strict=True):
         tab.add_column(name, justify=justify, overflow="fold", no_wrap=name in ("#", "effect"))
     for i, r in enumerate(items.iter_rows(named=True), start=1):
-        value = "?" if r["value"] is None else f"{r['value']:,.6g} {units_in(lang, r['unit'])}"
+        value = "?" if r["value"] is None else f"{sig(r['value'])} {units_in(lang, r['unit'])}"
         if r["opens_gaps"]:
             effect = t(lang, "stale_opens", n=r["gaps_moved"])
         elif r["gaps_moved"]:
-            effect = t(lang, "stale_widens", n=r["gaps_moved"], x=f"{r['gap_width_eur_per_mwh']:,.2f}")
+            effect = t(lang, "stale_widens", n=r["gaps_moved"], x=f"{num(r['gap_width_eur_per_mwh'], 2)}")
         else:
             effect = "–"
         where = f"{r['file']}:{r['line']}" if r["line"] else r["file"]
@@ -452,11 +453,7 @@ def diff_tables(d, top: int, lang: str = "nl") -> list[Table]:
 
 
 def _signed(value: float | None) -> str:
-    if value is None:
-        return "?"
-    if abs(value) < 0.005:
-        return "0.00"
-    return f"{value:+,.2f}"
+    return signed(value, 2)
 
 
 def _total_with_band(lang: str, row: dict) -> str:
@@ -514,7 +511,7 @@ def closing_tables(table: pl.DataFrame, totals: pl.DataFrame, budgets, year: int
         main.add_row(
             r["sector"], r["country"], _fmt(r["relief_eur_per_mwh"]),
             band_text(lang, r["relief_low_eur_per_mwh"], r["relief_high_eur_per_mwh"]),
-            "?" if mwh is None else f"{mwh / 1000:,.0f}",
+            "?" if mwh is None else f"{num(mwh / 1000, 0)}",
             "?" if r["cost_meur_per_year"] is None else _fmt(r["cost_meur_per_year"], 0),
             "?" if r["cost_meur_per_year"] is None else band_text(lang, r["cost_low_meur_per_year"], r["cost_high_meur_per_year"], 0),
         )
@@ -526,9 +523,9 @@ def closing_tables(table: pl.DataFrame, totals: pl.DataFrame, budgets, year: int
                     str(r["sectors"]), ", ".join(r["left_out"]) or "–")
     lines = []
     if budgets.envelope_eur_per_year is not None:
-        lines.append(t(lang, "tx_envelope", label=budgets.envelope_label, meur=f"{budgets.envelope_eur_per_year / 1e6:,.0f}"))
+        lines.append(t(lang, "tx_envelope", label=budgets.envelope_label, meur=f"{num(budgets.envelope_eur_per_year / 1e6, 0)}"))
     if budgets.ikc_eur_per_year is not None:
-        lines.append(t(lang, "tx_ikc_budget", year=year, meur=f"{budgets.ikc_eur_per_year / 1e6:,.1f}"))
+        lines.append(t(lang, "tx_ikc_budget", year=year, meur=f"{num(budgets.ikc_eur_per_year / 1e6, 1)}"))
     tot.caption = " ".join(lines) + (
         t(lang, "tx_the_sum_covers_only_the_model")
     )
@@ -540,14 +537,14 @@ def state_cost_text(cost, reference: str, lang: str = "nl") -> list[str]:
     if cost.meur_per_year is None:
         return [t(lang, "tx_cost_to_the_state_model_cannot")]
     band = band_text(lang, cost.low_meur_per_year, cost.high_meur_per_year, 0)
-    out = [t(lang, "tx_state_cost_model", meur=f"{cost.meur_per_year:,.0f}", band=band, n=len(cost.sectors))
+    out = [t(lang, "tx_state_cost_model", meur=f"{num(cost.meur_per_year, 0)}", band=band, n=len(cost.sectors))
            + (t(lang, "tx_without_volume_list", items=", ".join(cost.left_out)) if cost.left_out else ".")]
     if cost.ikc_claims_meur_per_year is not None:
-        cut = (f" → pro rata {cost.ikc_pro_rata_pct:.0f} %" if cost.ikc_pro_rata_pct is not None else "")
-        out.append(t(lang, "tx_ikc_claims", claims=f"{cost.ikc_claims_meur_per_year:,.1f}", budget=f"{cost.ikc_budget_meur_per_year:,.1f}", cut=cut))
+        cut = (f" → pro rata {num(cost.ikc_pro_rata_pct, 0)} %" if cost.ikc_pro_rata_pct is not None else "")
+        out.append(t(lang, "tx_ikc_claims", claims=f"{num(cost.ikc_claims_meur_per_year, 1)}", budget=f"{num(cost.ikc_budget_meur_per_year, 1)}", cut=cut))
         if cost.paid_pro_rata:
-            out.append(t(lang, "tx_ikc_paid_pro_rata", pct=f"{cost.ikc_pro_rata_pct:.0f}", ref=reference))
-    per = [f"{cc}: {v:,.0f}" for cc, v in cost.per_gap_closed.items() if v is not None]
+            out.append(t(lang, "tx_ikc_paid_pro_rata", pct=f"{num(cost.ikc_pro_rata_pct, 0)}", ref=reference))
+    per = [f"{cc}: {num(v, 0)}" for cc, v in cost.per_gap_closed.items() if v is not None]
     if per:
         out.append(t(lang, "tx_per_gap_closed", items="; ".join(per)))
     return out
@@ -557,7 +554,7 @@ def sweep_tables(sector, year, n, elapsed, out_file, dist, tornado, varies, link
     """The sweep's distribution per country, its tornado and what the distribution leaves out."""
     ref, others = chosen[0], chosen[1:]
     where = t(lang, "tx_written_to", path=out_file) if out_file else ""
-    head = t(lang, "tx_sweep_head", sector=sector, year=year, n=f"{n:,}", s=f"{elapsed:.2f}", rate=f"{n / max(elapsed, 1e-9):,.0f}", where=where)
+    head = t(lang, "tx_sweep_head", sector=sector, year=year, n=f"{num(n, 0)}", s=f"{num(elapsed, 2)}", rate=f"{num(n / max(elapsed, 1e-9), 0)}", where=where)
     if metric == "break_even":
         title = t(lang, "tx_break_even_co2_price_of_electrifying")
         others = chosen
@@ -567,7 +564,7 @@ def sweep_tables(sector, year, n, elapsed, out_file, dist, tornado, varies, link
     for name in (t(lang, "tx_country_lower"), "min", "p5", t(lang, "tx_median"), "p95", "max"):
         table.add_column(name, justify="left" if name in ("land", "country") else "right")
     for row in dist.iter_rows(named=True):
-        table.add_row(row["country"], *[("–" if row[k] is None else f"{row[k]:,.2f}") for k in ("min", "p5", "median", "p95", "max")])
+        table.add_row(row["country"], *[("–" if row[k] is None else f"{num(row[k], 2)}") for k in ("min", "p5", "median", "p95", "max")])
     tor = Table(
         title=(t(lang, "tx_tornado_swing_of_the_mean_break") if metric == "break_even" else
                t(lang, "tx_tornado_swing_of_the_mean_gap")),
@@ -579,7 +576,7 @@ def sweep_tables(sector, year, n, elapsed, out_file, dist, tornado, varies, link
         tor.add_column(cc, justify="right")
     for v in varies:
         sub = {r["country"]: r["swing_eur_per_mwh"] for r in tornado.filter(pl.col("parameter") == v.given).iter_rows(named=True)}
-        tor.add_row(v.given, *[("–" if sub.get(cc) is None else f"{sub[cc]:,.2f}") for cc in others])
+        tor.add_row(v.given, *[("–" if sub.get(cc) is None else f"{num(sub[cc], 2)}") for cc in others])
     parts: list = [head, table]
     if metric == "gap_eur_per_mwh":
         shares = ", ".join(f"{r['country']} {num(r['share_positive_pct'], 0)} %" for r in dist.iter_rows(named=True) if r["share_positive_pct"] is not None)
@@ -619,8 +616,8 @@ def business_case_tables(bc, lang: str = "nl") -> list:
     countries = list(rows)
     table = Table(
         title=t(lang, "tx_bc_title", sector=bc.sector, year=bc.year, label=bc.label),
-        caption=t(lang, "tx_bc_caption", heat=f"{q.heat_mwh / 1000:,.0f}", mw=f"{q.capacity_kw / 1000:,.0f}", gas=f"{q.gas_saved_mwh / 1000:,.0f}",
-                  el=f"{q.electricity_mwh / 1000:,.0f}", co2=f"{q.co2_avoided_t / 1000:,.0f}"),
+        caption=t(lang, "tx_bc_caption", heat=f"{num(q.heat_mwh / 1000, 0)}", mw=f"{num(q.capacity_kw / 1000, 0)}", gas=f"{num(q.gas_saved_mwh / 1000, 0)}",
+                  el=f"{num(q.electricity_mwh / 1000, 0)}", co2=f"{num(q.co2_avoided_t / 1000, 0)}"),
         title_justify="left", caption_justify="left",
     )
     table.add_column("", no_wrap=False, max_width=42)
@@ -648,7 +645,7 @@ def business_case_tables(bc, lang: str = "nl") -> list:
     table.add_row(Text(t(lang, "tx_difference_per_year_m_yr"), style="bold"), *[cell(rows[cc], "difference", 1, 1e-6) for cc in countries])
     table.add_row(Text(t(lang, "tx_break_even_co2_price_t"), style="bold"), *[cell(rows[cc], "break_even", 0) for cc in countries])
     table.add_row(Text(t(lang, "tx_subsidy_needed_t_co2_avoided"), style="bold"), *[cell(rows[cc], "subsidy", 0) for cc in countries])
-    note = Text(t(lang, "tx_bc_note", year=bc.year, eua=f"{bc.eua_eur_per_t:,.2f}"), style="dim")
+    note = Text(t(lang, "tx_bc_note", year=bc.year, eua=f"{num(bc.eua_eur_per_t, 2)}"), style="dim")
     return [table, note]
 
 
@@ -670,7 +667,7 @@ def list_tables(cfg: YearConfig, years: list[int], scenarios: list, lang: str = 
     for name, s in sorted(cfg.sectors.items()):
         q = cfg.param_of(s, "consumption_mwh").value
         h = cfg.param_of(s, "utilisation_hours") if s.utilisation_hours is not None else None
-        table.add_row(name, s.name, f"{q / 1000:,.0f}" if q else "?", f"{h.value:,.0f}" if h and h.value else "–", s.voltage_level, ", ".join(s.nace))
+        table.add_row(name, s.name, f"{num(q / 1000, 0)}" if q else "?", f"{num(h.value, 0)}" if h and h.value else "–", s.voltage_level, ", ".join(s.nace))
     parts.append(table)
     table = Table(title=t(lang, "tx_scenarios_scenario_name"), title_justify="left")
     for i, name in enumerate(t(lang, "tx_cols_scenarios").split("|")):
@@ -697,7 +694,7 @@ def toets_parts(sc, table: pl.DataFrame, cost, year: int, reference: str, lang: 
         c = sc.state_cost
         src = sc.sources[c.source]
         flag = f" ({t(lang, 'q_' + c.quality.value)})" if c.quality else ""  # one of the four, checked on load
-        amount = t(lang, "tx_unknown") if c.value is None else f"{c.value / 1e6:,.0f} M€/{t(lang, 'tx_year_abbr')}"
+        amount = t(lang, "tx_unknown") if c.value is None else f"{num(c.value / 1e6, 0)} M€/{t(lang, 'tx_year_abbr')}"
         label = t(lang, "tx_cost_to_the_state_as_the")
         parts.append(f"{label} ({c.country}): {amount}{flag} — {src.title}" + (f", {src.url}" if src.url else ""))
         if c.note:
