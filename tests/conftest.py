@@ -7,10 +7,32 @@ from pathlib import Path
 os.environ.setdefault("POLARS_MAX_THREADS", "1")
 
 
+import atexit
+import shutil
+import tempfile
+
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "fixtures" / "basic"
+
+# The tests of shipped data are pinned to the price years they were written for. An editor who runs
+# `speelveld new-year 2027` in configs/ adds a year the tests know nothing of (and makes it the
+# default year): the suite reads a copy of configs/ without the price years after PINNED_LATEST,
+# through $SPEELVELD_CONFIG_DIR, which subprocesses inherit. Checks of the editor's own new year
+# belong to `speelveld validate`.
+PINNED_LATEST = 2026
+
+
+def _pinned_configs() -> Path:
+    copy = Path(tempfile.mkdtemp(prefix="speelveld-configs-")) / "configs"
+    source = ROOT / "configs"
+    shutil.copytree(source, copy, ignore=lambda folder, names: [n for n in names if Path(folder) == source and n.isdigit() and int(n) > PINNED_LATEST])
+    atexit.register(shutil.rmtree, copy.parent, True)
+    return copy
+
+
+os.environ["SPEELVELD_CONFIG_DIR"] = str(_pinned_configs())
 
 
 @pytest.fixture

@@ -152,7 +152,7 @@ def test_data_status_doc_is_current():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     committed = (root / "docs" / "data-status.md").read_text(encoding="utf-8")
-    assert committed == module.render(root / "configs"), "docs/data-status.md is stale: run python scripts/data_status.py"
+    assert committed == module.render(default_config_dir()), "docs/data-status.md is stale: run python scripts/data_status.py"
 
 
 CONTRACT = {

@@ -12,7 +12,13 @@ REPO_CONFIGS = Path(__file__).resolve().parent.parent.parent / "configs"
 
 
 def default_config_dir() -> Path:
-    """The shipped configs: the repository's ``configs/`` or the copy inside an installed package."""
+    """The configs to use when --config-dir is not given: $SPEELVELD_CONFIG_DIR if set, else the
+    shipped configs (the repository's ``configs/`` or the copy inside an installed package)."""
+    import os
+
+    chosen = os.environ.get("SPEELVELD_CONFIG_DIR")
+    if chosen:
+        return Path(chosen)
     for candidate in (REPO_CONFIGS, PACKAGE_CONFIGS):
         if candidate.is_dir():
             return candidate
