@@ -86,7 +86,7 @@ def previous_year(cfg: YearConfig) -> tuple[YearConfig | None, list]:
     from speelveld.config.load import load_year
     from speelveld.config.yamlload import ConfigError
 
-    if cfg.year - 1 not in available_years(cfg.config_dir):
+    if cfg.year - 1 not in available_years(cfg.config_dir, projections=True):
         return None, []
     try:
         return load_year(cfg.config_dir, cfg.year - 1, []), []
@@ -113,13 +113,13 @@ def strict_kinds(strict: str | None) -> set[str]:
 def warnings_for(cfg: YearConfig, strict: str | None, result=None, lang: str = "nl") -> list:
     """The warnings of a run (config.sanity.Warning), for suspicious but legal input; the kinds
     named by ``strict`` raise ConfigError instead (exit 2 on the command line), worded in ``lang``."""
-    from speelveld.config.sanity import estimates_in_totals, incomplete_gaps, year_over_year
+    from speelveld.config.sanity import estimates_in_totals, incomplete_gaps, missing_countries, year_over_year
     from speelveld.config.yamlload import ConfigError
     from speelveld.report.labels import warning_text
 
     fail = strict_kinds(strict)
     previous, notices = previous_year(cfg)
-    warnings = notices + year_over_year(cfg, previous)
+    warnings = notices + missing_countries(cfg, previous) + year_over_year(cfg, previous)
     if result is not None:
         warnings += estimates_in_totals(result.lines) + incomplete_gaps(result.totals)
     errors = [f"{warning_text(lang, w)} [--strict {w.kind}]" for w in warnings if w.kind in fail]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib
 import json
@@ -205,7 +206,8 @@ StrictOpt = Annotated[
     typer.Option(
         "--strict", metavar="KINDS",
         help="Make warnings of these kinds errors (comma-separated): changes (a value far from the previous "
-        "year's), estimates (estimates behind the totals), incomplete (a one-sided or undetermined gap), or all.",
+        "year's), estimates (estimates behind the totals), incomplete (a one-sided or undetermined gap), countries "
+        "(a country of the previous year missing; always an error in validate), or all.",
         show_default=False,
     ),
 ]
@@ -363,7 +365,8 @@ def validate(
 
         out.print(t(lang.value, "tx_validate_ok", year=y, n=len(cfg.params), summary=summary, files=len(cfg.files)))
         try:
-            check_warnings(cfg, strict, lang=lang.value)
+            # a country gone since the previous year is an error in validate, whatever --strict says
+            check_warnings(cfg, ",".join(filter(None, [strict, "countries"])), lang=lang.value)
         except ConfigError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -666,7 +669,15 @@ def trend(
     cfgs = [load_year(config_dir, y, []) for y in chosen_years]
     latest = cfgs[-1]
     sectors = sorted(latest.sectors) if sector == "all" else [pick("sector", "--sector", sector, sorted(latest.sectors))]
-    chosen = pick_countries(latest, reference, countries)
+    # every country of any year read: a country missing in a later year is never dropped from the earlier ones
+    from speelveld.config.sanity import missing_countries
+    from speelveld.report.labels import warning_text
+
+    every = {cc: None for c in cfgs for cc in sorted(c.countries)}
+    chosen = pick_countries(dataclasses.replace(latest, countries={cc: None for cc in every}), reference, countries)
+    for earlier, later in zip(cfgs, cfgs[1:], strict=False):
+        for w in missing_countries(later, earlier):
+            say("warning", warning_text(lang.value, w))
     frame = run_trend(cfgs, sectors, chosen[1:], reference=chosen[0])
     decided = policy_changes(cfgs, chosen)
     meta = manifest(latest, command_line()) | {"years": chosen_years} | years_hashes(cfgs)

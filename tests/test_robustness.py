@@ -285,3 +285,21 @@ def test_the_tools_own_budget_cut_is_no_year_on_year_change():
                             "--set", "NL.carbon.indirect_cost_compensation.budget_eur_per_year=80e6", "--lang", "en"])
     assert r.exit_code == 0, r.output
     assert "every claim is paid pro rata at 23 %" in r.stderr and "budget_scaling_pct" not in r.stderr
+
+
+def test_a_country_missing_in_a_new_year_is_said_and_never_dropped_from_the_trend(tmp_path):
+    from speelveld.config.load import default_config_dir
+
+    cfg = tmp_path / "configs"
+    shutil.copytree(default_config_dir(), cfg, ignore=shutil.ignore_patterns("projections", "2024"))
+    (cfg / "2026" / "countries" / "BE.yaml").unlink()
+    r = runner.invoke(app, ["compare", "--sector", "chemie", "--config-dir", str(cfg)])
+    assert r.exit_code == 0 and "BE ontbreekt in 2026 maar staat in 2025" in " ".join(r.output.split())
+    r = runner.invoke(app, ["compare", "--sector", "chemie", "--config-dir", str(cfg), "--strict", "countries"])
+    assert r.exit_code == 2 and "[--strict countries]" in r.output
+    r = runner.invoke(app, ["validate", "--config-dir", str(cfg)])
+    assert r.exit_code == 2 and "BE ontbreekt in 2026" in " ".join(r.output.split())
+    r = runner.invoke(app, ["trend", "--sector", "chemie", "--config-dir", str(cfg), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.stdout)["rows"]
+    assert {row["year"] for row in rows if row["country"] == "BE"} == {2025}

@@ -17,7 +17,7 @@ from speelveld.config.overrides import origin_of_note
 from speelveld.config.resolved import YearConfig
 
 FACTOR = 3.0
-KINDS = ("changes", "estimates", "incomplete")
+KINDS = ("changes", "estimates", "incomplete", "countries")
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,15 @@ def year_over_year(cfg: YearConfig, previous: YearConfig | None) -> list[Warning
         key = "w_sign" if ratio < 0 else "w_ratio"
         out.append(Warning("changes", key, {"where": where, "path": path, "value": f"{p.value:g}", "unit": p.unit, "ratio": f"{ratio:.3g}", "year": previous.year, "old": f"{q.value:g}"}))
     return out
+
+
+def missing_countries(cfg: YearConfig, previous: YearConfig | None) -> list[Warning]:
+    """A country the previous price year has and this one lacks: a country file left out of a new
+    year drops that country from every result without a word otherwise."""
+    if previous is None:
+        return []
+    return [Warning("countries", "w_country_gone", {"country": cc, "year": cfg.year, "previous": previous.year, "folder": cfg.relative_file(str(cfg.config_dir / str(cfg.year) / "countries"))})
+            for cc in sorted(set(previous.countries) - set(cfg.countries))]
 
 
 def estimates_in_totals(lines) -> list[Warning]:

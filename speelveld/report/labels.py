@@ -56,6 +56,8 @@ LABELS: dict[str, dict[str, str]] = {
         "overrides": "Aangepast: {items}",
         "scenario": "Scenario: {name}",
         "w_ratio": "{where}: {path}: {value} {unit} is {ratio}× de waarde van {year} ({old}); tikfout of verkeerde eenheid?",
+        "w_country_gone": "{folder}: {country} ontbreekt in {year} maar staat in {previous}; elk resultaat van {year} laat {country} weg "
+        "(zet het landbestand terug, of haal het land bewust weg)",
         "w_sign": "{where}: {path}: {value} {unit} heeft het omgekeerde teken van de waarde van {year} ({old}); tikfout of verkeerde eenheid?",
         "w_estimates": "{country}: de totalen steunen op geschatte posten: {keys} (zie `speelveld sources --stale`)",
         "w_incomplete": "{country}: het verschil is niet volledig ({bounds}) voor {sectors}: aan één kant ontbreekt een post zonder grenzen",
@@ -314,6 +316,8 @@ LABELS: dict[str, dict[str, str]] = {
         "overrides": "Overridden: {items}",
         "scenario": "Scenario: {name}",
         "w_ratio": "{where}: {path}: {value} {unit} is {ratio}× the {year} value {old} (typo or unit slip?)",
+        "w_country_gone": "{folder}: {country} is missing in {year} but present in {previous}; every result of {year} leaves {country} out "
+        "(put the country file back, or remove the country on purpose)",
         "w_sign": "{where}: {path}: {value} {unit} has the opposite sign of the {year} value {old} (typo or unit slip?)",
         "w_estimates": "{country}: the totals rest on estimated lines: {keys} (see `speelveld sources --stale`)",
         "w_incomplete": "{country}: the gap is not complete ({bounds}) for {sectors}: a line without bounds is missing on one side",
