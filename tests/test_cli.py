@@ -185,7 +185,7 @@ def test_a_band_of_two_negative_numbers_is_spelled_out():
     # each in its language: a decimal comma in Dutch, a point in English
     assert band_text("nl", -3.12, -2.64) == "-3,12 tot -2,64"
     assert band_text("en", -3.12, -2.64) == "-3.12 to -2.64"
-    assert band_text("nl", -19.42, 11.36) == "-19,42–11,36"
+    assert band_text("nl", -19.42, 11.36) == "-19,42 tot 11,36"  # a range starting below zero is spelled out
     assert band_text("nl", 2.64, 3.12) == "2,64–3,12"
     assert band_text("en", 1000.5, 2000) == "1,000.50–2,000.00"
     assert band_text("nl", 1000.5, 2000) == "1.000,50–2.000,00"

@@ -97,6 +97,7 @@ class BusinessCase:
     reference: str
     eua_eur_per_t: float
     table: pl.DataFrame  # one row per country
+    technology_note: str | None = None  # the technology's limits as its config states them (temperature, heat source)
 
 
 OUTPUTS = ("d_electricity", "d_gas", "d_co2", "annuity_electric", "annuity_gas", "difference", "break_even", "subsidy")
@@ -200,7 +201,8 @@ def business_case(base: YearConfig, electrified: YearConfig, sector: str, techno
         rows.append(row)
     table = pl.DataFrame(rows, schema_overrides={k: pl.Float64 for k in rows[0] if k not in ("country", "bound")})
     eua_value = base.param_of(eu, "eua_price_eur_per_t").central
-    return BusinessCase(base.year, sector, technology, eu.technologies[technology].label, e, reference, eua_value, table)
+    return BusinessCase(base.year, sector, technology, eu.technologies[technology].label, e, reference, eua_value, table,
+                        " ".join((eu.technologies[technology].note or "").split()) or None)
 
 
 def _range(cfg: YearConfig, path: str) -> tuple:

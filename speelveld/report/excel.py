@@ -24,7 +24,7 @@ from speelveld.core.compute import Comparison
 from speelveld.core.lines import ELECTRICITY_FAMILIES, FAMILIES
 from speelveld.report.labels import GENERIC_ROW_LABELS, band_text, conclusive, gap_text, line_label, t, units_in, year_label
 from speelveld.report.labels import WORKBOOK as TEXT
-from speelveld.report.notes import gap_note
+from speelveld.report.notes import gap_note, headline
 from speelveld.report.numbers import num
 
 FIXED_TIME = dt.datetime(2000, 1, 1)
@@ -304,6 +304,16 @@ def _summary_sheet(ws, result: Comparison, cfg: YearConfig, gap_cells: dict, lan
     chart.legend.position = "b"
     chart.height, chart.width = 8, 22
     ws.add_chart(chart, f"A{last + 3}")
+    # a sentence per sector for a letter, below the chart (about 17 rows of 8 cm)
+    row = last + 21
+    _put_text(ws, row, 1, t(lang, "hl_title"))
+    ws.cell(row=row, column=1).font = BOLD
+    for sector in result.sectors:
+        rows = [r for r in result.totals.filter((pl.col("sector") == sector) & (pl.col("country") != ref)).iter_rows(named=True)]
+        sentence = headline(lang, rows, ref)
+        if sentence:
+            row += 1
+            _put_text(ws, row, 1, f"{sector}: {sentence}")
 
 
 def _parameters_sheet(ws, cfg: YearConfig, lang: str) -> None:

@@ -148,6 +148,16 @@ LABELS: dict[str, dict[str, str]] = {
         "sa_ceeag_none": "geen verlaagde heffing in deze optie",
         "sa_ceeag_contribution": "{levy}: eigen bijdrage ten minste 15 % van de heffing of 0,5 €/MWh (aandeel {share} %, tarief {rate})",
         "tx_policy_title": "Beleidsbesluiten per prijsjaar (in de configs)",
+        "hl_start": "{ref} is ", "hl_and": " en ", "hl_title": "In woorden (per sector)",
+        "tx_pays_without_co2": "rendabel\nzonder\nCO2-prijs",
+        "tx_maybe_without_co2": "*: de band reikt onder 0: mogelijk rendabel zonder CO2-prijs.",
+        "tx_bc_limits": "Grenzen van de techniek ({label}): {note}",
+        "hl_dearer": "{gap} €/MWh ({pct} %) duurder dan {cc} (band {band})",
+        "hl_cheaper": "{gap} €/MWh ({pct} %) goedkoper dan {cc} (band {band})",
+        "hl_unsure": "ten opzichte van {cc} is het teken onzeker (band {band})",
+        "hl_lower": "het verschil met {cc} is ten minste {band} (een post ontbreekt)",
+        "hl_upper": "het verschil met {cc} is ten hoogste {band} (een post ontbreekt)",
+        "hl_none": "het verschil met {cc} is onbepaald",
         "pj_built": "Projectiejaren {years} gebouwd uit {base} en het padenbestand, in {target} ({files} bestanden).",
         "pj_counts": "{n} waarden uit de paden; {carried} jaarlijkse cijfers doorgetrokken uit het basisjaar als schatting "
         "(`speelveld sources --stale --year JAAR` noemt ze).",
@@ -407,6 +417,16 @@ LABELS: dict[str, dict[str, str]] = {
         "sa_ceeag_none": "no reduced levy in this option",
         "sa_ceeag_contribution": "{levy}: own contribution at least 15 % of the levy or 0.5 €/MWh (share {share} %, rate {rate})",
         "tx_policy_title": "Policy decisions per price year (in the configs)",
+        "hl_start": "{ref} is ", "hl_and": " and ", "hl_title": "In words (per sector)",
+        "tx_pays_without_co2": "pays\nwithout a\nCO2 price",
+        "tx_maybe_without_co2": "*: the band reaches below 0: electrifying may pay without a CO2 price.",
+        "tx_bc_limits": "Limits of the technology ({label}): {note}",
+        "hl_dearer": "{gap} €/MWh ({pct} %) dearer than {cc} (band {band})",
+        "hl_cheaper": "{gap} €/MWh ({pct} %) cheaper than {cc} (band {band})",
+        "hl_unsure": "against {cc} the sign is uncertain (band {band})",
+        "hl_lower": "the gap to {cc} is at least {band} (a line is missing)",
+        "hl_upper": "the gap to {cc} is at most {band} (a line is missing)",
+        "hl_none": "the gap to {cc} is undetermined",
         "pj_built": "Projection years {years} built from {base} and the paths file, in {target} ({files} files).",
         "pj_counts": "{n} values from the paths; {carried} yearly figures carried from the base year as estimates "
         "(`speelveld sources --stale --year YEAR` lists them).",
@@ -812,18 +832,23 @@ def band_text(lang: str, low: float | None, high: float | None, digits: int = 2)
     if abs(high - low) < 0.5 * 10**-digits:
         return num(low, digits, lang)
     a, b = num(low, digits, lang), num(high, digits, lang)
-    if b.startswith("-"):
-        # "-2.64–-2.61" reads as a typo: spell the range out when both bounds are negative
+    if a.startswith("-"):
+        # "-2,64–-2,61" reads as a typo and "-26,31–2,40" as a hyphenated figure: spell out a range that starts below zero
         return f"{a} {t(lang, 'band_to')} {b}"
     return f"{a}–{b}"
 
 
 def gap_text(lang: str, row: dict, digits: int = 2) -> str:
-    """A gap as a reader should quote it: 'a–b' (complete), '≥ a', '≤ b' or 'onbepaald'."""
+    """A gap as a reader should quote it: its central value with its band beside it, 'c (a–b)'
+    (a band alone where the row has no central value), '≥ a', '≤ b' or 'onbepaald'."""
     bound = row["gap_bound"]
     if bound == "none":
         return t(lang, "undetermined")
-    return band_text(lang, row["gap_low_eur_per_mwh"], row["gap_high_eur_per_mwh"], digits)
+    band = band_text(lang, row["gap_low_eur_per_mwh"], row["gap_high_eur_per_mwh"], digits)
+    central = row.get("gap_eur_per_mwh")
+    if central is None or bound != "exact" or band == num(central, digits, lang):
+        return band
+    return f"{num(central, digits, lang)} ({band})"
 
 
 def conclusive(row: dict) -> int:

@@ -26,7 +26,7 @@ from speelveld.report.labels import (
     units_in,
     year_label,
 )
-from speelveld.report.notes import gap_note
+from speelveld.report.notes import gap_note, headline
 from speelveld.report.numbers import sig, signed
 
 
@@ -155,7 +155,7 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
         table.add_row(label, *out)
 
     gap_row(Text(t(lang, "gap_mwh", ref=ref), style="bold"), "gap_eur_per_mwh", prefix=True)
-    table.add_row(t(lang, "gap_band"), *["–" if cc == ref else Text(gap_text(lang, totals[cc]), style="dim") for cc in countries])
+    table.add_row(t(lang, "gap_band"), *["–" if cc == ref else Text(gap_text(lang, {**totals[cc], "gap_eur_per_mwh": None}), style="dim") for cc in countries])
     table.add_row(t(lang, "gap_status"), *["–" if cc == ref else t(lang, totals[cc]["gap_bound"]) for cc in countries])
     gap_row(t(lang, "gap_year"), "gap_eur_per_year", scale=1e-6, prefix=True)
     if any(totals[cc]["sector_gap_meur_per_year"] is not None for cc in countries):
@@ -167,6 +167,9 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
         )
     table.add_row(t(lang, "co2_gap"), *["–" if cc == ref else _fmt(totals[cc]["direct_co2_gap_eur_per_mwh"]) for cc in countries])
     parts = [_Fitted(table)]
+    sentence = headline(lang, [totals[cc] for cc in countries if cc != ref], ref)
+    if sentence:
+        parts.append(Text(sentence, style="bold"))
     for cc in countries:
         note = gap_note(result, sector, totals[cc], lang)
         if note:
@@ -186,7 +189,9 @@ def _pct_text(lang: str, row: dict, field: str) -> str:
         return t(lang, "undetermined")
     if low is not None and high is not None and high - low < 0.05:
         return _fmt(row[f"{field}_pct"], 1)
-    return band_text(lang, low, high, digits=1)
+    central = row.get(f"{field}_pct")
+    band = band_text(lang, low, high, digits=1)
+    return band if central is None or row["gap_bound"] != "exact" else f"{_fmt(central, 1)} ({band})"
 
 
 def _unapplied_relief(rows: pl.DataFrame, key: str) -> bool:
@@ -331,8 +336,10 @@ def policy_table(table: pl.DataFrame, reference: str, title: str, lang: str = "n
         if row["country"] == reference:
             continue
         ref_row = table.filter((pl.col("sector") == row["sector"]) & (pl.col("country") == reference)).row(0, named=True)
-        before = {"gap_bound": row["gap_before_bound"], "gap_low_eur_per_mwh": row["gap_before_low_eur_per_mwh"], "gap_high_eur_per_mwh": row["gap_before_high_eur_per_mwh"]}
-        after = {"gap_bound": row["gap_after_bound"], "gap_low_eur_per_mwh": row["gap_after_low_eur_per_mwh"], "gap_high_eur_per_mwh": row["gap_after_high_eur_per_mwh"]}
+        before = {"gap_bound": row["gap_before_bound"], "gap_eur_per_mwh": row["gap_before_eur_per_mwh"],
+                  "gap_low_eur_per_mwh": row["gap_before_low_eur_per_mwh"], "gap_high_eur_per_mwh": row["gap_before_high_eur_per_mwh"]}
+        after = {"gap_bound": row["gap_after_bound"], "gap_eur_per_mwh": row["gap_after_eur_per_mwh"],
+                 "gap_low_eur_per_mwh": row["gap_after_low_eur_per_mwh"], "gap_high_eur_per_mwh": row["gap_after_high_eur_per_mwh"]}
         change = change_text(lang, row, "gap_change")
         sign = band_sign(row["gap_change_low_eur_per_mwh"], row["gap_change_high_eur_per_mwh"]) if row["gap_change_bound"] == "exact" else 0
         style = "red" if sign > 0 else "green" if sign < 0 else ""
@@ -340,8 +347,8 @@ def policy_table(table: pl.DataFrame, reference: str, title: str, lang: str = "n
         out.add_row(
             row["sector"],
             row["country"],
-            gap_text(lang, before),
-            gap_text(lang, after),
+            gap_text(lang, before).replace(" (", "\n(", 1),  # the central value, its band below it
+            gap_text(lang, after).replace(" (", "\n(", 1),
             Text(change, style=style),
             change_text(lang, row, "direct_co2_gap_change"),
             "?" if cost is None else _fmt(cost, 1),
@@ -620,7 +627,8 @@ def business_case_tables(bc, lang: str = "nl") -> list:
                   el=f"{num(q.electricity_mwh / 1000, 0)}", co2=f"{num(q.co2_avoided_t / 1000, 0)}"),
         title_justify="left", caption_justify="left",
     )
-    table.add_column("", no_wrap=False, max_width=42)
+    # the labels wrap between words, never inside one: at least as wide as the longest word
+    table.add_column("", no_wrap=False, max_width=42, min_width=11)
     for cc in countries:
         table.add_column(cc, justify="right", no_wrap=True)
 
@@ -643,10 +651,24 @@ def business_case_tables(bc, lang: str = "nl") -> list:
     table.add_row("  " + t(lang, "tx_capital_and_fixed_o_m"), *[_fmt(rows[cc]["capital_electric_eur_per_mwh_heat"]) for cc in countries])
     table.add_section()
     table.add_row(Text(t(lang, "tx_difference_per_year_m_yr"), style="bold"), *[cell(rows[cc], "difference", 1, 1e-6) for cc in countries])
-    table.add_row(Text(t(lang, "tx_break_even_co2_price_t"), style="bold"), *[cell(rows[cc], "break_even", 0) for cc in countries])
+    def break_even(row: dict):
+        # a break-even below zero is no price to quote: electrifying pays without any CO2 price
+        lo, hi, v = row["break_even_low"], row["break_even_high"], row["break_even"]
+        if v is not None and hi is not None and hi < 0:
+            return Text(t(lang, "tx_pays_without_co2"), style="green")
+        if v is not None and v < 0:
+            return Text(t(lang, "tx_pays_without_co2") + "\n" + band_text(lang, lo, hi, 0), style="green")
+        if v is not None and lo is not None and lo < 0:
+            return Text(cell(row, "break_even", 0) + " *")  # the caption: perhaps paying without a CO2 price
+        return cell(row, "break_even", 0)
+
+    table.add_row(Text(t(lang, "tx_break_even_co2_price_t"), style="bold"), *[break_even(rows[cc]) for cc in countries])
     table.add_row(Text(t(lang, "tx_subsidy_needed_t_co2_avoided"), style="bold"), *[cell(rows[cc], "subsidy", 0) for cc in countries])
     note = Text(t(lang, "tx_bc_note", year=bc.year, eua=f"{num(bc.eua_eur_per_t, 2)}"), style="dim")
-    return [table, note]
+    limits = bc.technology_note
+    maybe = [Text(t(lang, "tx_maybe_without_co2"), style="dim")] if any(
+        r["break_even"] is not None and r["break_even"] >= 0 and r["break_even_low"] is not None and r["break_even_low"] < 0 for r in rows.values()) else []
+    return [table, note, *maybe] + ([Text(t(lang, "tx_bc_limits", label=bc.label, note=limits), style="dim")] if limits else [])
 
 
 def list_tables(cfg: YearConfig, years: list[int], scenarios: list, lang: str = "nl") -> list:
