@@ -456,6 +456,7 @@ def toets(
             "ikc_budget_meur_per_year": cost.ikc_budget_meur_per_year, "ikc_pro_rata_pct": cost.ikc_pro_rata_pct,
             "ikc_paid_pro_rata": cost.paid_pro_rata,
             "meur_per_year_per_eur_per_mwh_closed": cost.per_gap_closed,
+            "share_of_gaps_closed_pct": cost.share_closed_pct,
         }
         if fmt == Fmt.csv:
             emit_csv(flat.write_csv(), meta, out_file)

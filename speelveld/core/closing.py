@@ -80,8 +80,12 @@ def closing_totals(table: pl.DataFrame) -> pl.DataFrame:
 
 @dataclass
 class Budgets:
-    envelope_eur_per_year: float | None = None  # the proposed relief's budget (pending or not)
+    envelope_eur_per_year: float | None = None  # the envelope's amount (or else a proposed relief's budget)
     envelope_label: str | None = None
+    envelope_quality: str | None = None  # published, estimate, unknown: how the report may call it
+    envelope_source: str | None = None
+    envelope_low: float | None = None
+    envelope_high: float | None = None
     ikc_eur_per_year: float | None = None
     sources: list[str] = field(default_factory=list)
 
@@ -91,10 +95,14 @@ def budgets(cfg: YearConfig, reference: str = "NL") -> Budgets:
     country = cfg.countries.get(reference)
     if country is None:
         return out
-    for s in country.support:
-        p = cfg.param_of(s, "budget_eur_per_year") if s.budget_eur_per_year is not None else None
-        if p is not None and p.value is not None:
-            out.envelope_eur_per_year, out.envelope_label = p.value, s.label
+    candidates = ([(country.envelope.label, cfg.param_of(country.envelope, "budget_eur_per_year"))] if country.envelope is not None else []) + [
+        (s.label, cfg.param_of(s, "budget_eur_per_year")) for s in country.support if s.budget_eur_per_year is not None]
+    for label, p in candidates:
+        if p.central is not None:
+            out.envelope_eur_per_year, out.envelope_label = p.central, label
+            out.envelope_quality = p.quality.value
+            out.envelope_source = ", ".join(x for x in (p.source.publisher, p.source.date) if x) or p.source.title
+            out.envelope_low, out.envelope_high = p.low, p.high
             out.sources.append(p.source.title)
             break
     comp = country.carbon.indirect_cost_compensation
@@ -116,7 +124,8 @@ class StateCost:
     ikc_budget_meur_per_year: float | None = None
     ikc_pro_rata_pct: float | None = None
     paid_pro_rata: bool = False  # the scenario's gaps are at the claims paid (cut to the share), not at the claims made
-    per_gap_closed: dict[str, float | None] = field(default_factory=dict)  # M€/yr per €/MWh narrowing, by neighbour
+    per_gap_closed: dict[str, float | None] = field(default_factory=dict)  # M€/yr per €/MWh narrowing in the sectors the measure reaches, by neighbour
+    share_closed_pct: dict[str, float | None] = field(default_factory=dict)  # share of the (volume-weighted) gaps where NL is dearer that it closes, to parity
 
 
 def ikc_claims(result: Comparison, weights: dict[str, float], reference: str = "NL") -> float:
@@ -181,13 +190,21 @@ def state_cost(table: pl.DataFrame, base: Comparison, scenario: Comparison, cfg:
     if abs(claims_after - claims_before) > 1e-9 and (paid := ikc_pro_rata(scenario_cfg or cfg, reference)) is not None:
         result.ikc_claims_meur_per_year, result.ikc_budget_meur_per_year, result.ikc_pro_rata_pct = paid
         result.paid_pro_rata = paid[2] is not None
-    # cost per €/MWh of gap closed, per neighbour: volume-weighted narrowing over the same sectors
+    # Per neighbour, figures that tell measures apart. (The cost per €/MWh of volume-weighted
+    # narrowing over every modelled sector is the modelled volume for any measure that changes only
+    # the Dutch bill: the same figure for all.) The cost per €/MWh closed in the sectors the measure
+    # reaches, and the share of the gaps where NL is dearer that it closes, counting the narrowing
+    # only down to parity.
     for cc in table.filter(pl.col("country") != reference)["country"].unique(maintain_order=True).to_list():
-        rows = table.filter((pl.col("country") == cc) & pl.col("sector").is_in(sectors))
-        changes = [(r["gap_change_eur_per_mwh"], weights[r["sector"]]) for r in rows.iter_rows(named=True)]
-        if not changes or any(c is None for c, _ in changes) or result.meur_per_year is None:
-            result.per_gap_closed[cc] = None
+        rows = [r for r in table.filter((pl.col("country") == cc) & pl.col("sector").is_in(sectors)).iter_rows(named=True)]
+        if not rows or any(r["gap_change_eur_per_mwh"] is None for r in rows) or result.meur_per_year is None:
+            result.per_gap_closed[cc] = result.share_closed_pct[cc] = None
             continue
-        narrowing = -sum(c * w for c, w in changes) / sum(w for _, w in changes)
+        reached = [r for r in rows if abs(r["gap_change_eur_per_mwh"]) > 1e-6]
+        w = sum(weights[r["sector"]] for r in reached)
+        narrowing = -sum(r["gap_change_eur_per_mwh"] * weights[r["sector"]] for r in reached) / w if w else 0.0
         result.per_gap_closed[cc] = result.meur_per_year / narrowing if narrowing > 1e-6 else None
+        open_gap = sum(max(r["gap_before_eur_per_mwh"] or 0.0, 0.0) * weights[r["sector"]] for r in rows)
+        closed = sum(min(max(-r["gap_change_eur_per_mwh"], 0.0), max(r["gap_before_eur_per_mwh"] or 0.0, 0.0)) * weights[r["sector"]] for r in rows)
+        result.share_closed_pct[cc] = closed / open_gap * 100 if open_gap else None
     return result

@@ -475,7 +475,7 @@ def _closing_sheet(ws, result: Comparison, cfg: YearConfig, lang: str) -> None:
     ws.cell(row=1, column=1).font = Font(bold=True, size=13)
     parts = []
     if money.envelope_eur_per_year is not None:
-        parts.append(f"{money.envelope_label}: {num(money.envelope_eur_per_year / 1e6, 0)} M€")
+        parts.append(f"{money.envelope_label}: {num(money.envelope_eur_per_year / 1e6, 0)} M€ ({t(lang, 'tx_env_' + (money.envelope_quality or 'estimate'))})")
     if money.ikc_eur_per_year is not None:
         parts.append(f"IKC {result.year}: {num(money.ikc_eur_per_year / 1e6, 1)} M€")
     _put_text(ws, 2, 1, tx["closing_note"].format(ref=ref, budgets="; ".join(parts)))

@@ -530,7 +530,12 @@ def closing_tables(table: pl.DataFrame, totals: pl.DataFrame, budgets, year: int
                     str(r["sectors"]), ", ".join(r["left_out"]) or "–")
     lines = []
     if budgets.envelope_eur_per_year is not None:
-        lines.append(t(lang, "tx_envelope", label=budgets.envelope_label, meur=f"{num(budgets.envelope_eur_per_year / 1e6, 0)}"))
+        # how the amount may be called follows its quality: nothing is 'announced' unless its source says so
+        status = t(lang, "tx_env_" + (budgets.envelope_quality or "estimate"))
+        amount = num(budgets.envelope_eur_per_year / 1e6, 0)
+        if budgets.envelope_low is not None and budgets.envelope_high is not None and budgets.envelope_high > budgets.envelope_low:
+            amount += f" ({band_text(lang, budgets.envelope_low / 1e6, budgets.envelope_high / 1e6, 0)})"
+        lines.append(t(lang, "tx_envelope", label=budgets.envelope_label, meur=amount, status=status, source=budgets.envelope_source))
     if budgets.ikc_eur_per_year is not None:
         lines.append(t(lang, "tx_ikc_budget", year=year, meur=f"{num(budgets.ikc_eur_per_year / 1e6, 1)}"))
     tot.caption = " ".join(lines) + (
@@ -551,6 +556,9 @@ def state_cost_text(cost, reference: str, lang: str = "nl") -> list[str]:
         out.append(t(lang, "tx_ikc_claims", claims=f"{num(cost.ikc_claims_meur_per_year, 1)}", budget=f"{num(cost.ikc_budget_meur_per_year, 1)}", cut=cut))
         if cost.paid_pro_rata:
             out.append(t(lang, "tx_ikc_paid_pro_rata", pct=f"{num(cost.ikc_pro_rata_pct, 0)}", ref=reference))
+    shares = [f"{cc}: {num(v, 0)} %" for cc, v in cost.share_closed_pct.items() if v is not None]
+    if shares:
+        out.append(t(lang, "tx_share_closed", items="; ".join(shares)))
     per = [f"{cc}: {num(v, 0)}" for cc, v in cost.per_gap_closed.items() if v is not None]
     if per:
         out.append(t(lang, "tx_per_gap_closed", items="; ".join(per)))
