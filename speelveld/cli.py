@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import importlib
 import json
+import os
 import shlex
 import sys
 from enum import Enum
@@ -94,7 +95,11 @@ class Carrier(str, Enum):
 
 
 def command_line() -> str:
-    return "speelveld " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+    """The command as typed, with absolute paths written as a published file may name them."""
+    from speelveld.report.output import published_path
+
+    args = [published_path(a) if os.path.isabs(a) else a for a in sys.argv[1:]]
+    return "speelveld " + " ".join(shlex.quote(a) for a in args)
 
 
 def say(prefix: str, message: str) -> None:

@@ -303,3 +303,19 @@ def test_a_country_missing_in_a_new_year_is_said_and_never_dropped_from_the_tren
     assert r.exit_code == 0, r.output
     rows = json.loads(r.stdout)["rows"]
     assert {row["year"] for row in rows if row["country"] == "BE"} == {2025}
+
+
+def test_a_published_file_names_no_home_directory(tmp_path, monkeypatch):
+    import sys
+
+    from speelveld.report.output import published_path
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path.parent))
+    out = tmp_path / "r.json"
+    monkeypatch.setattr(sys, "argv", ["speelveld", "compare", "--sector", "plant", "--config-dir", str(FIXTURE), "--format", "json", "--out", str(out)])
+    r = runner.invoke(app, sys.argv[1:])
+    assert r.exit_code == 0, r.output
+    run = json.loads(out.read_text(encoding="utf-8"))["run"]
+    assert str(tmp_path) not in run["command"] and "--out r.json" in run["command"]
+    assert published_path(tmp_path.parent / "elders" / "x.xlsx") == "~/elders/x.xlsx"

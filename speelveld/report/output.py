@@ -15,13 +15,31 @@ from speelveld.config.resolved import YearConfig
 from speelveld.core.compute import Comparison
 
 
+def published_path(path: Path | str) -> str:
+    """A path as a published file may name it: relative to the working directory where it lies
+    below it, the shipped configs as 'configs', else with the home directory as '~' (a workbook
+    sent to parliament does not carry a civil servant's home directory)."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve())) or "."
+    except ValueError:
+        pass
+    from speelveld.config.discovery import PACKAGE_CONFIGS, REPO_CONFIGS
+
+    if p.resolve() in (REPO_CONFIGS.resolve(), PACKAGE_CONFIGS.resolve()):
+        return "configs (speelveld's own)"
+    home = str(Path.home())
+    text = str(p)
+    return "~" + text[len(home):] if home not in ("", "/") and text.startswith(home + "/") else text
+
+
 def manifest(cfg: YearConfig, command: str) -> dict:
     """What it takes to reproduce a result: tool version, inputs and the command."""
     return {
         "tool": "speelveld",
         "version": __version__,
         "year": cfg.year,
-        "config_dir": str(cfg.config_dir),
+        "config_dir": published_path(cfg.config_dir),
         "config_hash": cfg.resolved_hash(),
         "command": command,
         "scenario": cfg.scenario,
