@@ -374,6 +374,21 @@ def validate(
             check_warnings(cfg, ",".join(filter(None, [strict, "countries"])), lang=lang.value)
         except ConfigError as exc:
             problems.extend(exc.problems)
+    # every scenario against every year it names (or every year checked): a typo in a scenario's
+    # path would otherwise pass here and fail only when the scenario is run
+    from speelveld.config.scenario import available_scenarios
+
+    for name in available_scenarios(config_dir):
+        try:
+            sc = load_scenario(config_dir, name)
+        except ConfigError as exc:
+            problems.extend(exc.problems)
+            continue
+        for y in [y for y in years if sc.applies_to(y)]:
+            try:
+                load_year(config_dir, y, [], scenario=name)
+            except ConfigError as exc:
+                problems.extend(p for p in exc.problems if p not in problems)
     if problems:
         raise ConfigError(problems)
 

@@ -71,8 +71,11 @@ def test_compare_sector_all_and_list_and_validate():
     assert invoke("compare", "--sector", "all", "--config-dir", str(FIXTURE)).exit_code == 0
     r = invoke("list", "--config-dir", str(FIXTURE))
     assert r.exit_code == 0 and "plant" in r.output and "2030" in r.output
+    # validate checks the scenarios too: the fixture's broken one (kapot.yaml, a misspelt path) fails
+    # it with its file, line and field, the years themselves are ok
     r = invoke("validate", "--config-dir", str(FIXTURE))
-    assert r.exit_code == 0 and "2030: ok" in r.output
+    assert r.exit_code == 2 and "2030: ok" in r.output
+    assert "kapot.yaml:5: set DE.commodity.baseload_eur_per_mwhh" in r.output and "bedoelde u 'baseload_eur_per_mwh'?" in r.output
 
 
 def test_unknown_sector_is_a_clean_error():

@@ -39,7 +39,7 @@ from speelveld.config.model import (
     EUFile,
     SectorFile,
 )
-from speelveld.config.overrides import Override, apply_overrides, parse_override
+from speelveld.config.overrides import Override, apply_overrides, override_note, parse_override
 from speelveld.config.resolved import Param, YearConfig
 from speelveld.config.semantic import _identity_checks, _semantic_checks
 from speelveld.config.yamlload import ConfigError, LineMap, load_yaml
@@ -193,7 +193,7 @@ def _load_year(config_dir: Path, year: int, overrides: list[Override], scenario:
         sectors={k[1]: m for k, m in models.items() if k[0] == "sectors"},  # type: ignore[misc]
         params=params,
         refs=refs,
-        overrides=[f"{o.origin} {o.path}={o.value}" for o in overrides],
+        overrides=[override_note(o) for o in overrides],
         scenario=scenario,
         files=sorted(files.values()),
         projection=is_projection(config_dir, year),

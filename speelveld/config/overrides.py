@@ -45,8 +45,15 @@ class Override:
 
 
 def override_note(ov: Override) -> str:
-    """The note a value set by an override carries: where it came from, the path and the value."""
-    return f"{ov.origin} {ov.path}={ov.value}"
+    """The note a value set by an override carries: where it came from, the path and the value
+    (a structure written as YAML in one line, as a user would type it, not as Python prints it)."""
+    return f"{ov.origin} {ov.path}={readable(ov.value)}"
+
+
+def readable(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, sort_keys=False, width=10**6).strip()
+    return str(value)
 
 
 def origin_of_note(note: str) -> str:
