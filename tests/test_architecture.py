@@ -31,3 +31,15 @@ def test_core_has_no_io_or_ui_imports():
             if isinstance(node, ast.Attribute) and node.attr in {"write_text", "write_bytes", "read_text", "write_parquet", "write_csv"}:
                 problems.append(f"{path.name}:{node.lineno}: uses .{node.attr}")
     assert not problems, "\n".join(problems)
+
+
+def test_the_config_layer_imports_no_report_or_cli():
+    """config/ reads and edits the YAML; it writes files through speelveld.fileio, never through
+    the report layer above it (an arrow up the layers)."""
+    problems = []
+    for path in (CORE.parent / "config").rglob("*.py"):
+        tree = ast.parse(path.read_text(), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(("speelveld.report", "speelveld.cli")):
+                problems.append(f"{path.name}:{node.lineno}: imports {node.module}")
+    assert not problems, "\n".join(problems)

@@ -390,7 +390,7 @@ def _cell_of(result: Import, message: str) -> str:
 
 def write_import(result: Import) -> list[Path]:
     """Write every changed file (each atomically); returns the files written."""
-    from speelveld.report.output import write_atomic
+    from speelveld.fileio import write_atomic
 
     for path, text in result.texts.items():
         write_atomic(path, lambda tmp, text=text: tmp.write_text(text, encoding="utf-8"))

@@ -5,14 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from speelveld import __version__
 from speelveld.config.resolved import YearConfig
 from speelveld.core.compute import Comparison
+from speelveld.fileio import check_writable, write_atomic  # noqa: F401 (re-exported: the CLI writes through them)
 
 
 def published_path(path: Path | str) -> str:
@@ -55,41 +53,6 @@ def sidecar(path: Path) -> Path:
 
 def manifest_json(meta: dict) -> str:
     return json.dumps(meta, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
-
-
-def check_writable(path: Path) -> None:
-    """Fail before any work if the output cannot be written."""
-    parent = path.resolve().parent
-    if not parent.is_dir():
-        raise OSError(f"{path}: directory {parent} does not exist")
-    if not os.access(parent, os.W_OK):
-        raise OSError(f"{path}: directory {parent} is not writable")
-    if path.exists() and not os.access(path, os.W_OK):
-        raise OSError(f"{path}: file is not writable")
-
-
-def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
-    """Write to a temporary file beside ``path`` and rename it into place, so a reader sees
-    the old file or the complete new one, never a half-written file."""
-    path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.resolve().parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it the mode a new file gets
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 # The columns of a `compare` CSV. Line rows fill the first eleven; each (sector, country) then
