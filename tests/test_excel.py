@@ -160,3 +160,29 @@ def test_libreoffice_recalculates_totals_and_gaps(tmp_path):
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(outdir / "page")], check=True, timeout=120)
         pngs = list(outdir.glob("page*.png"))
         assert pngs and pngs[0].stat().st_size > 2000
+
+
+def test_charts_tell_the_truth(tmp_path):
+    """The sector chart stacks the electricity families only (direct CO2 beside it, not on top),
+    shows the net total as a marker, and puts the country names under the axis; trend lines are
+    straight with a marker per year."""
+    import zipfile
+
+    out = tmp_path / "r.xlsx"
+    r = runner.invoke(app, ["report", "--out", str(out), "--year", "2026"])
+    assert r.exit_code == 0, r.output
+    with zipfile.ZipFile(out) as z:
+        charts = {n: z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")}
+    charts = {n: x.replace("<c:", "<").replace("</c:", "</") for n, x in charts.items()}  # with or without the c: prefix
+    sector = [x for x in charts.values() if "<barChart>" in x and "<lineChart>" in x]
+    assert len(sector) == 9  # one per sector: a stacked bar with the net total as a line chart of markers
+    for xml in sector:
+        assert 'tickLblPos val="low"' in xml and 'symbol val="diamond"' in xml
+    trend = [x for x in charts.values() if "<lineChart>" in x and "<barChart>" not in x]
+    assert trend and all('smooth val="0"' in x and 'symbol val="circle"' in x for x in trend)
+    wb = openpyxl.load_workbook(out)
+    ws = wb["chemie"]
+    labels = [ws.cell(row=i, column=2).value for i in range(1, ws.max_row + 1)]
+    start = labels.index(next(v for v in labels if v and str(v).startswith(("Kosten per", "Cost per")))) if any(v and str(v).startswith(("Kosten per", "Cost per")) for v in labels) else None
+    assert "Netto (elektriciteit)" in labels
+    assert start is None or "Directe CO2-kosten" not in labels[start:]

@@ -207,9 +207,14 @@ def _sum_formula(letter: str, rows: list[int]) -> str | int:
 
 
 def _family_chart(ws, rows_of: dict[str, list[int]], countries: list[str], mwh_col, top: int, lang: str) -> None:
-    """A stacked bar per country with one segment per cost family (a handful of legend entries,
-    so the bars stay visible when printed), fed by SUM formulas over the family's lines."""
-    families = [f for f in FAMILIES if rows_of.get(f)]
+    """A stacked bar per country with one segment per family of the electricity price (a handful of
+    legend entries, so the bars stay visible when printed), fed by SUM formulas over the family's
+    lines; a marker for the net total, which the bars (reliefs below zero) do not show; direct CO2
+    is a cost beside the electricity price, not part of it, so it stays out of the stack."""
+    from openpyxl.chart import LineChart
+    from openpyxl.chart.marker import Marker
+
+    families = [f for f in ELECTRICITY_FAMILIES if rows_of.get(f)]
     _put_text(ws, top, 2, TEXT[lang]["chart"])
     ws.cell(row=top, column=2).font = BOLD
     for j, cc in enumerate(countries):
@@ -219,6 +224,11 @@ def _family_chart(ws, rows_of: dict[str, list[int]], countries: list[str], mwh_c
         for j in range(len(countries)):
             letter = get_column_letter(mwh_col(j))
             ws.cell(row=top + i, column=mwh_col(j), value=_sum_formula(letter, rows_of[family])).number_format = EUR
+    net_row = top + len(families) + 1
+    _put_text(ws, net_row, 2, t(lang, "tx_net_total"))
+    for j in range(len(countries)):
+        letter = get_column_letter(mwh_col(j))
+        ws.cell(row=net_row, column=mwh_col(j), value=f"=SUM({letter}{top + 1}:{letter}{top + len(families)})").number_format = EUR
     chart = BarChart()
     chart.type = "col"
     chart.grouping = "stacked"
@@ -227,10 +237,20 @@ def _family_chart(ws, rows_of: dict[str, list[int]], countries: list[str], mwh_c
     chart.y_axis.title = "€/MWh"
     data = Reference(ws, min_col=2, max_col=mwh_col(len(countries) - 1), min_row=top + 1, max_row=top + len(families))
     chart.add_data(data, from_rows=True, titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=mwh_col(0), max_col=mwh_col(len(countries) - 1), min_row=top, max_row=top))
+    categories = Reference(ws, min_col=mwh_col(0), max_col=mwh_col(len(countries) - 1), min_row=top, max_row=top)
+    chart.set_categories(categories)
+    chart.x_axis.tickLblPos = "low"  # the country names under the axis, not over bars below zero
+    net = LineChart()
+    net.add_data(Reference(ws, min_col=2, max_col=mwh_col(len(countries) - 1), min_row=net_row, max_row=net_row), from_rows=True, titles_from_data=True)
+    for s in net.series:
+        s.marker = Marker(symbol="diamond", size=9)
+        s.graphicalProperties.line.noFill = True  # a marker per country, no line between countries
+        s.smooth = False
+    net.set_categories(categories)
+    chart += net
     chart.legend.position = "b"
     chart.height, chart.width = 9, 18
-    ws.add_chart(chart, f"B{top + len(families) + 2}")
+    ws.add_chart(chart, f"B{net_row + 2}")
 
 
 def _print_setup(ws, header: int | None, orientation: str = "landscape") -> None:
@@ -520,6 +540,7 @@ def _trend_sheet(ws, frame: pl.DataFrame, reference: str, lang: str) -> None:
     """Per sector a block: year rows, the gap to each country and each country's total; a line
     chart of the gaps over the years."""
     from openpyxl.chart import LineChart
+    from openpyxl.chart.marker import Marker
 
     tx = TEXT[lang]
     years = sorted(frame["year"].unique().to_list())
@@ -565,6 +586,10 @@ def _trend_sheet(ws, frame: pl.DataFrame, reference: str, lang: str) -> None:
         chart.y_axis.title = "€/MWh"
         chart.add_data(Reference(ws, min_col=2, max_col=1 + len(others), min_row=head, max_row=last), titles_from_data=True)
         chart.set_categories(Reference(ws, min_col=1, min_row=head + 1, max_row=last))
+        for s in chart.series:
+            s.smooth = False  # straight lines between the years, each year a marker
+            s.marker = Marker(symbol="circle", size=6)
+        chart.x_axis.tickLblPos = "low"
         chart.height, chart.width = 6, 14
         chart.legend.position = "b"
         ws.add_chart(chart, f"{get_column_letter(3 + 2 * len(others) + len(countries))}{top}")
