@@ -1015,6 +1015,12 @@ def inputs_import(
     if not result.edits and not result.new_sources:
         out.print(t(L, "imp_none", year=result.before.year))
         return
+    # write first, report after: the report to a closed pipe (`| head`) must not cost the edits
+    written = [] if dry_run else write_import(result)
+    if written:
+        err.print(t(L, "imp_written", n=len(written), files=", ".join(result.before.relative_file(str(f)) for f in written)))
+    for warning in result.warnings:
+        say("warning", warning)
     for ns in result.new_sources:
         out.print(t(L, "imp_source", id=ns.id, file=result.before.relative_file(str(ns.file)), title=ns.fields.get("title", "")))
     for e in result.edits:
@@ -1022,7 +1028,8 @@ def inputs_import(
         old = "onbekend" if p.value is None and L == "nl" else ("unknown" if p.value is None else f"{p.value:g}")
         new = "onbekend" if e.value is None and L == "nl" else ("unknown" if e.value is None else f"{e.value:g}")
         band = f" [{e.low:g}–{e.high:g}]" if e.low is not None and e.high is not None else ""
-        out.print(f"  {p.path}: {old} → {new}{band} {p.unit} ({e.quality.value}, {e.source})  [{e.cell}]", markup=False)
+        quality = t(L, "q_" + e.quality.value)
+        out.print(f"  {p.path}: {old} → {new}{band} {p.unit} ({quality}, {e.source})  [{e.cell}]", markup=False)
     after = result.after
     countries = [c for c in sorted(after.countries) if c != "NL"] if "NL" in after.countries else []
     if countries:
@@ -1039,9 +1046,6 @@ def inputs_import(
             out.print(t(L, "imp_no_gap_change"))
     if dry_run:
         out.print(t(L, "imp_dry", n=len(result.texts)))
-        return
-    written = write_import(result)
-    out.print(t(L, "imp_written", n=len(written), files=", ".join(result.before.relative_file(str(f)) for f in written)))
 
 
 class ExplainFmt(str, Enum):

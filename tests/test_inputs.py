@@ -237,3 +237,33 @@ def test_annual_cycle_in_libreoffice(tmp_path):
     r = runner.invoke(app, ["explain", "--sector", "chemie", "--country", "NL", "--year", "2027", "--config-dir", str(configs), "--line", "commodity", "--format", "json"])
     assert r.exit_code == 0, r.output
     assert "ember-2027" in r.stdout and "81.25" in r.stdout
+
+
+def test_an_import_warns_of_what_it_would_otherwise_pass_over_silently(configs, tmp_path):
+    nl = configs / "2030" / "countries" / "NL.yaml"
+    carried = "Carried forward from 2029 by `speelveld new-year`: the 2029 figure, not yet updated for 2030."
+    nl.write_text(nl.read_text().replace("  baseload_eur_per_mwh: 80\n", f"  baseload_eur_per_mwh:\n    value: 80\n    quality: estimate\n    note: \"{carried}\"\n", 1))
+    book = export(configs, tmp_path)
+    wb = openpyxl.load_workbook(book)
+    ws = wb.worksheets[0]
+    rows = rows_by_path(ws)
+    ws.cell(rows["NL.commodity.baseload_eur_per_mwh"], VALUE).value = 91     # new figure, quality cell emptied, note left as carried
+    ws.cell(rows["NL.commodity.baseload_eur_per_mwh"], QUALITY).value = None
+    ws.cell(rows["DE.commodity.baseload_eur_per_mwh"], VALUE).value = 77     # quality cell emptied
+    ws.cell(rows["DE.commodity.baseload_eur_per_mwh"], QUALITY).value = None
+    ws.delete_rows(rows["FR.commodity.baseload_eur_per_mwh"])                 # a deleted row keeps its value
+    wb.save(tmp_path / "edited.xlsx")
+    dutch = runner.invoke(app, ["inputs", "import", str(tmp_path / "edited.xlsx"), "--config-dir", str(configs), "--dry-run"])
+    assert dutch.exit_code == 0, dutch.output
+    flat = " ".join(dutch.output.split())
+    assert "ontbreken op het blad" in flat and "werk de toelichting bij" in flat and "de cel kwaliteit is leeg" in flat, dutch.output
+    r = runner.invoke(app, ["inputs", "import", str(tmp_path / "edited.xlsx"), "--config-dir", str(configs), "--lang", "en"])
+    assert r.exit_code == 0, r.output
+    warnings = [ln for ln in r.output.splitlines() if ln.startswith("warning:")]
+    text = " ".join(" ".join(warnings).split())
+    assert "(NL.commodity.baseload_eur_per_mwh): the value changed but the note still says it was carried forward" in text, r.output
+    assert "(DE.commodity.baseload_eur_per_mwh): the value changed but the quality cell is empty; the flag stays" in text, r.output
+    assert "1 parameter row(s) missing from the sheet, their values are kept unchanged: FR.commodity.baseload_eur_per_mwh" in text, r.output
+    cfg = load_year(configs, 2030)
+    assert cfg.params["NL.commodity.baseload_eur_per_mwh"].value == 91 and cfg.params["DE.commodity.baseload_eur_per_mwh"].value == 77
+    assert cfg.params["FR.commodity.baseload_eur_per_mwh"].value == load_year(FIXTURE, 2030).params["FR.commodity.baseload_eur_per_mwh"].value

@@ -21,6 +21,7 @@ from typing import Any
 from speelveld.config.edit import EditableFile, set_number
 from speelveld.config.load import load_year
 from speelveld.config.model import NEEDS_NOTE, Quality
+from speelveld.config.newyear import _CARRIED
 from speelveld.config.resolved import Param, YearConfig
 from speelveld.config.units import unit_of
 from speelveld.config.yamlload import ConfigError
@@ -99,6 +100,7 @@ class Import:
     edits: list[Edit] = field(default_factory=list)
     new_sources: list[NewSource] = field(default_factory=list)
     texts: dict[Path, str] = field(default_factory=dict)  # the new text of every changed file
+    warnings: list[str] = field(default_factory=list)  # imported, but worth a second look
 
 
 def _rows(ws) -> list[tuple[int, list[Any]]]:
@@ -279,12 +281,21 @@ def read_workbook(xlsx: Path, config_dir: Path) -> Import:
         if low is not None and high is not None and low > high:
             problems.append(f"{at('low')}: low {low:g} is above high {high:g}")
             continue
+        if changed_number and not word:
+            result.warnings.append(f"{at('quality')}: the value changed but the quality cell is empty; the flag stays '{QUALITY_WORDS[lang][p.quality.value]}'")
+        if changed_number and (note or None) == (p.note or None) and p.note and _CARRIED.match(" ".join(p.note.split())):
+            result.warnings.append(f"{at('note')}: the value changed but the note still says it was carried forward from an earlier year; update the note")
         if quality == Quality.published and p.quality != Quality.published and _same(low, p.low) and _same(high, p.high):
             # a figure now read in its source is exact: the range of the estimate it replaces goes with it
             low = high = None
         result.edits.append(Edit(p, f"{inputs_name}!{row}", value, low, high, quality, source, note))
     if problems:
         raise ConfigError(problems)
+    missing = [path for path in params if path not in seen]
+    if missing:
+        # a deleted row is not a deletion: the config keeps the value, and the user should know
+        shown = ", ".join(missing[:5]) + (f" (+{len(missing) - 5})" if len(missing) > 5 else "")
+        result.warnings.append(f"{name}: sheet {inputs_name}: {len(missing)} parameter row(s) missing from the sheet, their values are kept unchanged: {shown}")
     if result.edits or result.new_sources:
         _apply(result, config_dir, year)
     return result
