@@ -32,20 +32,23 @@ def make(tmp_path, lang="nl", sets=()):
 def test_sheets_values_and_formulas(tmp_path):
     path, result = make(tmp_path)
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Samenvatting", "Methode", "plant", "Verschil dichten", "Parameters", "Run"]
+    assert wb.sheetnames == ["Samenvatting", "Methode", "plant", "Grafieken", "Verschil dichten", "Parameters", "Run"]
     ws = wb["plant"]
     header = [c.value for c in ws[4]]
     assert header[:5] == ["Categorie", "Kostenpost", "NL (€/MWh)", "DE (€/MWh)", "FR (€/MWh)"]
-    assert header[5:8] == ["NL (€/jr)", "DE (€/jr)", "FR (€/jr)"]  # one unit style: €/jr in Dutch
-    assert header[8:14] == ["NL kwaliteit", "DE kwaliteit", "FR kwaliteit", "NL band (€/MWh)", "DE band (€/MWh)", "FR band (€/MWh)"]
+    assert header[5:8] == ["NL kwaliteit", "DE kwaliteit", "FR kwaliteit"]
+    # the band of a line: two number cells per country (empty = open), not a text
+    assert header[8:14] == ["NL band laag (€/MWh)", "NL band hoog (€/MWh)", "DE band laag (€/MWh)", "DE band hoog (€/MWh)", "FR band laag (€/MWh)", "FR band hoog (€/MWh)"]
+    assert header[14:17] == ["NL (€/jr)", "DE (€/jr)", "FR (€/jr)"]  # one unit style: €/jr in Dutch
     # every engine line value is in the €/yr block as a number; €/MWh is a formula over it
     rows = {ws.cell(row=r, column=2).value: r for r in range(5, ws.max_row + 1)}
     wholesale = rows["Groothandelsprijs (baseload)"]
-    assert ws.cell(row=wholesale, column=6).value == 8_000_000  # NL 80 €/MWh × 100,000 MWh
-    assert ws.cell(row=wholesale, column=3).value == f"=F{wholesale}/$B$2"
-    assert ws.cell(row=wholesale, column=9).value == "gepubliceerd"
+    assert ws.cell(row=wholesale, column=15).value == 8_000_000  # NL 80 €/MWh × 100,000 MWh
+    assert ws.cell(row=wholesale, column=3).value == f"=O{wholesale}/$B$2"
+    assert ws.cell(row=wholesale, column=6).value == "gepubliceerd"
+    assert ws.cell(row=wholesale, column=9).value == ws.cell(row=wholesale, column=10).value == 80  # an exact line: low = high
     total_row = rows["Elektriciteit totaal"]
-    assert ws.cell(row=total_row, column=6).value.startswith("=SUM(F5,F")
+    assert ws.cell(row=total_row, column=15).value.startswith("=SUM(O5,O")
     gap_row = rows["Verschil NL − land"]
     assert ws.cell(row=gap_row, column=4).value == f"=C{total_row}-D{total_row}"
     assert ws.cell(row=gap_row, column=3).value is None  # no gap for the reference itself
@@ -54,15 +57,17 @@ def test_sheets_values_and_formulas(tmp_path):
     co2_rows = [r for r in range(5, total_row) if ws.cell(row=r, column=1).value == "Directe CO2-kosten (apart van de elektriciteitsprijs)"]
     assert [ws.cell(row=r, column=2).value for r in co2_rows] == ["EU ETS directe emissies", "CO2-heffing"]
     for j, cc in enumerate(["NL", "DE", "FR"]):
-        values = [ws.cell(row=r, column=6 + j).value for r in range(5, co2_rows[0])]
+        values = [ws.cell(row=r, column=15 + j).value for r in range(5, co2_rows[0])]
         engine = result.totals.filter(result.totals["country"] == cc)["total_eur_per_year"][0]
         assert sum(v for v in values if isinstance(v, int | float)) == pytest.approx(engine, rel=1e-12)
     # no unknown lines in the fixture: the count is a COUNTIF over the quality flags, not over blanks
-    assert ws.cell(row=rows["Onbekende posten"], column=3).value == '=COUNTIF(I5:I' + str(co2_rows[-1]) + ',"onbekend")'
-    assert len(ws._charts) == 1 and len(wb["Samenvatting"]._charts) == 1
+    assert ws.cell(row=rows["Onbekende posten"], column=3).value == '=COUNTIF(F5:F' + str(co2_rows[-1]) + ',"onbekend")'
+    assert len(wb["Grafieken"]._charts) == 1 and len(wb["Samenvatting"]._charts) == 1
     summary = wb["Samenvatting"]
     assert summary["B5"].value == f"='plant'!D{gap_row}"
-    assert summary["D5"].value == "33,16" and summary["F5"].value == "volledig"
+    # the band of the gap as two numbers beside the central formula (an exact gap: low = high)
+    assert summary["C5"].value == pytest.approx(33.159336, abs=1e-6) and summary["D5"].value == pytest.approx(33.159336, abs=1e-6)
+    assert summary["E5"].value == "volledig"
     assert summary["B5"].fill.fgColor.rgb.endswith("F4CCCC")  # complete and certainly positive: red
     params = wb["Parameters"]
     assert params.auto_filter.ref.startswith("A1:K") and params.freeze_panes == "A2"
@@ -77,12 +82,12 @@ def test_incomplete_gap_is_never_coloured(tmp_path):
     path, result = make(tmp_path, sets=["NL.network.levels.EHV.variants.all.charges.kw-contract.capacity_eur_per_kw_year={value: null, quality: unknown}"])
     wb = openpyxl.load_workbook(path)
     summary = wb["Samenvatting"]
-    assert summary["D5"].value.startswith("≥ ") and summary["F5"].value == "ondergrens"
+    assert isinstance(summary["C5"].value, float) and summary["D5"].value is None and summary["E5"].value == "ondergrens"  # open above
     assert summary["B5"].fill.fgColor.rgb in (None, "00000000")
     ws = wb["plant"]
     rows = {ws.cell(row=r, column=2).value: r for r in range(5, ws.max_row + 1)}
     cap = rows["Nettarief capaciteit"]
-    assert ws.cell(row=cap, column=6).value == "onbekend" and ws.cell(row=cap, column=9).value == "onbekend"
+    assert ws.cell(row=cap, column=15).value == "onbekend" and ws.cell(row=cap, column=6).value == "onbekend"
     notes = [ws.cell(row=r, column=1).value or "" for r in range(rows["Verschil directe CO2-kosten"], ws.max_row + 1)]
     assert any(n.startswith("DE: NL mist netkosten: het verschil is een ondergrens") for n in notes)
 
@@ -91,7 +96,7 @@ def test_english_labels(tmp_path):
     path, _ = make(tmp_path, "en")
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames[0] == "Summary" and wb["plant"]["B4"].value == "Cost line"
-    assert wb["plant"]["F4"].value == "NL (€/yr)"
+    assert wb["plant"]["O4"].value == "NL (€/yr)"
 
 
 def test_config_text_is_never_a_formula(tmp_path):
@@ -121,8 +126,8 @@ def test_cli_report_and_compare_excel(tmp_path):
     out = tmp_path / "r.xlsx"
     res = runner.invoke(app, ["report", "--config-dir", str(FIXTURE), "--year", "2030", "--out", str(out)])
     assert res.exit_code == 0, res.output
-    assert openpyxl.load_workbook(out).sheetnames == ["Samenvatting", "Methode", "plant", "Verschil dichten", "Parameters", "Run"]
-    assert f"{out} geschreven (6 bladen, " in res.stderr  # the count is the workbook's own
+    assert openpyxl.load_workbook(out).sheetnames == ["Samenvatting", "Methode", "plant", "Grafieken", "Verschil dichten", "Parameters", "Run"]
+    assert f"{out} geschreven (7 bladen, " in res.stderr  # the count is the workbook's own
     out2 = tmp_path / "c.xlsx"
     res = runner.invoke(app, ["compare", "--config-dir", str(FIXTURE), "--sector", "plant", "--excel", str(out2)])
     assert res.exit_code == 0 and out2.exists()
@@ -146,7 +151,7 @@ def test_libreoffice_recalculates_totals_and_gaps(tmp_path):
     totals = {r["country"]: r for r in result.totals.iter_rows(named=True)}
     for j, cc in enumerate(["NL", "DE", "FR"]):
         assert ws.cell(row=rows["Elektriciteit totaal"], column=3 + j).value == pytest.approx(totals[cc]["total_eur_per_mwh"], abs=1e-6)
-        assert ws.cell(row=rows["Elektriciteit totaal"], column=6 + j).value == pytest.approx(totals[cc]["total_eur_per_year"], abs=1e-6)
+        assert ws.cell(row=rows["Elektriciteit totaal"], column=15 + j).value == pytest.approx(totals[cc]["total_eur_per_year"], abs=1e-6)
         assert ws.cell(row=rows["Directe CO2-kosten totaal"], column=3 + j).value == pytest.approx(totals[cc]["direct_co2_eur_per_mwh"], abs=1e-6)
         assert ws.cell(row=rows["Onbekende posten"], column=3 + j).value == 0
         if cc != "NL":

@@ -3,9 +3,9 @@ in the workbook itself and in LibreOffice's PDF export."""
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -51,9 +51,10 @@ def test_compensation_row_label_is_neutral_where_countries_differ(tmp_path):
 def test_stacked_chart_by_family(tmp_path):
     path, _ = workbook(tmp_path)
     wb = openpyxl.load_workbook(path)
-    for sector in SECTORS:
-        (chart,) = wb[sector]._charts
-        assert chart.grouping == "stacked" and len(chart.series) <= 6, sector
+    charts = wb["Grafieken"]._charts
+    assert len(charts) == len(SECTORS)  # one per sector, on a sheet of charts printed two to a page
+    for chart in charts:
+        assert chart.grouping == "stacked" and len(chart.series) <= 6
 
 
 def test_scenario_workbook_names_the_scenario(tmp_path):
@@ -71,9 +72,16 @@ def test_print_setup(tmp_path):
     for ws in wb.worksheets:
         assert ws.oddFooter.center.text == "&P / &N", ws.title  # numbered pages
         assert ws.oddHeader.center.text == "Speelveldtoets 2026", ws.title
-    for name in ["Samenvatting", *SECTORS, "Parameters"]:
+    for ws in wb.worksheets:
+        # a fixed scale, never fit-to-page (which shrank wide sheets to 4 pt)
+        assert not ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.scale == 85, ws.title
+    for name in [*SECTORS, "Parameters"]:
         ws = wb[name]
-        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1 and ws.print_title_rows, name
+        assert ws.page_setup.orientation == "landscape" and ws.print_title_rows, name
+    for name in SECTORS:
+        # the labels repeat on the page of bands (up to R: 4 countries × low, high); the €/jr columns stay out of the print
+        assert wb[name].print_title_cols == "$A:$B" and wb[name].print_area.endswith("$R$" + wb[name].print_area.rsplit("$", 1)[1])
+    assert wb["Parameters"].print_area.startswith("'Parameters'!$A$1:$I$")
 
 
 def _tools():
@@ -81,34 +89,54 @@ def _tools():
 
 
 @pytest.mark.libreoffice
-@pytest.mark.skipif(not all(_tools()), reason="LibreOffice and poppler-utils (pdftotext, pdftoppm) are needed")
-def test_pdf_export_summary_on_page_one_and_each_sector_on_at_most_two_pages(tmp_path):
+@pytest.mark.skipif(not all(_tools()) or not shutil.which("pdftohtml"), reason="LibreOffice and poppler-utils (pdftotext, pdftoppm, pdftohtml) are needed")
+def test_pdf_export_prints_no_text_under_8_pt_and_keeps_each_sector_together(tmp_path):
+    """The annual workbook printed by LibreOffice: no text under 8 pt on any page (word sizes from
+    pdftohtml), the summary on page 1, each sector on four pages at most (lines and bands, two rows
+    of pages), each chart whole on one page, and the page count the README states."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from print_check import pages as page_count
+    from print_check import pdf_of, text_sizes
+
+    from typer.testing import CliRunner
+
+    from speelveld.cli import app
+
     soffice, pdftotext, pdftoppm = _tools()
-    path, result = workbook(tmp_path)
-    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=240)
-    pdf = path.with_suffix(".pdf")
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout if shutil.which("pdfinfo") else ""
-    pages = []
-    n = int(re.search(r"Pages:\s+(\d+)", info).group(1)) if info else 40
-    for i in range(1, n + 1):
-        text = subprocess.run([pdftotext, "-f", str(i), "-l", str(i), "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
-        if not text.strip() and not info:
-            break
-        pages.append(text)
-    total = len(pages)
-    assert total <= 30, total
+    path = tmp_path / "speelveldtoets-2026.xlsx"  # the annual workbook, as the README prints it
+    r = CliRunner().invoke(app, ["report", "--year", "2026", "--out", str(path)])
+    assert r.exit_code == 0, r.output
+    pdf = pdf_of(path, tmp_path)
+    sizes = text_sizes(pdf)
+    small = [(page, size, text) for page, size, text in sizes if size < 8]
+    assert not small, small[:5]
+    total = page_count(pdf)
+    pages = [subprocess.run([pdftotext, "-f", str(i), "-l", str(i), "-layout", str(pdf), "-"], capture_output=True, text=True).stdout for i in range(1, total + 1)]
     # page 1: the summary, with the title carrying the year, and numbered pages
     assert "Speelveldtoets 2026: verschil NL − land" in pages[0] and f"1 / {total}" in pages[0]
     assert all("Speelveldtoets 2026" in p for p in pages)
-    # each sector sheet starts on a page with its title and takes at most two pages
+    # each sector sheet starts on a page with its title and takes at most four pages
     starts = {}
     for sector in SECTORS:
         title = f"{load_year(default_config_dir(), 2026).sectors[sector].name} — 2026"
         starts[sector] = next(i for i, p in enumerate(pages) if title in p)
     order = sorted(starts.values())
-    next_sheet = next(i for i, p in enumerate(pages) if i > order[-1] and ("Wat het verschil dicht" in p or "Land/bereik" in p))
-    following = order[1:] + [next_sheet]
-    assert all(b - a <= 2 for a, b in zip(order, following, strict=True)), (starts, following)
+    charts = next(i for i, p in enumerate(pages) if "Kosten per categorie en land per sector" in p)
+    assert all(b - a <= 4 for a, b in zip(order, order[1:] + [charts], strict=True)), (starts, charts)
+    # the charts: two to a page, each whole (as many titles on a page as legends ending in the net total)
+    names = [load_year(default_config_dir(), 2026).sectors[sector].name for sector in SECTORS]
+    seen = 0
+    for p in pages[charts:charts + 5]:
+        flat = " ".join(p.split())
+        titles = sum(f"{name}: Kosten per categorie" in flat for name in names)
+        assert titles <= 2 and flat.count("Netto (elektriciteit)") == titles, flat[:200]
+        seen += titles
+    assert seen == len(SECTORS)
+    # the README states the page count this test measures
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    assert f"{total} pagina's" in readme or f"{total} pages" in readme, f"README: update the page count of the printed workbook to {total}"
     # page 1 and the chemie page render to images with content (bars and tables)
     for page in (1, starts["chemie"] + 1):
         subprocess.run([pdftoppm, "-png", "-r", "50", "-f", str(page), "-l", str(page), str(pdf), str(tmp_path / f"p{page}")], check=True, timeout=120)

@@ -17,12 +17,14 @@ import polars as pl
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.utils import get_column_letter
 
 from speelveld.config.resolved import YearConfig
 from speelveld.core.compute import Comparison
 from speelveld.core.lines import ELECTRICITY_FAMILIES, FAMILIES
-from speelveld.report.labels import GENERIC_ROW_LABELS, band_text, conclusive, gap_text, line_label, t, units_in, year_label
+from speelveld.report.labels import GENERIC_ROW_LABELS, conclusive, line_label, t, units_in, year_label
 from speelveld.report.labels import WORKBOOK as TEXT
 from speelveld.report.notes import gap_note, headline
 from speelveld.report.numbers import num
@@ -30,9 +32,22 @@ from speelveld.report.numbers import num
 FIXED_TIME = dt.datetime(2000, 1, 1)
 RED = PatternFill("solid", fgColor="F4CCCC")
 GREEN = PatternFill("solid", fgColor="D9EAD3")
-BOLD = Font(bold=True)
+# Arial 10 (Liberation Sans where Arial is missing, with the same widths): a column's width and a
+# row's lines come out the same in Excel and in LibreOffice, which substitutes Calibri by a wider font
+FONT_NAME, FONT_SIZE, LINE_PT = "Arial", 10, 13
+
+
+def _font(bold: bool = False, size: int = FONT_SIZE) -> Font:
+    return Font(name=FONT_NAME, size=size, bold=bold, family=2)
+
+
+BOLD = _font(bold=True)
 EUR = '#,##0.00'
 EUR0 = '#,##0'
+# Printed at a fixed scale, never fit-to-page (which shrank a wide sheet to 4 pt): 11 pt cell text
+# prints at 9.4 pt and a chart's 10 pt at 8.5 pt, above the 8 pt floor of a document for parliament.
+PRINT_SCALE = 85
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 
 
 def _put_text(ws, row: int, column: int, text) -> None:
@@ -64,8 +79,12 @@ def build_workbook(result: Comparison, cfg: YearConfig, meta: dict, lang: str = 
     summary = wb.active
     summary.title = tx["summary"]
     gap_cells: dict[tuple[str, str], str] = {}
+    chart_data = []
     for sector in result.sectors:
-        gap_cells.update(_sector_sheet(wb, result, cfg, sector, lang))
+        gaps, data = _sector_sheet(wb, result, cfg, sector, lang)
+        gap_cells.update(gaps)
+        chart_data.append(data)
+    _charts_sheet(wb.create_sheet(tx["charts"]), chart_data, lang)
     _summary_sheet(summary, result, cfg, gap_cells, lang)
     _method_sheet(wb.create_sheet(tx["method"], 1), cfg, lang)
     _closing_sheet(wb.create_sheet(tx["closing"]), result, cfg, lang)
@@ -84,9 +103,11 @@ def _page_heading(result: Comparison, cfg: YearConfig, lang: str) -> str:
     return head + (f" — scenario {cfg.scenario}" if cfg.scenario else "")
 
 
-def _sector_sheet(wb: Workbook, result: Comparison, cfg: YearConfig, sector: str, lang: str) -> dict:
-    """Columns: category, line, then per country €/MWh (a formula over €/yr), per country €/yr
-    (the engine's value, or the text 'onbekend'), per country the quality flag and the band."""
+def _sector_sheet(wb: Workbook, result: Comparison, cfg: YearConfig, sector: str, lang: str) -> tuple[dict, tuple]:
+    """Columns: category, line, then per country €/MWh (a formula over €/yr), per country the
+    quality flag, per country the band as two number cells (low, high; empty = open), per country
+    €/yr (the engine's value, or the text 'onbekend'). The print shows the first three groups on
+    two pages wide, the category and line repeated; the €/yr figures stay in the workbook."""
     tx = TEXT[lang]
     ref = result.reference
     countries = result.countries
@@ -94,24 +115,26 @@ def _sector_sheet(wb: Workbook, result: Comparison, cfg: YearConfig, sector: str
     ws = wb.create_sheet(sector[:31])
     q = cfg.params[f"sectors.{sector}.consumption_mwh"].value
     _put_text(ws, 1, 1, f"{cfg.sectors[sector].name} — {result.year}" + (f" — scenario {cfg.scenario}" if cfg.scenario else ""))
-    ws.cell(row=1, column=1).font = Font(bold=True, size=13)
+    ws.cell(row=1, column=1).font = _font(bold=True, size=12)
     _put_text(ws, 2, 1, tx["consumption"])
     ws.cell(row=2, column=2, value=q).number_format = EUR0
     header = 4
     mwh_col = lambda j: 3 + j  # noqa: E731
-    yr_col = lambda j: 3 + n + j  # noqa: E731
-    flag_col = lambda j: 3 + 2 * n + j  # noqa: E731
-    band_col = lambda j: 3 + 3 * n + j  # noqa: E731
+    flag_col = lambda j: 3 + n + j  # noqa: E731
+    low_col = lambda j: 3 + 2 * n + 2 * j  # noqa: E731
+    high_col = lambda j: 4 + 2 * n + 2 * j  # noqa: E731
+    yr_col = lambda j: 3 + 4 * n + j  # noqa: E731
     _put_text(ws, header, 1, tx["family"])
     _put_text(ws, header, 2, tx["line"])
     for j, cc in enumerate(countries):
         _put_text(ws, header, mwh_col(j), f"{cc} (€/MWh)")
         _put_text(ws, header, yr_col(j), units_in(lang, f"{cc} (€/yr)"))
         _put_text(ws, header, flag_col(j), tx["quality"].format(cc=cc))
-        _put_text(ws, header, band_col(j), tx["band"].format(cc=cc))
-    for c in range(1, 3 + 4 * n):
+        _put_text(ws, header, low_col(j), tx["band_lo"].format(cc=cc))
+        _put_text(ws, header, high_col(j), tx["band_hi"].format(cc=cc))
+    for c in range(1, 3 + 5 * n):
         ws.cell(row=header, column=c).font = BOLD
-        ws.cell(row=header, column=c).alignment = Alignment(wrap_text=True)
+        ws.cell(row=header, column=c).alignment = WRAP_TOP
     lines = result.lines.filter(pl.col("sector") == sector)
     cells = {(r["key"], r["country"]): r for r in lines.iter_rows(named=True)}
     totals = {r["country"]: r for r in result.totals.filter(pl.col("sector") == sector).iter_rows(named=True)}
@@ -125,6 +148,9 @@ def _sector_sheet(wb: Workbook, result: Comparison, cfg: YearConfig, sector: str
             label = GENERIC_ROW_LABELS.get(key) or next(r["label"] for r in fam.iter_rows(named=True) if r["key"] == key)
             _put_text(ws, row, 1, t(lang, family))
             _put_text(ws, row, 2, line_label(lang, key, label))
+            for c in range(1, 3 + 5 * n):
+                ws.cell(row=row, column=c).alignment = WRAP_TOP  # a wrapped label and its numbers on one line
+            ws.row_dimensions[row].height = LINE_PT * max(_lines_of(line_label(lang, key, label), LINE_WIDTH), _lines_of(t(lang, family), FAMILY_WIDTH))
             if bool(fam.filter(pl.col("key") == key)["relief"].all()):
                 relief_rows.append(row)
             for j, cc in enumerate(countries):
@@ -141,9 +167,11 @@ def _sector_sheet(wb: Workbook, result: Comparison, cfg: YearConfig, sector: str
                     _put_text(ws, row, yr_col(j), tx["flags"]["unknown"])
                     _put_text(ws, row, mwh_col(j), tx["flags"]["unknown"])
                 _put_text(ws, row, flag_col(j), tx["flags"][cell["quality"]])
-                low, high = cell["low_eur_per_mwh"], cell["high_eur_per_mwh"]
-                if cell["eur_per_year"] is None or (low is not None and high is not None and high - low >= 0.005) or low is None or high is None:
-                    _put_text(ws, row, band_col(j), band_text(lang, low, high))
+                ws.cell(row=row, column=flag_col(j)).alignment = Alignment(horizontal="center", vertical="top")
+                # the band as two numbers (an exact line has low = high); empty is an open side
+                for col, bound in ((low_col(j), cell["low_eur_per_mwh"]), (high_col(j), cell["high_eur_per_mwh"])):
+                    if bound is not None:
+                        ws.cell(row=row, column=col, value=bound).number_format = EUR
             rows_of.setdefault(family, []).append(row)
             row += 1
     last = row - 1
@@ -185,35 +213,58 @@ def _sector_sheet(wb: Workbook, result: Comparison, cfg: YearConfig, sector: str
                     ws.cell(row=at[name], column=mwh_col(j), value=value).number_format = EUR
             _put_text(ws, at["status"], mwh_col(j), t(lang, tot["gap_bound"]))
             gaps[(sector, cc)] = (f"'{ws.title}'!{get_column_letter(mwh_col(j))}{at['gap']}", tot)
+    widths = {1: FAMILY_WIDTH, 2: LINE_WIDTH}
+    widths.update({mwh_col(j): 11 for j in range(n)})
+    widths.update({flag_col(j): 11 for j in range(n)})
+    widths.update({c: 9 for j in range(n) for c in (low_col(j), high_col(j))})
+    widths.update({yr_col(j): 14 for j in range(n)})
+    for c, w in widths.items():
+        ws.column_dimensions[get_column_letter(c)].width = w
+    page = sum(w for c, w in widths.items() if c < low_col(0))  # the first printed page: labels, €/MWh, quality
     notes_at = at["co2_gap"] + 2
     for cc in countries:
         note = gap_note(result, sector, totals[cc], lang)
         if note:
-            _put_text(ws, notes_at, 1, note)
+            _paragraph(ws, notes_at, note, low_col(0) - 1, page)
             notes_at += 1
     ws.freeze_panes = ws.cell(row=header + 1, column=3)
-    ws.column_dimensions["A"].width = 22
-    ws.column_dimensions["B"].width = 58
-    for c in range(3, 3 + 4 * n):
-        ws.column_dimensions[get_column_letter(c)].width = 14
-    ws.row_dimensions[header].height = 30
-    _family_chart(ws, rows_of, countries, mwh_col, notes_at + 1, lang)
-    _print_setup(ws, header)
-    return gaps
+    ws.row_dimensions[header].height = LINE_PT * max(_lines_of(str(ws.cell(row=header, column=c).value), widths[c]) for c in widths)
+    top = notes_at + 1
+    _family_table(ws, rows_of, countries, mwh_col, top, lang)
+    families = [f for f in ELECTRICITY_FAMILIES if rows_of.get(f)]
+    last_row = top + len(families) + 1
+    _print_setup(ws, header, title_cols="A:B", col_breaks=[low_col(0) - 1], area=f"A1:{get_column_letter(high_col(n - 1))}{last_row}")
+    return gaps, (ws, cfg.sectors[sector].name, top, len(families), countries, mwh_col)
+
+
+def _lines_of(text: str, width: float) -> int:
+    """How many lines a wrapped text takes in a column of this many characters: spreadsheet
+    programs do not grow a row for wrapped text written by a library, so the row gets this height."""
+    return max(1, sum(max(1, -(-len(part) // max(1, int(width)))) for part in text.split("\n")))
+
+
+LINE_WIDTH, FAMILY_WIDTH = 48, 28  # characters of the cost-line and category columns
+
+
+def _paragraph(ws, row: int, text: str, last_col: int, width: float, bold: bool = False) -> None:
+    """A long text over the printed width: merged over the columns, wrapped, its row as high as its
+    lines, so it neither runs off the page nor hides under the next cell."""
+    _put_text(ws, row, 1, text)
+    ws.cell(row=row, column=1).alignment = WRAP_TOP
+    if bold:
+        ws.cell(row=row, column=1).font = BOLD
+    if last_col > 1:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_col)
+    ws.row_dimensions[row].height = LINE_PT * _lines_of(text, width)
 
 
 def _sum_formula(letter: str, rows: list[int]) -> str | int:
     return f"=SUM({','.join(f'{letter}{r}' for r in rows)})" if rows else 0
 
 
-def _family_chart(ws, rows_of: dict[str, list[int]], countries: list[str], mwh_col, top: int, lang: str) -> None:
-    """A stacked bar per country with one segment per family of the electricity price (a handful of
-    legend entries, so the bars stay visible when printed), fed by SUM formulas over the family's
-    lines; a marker for the net total, which the bars (reliefs below zero) do not show; direct CO2
-    is a cost beside the electricity price, not part of it, so it stays out of the stack."""
-    from openpyxl.chart import LineChart
-    from openpyxl.chart.marker import Marker
-
+def _family_table(ws, rows_of: dict[str, list[int]], countries: list[str], mwh_col, top: int, lang: str) -> None:
+    """Per family of the electricity price a SUM over its lines, and the net total: the data of the
+    sector's chart on the sheet *Grafieken*."""
     families = [f for f in ELECTRICITY_FAMILIES if rows_of.get(f)]
     _put_text(ws, top, 2, TEXT[lang]["chart"])
     ws.cell(row=top, column=2).font = BOLD
@@ -229,103 +280,139 @@ def _family_chart(ws, rows_of: dict[str, list[int]], countries: list[str], mwh_c
     for j in range(len(countries)):
         letter = get_column_letter(mwh_col(j))
         ws.cell(row=net_row, column=mwh_col(j), value=f"=SUM({letter}{top + 1}:{letter}{top + len(families)})").number_format = EUR
-    chart = BarChart()
-    chart.type = "col"
-    chart.grouping = "stacked"
-    chart.overlap = 100
-    chart.title = TEXT[lang]["chart"]
-    chart.y_axis.title = "€/MWh"
-    data = Reference(ws, min_col=2, max_col=mwh_col(len(countries) - 1), min_row=top + 1, max_row=top + len(families))
-    chart.add_data(data, from_rows=True, titles_from_data=True)
-    categories = Reference(ws, min_col=mwh_col(0), max_col=mwh_col(len(countries) - 1), min_row=top, max_row=top)
-    chart.set_categories(categories)
-    chart.x_axis.tickLblPos = "low"  # the country names under the axis, not over bars below zero
-    net = LineChart()
-    net.add_data(Reference(ws, min_col=2, max_col=mwh_col(len(countries) - 1), min_row=net_row, max_row=net_row), from_rows=True, titles_from_data=True)
-    for s in net.series:
-        s.marker = Marker(symbol="diamond", size=9)
-        s.graphicalProperties.line.noFill = True  # a marker per country, no line between countries
-        s.smooth = False
-    net.set_categories(categories)
-    chart += net
-    chart.legend.position = "b"
-    chart.height, chart.width = 9, 18
-    ws.add_chart(chart, f"B{net_row + 2}")
 
 
-def _print_setup(ws, header: int | None, orientation: str = "landscape") -> None:
+CHART_ROWS = 21  # rows of 13 pt a sector chart of 8.5 cm takes, with its title row and air
+
+
+def _charts_sheet(ws, data: list[tuple], lang: str) -> None:
+    """One chart per sector, two to a printed page (a page break between pairs, so no chart is cut):
+    a stacked bar per country with one segment per family of the electricity price (a handful of
+    legend entries, so the bars stay visible when printed), fed by the SUM formulas on the sector's
+    sheet; a marker for the net total, which the bars (reliefs below zero) do not show; direct CO2
+    is a cost beside the electricity price, not part of it, so it stays out of the stack."""
+    from openpyxl.chart import LineChart
+    from openpyxl.chart.marker import Marker
+
+    tx = TEXT[lang]
+    _put_text(ws, 1, 1, tx["charts_title"])
+    ws.cell(row=1, column=1).font = _font(bold=True, size=12)
+    row = 3
+    breaks = []
+    for i, (src, name, top, n_families, countries, mwh_col) in enumerate(data):
+        if i and i % 2 == 0:
+            breaks.append(row - 1)
+        _put_text(ws, row, 1, name)
+        ws.cell(row=row, column=1).font = BOLD
+        chart = BarChart()
+        chart.type = "col"
+        chart.grouping = "stacked"
+        chart.overlap = 100
+        chart.title = f"{name}: {tx['chart']}"
+        chart.y_axis.title = "€/MWh"
+        last_col = mwh_col(len(countries) - 1)
+        chart.add_data(Reference(src, min_col=2, max_col=last_col, min_row=top + 1, max_row=top + n_families), from_rows=True, titles_from_data=True)
+        categories = Reference(src, min_col=mwh_col(0), max_col=last_col, min_row=top, max_row=top)
+        chart.set_categories(categories)
+        chart.x_axis.tickLblPos = "low"  # the country names under the axis, not over bars below zero
+        net_row = top + n_families + 1
+        net = LineChart()
+        net.add_data(Reference(src, min_col=2, max_col=last_col, min_row=net_row, max_row=net_row), from_rows=True, titles_from_data=True)
+        for s in net.series:
+            s.marker = Marker(symbol="diamond", size=9)
+            s.graphicalProperties.line.noFill = True  # a marker per country, no line between countries
+            s.smooth = False
+        net.set_categories(categories)
+        chart += net
+        chart.legend.position = "b"
+        chart.height, chart.width = 8.5, 18
+        ws.add_chart(chart, f"A{row + 1}")
+        row += CHART_ROWS
+    ws.column_dimensions["A"].width = 100
+    _print_setup(ws, None, row_breaks=breaks)
+
+
+def _print_setup(ws, header: int | None, orientation: str = "landscape", title_cols: str | None = None,
+                 col_breaks: list[int] = (), row_breaks: list[int] = (), area: str | None = None) -> None:
     ws.page_setup.orientation = orientation
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    # rows of one line of Arial 10 everywhere, so a page's rows (and where a chart ends) are known
+    ws.sheet_format.defaultRowHeight = LINE_PT
+    ws.sheet_format.customHeight = True
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.page_setup.scale = PRINT_SCALE
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.25, footer=0.25)
     if header is not None:
         ws.print_title_rows = f"{header}:{header}"  # the header row repeats on every printed page
+    if title_cols:
+        ws.print_title_cols = title_cols  # and the labels on every page to the right
+    for c in col_breaks:
+        ws.col_breaks.append(Break(id=c))
+    for r in row_breaks:
+        ws.row_breaks.append(Break(id=r))
+    if area:
+        ws.print_area = area
     ws.oddFooter.center.text = "&P / &N"
 
 
 def _summary_sheet(ws, result: Comparison, cfg: YearConfig, gap_cells: dict, lang: str) -> None:
+    """Per sector and neighbour the gap (a live formula), its band as two number cells and its
+    status; a chart; a sentence per sector; then the sector's M€ and, with gas, the gas gaps, each
+    a table of its own below, one printed page wide."""
     tx = TEXT[lang]
     ref = result.reference
     others = [c for c in result.countries if c != ref]
-    title = t(lang, "summary_title", year=year_label(lang, result.year, result.projection), ref=ref) + (f" — scenario {cfg.scenario}" if cfg.scenario else "")
-    _put_text(ws, 1, 1, title)
-    ws.cell(row=1, column=1).font = Font(bold=True, size=13)
-    _put_text(ws, 2, 1, tx["legend"].format(ref=ref))
-    header = 4
     k = len(others)
+    gap_col = lambda j: 2 + 4 * j  # noqa: E731
+    widths = {1: 14}
+    header = 4
     _put_text(ws, header, 1, tx["sector"])
     for j, cc in enumerate(others):
-        _put_text(ws, header, 2 + j, tx["gap_mwh"].format(ref=ref, cc=cc))
-        _put_text(ws, header, 2 + k + j, tx["gap_band"].format(cc=cc))
-        _put_text(ws, header, 2 + 2 * k + j, tx["gap_status"].format(cc=cc))
-        _put_text(ws, header, 2 + 3 * k + j, tx["gap_meur"].format(ref=ref, cc=cc))
-    gas = "gas_gap_eur_per_mwh" in result.totals.columns
-    if gas:
-        for j, cc in enumerate(others):
-            _put_text(ws, header, 2 + 4 * k + j, tx["gas_gap"].format(ref=ref, cc=cc))
-            _put_text(ws, header, 2 + 5 * k + j, tx["energy_gap"].format(ref=ref, cc=cc))
-    width = 2 + (6 if gas else 4) * k
-    for c in range(1, width):
-        ws.cell(row=header, column=c).font = BOLD
-        ws.cell(row=header, column=c).alignment = Alignment(wrap_text=True)
+        for col, text, w in (
+            (gap_col(j), tx["gap_mwh"].format(ref=ref, cc=cc), 11), (gap_col(j) + 1, tx["gap_lo"].format(cc=cc), 9),
+            (gap_col(j) + 2, tx["gap_hi"].format(cc=cc), 9), (gap_col(j) + 3, tx["gap_status"].format(cc=cc), 11),
+        ):
+            _put_text(ws, header, col, text)
+            widths[col] = w
+    _header_row(ws, header, widths)
     for i, sector in enumerate(result.sectors):
         r = header + 1 + i
         _put_text(ws, r, 1, sector)
-        smwh = cfg.params.get(f"sectors.{sector}.sector_electricity_mwh")
         for j, cc in enumerate(others):
             ref_cell, row = gap_cells[(sector, cc)]
-            c = ws.cell(row=r, column=2 + j, value=f"={ref_cell}")
+            c = ws.cell(row=r, column=gap_col(j), value=f"={ref_cell}")
             c.number_format = EUR
             sign = conclusive(row)
             if sign:
                 c.fill = RED if sign > 0 else GREEN
-            _put_text(ws, r, 2 + k + j, gap_text(lang, row))
-            _put_text(ws, r, 2 + 2 * k + j, t(lang, row["gap_bound"]))
-            if smwh is not None and smwh.central is not None:
-                m = ws.cell(row=r, column=2 + 3 * k + j, value=f"={get_column_letter(2 + j)}{r}*{smwh.central}/1000000")
-                m.number_format = "#,##0.0"
-            if gas and row.get("gas_gap_eur_per_mwh") is not None:
-                _put_text(ws, r, 2 + 4 * k + j, band_text(lang, row["gas_gap_low_eur_per_mwh"], row["gas_gap_high_eur_per_mwh"]))
-                _put_text(ws, r, 2 + 5 * k + j, band_text(lang, row["energy_gap_low_meur_per_year"], row["energy_gap_high_meur_per_year"], 1))
+            for col, bound in ((gap_col(j) + 1, row["gap_low_eur_per_mwh"]), (gap_col(j) + 2, row["gap_high_eur_per_mwh"])):
+                if bound is not None:
+                    ws.cell(row=r, column=col, value=bound).number_format = EUR
+            _put_text(ws, r, gap_col(j) + 3, t(lang, row["gap_bound"]))
+            ws.cell(row=r, column=gap_col(j) + 3).alignment = Alignment(horizontal="center")
     last = header + len(result.sectors)
     ws.freeze_panes = ws.cell(row=header + 1, column=2)
-    ws.column_dimensions["A"].width = 14
-    for c in range(2, width):
-        ws.column_dimensions[get_column_letter(c)].width = 14
-    ws.row_dimensions[header].height = 45
-    _print_setup(ws, header)
+    page = sum(widths.values())
+    last_col = max(widths)
+    title = t(lang, "summary_title", year=year_label(lang, result.year, result.projection), ref=ref) + (f" — scenario {cfg.scenario}" if cfg.scenario else "")
+    _put_text(ws, 1, 1, title)
+    ws.cell(row=1, column=1).font = _font(bold=True, size=12)
+    _paragraph(ws, 2, tx["legend"].format(ref=ref), last_col, page)
     chart = BarChart()
     chart.type = "col"
     chart.title = tx["gap_chart"].format(ref=ref)
     chart.y_axis.title = "€/MWh"
-    chart.add_data(Reference(ws, min_col=2, max_col=1 + k, min_row=header, max_row=last), titles_from_data=True)
+    for j in range(k):
+        chart.add_data(Reference(ws, min_col=gap_col(j), max_col=gap_col(j), min_row=header, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=header + 1, max_row=last))
+    chart.x_axis.tickLblPos = "low"
     chart.legend.position = "b"
     chart.height, chart.width = 8, 22
-    ws.add_chart(chart, f"A{last + 3}")
-    # a sentence per sector for a letter, below the chart (about 17 rows of 8 cm)
-    row = last + 21
+    ws.add_chart(chart, f"B{last + 2}")
+    # a sentence per sector for a letter, below the chart (8 cm: 18 rows of 13 pt); they start a
+    # new printed page when the table and the chart have filled the first
+    row = last + 2 + 18 + 1
+    breaks = [row - 1] if len(result.sectors) > 4 else []
     _put_text(ws, row, 1, t(lang, "hl_title"))
     ws.cell(row=row, column=1).font = BOLD
     for sector in result.sectors:
@@ -333,12 +420,62 @@ def _summary_sheet(ws, result: Comparison, cfg: YearConfig, gap_cells: dict, lan
         sentence = headline(lang, rows, ref)
         if sentence:
             row += 1
-            _put_text(ws, row, 1, f"{sector}: {sentence}")
+            _paragraph(ws, row, f"{sector}: {sentence}", last_col, page)
+    # the money and the gas, each a table under the last, on a page of their own
+    row += 2
+    breaks.append(row - 1)
+    gap_rows = {sector: header + 1 + i for i, sector in enumerate(result.sectors)}
+    by = {(r["sector"], r["country"]): r for r in result.totals.iter_rows(named=True)}
+    tables = [("meur", tx["meur_title"].format(ref=ref), list(others), None)]
+    if "gas_gap_eur_per_mwh" in result.totals.columns:
+        heads = [h for cc in others for h in (cc, tx["gap_lo"].format(cc=cc), tx["gap_hi"].format(cc=cc))]
+        tables.append(("gas", tx["gas_title"].format(ref=ref), heads, ("gas_gap_eur_per_mwh", "gas_gap_low_eur_per_mwh", "gas_gap_high_eur_per_mwh")))
+        tables.append(("energy", tx["energy_title"].format(ref=ref), heads, ("energy_gap_meur_per_year", "energy_gap_low_meur_per_year", "energy_gap_high_meur_per_year")))
+    for kind, caption, heads, keys in tables:
+        _put_text(ws, row, 1, caption)
+        ws.cell(row=row, column=1).font = BOLD
+        row += 1
+        _put_text(ws, row, 1, tx["sector"])
+        for c, h in enumerate(heads, start=2):
+            _put_text(ws, row, c, h)
+        _header_row(ws, row, {c: widths.get(c, 11) for c in range(1, 2 + len(heads))})
+        for sector in result.sectors:
+            row += 1
+            _put_text(ws, row, 1, sector)
+            smwh = cfg.params.get(f"sectors.{sector}.sector_electricity_mwh")
+            for j, cc in enumerate(others):
+                if kind == "meur":
+                    if smwh is not None and smwh.central is not None:
+                        gap = f"{get_column_letter(gap_col(j))}{gap_rows[sector]}"
+                        ws.cell(row=row, column=2 + j, value=f"={gap}*{smwh.central}/1000000").number_format = "#,##0.0"
+                    else:
+                        _put_text(ws, row, 2 + j, tx["flags"]["unknown"])
+                    continue
+                values = by[(sector, cc)]
+                for d, key in enumerate(keys):
+                    if values.get(key) is not None:
+                        ws.cell(row=row, column=2 + 3 * j + d, value=values[key]).number_format = EUR if kind == "gas" else "#,##0.0"
+        row += 2
+    for c, w in widths.items():
+        ws.column_dimensions[get_column_letter(c)].width = w
+    _print_setup(ws, None, row_breaks=breaks)
+
+
+def _header_row(ws, row: int, widths: dict[int, float]) -> None:
+    """A bold, wrapped header row as high as its longest heading."""
+    for c in widths:
+        ws.cell(row=row, column=c).font = BOLD
+        # over a column of numbers (right-aligned) the heading stands right as well
+        ws.cell(row=row, column=c).alignment = WRAP_TOP if c == 1 else Alignment(wrap_text=True, vertical="top", horizontal="right")
+    ws.row_dimensions[row].height = LINE_PT * max(_lines_of(str(ws.cell(row=row, column=c).value or ""), w) for c, w in widths.items())
 
 
 def _parameters_sheet(ws, cfg: YearConfig, lang: str) -> None:
-    header = TEXT[lang]["params"]
-    flags = TEXT[lang]["flags"]
+    """Every parameter with its value, band, unit, quality and source; the appendix of the printed
+    workbook shows columns A–I (the URL and the note, often a paragraph, stay in the workbook)."""
+    tx = TEXT[lang]
+    header = tx["params"]
+    flags = tx["flags"]
     for j, h in enumerate(header, start=1):
         _put_text(ws, 1, j, h)
         ws.cell(row=1, column=j).font = BOLD
@@ -347,10 +484,11 @@ def _parameters_sheet(ws, cfg: YearConfig, lang: str) -> None:
         scope = parts[0] if parts[0] != "sectors" else f"sector {parts[1]}"
         component = parts[1] if parts[0] != "sectors" else "archetype"
         _put_text(ws, i, 1, scope)
-        _put_text(ws, i, 2, component)
+        # an EU-wide figure has no component: its name is the parameter itself
+        _put_text(ws, i, 2, tx["components"].get(component, "" if parts[0] == "eu" else component))
         _put_text(ws, i, 3, p.path)
         if p.value is not None:
-            ws.cell(row=i, column=4, value=p.value)
+            ws.cell(row=i, column=4, value=p.value).number_format = "General"
         else:
             _put_text(ws, i, 4, flags["unknown"])
         if p.low is not None:
@@ -365,19 +503,21 @@ def _parameters_sheet(ws, cfg: YearConfig, lang: str) -> None:
     ws.freeze_panes = "A2"
     last = len(cfg.params) + 1
     ws.auto_filter.ref = f"A1:K{last}"
-    widths = dict(zip("ABCDEFGHIJK", (12, 12, 46, 12, 9, 9, 11, 12, 40, 36, 70), strict=True))
+    widths = dict(zip("ABCDEFGHIJK", (11, 12, 40, 10, 8, 8, 10, 11, 52, 36, 70), strict=True))
     for col, width in widths.items():
         ws.column_dimensions[col].width = width
-    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
     for r in range(2, last + 1):
         lines = 1
-        for col in "CIJK":
+        for col in "ABCDEFGHIJK":
             cell = ws[f"{col}{r}"]
-            cell.alignment = wrap
-            lines = max(lines, -(-len(str(cell.value or "")) // int(widths[col] * 1.1)))
-        ws.row_dimensions[r].height = 13 * min(lines, 12)
-    ws.print_area = f"A1:K{last}"  # long notes would otherwise run on to the right of the page
-    _print_setup(ws, 1)
+            if col in "CI":
+                cell.alignment = WRAP_TOP
+                lines = max(lines, _lines_of(str(cell.value or ""), widths[col]))
+            else:
+                cell.alignment = top
+        ws.row_dimensions[r].height = LINE_PT * min(lines, 12)
+    _print_setup(ws, 1, area=f"A1:I{last}")
 
 
 def _method_sheet(ws, cfg: YearConfig, lang: str) -> None:
@@ -396,13 +536,13 @@ def _method_sheet(ws, cfg: YearConfig, lang: str) -> None:
         # spreadsheet programs do not grow a row for wrapped text written by a library: give each
         # paragraph the height of its lines, so the printed page shows it whole
         lines = sum(max(1, -(-len(part) // int(width * 1.1))) for part in text.split("\n"))
-        ws.row_dimensions[r].height = 15 * lines
+        ws.row_dimensions[r].height = LINE_PT * lines
 
     for kind, text in METHOD[lang]:
         if kind in ("h2", "h3"):
             row += 1 if row > 1 else 0
             _put_text(ws, row, 1, plain(text))
-            ws.cell(row=row, column=1).font = Font(bold=True, size=13 if kind == "h2" else 11)
+            ws.cell(row=row, column=1).font = _font(bold=True, size=12 if kind == "h2" else 10)
         else:
             _put_text(ws, row, 1, ("• " if kind == "li" else "") + plain(text))
             ws.cell(row=row, column=1).alignment = wrap
@@ -410,7 +550,7 @@ def _method_sheet(ws, cfg: YearConfig, lang: str) -> None:
         row += 1
     row += 1
     _put_text(ws, row, 1, tx["legend_title"])
-    ws.cell(row=row, column=1).font = Font(bold=True, size=11)
+    ws.cell(row=row, column=1).font = _font(bold=True)
     row += 1
     for key, mark in (("published", ""), ("derived", "≈"), ("estimate", "~"), ("projection", "»"), ("unknown", "?")):
         _put_text(ws, row, 1, f"{mark or '·'}  {tx['flags'][key]}: {tx['legend_' + key]}")
@@ -419,7 +559,7 @@ def _method_sheet(ws, cfg: YearConfig, lang: str) -> None:
         row += 1
     row += 1
     _put_text(ws, row, 1, tx["status_title"].format(year=cfg.year))
-    ws.cell(row=row, column=1).font = Font(bold=True, size=11)
+    ws.cell(row=row, column=1).font = _font(bold=True)
     row += 1
     counts: dict[str, Counter] = {}
     for p in cfg.params.values():
@@ -436,17 +576,18 @@ def _method_sheet(ws, cfg: YearConfig, lang: str) -> None:
         row += 1
     ws.column_dimensions["A"].width = width
     _print_setup(ws, None, orientation="portrait")
-    # one text column: print it at a fixed scale rather than fit-to-width, which LibreOffice does
-    # not apply to a sheet of wrapped text
-    ws.sheet_properties.pageSetUpPr.fitToPage = False
-    ws.page_setup.scale = 85
 
 
 def _run_sheet(ws, meta: dict) -> None:
     for i, (k, v) in enumerate(meta.items(), start=1):
         _put_text(ws, i, 1, str(k))
+        if isinstance(v, dict):
+            v = "; ".join(f"{key}: {value}" for key, value in v.items())
         _put_text(ws, i, 2, v if isinstance(v, str) else "" if v is None else "; ".join(map(str, v)) if isinstance(v, list) else str(v))
         ws.cell(row=i, column=1).font = BOLD
+        value = str(ws.cell(row=i, column=2).value or "")
+        ws.cell(row=i, column=2).alignment = WRAP_TOP
+        ws.row_dimensions[i].height = LINE_PT * min(_lines_of(value, 100), 20)
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 100
     _print_setup(ws, None)
@@ -454,7 +595,10 @@ def _run_sheet(ws, meta: dict) -> None:
 
 def new_workbook() -> Workbook:
     """An empty workbook with pinned timestamps, so equal inputs give equal bytes."""
+    from openpyxl.utils.indexed_list import IndexedList
+
     wb = Workbook()
+    wb._fonts = IndexedList([_font()])  # the default font of every cell (openpyxl has no public setter)
     wb.properties.created = FIXED_TIME
     wb.properties.modified = FIXED_TIME
     wb.properties.creator = "speelveld"
@@ -492,13 +636,13 @@ def _closing_sheet(ws, result: Comparison, cfg: YearConfig, lang: str) -> None:
     table = gap_closing(result, cfg)
     money = budgets(cfg, ref)
     _put_text(ws, 1, 1, tx["closing_title"].format(year=result.year, ref=ref))
-    ws.cell(row=1, column=1).font = Font(bold=True, size=13)
+    ws.cell(row=1, column=1).font = _font(bold=True, size=12)
     parts = []
     if money.envelope_eur_per_year is not None:
         parts.append(f"{money.envelope_label}: {num(money.envelope_eur_per_year / 1e6, 0)} M€ ({t(lang, 'tx_env_' + (money.envelope_quality or 'estimate'))})")
     if money.ikc_eur_per_year is not None:
         parts.append(f"IKC {result.year}: {num(money.ikc_eur_per_year / 1e6, 1)} M€")
-    _put_text(ws, 2, 1, tx["closing_note"].format(ref=ref, budgets="; ".join(parts)))
+    _paragraph(ws, 2, tx["closing_note"].format(ref=ref, budgets="; ".join(parts)), 9, 30 + 8 * 14)
     header = 4
     for j, h in enumerate(tx["closing_head"], start=1):
         _put_text(ws, header, j, h)
@@ -536,9 +680,13 @@ def _closing_sheet(ws, result: Comparison, cfg: YearConfig, lang: str) -> None:
     _print_setup(ws, header)
 
 
+TREND_CHART_ROWS = 13  # a 5.5 cm chart in rows of 13 pt, and a row of air
+
+
 def _trend_sheet(ws, frame: pl.DataFrame, reference: str, lang: str) -> None:
-    """Per sector a block: year rows, the gap to each country and each country's total; a line
-    chart of the gaps over the years."""
+    """Per sector a block: year rows, the gap to each country, its band as two number cells (empty
+    = open) and each country's total; a line chart of the gaps over the years. Printed in two
+    blocks of columns (gaps, bands and the chart; the totals), two sectors to a page."""
     from openpyxl.chart import LineChart
     from openpyxl.chart.marker import Marker
 
@@ -546,10 +694,17 @@ def _trend_sheet(ws, frame: pl.DataFrame, reference: str, lang: str) -> None:
     years = sorted(frame["year"].unique().to_list())
     countries = frame["country"].unique(maintain_order=True).to_list()
     others = [c for c in countries if c != reference]
+    k = len(others)
+    low_col = lambda j: 2 + k + 2 * j  # noqa: E731
+    total_col = lambda j: 2 + 3 * k + j  # noqa: E731
     _put_text(ws, 1, 1, tx["trend_title"].format(ref=reference))
-    ws.cell(row=1, column=1).font = Font(bold=True, size=13)
+    ws.cell(row=1, column=1).font = _font(bold=True, size=12)
     top = 3
-    for sector in frame["sector"].unique(maintain_order=True).to_list():
+    breaks = []
+    block = len(years) + 3 + TREND_CHART_ROWS
+    for n_block, sector in enumerate(frame["sector"].unique(maintain_order=True).to_list()):
+        if n_block and n_block % 2 == 0:
+            breaks.append(top - 1)
         sub = {(r["country"], r["year"]): r for r in frame.filter(pl.col("sector") == sector).iter_rows(named=True)}
         _put_text(ws, top, 1, sector)
         ws.cell(row=top, column=1).font = BOLD
@@ -557,12 +712,14 @@ def _trend_sheet(ws, frame: pl.DataFrame, reference: str, lang: str) -> None:
         _put_text(ws, head, 1, tx["trend_year"])
         for j, cc in enumerate(others):
             _put_text(ws, head, 2 + j, tx["gap_mwh"].format(ref=reference, cc=cc))
-            _put_text(ws, head, 2 + len(others) + j, f"{cc}: band")
+            _put_text(ws, head, low_col(j), tx["gap_lo"].format(cc=cc))
+            _put_text(ws, head, low_col(j) + 1, tx["gap_hi"].format(cc=cc))
         for j, cc in enumerate(countries):
-            _put_text(ws, head, 2 + 2 * len(others) + j, f"{tx['total']} {cc}")
-        for c in range(1, 2 + 2 * len(others) + len(countries)):
+            _put_text(ws, head, total_col(j), f"{tx['total']} {cc}")
+        for c in range(1, total_col(len(countries))):
             ws.cell(row=head, column=c).font = BOLD
-            ws.cell(row=head, column=c).alignment = Alignment(wrap_text=True)
+            ws.cell(row=head, column=c).alignment = WRAP_TOP
+        ws.row_dimensions[head].height = 3 * LINE_PT
         for i, y in enumerate(years):
             r = head + 1 + i
             ws.cell(row=r, column=1, value=y)
@@ -575,29 +732,31 @@ def _trend_sheet(ws, frame: pl.DataFrame, reference: str, lang: str) -> None:
                 sign = conclusive(row)
                 if sign:
                     c.fill = RED if sign > 0 else GREEN
-                _put_text(ws, r, 2 + len(others) + j, gap_text(lang, row))
+                for d, key in enumerate(("gap_low_eur_per_mwh", "gap_high_eur_per_mwh")):
+                    if row.get(key) is not None:
+                        ws.cell(row=r, column=low_col(j) + d, value=row[key]).number_format = EUR
             for j, cc in enumerate(countries):
                 row = sub.get((cc, y))
                 if row is not None:
-                    ws.cell(row=r, column=2 + 2 * len(others) + j, value=row["total_eur_per_mwh"]).number_format = EUR
+                    ws.cell(row=r, column=total_col(j), value=row["total_eur_per_mwh"]).number_format = EUR
         last = head + len(years)
         chart = LineChart()
         chart.title = f"{sector}: {tx['gap'].format(ref=reference)} (€/MWh)"
         chart.y_axis.title = "€/MWh"
-        chart.add_data(Reference(ws, min_col=2, max_col=1 + len(others), min_row=head, max_row=last), titles_from_data=True)
+        chart.add_data(Reference(ws, min_col=2, max_col=1 + k, min_row=head, max_row=last), titles_from_data=True)
         chart.set_categories(Reference(ws, min_col=1, min_row=head + 1, max_row=last))
         for s in chart.series:
             s.smooth = False  # straight lines between the years, each year a marker
             s.marker = Marker(symbol="circle", size=6)
         chart.x_axis.tickLblPos = "low"
-        chart.height, chart.width = 6, 14
+        chart.height, chart.width = 5.5, 14
         chart.legend.position = "b"
-        ws.add_chart(chart, f"{get_column_letter(3 + 2 * len(others) + len(countries))}{top}")
-        top = max(last + 2, top + 14)
-    ws.column_dimensions["A"].width = 12
-    for c in range(2, 2 + 2 * len(others) + len(countries)):
-        ws.column_dimensions[get_column_letter(c)].width = 14
-    _print_setup(ws, None)
+        ws.add_chart(chart, f"B{last + 2}")  # under its table, on the same printed page
+        top += block + 2
+    ws.column_dimensions["A"].width = 10
+    for c in range(2, total_col(len(countries))):
+        ws.column_dimensions[get_column_letter(c)].width = 11 if c < low_col(0) or c >= total_col(0) else 9
+    _print_setup(ws, None, title_cols="A:A", col_breaks=[total_col(0) - 1], row_breaks=breaks)
 
 
 def write_business_case_workbook(path: Path, bc, meta: dict, lang: str = "nl") -> None:
@@ -608,7 +767,7 @@ def write_business_case_workbook(path: Path, bc, meta: dict, lang: str = "nl") -
     ws.title = t(lang, "tx_business_case")
     q = bc.quantities
     _put_text(ws, 1, 1, t(lang, "tx_bc_title", sector=bc.sector, year=bc.year, label=bc.label))
-    ws.cell(row=1, column=1).font = Font(bold=True, size=13)
+    ws.cell(row=1, column=1).font = _font(bold=True, size=12)
     facts = [
         (t(lang, "tx_heat_mwh_yr"), q.heat_mwh), (t(lang, "tx_gas_saved_mwh_yr"), q.gas_saved_mwh),
         (t(lang, "tx_electricity_added_mwh_yr"), q.electricity_mwh), (t(lang, "tx_co2_avoided_t_yr"), q.co2_avoided_t),
@@ -653,8 +812,11 @@ def write_business_case_workbook(path: Path, bc, meta: dict, lang: str = "nl") -
         ws.cell(row=be_row, column=j, value=f"={eua_cell}+{col}{diff_row}/{co2_cell}").number_format = EUR
         ws.cell(row=sub_row, column=j, value=f"=MAX({col}{diff_row},0)/{co2_cell}").number_format = EUR
         r = rows[cc]
-        _put_text(ws, sub_row + 2, j, band_text(lang, r["break_even_low"], r["break_even_high"], 0))
-    _put_text(ws, sub_row + 2, 1, "band break-even (€/t)")
+        for d, key in enumerate(("break_even_low", "break_even_high")):
+            if r[key] is not None:
+                ws.cell(row=sub_row + 2 + d, column=j, value=r[key]).number_format = EUR
+    _put_text(ws, sub_row + 2, 1, t(lang, "tx_bc_band_low"))
+    _put_text(ws, sub_row + 3, 1, t(lang, "tx_bc_band_high"))
     ws.column_dimensions["A"].width = 52
     for j in range(2, 2 + len(countries)):
         ws.column_dimensions[get_column_letter(j)].width = 16
@@ -678,7 +840,7 @@ def write_options_workbook(path: Path, results: list, titles: dict[str, str], me
     years = sorted({r.year for r in results})
     projection = {r.year: r.projection for r in results}
     _put_text(ws, 1, 1, t(lang, "op_sheet_title"))
-    ws.cell(row=1, column=1).font = Font(bold=True, size=13)
+    ws.cell(row=1, column=1).font = _font(bold=True, size=12)
     head = 3
     columns = t(lang, "op_xl_cols").split("|")
     for j, name in enumerate(columns):
@@ -728,7 +890,7 @@ def write_options_workbook(path: Path, results: list, titles: dict[str, str], me
     chart.legend.position = "b"
     ws.add_chart(chart, f"A{top + 3 + len(years)}")
     # chart data: state cost per option and the envelope, per year
-    top2 = top + 3 + len(years) + 18
+    top2 = top + 3 + len(years) + 20  # the chart above: 8 cm, 18 rows of 13 pt
     _put_text(ws, top2, 1, t(lang, "op_chart_cost"))
     ws.cell(row=top2, column=1).font = BOLD
     ws.cell(row=top2 + 1, column=1, value=t(lang, "op_year"))
@@ -751,11 +913,15 @@ def write_options_workbook(path: Path, results: list, titles: dict[str, str], me
     bars.height, bars.width = 8, 16
     bars.legend.position = "b"
     ws.add_chart(bars, f"A{top2 + 3 + len(years)}")
-    ws.column_dimensions["A"].width = 26
-    for c in range(2, 2 + len(columns)):
-        ws.column_dimensions[get_column_letter(c)].width = 12
-    _put_text(ws, 2, 1, " ".join(f"{n}: {titles.get(n, n)}." for n in options))
-    ws.cell(row=2, column=1).alignment = Alignment(wrap_text=False)
-    _print_setup(ws, head)
+    widths = {1: 36, 2: 15, **{c: 9 for c in range(3, 1 + len(columns))}}
+    for c, w in widths.items():
+        ws.column_dimensions[get_column_letter(c)].width = w
+    _header_row(ws, head, widths)
+    for r in (top + 1, top2 + 1):  # the option names over the charts' data, wrapped
+        _header_row(ws, r, {c: widths[c] for c in range(1, 3 + len(options))})
+    first_page = 14  # option, year, cost and envelope, the gap before and after: one printed page wide
+    _paragraph(ws, 2, " ".join(f"{n}: {titles.get(n, n)}." for n in options), first_page, sum(w for c, w in widths.items() if c <= first_page))
+    # each chart on a page with its table
+    _print_setup(ws, head, title_cols="A:B", col_breaks=[first_page], row_breaks=[top - 1, top2 - 1])
     _run_sheet(wb.create_sheet(tx["run"]), meta)
     save_workbook(wb, path)
