@@ -99,7 +99,6 @@ def test_pdf_export_prints_no_text_under_8_pt_and_keeps_each_sector_together(tmp
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
     from print_check import pages as page_count
     from print_check import pdf_of, text_sizes
-
     from typer.testing import CliRunner
 
     from speelveld.cli import app

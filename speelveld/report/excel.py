@@ -17,9 +17,9 @@ import polars as pl
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
-from openpyxl.utils import get_column_letter
 
 from speelveld.config.resolved import YearConfig
 from speelveld.core.compute import Comparison
