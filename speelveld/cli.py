@@ -446,6 +446,7 @@ def toets(
     set_: SetOpt = None,
     fmt: FormatOpt = Fmt.table,
     out_file: OutOpt = None,
+    excel: Annotated[Path | None, typer.Option("--excel", metavar="FILE.xlsx", help="Also write the check as a workbook: per sector and country the gap before, after and its change, each with its band, and the cost to the state.", show_default=False)] = None,
     lang: LangOpt = Lang.nl,
     config_dir: ConfigDirOpt = None,
     strict: StrictOpt = None,
@@ -455,8 +456,9 @@ def toets(
     import polars as pl
 
     fmt = output_format(fmt, out_file)
-    if out_file is not None:
-        check_writable(out_file)
+    for target in (out_file, excel):
+        if target is not None:
+            check_writable(target)
     base_cfg = load(config_dir, year, set_)
     sc_cfg = load(config_dir, base_cfg.year, set_, scenario)
     sc = load_scenario(base_cfg.config_dir, scenario)
@@ -467,6 +469,11 @@ def toets(
 
     cost = state_cost(check.table, check.base, check.scenario, base_cfg, chosen[0], sc_cfg)
     check_warnings(sc_cfg, strict, check.scenario, lang=lang.value)
+    if excel is not None:
+        from speelveld.report.excel import write_toets_workbook
+
+        write_atomic(excel, lambda p: write_toets_workbook(p, sc, check.table, cost, base_cfg.year, chosen[0], manifest(sc_cfg, command_line()), lang.value))
+        err.print(status_text("st_wrote", file=excel))
     if fmt != Fmt.table:
         meta = manifest(sc_cfg, command_line())
         flat = check.table.with_columns(pl.col(pl.List(pl.String)).list.join("; "))

@@ -72,7 +72,7 @@ def test_sheets_values_and_formulas(tmp_path):
     params = wb["Parameters"]
     assert params.auto_filter.ref.startswith("A1:K") and params.freeze_panes == "A2"
     run = {r[0].value: r[1].value for r in wb["Run"].iter_rows()}
-    assert run["config_hash"] and run["command"] == "speelveld test"
+    assert run["hash van de configs"] and run["opdracht"] == "speelveld test"  # the sheet in Dutch; the JSON keeps the machine keys
     assert "None" not in [r[1].value for r in wb["Run"].iter_rows()]
 
 

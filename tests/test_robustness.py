@@ -155,7 +155,10 @@ def test_reruns_are_byte_identical_and_carry_the_manifest(tmp_path, monkeypatch)
 
             wb = load_workbook(out)
             sheet = wb["run"] if "run" in wb.sheetnames else wb[wb.sheetnames[-1]]
-            manifest = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row and row[0]}
+            from speelveld.report.labels import WORKBOOK
+
+            machine = {word: key for key, word in WORKBOOK["nl"]["run_keys"].items()}  # the sheet's Dutch keys
+            manifest = {machine.get(row[0], row[0]): row[1] for row in sheet.iter_rows(values_only=True) if row and row[0]}
         assert manifest.get("config_hash") and manifest.get("version"), name
         assert "speelveld " + args[0] in str(manifest.get("command")), name
 

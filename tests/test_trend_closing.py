@@ -248,3 +248,24 @@ def test_toets_tells_measures_apart_and_close_gap_calls_an_amount_by_its_quality
     r = runner.invoke(app, ["close-gap"])
     text = " ".join(r.output.split())
     assert "aangekondigd" not in text and "niet gepubliceerd" in text  # the 2026 envelope is a bounded unknown
+
+
+def test_toets_writes_a_workbook_with_the_json_figures(tmp_path):
+    """`toets --excel`: per sector and country before, after and the change, each a number cell
+    with its band beside it, the same numbers as --format json; the cost to the state in words."""
+    book = tmp_path / "toets.xlsx"
+    r = runner.invoke(app, ["toets", "--scenario", "vcr-opvolger", "--excel", str(book), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    rows = {(x["sector"], x["country"]): x for x in json.loads(r.stdout)["rows"]}
+    ws = openpyxl.load_workbook(book)["Toets"]
+    assert ws["C4"].value.startswith("Verschil NL − land vóór") and ws["L4"].value == "Status na"
+    seen = 0
+    for row in ws.iter_rows(min_row=5, values_only=True):
+        if row[1] not in ("DE", "BE", "FR"):
+            continue
+        x = rows[(row[0], row[1])]
+        assert row[2:11] == pytest.approx(tuple(x[f"gap_{p}{s}"] for p in ("before", "after", "change") for s in ("_eur_per_mwh", "_low_eur_per_mwh", "_high_eur_per_mwh")), abs=1e-9)
+        seen += 1
+    assert seen == len(rows) - len({s for s, _ in rows})  # every sector × neighbour, the reference left out
+    text = " ".join(str(c.value) for c in ws["A"] if c.value)
+    assert "Kosten voor de staat" in text or "kosten voor de staat" in text.lower()

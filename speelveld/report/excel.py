@@ -69,7 +69,62 @@ def write_trend_workbook(path: Path, frame: pl.DataFrame, reference: str, meta: 
     ws = wb.active
     ws.title = "Trend"
     _trend_sheet(ws, frame, reference, lang)
-    _run_sheet(wb.create_sheet(TEXT[lang]["run"]), meta)
+    _run_sheet(wb.create_sheet(TEXT[lang]["run"]), meta, lang)
+    save_workbook(wb, path)
+
+
+def write_toets_workbook(path: Path, sc, table: pl.DataFrame, cost, year: int, reference: str, meta: dict, lang: str = "nl") -> None:
+    """`speelveld toets --excel`: per sector and country the gap before and after the scenario and
+    its change, each as a central value and its band in number cells, the change of the sector's
+    cost, and the cost to the state in words (the engine's, and the one the scenario states)."""
+    from speelveld.report.terminal import state_cost_text
+
+    wb = new_workbook()
+    ws = wb.active
+    ws.title = t(lang, "tt_sheet")
+    heads = t(lang, "tt_cols", ref=reference).split("|")
+    widths = {1: 12, 2: 7, **{c: 9 if (c - 3) % 3 else 12 for c in range(3, 3 + len(heads) - 2)}}
+    _put_text(ws, 1, 1, f"{sc.title_in(lang)} ({sc.name}, {year})")
+    ws.cell(row=1, column=1).font = _font(bold=True, size=12)
+    page = sum(widths.values())
+    _paragraph(ws, 2, " ".join(sc.description_in(lang).split()), len(heads), page)
+    header = 4
+    for c, h in enumerate(heads, start=1):
+        _put_text(ws, header, c, h)
+    _header_row(ws, header, widths)
+    keys = [f"gap_{part}{suffix}" for part in ("before", "after", "change") for suffix in ("_eur_per_mwh", "_low_eur_per_mwh", "_high_eur_per_mwh")]
+    r = header
+    for row in table.filter(pl.col("country") != reference).iter_rows(named=True):
+        r += 1
+        _put_text(ws, r, 1, row["sector"])
+        _put_text(ws, r, 2, row["country"])
+        for c, key in enumerate(keys, start=3):
+            if row[key] is not None:
+                cell = ws.cell(row=r, column=c, value=row[key])
+                cell.number_format = EUR
+                if key == "gap_after_eur_per_mwh":
+                    sign = conclusive({"gap_bound": row["gap_after_bound"], "gap_low_eur_per_mwh": row["gap_after_low_eur_per_mwh"], "gap_high_eur_per_mwh": row["gap_after_high_eur_per_mwh"]})
+                    if sign:
+                        cell.fill = RED if sign > 0 else GREEN
+        _put_text(ws, r, 3 + len(keys), t(lang, row["gap_after_bound"]))
+    ws.freeze_panes = ws.cell(row=header + 1, column=3)
+    r += 2
+    for line in state_cost_text(cost, reference, lang):
+        _paragraph(ws, r, line, len(heads), page)
+        r += 1
+    if sc.state_cost is not None:
+        c = sc.state_cost
+        src = sc.sources[c.source]
+        amount = t(lang, "tx_unknown") if c.value is None else f"{num(c.value / 1e6, 0)} M€/{t(lang, 'tx_year_abbr')}"
+        flag = f" ({t(lang, 'q_' + c.quality.value)})" if c.quality else ""
+        _paragraph(ws, r, f"{t(lang, 'tx_cost_to_the_state_as_the')} ({c.country}): {amount}{flag} — {src.title}" + (f", {src.url}" if src.url else ""), len(heads), page)
+    for c, w in widths.items():
+        ws.column_dimensions[get_column_letter(c)].width = w
+    _print_setup(ws, header)
+    run = wb.create_sheet(TEXT[lang]["run"])
+    _run_sheet(run, meta, lang)
+    for sheet in wb.worksheets:
+        sheet.oddHeader.center.text = t(lang, "tx_workbook_head", year=year) + f" — {sc.name}"
     save_workbook(wb, path)
 
 
@@ -91,7 +146,7 @@ def build_workbook(result: Comparison, cfg: YearConfig, meta: dict, lang: str = 
     if trend is not None and trend["year"].n_unique() > 1:
         _trend_sheet(wb.create_sheet("Trend"), trend, result.reference, lang)
     _parameters_sheet(wb.create_sheet(tx["parameters"]), cfg, lang)
-    _run_sheet(wb.create_sheet(tx["run"]), meta)
+    _run_sheet(wb.create_sheet(tx["run"]), meta, lang)
     heading = _page_heading(result, cfg, lang)
     for ws in wb.worksheets:
         ws.oddHeader.center.text = heading  # every printed page says which year and scenario it is
@@ -578,9 +633,12 @@ def _method_sheet(ws, cfg: YearConfig, lang: str) -> None:
     _print_setup(ws, None, orientation="portrait")
 
 
-def _run_sheet(ws, meta: dict) -> None:
+def _run_sheet(ws, meta: dict, lang: str = "en") -> None:
+    """The run's manifest, its keys in the workbook's language (the JSON and CSV sidecars keep the
+    machine keys)."""
+    words = TEXT[lang].get("run_keys", {})
     for i, (k, v) in enumerate(meta.items(), start=1):
-        _put_text(ws, i, 1, str(k))
+        _put_text(ws, i, 1, words.get(str(k), str(k)))
         if isinstance(v, dict):
             v = "; ".join(f"{key}: {value}" for key, value in v.items())
         _put_text(ws, i, 2, v if isinstance(v, str) else "" if v is None else "; ".join(map(str, v)) if isinstance(v, list) else str(v))
@@ -821,7 +879,7 @@ def write_business_case_workbook(path: Path, bc, meta: dict, lang: str = "nl") -
     for j in range(2, 2 + len(countries)):
         ws.column_dimensions[get_column_letter(j)].width = 16
     _print_setup(ws, header)
-    _run_sheet(wb.create_sheet(TEXT[lang]["run"]), meta)
+    _run_sheet(wb.create_sheet(TEXT[lang]["run"]), meta, lang)
     save_workbook(wb, path)
 
 
@@ -923,5 +981,5 @@ def write_options_workbook(path: Path, results: list, titles: dict[str, str], me
     _paragraph(ws, 2, " ".join(f"{n}: {titles.get(n, n)}." for n in options), first_page, sum(w for c, w in widths.items() if c <= first_page))
     # each chart on a page with its table
     _print_setup(ws, head, title_cols="A:B", col_breaks=[first_page], row_breaks=[top - 1, top2 - 1])
-    _run_sheet(wb.create_sheet(tx["run"]), meta)
+    _run_sheet(wb.create_sheet(tx["run"]), meta, lang)
     save_workbook(wb, path)
