@@ -141,7 +141,9 @@ def test_import_writes_edits_keeps_the_rest_and_reports_them(configs, tmp_path):
 @pytest.mark.parametrize(
     "changes,fragment",
     [
-        ({"NL.commodity.baseload_eur_per_mwh": {VALUE: "95,5"}}, "cell E{row} (NL.commodity.baseload_eur_per_mwh): value: '95,5' has a decimal comma"),
+        ({"NL.commodity.baseload_eur_per_mwh": {VALUE: "95,5"}}, "cell E{row} (NL.commodity.baseload_eur_per_mwh): value: '95,5' is text, not a number; make the cell a number (in a Dutch spreadsheet type 95,5, in an English one 95.5)"),
+        # text with a decimal point (what a Dutch Excel makes of 64.5): the advice says how to type it there
+        ({"NL.commodity.baseload_eur_per_mwh": {VALUE: "64.5"}}, "value: '64.5' is text, not a number; make the cell a number (in a Dutch spreadsheet type 64,5, in an English one 64.5)"),
         ({"NL.commodity.baseload_eur_per_mwh": {VALUE: "veel"}}, "cell E{row} (NL.commodity.baseload_eur_per_mwh): value: 'veel' is text in a number cell"),
         ({"NL.commodity.baseload_eur_per_mwh": {UNIT: "ct/MWh"}}, "cell F{row} (NL.commodity.baseload_eur_per_mwh): unit 'ct/MWh' does not match"),
         ({"NL.commodity.baseload_eur_per_mwh": {QUALITY: "geraden"}}, "cell I{row} (NL.commodity.baseload_eur_per_mwh): quality 'geraden' is not one of"),

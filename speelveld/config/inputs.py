@@ -127,8 +127,14 @@ def _number(raw: Any, where: str, what: str, problems: list[str]) -> float | Non
     text = str(raw).strip()
     if not text:
         return None
+    # the cell holds text that reads as a number: the advice is to make it a number cell, typed in
+    # the spreadsheet's own style (a Dutch Excel takes 64,5 and turns 64.5 into text)
     if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})*,\d+|[-+]?\d+,\d+", text):
-        problems.append(f"{where}: {what}: '{text}' has a decimal comma; type a number with a decimal point ({text.replace('.', '').replace(',', '.')}), or set the cell to a number")
+        point = text.replace(".", "").replace(",", ".")
+        problems.append(f"{where}: {what}: '{text}' is text, not a number; make the cell a number (in a Dutch spreadsheet type {text}, in an English one {point})")
+        return None
+    if re.fullmatch(r"[-+]?\d+\.\d+", text):
+        problems.append(f"{where}: {what}: '{text}' is text, not a number; make the cell a number (in a Dutch spreadsheet type {text.replace('.', ',')}, in an English one {text})")
         return None
     problems.append(f"{where}: {what}: '{text}' is text in a number cell; give a number or leave it empty")
     return None
