@@ -1010,6 +1010,7 @@ def inputs_import(
     from speelveld.config.inputs import read_workbook, write_import
     from speelveld.core.diff import diff as run_diff
     from speelveld.report.labels import t
+    from speelveld.report.numbers import sig
     from speelveld.report.terminal import diff_tables
 
     if not workbook.is_file():
@@ -1032,10 +1033,12 @@ def inputs_import(
         out.print(t(L, "imp_source", id=ns.id, file=result.before.relative_file(str(ns.file)), title=ns.fields.get("title", "")))
     for e in result.edits:
         p = e.param
-        old = "onbekend" if p.value is None and L == "nl" else ("unknown" if p.value is None else f"{p.value:g}")
-        new = "onbekend" if e.value is None and L == "nl" else ("unknown" if e.value is None else f"{e.value:g}")
-        band = f" [{e.low:g}–{e.high:g}]" if e.low is not None and e.high is not None else ""
+        old = t(L, "tx_unknown") if p.value is None else sig(p.value)
+        new = t(L, "tx_unknown") if e.value is None else sig(e.value)
+        band = f" [{sig(e.low)}–{sig(e.high)}]" if e.low is not None and e.high is not None else ""
         quality = t(L, "q_" + e.quality.value)
+        if p.quality != e.quality:
+            quality = f"{t(L, 'q_' + p.quality.value)} → {quality}"
         out.print(f"  {p.path}: {old} → {new}{band} {p.unit} ({quality}, {e.source})  [{e.cell}]", markup=False)
     after = result.after
     countries = [c for c in sorted(after.countries) if c != "NL"] if "NL" in after.countries else []

@@ -13,6 +13,7 @@ from speelveld.config.load import Override, default_config_dir, load_year
 from speelveld.core.compute import compare
 from speelveld.core.diff import diff
 from speelveld.core.provenance import source_table, stale_values
+from speelveld.report.terminal import diff_tables
 from tests.helpers import FIXTURE
 
 runner = CliRunner()
@@ -195,3 +196,44 @@ def test_reviewed_source_is_not_overdue(tmp_path):
     de.write_text(text.replace("sources:\n", "sources:\n  old:\n    title: An old tariff sheet\n    date: '2027'\n    reviewed: '2029-12'\n", 1))
     cfg = load_year(tmp_path / "cfg", 2030, [Override.parse("DE.commodity.baseload_eur_per_mwh={value: 70, source: old}")])
     assert stale_values(cfg).filter(pl.col("path") == "DE.commodity.baseload_eur_per_mwh").height == 0
+
+
+def test_a_changed_value_is_a_real_change_with_its_flag_change_beside_it(tmp_path):
+    """The yearly cycle: new-year carries every figure as an estimate; replacing it by the
+    published figure is the update itself. It counts as real, the flag change is noted; only a
+    figure becoming known or unknown is data status."""
+    base = load_year(FIXTURE, 2030, [Override.parse("DE.commodity.baseload_eur_per_mwh={value: 70, quality: estimate, note: carried}")])
+    published = load_year(FIXTURE, 2030, [Override.parse("DE.commodity.baseload_eur_per_mwh={value: 75, quality: published}")])
+    unknown = load_year(FIXTURE, 2030, [Override.parse("DE.commodity.baseload_eur_per_mwh={value: null, low: 60, high: 90, quality: unknown, note: range}")])
+    a, b, c = (compare(cfg, ["plant"], ["DE"]) for cfg in (base, published, unknown))
+    line = diff(a, b, "a", "b").lines.filter((pl.col("country") == "DE") & (pl.col("key") == "commodity.wholesale")).row(0, named=True)
+    # DE 70 → 75 €/MWh: DE dearer by 5, the gap NL − DE shrinks by 5; a real change, flagged estimate → published
+    assert (line["effect"], line["kind"], line["flag"]) == (pytest.approx(-5), "real", "estimate→published")
+    gaps = diff(a, b, "a", "b").gaps.row(0, named=True)
+    assert gaps["real"] == pytest.approx(-5) and gaps["data"] == pytest.approx(0)
+    # a figure that became unknown (its band's middle, 75, counts centrally) is data status
+    assert diff(a, c, "a", "c").lines.filter((pl.col("country") == "DE") & (pl.col("key") == "commodity.wholesale"))["kind"][0] == "data"
+    # the terminal names the flag change beside the kind
+    assert "echt (schatting → gepubliceerd)" in _render(diff_tables(diff(a, b, "2030", "2030*"), 5, "nl"))
+
+
+def _render(parts) -> str:
+    from rich.console import Console
+
+    console = Console(width=200, record=True)
+    for part in parts:
+        console.print(part)
+    return " ".join(console.export_text().split())
+
+
+def test_a_tariff_variant_that_does_not_apply_does_not_set_the_lines_flag():
+    # the fixture plant runs over 2,500 h: DE's from-2500h Arbeitspreis applies, below-2500h not
+    estimate_elsewhere = load_year(FIXTURE, 2030, [Override.parse("DE.network.levels.EHV.variants.below-2500h.charges.ap.energy_eur_per_mwh={value: 20, quality: estimate, note: x}")])
+    estimate_here = load_year(FIXTURE, 2030, [Override.parse("DE.network.levels.EHV.variants.from-2500h.charges.ap.energy_eur_per_mwh={value: 5, quality: estimate, note: x}")])
+
+    def flag(cfg):
+        lines = compare(cfg, ["plant"], ["DE"]).lines
+        return lines.filter((pl.col("country") == "DE") & (pl.col("key") == "network.energy_eur_per_mwh"))["quality"][0]
+
+    assert flag(estimate_elsewhere) == "published"
+    assert flag(estimate_here) == "estimate"

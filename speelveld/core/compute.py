@@ -69,6 +69,7 @@ def plan_sector(
         parts = [ctx.field(model, f) for f in ("gas_fuel_mwh", "gas_feedstock_mwh") if getattr(model, f) is not None]
         gas_mwh = parts[0] if len(parts) == 1 else parts[0] + parts[1]
     used = {p for ls in lines.values() for ln in ls for p in ln.inputs} | set(ctx.take_used())
+    ctx.take_conditions()
     return SectorPlan(sector, consumption, sector_mwh, lines, frozenset(used), tag, gas_mwh, dict(ctx.shared))
 
 
@@ -78,6 +79,21 @@ def line_exprs(plan: SectorPlan) -> list[pl.Expr]:
         for cc, lines in plan.lines.items()
         for line in lines
     ]
+
+
+def condition_exprs(plan: SectorPlan) -> list[pl.Expr]:
+    """1.0 where a line's conditional input counts (its tariff variant applies), else 0.0: read
+    once, at the central values, for the line's quality flag."""
+    return [
+        holds.cast(pl.Float64).alias(condition_column(plan, cc, line, i))
+        for cc, lines in plan.lines.items()
+        for line in lines
+        for i, (_, holds) in enumerate(line.conditional)
+    ]
+
+
+def condition_column(plan: SectorPlan, cc: str, line: Line, i: int) -> str:
+    return plan.col(cc, f"{line.key}|if{i}")
 
 
 def total_exprs(plan: SectorPlan) -> list[pl.Expr]:
@@ -233,13 +249,17 @@ def _compare(cfg: YearConfig, sectors: list[str], countries: list[str], referenc
         countries = [reference] + countries
     varied = uncertain_paths(cfg)
     plans = {s: plan_sector(cfg, s, countries, varied, gas=gas) for s in sectors}
-    outputs = [name for p in plans.values() for name in band_outputs(p)]
+    conditions = {s: [e.meta.output_name() for e in condition_exprs(p)] for s, p in plans.items()}
+    outputs = [name for s, p in plans.items() for name in band_outputs(p) + conditions[s]]
     inputs = uncertain_inputs(cfg.params, {path for p in plans.values() for path in p.inputs})
 
     def run(frame: pl.DataFrame) -> pl.DataFrame:
         # one query per sector: planning grows faster than the number of expressions, so nine
         # small queries cost less than one of all sectors (measured: 0.30 s against 0.42 s)
-        parts = [evaluate(frame, [p], reference).select(band_outputs(p)).collect(optimizations=FEW_ROWS) for p in plans.values()]
+        parts = [
+            evaluate(frame, [p], reference).with_columns(condition_exprs(p)).select(band_outputs(p) + conditions[s]).collect(optimizations=FEW_ROWS)
+            for s, p in plans.items()
+        ]
         return pl.concat(parts, how="horizontal").select(outputs) if parts else frame.select([])
 
     bands = compute_bands(run, inputs, outputs)
@@ -262,7 +282,7 @@ def assemble(cfg: YearConfig, plans: dict[str, SectorPlan], bands: Bands, countr
                 v = bands.central[name]
                 lo, hi = bands.band(name)
                 per = gas_q if ln.subtotal == "gas" and gas_q else q  # gas lines per MWh of gas
-                quality = _line_quality(cfg, ln, v, lo, hi)
+                quality = _line_quality(cfg, ln, v, lo, hi, _not_applying(bands, plan, cc, ln))
                 if v is None and (lo == -math.inf or hi == math.inf):
                     missing.setdefault(cc, []).append(ln.key)
                 line_rows.append(
@@ -403,14 +423,24 @@ def _finite(x: float) -> float | None:
     return float(x) if math.isfinite(x) else None
 
 
-def _line_quality(cfg: YearConfig, line: Line, value: float | None, low: float = math.nan, high: float = math.nan) -> Quality:
+def _not_applying(bands: Bands, plan: SectorPlan, cc: str, line: Line) -> set[str]:
+    """The line's conditional inputs whose every case is off at the central values (a tariff
+    variant that does not apply); an unevaluated case counts as on."""
+    on: dict[str, bool] = {}
+    for i, (path, _) in enumerate(line.conditional):
+        held = bands.central.get(condition_column(plan, cc, line, i), 1.0)
+        on[path] = on.get(path, False) or held is None or held != 0.0
+    return {path for path, holds in on.items() if not holds}
+
+
+def _line_quality(cfg: YearConfig, line: Line, value: float | None, low: float = math.nan, high: float = math.nan, skip: set[str] = frozenset()) -> Quality:
     if value is None:
         return Quality.unknown
     varies = math.isfinite(low) and math.isfinite(high) and high - low > 1e-9 * max(1.0, abs(value))
     worst = Quality.published
     for path in line.inputs:
-        if path.startswith("sectors."):
-            continue  # archetype figures are assumptions by design and the same in every country
+        if path.startswith("sectors.") or path in skip:
+            continue  # archetype figures are assumptions by design and the same in every country; a variant that does not apply
         param = cfg.params[path]
         if param.value is None:
             if param.bounded and varies:

@@ -55,6 +55,7 @@ class Ctx:
     refs: Mapping[tuple, str] = field(default_factory=dict)  # (id(model), field[, key]) -> path, from the loader
     prefix: str = ""  # the plan's tag: names of shared columns stay apart between configs on one frame
     shared: dict[str, pl.Expr] = field(default_factory=dict)  # columns computed once per row before the lines
+    conditions: list[tuple[str, pl.Expr]] = field(default_factory=list)  # see ``only_where``
 
     def column(self, name: str, expr: pl.Expr) -> pl.Expr:
         """A quantity many lines read (a budget's claims over every modelled sector): computed
@@ -93,6 +94,18 @@ class Ctx:
     def value(self, path: str) -> float | None:
         """The static value, for decisions that cannot vary per scenario (e.g. sorting tiers)."""
         return self.params[path].central
+
+    def only_where(self, paths, holds: pl.Expr) -> None:
+        """The parameters at ``paths`` count for the line being built only where ``holds`` (a tariff
+        variant's rates where the variant applies): a variant that does not apply does not set the
+        line's quality flag."""
+        for path in dict.fromkeys(paths):
+            if not path.startswith("sectors."):
+                self.conditions.append((path, holds))
+
+    def take_conditions(self) -> tuple[tuple[str, pl.Expr], ...]:
+        conditions, self.conditions = tuple(self.conditions), []
+        return conditions
 
     def take_used(self) -> tuple[str, ...]:
         used, self.used = tuple(dict.fromkeys(self.used)), []

@@ -8,9 +8,11 @@ are matched by key; a line present in only one run counts as 0 in the other. An 
 without bounds counts as 0, as in the central totals of `compare`, and is flagged.
 
 Each effect is *policy* (a decision the later run's config names under ``policy_changes``: a
-levy abolished, a scheme extended), *real* (a price, tariff or rule changed otherwise) or *data*
-(the figure behind it became known, unknown or estimated, or is unknown in both runs): a gap
-that moves only because a levy was unknown one year and estimated the next has not moved in the
+levy abolished, a scheme extended), *real* (a price, tariff or rule changed otherwise, also when
+its flag changed with it: an estimate carried into a new year and then replaced by the published
+figure is the yearly update itself, so the flag change is noted beside the line, not counted
+apart) or *data* (the figure became known or unknown, or is unknown in both runs): a gap that
+moves only because a levy was unknown one year and estimated the next has not moved in the
 world. The gap change is the sum of the three kinds.
 """
 
@@ -29,7 +31,7 @@ class Diff:
     label_b: str
     reference: str
     gaps: pl.DataFrame  # sector, country, gap_a, gap_b, change, policy, real, data (€/MWh), bounds
-    lines: pl.DataFrame  # sector, country, side, key, label, a, b, effect (€/MWh), unknown, kind (policy | real | data), policy (its label)
+    lines: pl.DataFrame  # sector, country, side, key, label, a, b, effect (€/MWh), unknown, kind (policy | real | data), policy (its label), flag ("estimate→published")
 
 
 def diff(a: Comparison, b: Comparison, label_a: str, label_b: str) -> Diff:
@@ -72,9 +74,10 @@ def diff(a: Comparison, b: Comparison, label_a: str, label_b: str) -> Diff:
                     "unknown": k in unknown_a or k in unknown_b,
                     "kind": "policy" if _decided(r["policy_a"], r["policy_b"]) else _kind(r["quality_a"], r["quality_b"]),
                     "policy": r["policy_b"] if _decided(r["policy_a"], r["policy_b"]) else None,
+                    "flag": f"{r['quality_a']}→{r['quality_b']}" if r["quality_a"] and r["quality_b"] and r["quality_a"] != r["quality_b"] else None,
                 }
             )
-    schema = {"sector": pl.Utf8, "country": pl.Utf8, "side": pl.Utf8, "key": pl.Utf8, "label": pl.Utf8, "a": pl.Float64, "b": pl.Float64, "effect": pl.Float64, "unknown": pl.Boolean, "kind": pl.Utf8, "policy": pl.Utf8}
+    schema = {"sector": pl.Utf8, "country": pl.Utf8, "side": pl.Utf8, "key": pl.Utf8, "label": pl.Utf8, "a": pl.Float64, "b": pl.Float64, "effect": pl.Float64, "unknown": pl.Boolean, "kind": pl.Utf8, "policy": pl.Utf8, "flag": pl.Utf8}
     lines = pl.DataFrame(rows, schema=schema)
     lines = lines.with_columns(pl.col("effect").abs().alias("_size")).sort(["sector", "country", "_size", "side", "key"], descending=[False, False, True, False, False]).drop("_size")
 
@@ -110,13 +113,12 @@ def _decided(policy_a: str | None, policy_b: str | None) -> bool:
 
 
 def _kind(quality_a: str | None, quality_b: str | None) -> str:
-    """``data`` when the figure's status changed to or from unknown or estimate (or it is
-    unknown in both runs); ``real`` otherwise. A line present in one run only is a rule change."""
+    """``data`` when the figure became known or unknown (or is unknown in both runs); ``real``
+    otherwise, a change of flag between known figures included (noted in ``flag``). A line
+    present in one run only is a rule change."""
     if quality_a is None or quality_b is None:
         return "real"
-    if quality_a == quality_b:
-        return "data" if quality_a == "unknown" else "real"
-    return "data" if {quality_a, quality_b} & {"unknown", "estimate"} else "real"
+    return "data" if "unknown" in (quality_a, quality_b) else "real"
 
 
 def _unknown_keys(result: Comparison) -> set[tuple[str, str, str]]:

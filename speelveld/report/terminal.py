@@ -454,6 +454,10 @@ def diff_tables(d, top: int, lang: str = "nl") -> list[Table]:
         for x in rows.head(top).iter_rows(named=True):
             flag = " ?" if x["unknown"] else ""
             kind = t(lang, "kind_" + x["kind"])
+            if x["flag"]:
+                # the flag change beside the kind: a carried estimate replaced by the published figure
+                was, now = x["flag"].split("→")
+                kind += f" ({t(lang, 'q_' + was)} → {t(lang, 'q_' + now)})"
             tab.add_row(x["side"], Text(line_label(lang, x["key"], x["label"]) + flag), _fmt(x["a"]) if x["a"] is not None else "–", _fmt(x["b"]) if x["b"] is not None else "–", _signed(x["effect"]), kind)
         out.append(tab)
     return out

@@ -35,6 +35,8 @@ class Line:
     relief: bool
     inputs: tuple[str, ...]
     steps: tuple[Step, ...] = ()  # how the amount is computed, for `speelveld explain`
+    # inputs that count only where a case holds (the rates of a tariff variant): (path, holds)
+    conditional: tuple[tuple[str, pl.Expr], ...] = ()
 
     @property
     def subtotal(self) -> str:
@@ -54,5 +56,5 @@ class Builder:
 
     def add(self, family: str, key: str, label: str, expr: pl.Expr, relief: bool = False) -> pl.Expr:
         inputs = self.ctx.take_used()
-        self.lines.append(Line(self.country, family, key, label, expr, relief, inputs, self.ctx.take_steps()))
+        self.lines.append(Line(self.country, family, key, label, expr, relief, inputs, self.ctx.take_steps(), self.ctx.take_conditions()))
         return expr

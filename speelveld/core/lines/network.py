@@ -44,6 +44,7 @@ def network_lines(b: Builder, c: CountryFile, year: int) -> NetworkTotals:
         for variant in level.variants:
             amount = pl.lit(0.0)
             terms, values, labels = [], {}, []
+            mark = len(ctx.used)
             for charge in variant.charges:
                 if charge.kind_field == kind:
                     rate = ctx.field(charge, kind)
@@ -52,8 +53,10 @@ def network_lines(b: Builder, c: CountryFile, year: int) -> NetworkTotals:
                     terms.append(FACTOR_TEXT[kind].format(rate=name))
                     values[name] = rate
                     labels.append(charge.label)
+            rates = ctx.used[mark:]
             cond = when_expr(ctx, variant.when, s, f"tariefvariant {variant.id}")
             applies = variants.case(cond, amount)
+            ctx.only_where(rates, applies)
             if terms:
                 if "{kw" in terms[0]:
                     values["kw"] = s.capacity_kw
