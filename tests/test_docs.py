@@ -58,8 +58,8 @@ def _readme_commands() -> list[list[str]]:
 def _set_examples() -> list[str]:
     text = README.read_text(encoding="utf-8")
     section = text.split("### Paths for `--set`")[1].split("## ")[0]
-    (block,) = re.findall(r"```\n(.*?)```", section, flags=re.S)
-    return [line.strip() for line in block.splitlines() if line.strip()]
+    blocks = re.findall(r"```\n(.*?)```", section, flags=re.S)  # the paths, then the additions to a list
+    return [line.strip() for block in blocks for line in block.splitlines() if line.strip()]
 
 
 def _readme_runs() -> list[list[list[str]]]:

@@ -13,6 +13,9 @@ from typer.testing import CliRunner
 
 import speelveld as sv
 from speelveld.cli import app
+from speelveld.config.load import Override, load_year
+from speelveld.config.yamlload import ConfigError
+from speelveld.core.compute import compare
 from tests.helpers import FIXTURE
 
 runner = CliRunner()
@@ -125,3 +128,23 @@ def test_a_sweep_csv_reads_with_polars_and_pandas_in_one_line(tmp_path):
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
     meta = json.loads((tmp_path / "x.csv.json").read_text(encoding="utf-8"))
     assert meta["sector"] == "plant" and meta["year"] == 2030 and meta["vary"] == ["DE.commodity.baseload_eur_per_mwh=60,70"]
+
+
+def test_a_scenario_adds_a_measure_to_a_list_by_id():
+    """`NL.support+={...}` adds one item (the fixture's NL has no support list yet), and `set` on
+    a new id does the same; an id already there is refused with the way to change it."""
+    item = "{id: test-korting, label: Testkorting, source: fixture, budget_eur_per_year: 1000000, eligible_consumption_mwh: 100000}"
+    base = compare(load_year(FIXTURE, 2030), ["plant"], ["DE"])
+    for override in (f"NL.support+={item}", "NL.support.test-korting={label: Testkorting, source: fixture, budget_eur_per_year: 1000000, eligible_consumption_mwh: 100000}"):
+        cfg = load_year(FIXTURE, 2030, [Override.parse(override)])
+        after = compare(cfg, ["plant"], ["DE"])
+        # 1,000,000 €/yr over 100,000 eligible MWh = 10 €/MWh off NL's price: the gap NL − DE falls by 10
+        gap = lambda r: r.totals.filter(pl.col("country") == "DE")["gap_eur_per_mwh"][0]  # noqa: E731
+        assert gap(after) == pytest.approx(gap(base) - 10, abs=1e-9), override
+    with pytest.raises(ConfigError, match="already has an item 'test-korting'"):
+        load_year(FIXTURE, 2030, [Override.parse(f"NL.support+={item}"), Override.parse(f"NL.support+={item}")])
+    with pytest.raises(ConfigError, match="is not a list"):
+        load_year(FIXTURE, 2030, [Override.parse("NL.commodity.baseload_eur_per_mwh+={id: x}")])
+    r = runner.invoke(app, ["compare", "--sector", "plant", "--config-dir", str(FIXTURE), "--set", f"NL.support+={item}"])
+    assert r.exit_code == 0 and "Testkorting" in r.output
+    assert f"--set NL.support+={item}" in " ".join(r.output.split())  # the echo is the YAML the user typed, not a Python repr

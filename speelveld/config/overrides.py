@@ -90,12 +90,20 @@ def _navigate_set(doc: Any, segments: list[str], value: Any, origin_note: str) -
     loc: list = []
     for i, seg in enumerate(segments):
         last = i == len(segments) - 1
+        if last and seg.endswith("+"):
+            return _append(node, seg[:-1], trail, loc, value)
         if isinstance(node, dict):
             if seg not in node:
                 # A known but absent optional field may be set; an unknown name may not.
                 if last and seg in all_field_names():
                     node[seg] = _as_sourced(None, value, origin_note)
                     return tuple(loc + [seg])
+                if i == len(segments) - 2 and seg in all_field_names() and isinstance(value, dict):
+                    node[seg] = []  # LIST.ID={...} on a known list the file leaves out: its first item
+                    node = node[seg]
+                    loc.append(seg)
+                    trail.append(seg)
+                    continue
                 extra = did_you_mean(seg, list(node))
                 raise KeyError(f"no '{seg}' under '{'.'.join(trail) or '(root)'}'{extra}")
             if last:
@@ -105,6 +113,12 @@ def _navigate_set(doc: Any, segments: list[str], value: Any, origin_note: str) -
             loc.append(seg)
         elif isinstance(node, list):
             index = _list_index(node, seg)
+            if index is None and last and isinstance(value, dict) and not seg.isdigit():
+                # `set` on a new id adds the item: the id is the path's last segment
+                if str(value.get("id", seg)) != seg:
+                    raise KeyError(f"the item's id '{value['id']}' differs from the path's '{seg}'")
+                node.append({"id": seg, **{k: v for k, v in value.items() if k != "id"}})
+                return tuple(loc + [len(node) - 1])
             if index is None:
                 ids = [str(x.get("id")) for x in node if isinstance(x, dict) and "id" in x]
                 extra = did_you_mean(seg, ids)
@@ -118,6 +132,31 @@ def _navigate_set(doc: Any, segments: list[str], value: Any, origin_note: str) -
             raise KeyError(f"'{'.'.join(trail)}' is a value, it has no '{seg}'")
         trail.append(seg)
     raise KeyError("empty path")
+
+
+def _append(node: Any, name: str, trail: list[str], loc: list, value: Any) -> tuple:
+    """``LIST+=ITEM``: add one item (a mapping with an id) or several to a list, e.g. a measure to
+    ``NL.support`` without restating the list; an id already there is refused."""
+    where = ".".join([*trail, name]) if name else ".".join(trail)
+    if name:
+        if not isinstance(node, dict) or name not in node:
+            if isinstance(node, dict) and name in all_field_names():
+                node[name] = []  # a known list the file leaves out starts empty
+            else:
+                raise KeyError(f"no list '{where}' to add to")
+        target, loc = node[name], [*loc, name]
+    else:
+        target = node
+    if not isinstance(target, list):
+        raise KeyError(f"'{where}' is not a list; '+' adds an item to a list")
+    items = value if isinstance(value, list) else [value]
+    for item in items:
+        if not isinstance(item, dict) or "id" not in item:
+            raise KeyError(f"'{where}+' adds items with an id, e.g. {{id: my-measure, label: ...}}")
+        if _list_index(target, str(item["id"])) is not None and not str(item["id"]).isdigit():
+            raise KeyError(f"'{where}' already has an item '{item['id']}'; set its fields with {where}.{item['id']}.FIELD=VALUE")
+        target.append(item)
+    return tuple([*loc, len(target) - 1])
 
 
 def _list_index(items: list, seg: str) -> int | None:
