@@ -1129,8 +1129,15 @@ def sources(
     cfg = load(config_dir, year, None, scenario)
     if stale:
         # rank by how far each value can move the gaps: every sector against every country
-        everything = run_compare(cfg, sorted(cfg.sectors), [c for c in sorted(cfg.countries) if c != "NL"], reference="NL") if "NL" in cfg.countries else None
-        table = stale_values(cfg, everything)
+        others = [c for c in sorted(cfg.countries) if c != "NL"]
+        everything = run_compare(cfg, sorted(cfg.sectors), others, reference="NL") if "NL" in cfg.countries else None
+        leverage = None
+        if everything is not None:
+            from speelveld.core.provenance import point_leverage
+
+            pending = stale_values(cfg)
+            leverage = point_leverage(cfg, sorted(cfg.sectors), others, "NL", pending["path"].to_list())
+        table = stale_values(cfg, everything, leverage)
     else:
         table = source_table(cfg)
     if country:

@@ -237,3 +237,26 @@ def test_a_tariff_variant_that_does_not_apply_does_not_set_the_lines_flag():
 
     assert flag(estimate_elsewhere) == "published"
     assert flag(estimate_here) == "estimate"
+
+
+def test_a_point_estimate_is_ranked_by_its_leverage_and_never_said_to_move_no_gap():
+    """An estimate without a band (the wholesale price after new-year) moves gaps one for one:
+    ranked by what ±10 % of it does, not as '–'."""
+    from speelveld.core.provenance import point_leverage
+
+    cfg = load_year(FIXTURE, 2030, [
+        Override.parse("NL.commodity.baseload_eur_per_mwh={value: 80, quality: estimate, note: carried}"),
+        Override.parse("DE.commodity.baseload_eur_per_mwh={value: 70, quality: estimate, note: carried}"),
+    ])
+    result = compare(cfg, ["plant"], ["DE", "FR"])
+    leverage = point_leverage(cfg, ["plant"], ["DE", "FR"], "NL", stale_values(cfg)["path"].to_list())
+    # NL 80 ± 8 €/MWh moves both gaps (NL − DE, NL − FR) from 72 to 88: 16 €/MWh; DE 70 ± 7 only NL − DE: 14
+    assert leverage["NL.commodity.baseload_eur_per_mwh"] == (pytest.approx(16), 2)
+    assert leverage["DE.commodity.baseload_eur_per_mwh"] == (pytest.approx(14), 1)
+    table = stale_values(cfg, result, leverage)
+    assert table["path"].unique(maintain_order=True).to_list()[:2] == ["NL.commodity.baseload_eur_per_mwh", "DE.commodity.baseload_eur_per_mwh"]
+    from speelveld.report.terminal import stale_tables
+
+    text = _render(stale_tables(table, 2030, False, "nl"))
+    assert "2 × 16,00 bij ±10 %" in text and "1 × 14,00 bij ±10 %" in text
+    assert "een schatting zonder band)" not in text  # the old legend said such a value moves no gap

@@ -93,16 +93,57 @@ def gap_influence(result) -> dict[str, tuple[float, int]]:
     return out
 
 
-def stale_values(cfg: YearConfig, result=None) -> pl.DataFrame:
+LEVERAGE_PCT = 10  # a point estimate's leverage: what moving it by ±10 % moves the gaps by
+
+
+def point_leverage(cfg: YearConfig, sectors: list[str], countries: list[str], reference: str, paths, pct: float = LEVERAGE_PCT) -> dict[str, tuple[float, int]]:
+    """Per point estimate among ``paths`` (a figure without a band): the most a move of ±``pct``
+    % moves any gap (€/MWh, from the lowest to the highest end) and how many gaps it moves. The
+    wholesale price and the EUA price move every gap; without this they would rank as moving none."""
+    from speelveld.core.bands import Uncertain, compute_bands, uncertain_inputs
+    from speelveld.core.compute import FEW_ROWS, evaluate, plan_sector, uncertain_paths
+
+    points = sorted(p for p in set(paths) if (q := cfg.params.get(p)) is not None and not q.uncertain and q.value)
+    if not points:
+        return {}
+    chosen = [reference] + [c for c in countries if c != reference]
+    varied = uncertain_paths(cfg) | set(points)
+    plans = {s: plan_sector(cfg, s, chosen, varied) for s in sectors}
+    gaps = {s: [p.col(cc, "gap_eur_per_mwh") for cc in p.lines if cc != reference] for s, p in plans.items()}
+    used = {path for p in plans.values() for path in p.inputs}
+    inputs = uncertain_inputs(cfg.params, used)
+    for path in points:
+        if path in used:
+            v = cfg.params[path].value
+            lo, hi = sorted((v * (1 - pct / 100), v * (1 + pct / 100)))
+            inputs.append(Uncertain(path, path, lo, hi, v, v, False, True))
+
+    def run(frame: pl.DataFrame) -> pl.DataFrame:
+        parts = [evaluate(frame, [p], reference).select(gaps[s]).collect(optimizations=FEW_ROWS) for s, p in plans.items()]
+        return pl.concat(parts, how="horizontal")
+
+    bands = compute_bands(run, inputs, [name for s in plans for name in gaps[s]])
+    out = {}
+    for u, row in zip(bands.inputs, bands.swing, strict=True):
+        if u.path in points:
+            swings = [x for x in row if x == x and x > 1e-9]
+            out[u.path] = (max(swings), len(swings)) if swings else (0.0, 0)
+    return out
+
+
+def stale_values(cfg: YearConfig, result=None, leverage: dict[str, tuple[float, int]] | None = None) -> pl.DataFrame:
     """Every value that needs attention for ``cfg.year``, with the reason. With ``result`` (a
     Comparison of every sector and country, with bands) each row also says how much the value
-    can move the gaps, and the table is ranked by it: where an hour of updating matters most."""
+    can move the gaps, and the table is ranked by it: where an hour of updating matters most. A
+    value with a band counts its band; a point estimate its ``leverage`` (see ``point_leverage``)."""
     windows = rule_windows(cfg)
     influence = gap_influence(result) if result is not None else {}
+    leverage = leverage or {}
     year_start = dt.date(cfg.year, 1, 1)
     rows = []
     for p in cfg.params.values():
         width, moved = influence.get(p.path, (0.0, 0))
+        shift, shifted = leverage.get(p.path, (None, 0))
         for reason, detail in _reasons(cfg, p, windows, year_start):
             scope, component = scope_and_component(p.path)
             rows.append(
@@ -110,6 +151,8 @@ def stale_values(cfg: YearConfig, result=None) -> pl.DataFrame:
                     "gap_width_eur_per_mwh": None if width == float("inf") else width,
                     "opens_gaps": width == float("inf"),
                     "gaps_moved": moved,
+                    "leverage_eur_per_mwh": shift,
+                    "gaps_leveraged": shifted,
                     "country": scope,
                     "component": component,
                     "path": p.path,
@@ -128,12 +171,15 @@ def stale_values(cfg: YearConfig, result=None) -> pl.DataFrame:
         "country": pl.Utf8, "component": pl.Utf8, "path": pl.Utf8, "value": pl.Float64, "unit": pl.Utf8, "quality": pl.Utf8,
         "reason": pl.Utf8, "detail": pl.Utf8, "source_id": pl.Utf8, "source_date": pl.Utf8, "file": pl.Utf8, "line": pl.Int64,
         "gap_width_eur_per_mwh": pl.Float64, "opens_gaps": pl.Boolean, "gaps_moved": pl.Int64,
+        "leverage_eur_per_mwh": pl.Float64, "gaps_leveraged": pl.Int64,
     }
     table = pl.DataFrame(rows, schema=schema).select(list(schema))
     if result is None:
         return table
+    # how far a value can move a gap: its band's width, or for a point estimate what ±10 % does
+    reach = pl.max_horizontal(pl.col("gap_width_eur_per_mwh").fill_null(0), pl.col("leverage_eur_per_mwh").fill_null(0))
     return table.with_row_index("_order").sort(
-        [pl.col("opens_gaps"), pl.col("gaps_moved") * pl.col("opens_gaps").cast(pl.Int64), pl.col("gap_width_eur_per_mwh").fill_null(0), "_order"],
+        [pl.col("opens_gaps"), pl.col("gaps_moved") * pl.col("opens_gaps").cast(pl.Int64), reach, "_order"],
         descending=[True, True, True, False],
     ).drop("_order")
 

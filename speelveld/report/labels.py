@@ -95,10 +95,11 @@ LABELS: dict[str, dict[str, str]] = {
         "reason_update overdue": "actualisering te laat",
         "stale_title": "Aandachtspunten {year}, gerangschikt naar hun effect op de verschillen",
         "stale_caption": "effect: 'opent N': zonder grenzen laat de waarde N verschillen aan een kant open; 'N × tot x': de waarde "
-        "verbreedt de band van N verschillen, de breedste met x €/MWh; '–': beweegt geen verschil (bijv. een ander spanningsniveau, "
-        "of een schatting zonder band). Details per waarde met --verbose; alles met --format csv.",
+        "verbreedt de band van N verschillen, de breedste met x €/MWh; 'N × x bij ±10 %': een schatting zonder band die, 10 % hoger "
+        "of lager, N verschillen verschuift, het verste over x €/MWh (van laag naar hoog); '–': beweegt geen verschil (bijv. een "
+        "ander spanningsniveau). Details per waarde met --verbose; alles met --format csv.",
         "stale_cols": "#|parameter|waarde|reden|effect",
-        "stale_opens": "opent {n}", "stale_widens": "{n} × tot {x}",
+        "stale_opens": "opent {n}", "stale_widens": "{n} × tot {x}", "stale_leverage": "{n} × {x} bij ±10 %",
         "stale_count": "{n} waarden vragen aandacht voor {year}.",
         "stale_hidden": " {n} aannames van de archetypes (schattingen per definitie) niet getoond; --include-archetypes toont ze.",
         "diff_title": "Verschil {ref} − land, elektriciteit (€/MWh): {a} → {b}",
@@ -371,10 +372,10 @@ LABELS: dict[str, dict[str, str]] = {
         "reason_update overdue": "update overdue",
         "stale_title": "Values needing attention {year}, ranked by their effect on the gaps",
         "stale_caption": "effect: 'opens N': without bounds the value leaves N gaps open on one side; 'N × up to x': the value "
-        "widens the band of N gaps, the widest by x €/MWh; '–': moves no gap (e.g. another voltage level, or an estimate without "
-        "a band). Details per value with --verbose; everything with --format csv.",
+        "widens the band of N gaps, the widest by x €/MWh; 'N × x at ±10 %': an estimate without a band that, 10 % higher or lower, "
+        "shifts N gaps, the furthest over x €/MWh (from low to high); '–': moves no gap (e.g. another voltage level). Details per value with --verbose; everything with --format csv.",
         "stale_cols": "#|parameter|value|reason|effect",
-        "stale_opens": "opens {n}", "stale_widens": "{n} × up to {x}",
+        "stale_opens": "opens {n}", "stale_widens": "{n} × up to {x}", "stale_leverage": "{n} × {x} at ±10 %",
         "stale_count": "{n} values need attention for {year}.",
         "stale_hidden": " {n} archetype assumptions (estimates by design) not listed; --include-archetypes lists them.",
         "diff_title": "Gap {ref} − country, electricity (€/MWh): {a} → {b}",

@@ -400,6 +400,7 @@ def stale_tables(table: pl.DataFrame, year: int, verbose: bool = False, lang: st
         pl.col("country").first(), pl.col("value").first(), pl.col("unit").first(), pl.col("reason").unique(maintain_order=True),
         pl.col("detail").first(), pl.col("file").first(), pl.col("line").first(),
         pl.col("gap_width_eur_per_mwh").first(), pl.col("opens_gaps").first(), pl.col("gaps_moved").first(),
+        pl.col("leverage_eur_per_mwh").first(), pl.col("gaps_leveraged").first(),
     )
     tab = Table(title=t(lang, "stale_title", year=year), caption=t(lang, "stale_caption"), title_justify="left", caption_justify="left")
     for name, justify in zip(t(lang, "stale_cols").split("|"), ("right", "left", "right", "left", "right"), strict=True):
@@ -410,6 +411,8 @@ def stale_tables(table: pl.DataFrame, year: int, verbose: bool = False, lang: st
             effect = t(lang, "stale_opens", n=r["gaps_moved"])
         elif r["gaps_moved"]:
             effect = t(lang, "stale_widens", n=r["gaps_moved"], x=f"{num(r['gap_width_eur_per_mwh'], 2)}")
+        elif r["gaps_leveraged"]:
+            effect = t(lang, "stale_leverage", n=r["gaps_leveraged"], x=f"{num(r['leverage_eur_per_mwh'], 2)}")
         else:
             effect = "–"
         where = f"{r['file']}:{r['line']}" if r["line"] else r["file"]
