@@ -6,6 +6,7 @@ import polars as pl
 from rich import box
 from rich.console import Console, Group
 from rich.measure import Measurement
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -44,16 +45,43 @@ class _Fitted:
     def __init__(self, table: Table):
         self.table = table
 
+    LABEL = 28  # the label column's least width: most words of a cost line fit
+
     def __rich_console__(self, console, options):
         table = self.table
-        if options.max_width < self.NARROW:
-            table.box, table.show_edge, table.pad_edge = box.SIMPLE_HEAD, False, False
-            # each number column as narrow as its longest number (a band wraps at its 'tot' or
-            # before its mark); the labels take the rest: rich alone shrinks all columns evenly
-            for column in table.columns[1:]:
-                column.width = max(Measurement.get(console, options, cell).minimum for cell in [column.header, *column.cells])
-            table.columns[0].overflow = "fold"
-        yield table
+        if options.max_width >= self.NARROW:
+            yield table
+            return
+        table.box, table.show_edge, table.pad_edge = box.SIMPLE_HEAD, False, False
+        # each number column as wide as its longest line, so no figure or band is broken; the
+        # labels take the rest and wrap between words (rich alone shrinks all columns evenly)
+        widths = [max(Measurement.get(console, options, cell).maximum for cell in [column.header, *column.cells]) for column in table.columns[1:]]
+        for column, width in zip(table.columns[1:], widths, strict=True):
+            column.width, column.no_wrap = width, True
+        table.columns[0].overflow = "fold"  # only a word longer than the column is folded
+        if len(widths) <= 2 or sum(widths) + 2 * len(widths) + self.LABEL <= options.max_width:
+            yield table
+            return
+        # too narrow for every country beside the labels: tables of as many countries as fit,
+        # the reference in each
+        others = list(range(2, len(table.columns)))
+        room = options.max_width - self.LABEL - widths[0] - 2
+        fit = max(1, max(k for k in range(1, len(others) + 1) if all(sum(widths[j - 1] + 2 for j in others[i:i + k]) <= room for i in range(0, len(others), k)) or k == 1))
+        groups = [others[i:i + fit] for i in range(0, len(others), fit)]
+        for n, group in enumerate(groups):
+            if n:
+                yield Text("")
+            part = Table(title=table.title if n == 0 else None, caption=table.caption if n == len(groups) - 1 else None, title_justify="left",
+                         caption_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+            for i in [0, 1, *group]:
+                column = table.columns[i]
+                part.add_column(column.header, justify=column.justify, width=column.width, no_wrap=column.no_wrap, overflow=column.overflow)
+            cells = [list(table.columns[i].cells) for i in [0, 1, *group]]
+            for r, row in enumerate(table.rows):
+                if all(str(c[r]) == "–" for c in cells[1:]):
+                    continue  # a line of another country: not in this pair
+                part.add_row(*[c[r] for c in cells], style=row.style, end_section=row.end_section)
+            yield part
 
 
 def _line_columns(table: Table, lang: str, countries: list[str]) -> None:
@@ -73,7 +101,8 @@ def _family_rows(table: Table, lines: pl.DataFrame, cells: dict, family: str, co
         if _unapplied_relief(fam_rows, key):
             continue
         label = GENERIC_ROW_LABELS.get(key) or next(r["label"] for r in fam_rows.iter_rows(named=True) if r["key"] == key)
-        table.add_row("  " + line_label(lang, key, label), *["–" if (key, cc) not in cells else _line_cell(lang, cells[(key, cc)]) for cc in countries])
+        # indented as a whole, so a wrapped label's next lines stand under it, not under the heading
+        table.add_row(Padding(Text(line_label(lang, key, label)), (0, 0, 0, 2)), *["–" if (key, cc) not in cells else _line_cell(lang, cells[(key, cc)]) for cc in countries])
 
 
 def _line_cell(lang: str, cell: dict) -> Text:
@@ -191,7 +220,9 @@ def _pct_text(lang: str, row: dict, field: str) -> str:
         return _fmt(row[f"{field}_pct"], 1)
     central = row.get(f"{field}_pct")
     band = band_text(lang, low, high, digits=1)
-    return band if central is None or row["gap_bound"] != "exact" else f"{_fmt(central, 1)} ({band})"
+    # the band on a line of its own, as under every other figure of the table: a narrow terminal
+    # then never breaks it
+    return band if central is None or row["gap_bound"] != "exact" else f"{_fmt(central, 1)}\n({band})"
 
 
 def _unapplied_relief(rows: pl.DataFrame, key: str) -> bool:
