@@ -828,7 +828,8 @@ def close_gap(
     totals = closing_totals(table)
     money = budgets(cfg, chosen[0])
     if fmt == Fmt.table:
-        for part in closing_tables(table, totals, money, cfg.year, chosen[0], lang.value):
+        caveats = {s: cfg.sectors[s].sector_volume_caveat.text(lang.value) for s in sorted(cfg.sectors) if cfg.sectors[s].sector_volume_caveat}
+        for part in closing_tables(table, totals, money, cfg.year, chosen[0], lang.value, caveats):
             out.print(part)
         return
     meta = manifest(cfg, command_line())

@@ -269,3 +269,20 @@ def test_toets_writes_a_workbook_with_the_json_figures(tmp_path):
     assert seen == len(rows) - len({s for s, _ in rows})  # every sector × neighbour, the reference left out
     text = " ".join(str(c.value) for c in ws["A"] if c.value)
     assert "Kosten voor de staat" in text or "kosten voor de staat" in text.lower()
+
+
+def test_sector_volumes_say_where_they_are_unknown_and_what_they_overstate(tmp_path):
+    """Where a sector's volume is unknown, 'onbekend' stands where the M€ would; chemie's volume
+    (NACE 20–21 with own CHP power) is broader than its archetype: marked * beside every M€."""
+    r = runner.invoke(app, ["compare", "--sector", "glas"])
+    rows = [line for line in r.stdout.splitlines() if line.startswith("Verschil hele sector")]
+    assert rows and all(line.split()[-1] == "onbekend" for line in rows)
+    r = runner.invoke(app, ["compare", "--sector", "chemie"])
+    flat = " ".join(r.stdout.split())
+    assert "Verschil hele sector (M€/jr) ~ *" in flat and "* Verschil hele sector (M€/jr): overschat" in flat
+    r = runner.invoke(app, ["close-gap"])
+    assert "chemie *" in r.stdout and "* chemie: overschat" in " ".join(r.stdout.split())
+    book = tmp_path / "r.xlsx"
+    assert runner.invoke(app, ["report", "--out", str(book)]).exit_code == 0
+    cells = [c.value for c in openpyxl.load_workbook(book)["Samenvatting"]["A"] if c.value]
+    assert "chemie *" in cells and any(str(v).startswith("* chemie: overschat") for v in cells)

@@ -90,6 +90,16 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+class InLanguages(Strict):
+    """A text in the report's two languages; one may be missing (the other stands in)."""
+
+    nl: str | None = None
+    en: str | None = None
+
+    def text(self, lang: str) -> str:
+        return (self.nl or self.en or "") if lang == "nl" else (self.en or self.nl or "")
+
+
 class SourcedValue(Strict):
     """A number with its own provenance, and optionally the range it may lie in.
 
@@ -689,6 +699,9 @@ class SectorFile(Node):
     product_benchmark: ProductBenchmark | None = None
     sector_electricity_mwh: Num | None = Field(
         default=None, description="Total Dutch electricity use of the sector (CBS), to scale the per-plant gap."
+    )
+    sector_volume_caveat: InLanguages | None = Field(
+        default=None, description="What the sector's volume covers that the archetype does not (or the reverse): shown beside every sector-wide M€ figure."
     )
     ets_installation: Bool = Field(default=False, description="The plant is an EU ETS installation (reliefs and exclusions for ETS installations apply).")
     gas_fuel_mwh: Num | None = Field(default=None, description="Natural gas burnt as fuel per year (MWh Hs); the energy taxes fall on it.")

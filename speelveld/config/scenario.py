@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from pydantic import Field, ValidationError
 
-from speelveld.config.model import Float, Int, Num, Quality, Source, Strict
+from speelveld.config.model import Float, InLanguages, Int, Num, Quality, Source, Strict
 from speelveld.config.yamlload import ConfigError, LineMap, load_yaml
 from speelveld.hints import did_you_mean
 
@@ -37,13 +37,6 @@ class StateCost(Strict):
     country: str = "NL"
     quality: Quality | None = None
     note: str | None = None
-
-
-class InLanguages(Strict):
-    """A text in the report's two languages; one may be missing (the other stands in)."""
-
-    nl: str | None = None
-    en: str | None = None
 
 
 class OptionInfo(Strict):

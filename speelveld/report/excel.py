@@ -496,7 +496,8 @@ def _summary_sheet(ws, result: Comparison, cfg: YearConfig, gap_cells: dict, lan
         _header_row(ws, row, {c: widths.get(c, 11) for c in range(1, 2 + len(heads))})
         for sector in result.sectors:
             row += 1
-            _put_text(ws, row, 1, sector)
+            caveat = kind == "meur" and cfg.sectors[sector].sector_volume_caveat is not None
+            _put_text(ws, row, 1, sector + (" *" if caveat else ""))
             smwh = cfg.params.get(f"sectors.{sector}.sector_electricity_mwh")
             for j, cc in enumerate(others):
                 if kind == "meur":
@@ -510,6 +511,11 @@ def _summary_sheet(ws, result: Comparison, cfg: YearConfig, gap_cells: dict, lan
                 for d, key in enumerate(keys):
                     if values.get(key) is not None:
                         ws.cell(row=row, column=2 + 3 * j + d, value=values[key]).number_format = EUR if kind == "gas" else "#,##0.0"
+        if kind == "meur":
+            for sector in result.sectors:
+                if cfg.sectors[sector].sector_volume_caveat is not None:
+                    row += 1
+                    _paragraph(ws, row, f"* {sector}: {cfg.sectors[sector].sector_volume_caveat.text(lang)}.", last_col, page)
         row += 2
     for c, w in widths.items():
         ws.column_dimensions[get_column_letter(c)].width = w

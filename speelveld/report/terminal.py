@@ -187,8 +187,14 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
     table.add_row(t(lang, "gap_band"), *["–" if cc == ref else Text(gap_text(lang, {**totals[cc], "gap_eur_per_mwh": None}), style="dim") for cc in countries])
     table.add_row(t(lang, "gap_status"), *["–" if cc == ref else t(lang, totals[cc]["gap_bound"]) for cc in countries])
     gap_row(t(lang, "gap_year"), "gap_eur_per_year", scale=1e-6, prefix=True)
-    if any(totals[cc]["sector_gap_meur_per_year"] is not None for cc in countries):
-        gap_row(t(lang, "gap_sector"), "sector_gap_meur_per_year", digits=1, prefix=True)
+    volume = cfg.params.get(f"sectors.{sector}.sector_electricity_mwh")
+    if volume is not None and volume.value is not None:
+        mark = QUALITY_MARK.get(volume.quality.value, "")
+        label = t(lang, "gap_sector") + (f" {mark}" if mark else "")
+        gap_row(label + (" *" if model.sector_volume_caveat else ""), "sector_gap_meur_per_year", digits=1, prefix=True)
+    else:
+        # no volume for the whole sector: said where the figure would stand, not left out
+        table.add_row(t(lang, "gap_sector"), *["–" if cc == ref else Text(t(lang, "unknown"), style="yellow") for cc in countries])
     for key, field in (("dearer", "ref_dearer"), ("cheaper", "other_cheaper")):
         table.add_row(
             t(lang, key, ref=ref),
@@ -203,6 +209,8 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
         note = gap_note(result, sector, totals[cc], lang)
         if note:
             parts.append(Text(note))
+    if model.sector_volume_caveat and volume is not None and volume.value is not None:
+        parts.append(Text(f"* {t(lang, 'gap_sector')}: {model.sector_volume_caveat.text(lang)}."))
     parts.append(Text(t(lang, "legend", ref=ref), style="dim"))
     if cfg.scenario:
         parts.append(Text(t(lang, "scenario", name=cfg.scenario), style="dim"))
@@ -541,8 +549,10 @@ def trend_tables(frame: pl.DataFrame, reference: str, lang: str = "nl", decided:
     return out
 
 
-def closing_tables(table: pl.DataFrame, totals: pl.DataFrame, budgets, year: int, reference: str, lang: str = "nl") -> list:
-    """Per sector and neighbour: the relief that closes the gap and its cost; then all sectors."""
+def closing_tables(table: pl.DataFrame, totals: pl.DataFrame, budgets, year: int, reference: str, lang: str = "nl", caveats: dict[str, str] | None = None) -> list:
+    """Per sector and neighbour: the relief that closes the gap and its cost; then all sectors.
+    ``caveats``: per sector what its volume covers beyond the archetype, marked * beside its M€."""
+    caveats = caveats or {}
     main = Table(
         title=t(lang, "tx_closing_title", year=year, ref=reference),
         caption=t(lang, "tx_relief_the_gap_where_nl_is"),
@@ -554,7 +564,7 @@ def closing_tables(table: pl.DataFrame, totals: pl.DataFrame, budgets, year: int
     for r in table.iter_rows(named=True):
         mwh = r["sector_electricity_mwh"]
         main.add_row(
-            r["sector"], r["country"], _fmt(r["relief_eur_per_mwh"]),
+            r["sector"] + (" *" if r["sector"] in caveats else ""), r["country"], _fmt(r["relief_eur_per_mwh"]),
             band_text(lang, r["relief_low_eur_per_mwh"], r["relief_high_eur_per_mwh"]),
             "?" if mwh is None else f"{num(mwh / 1000, 0)}",
             "?" if r["cost_meur_per_year"] is None else _fmt(r["cost_meur_per_year"], 0),
@@ -578,7 +588,7 @@ def closing_tables(table: pl.DataFrame, totals: pl.DataFrame, budgets, year: int
         lines.append(t(lang, "tx_ikc_budget", year=year, meur=f"{num(budgets.ikc_eur_per_year / 1e6, 1)}"))
     tot.caption = " ".join(lines) + (
         t(lang, "tx_the_sum_covers_only_the_model")
-    )
+    ) + "".join(f" * {sector}: {text}." for sector, text in caveats.items() if sector in set(table["sector"].to_list()))
     return [main, tot]
 
 
