@@ -264,3 +264,35 @@ def test_dutch_output_writes_dutch_numbers_and_leaves_codes_years_and_paths_alon
     from speelveld.report.numbers import sig
 
     assert (sig(1e9, lang="nl"), sig(31808900.0, lang="nl"), sig(0.00321, lang="nl"), sig(0.00321, lang="en")) == ("1.000.000.000", "31.808.900", "0,00321", "0.00321")
+
+
+def test_help_is_dutch_by_default_and_english_on_request():
+    """`speelveld --help` and every command's --help speak Dutch unless --lang en (or
+    SPEELVELD_LANG=en) asks for English; every help text of the CLI has its Dutch in the catalogue."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import typer
+
+    from speelveld.clihelp import HELP_NL
+
+    missing = []
+
+    def walk(c) -> None:
+        missing.extend(text for text in [c.help, *(getattr(p, "help", None) for p in c.params)] if text and text not in HELP_NL and text != "Show this message and exit.")
+        for sub in getattr(c, "commands", {}).values():
+            walk(sub)
+
+    walk(typer.main.get_command(app))
+    assert not missing, missing[:3]
+    cli = str(Path(sys.executable).parent / "speelveld")
+    env = {k: v for k, v in os.environ.items() if k != "SPEELVELD_LANG"}
+    nl = subprocess.run([cli, "compare", "--help"], capture_output=True, text=True, env=env, timeout=60).stdout
+    assert "Gebruik: speelveld compare" in nl and "Opties:" in nl and "Toon deze hulp en stop." in nl
+    assert "Sectorarchetype (zie `speelveld list`)" in nl and "[verplicht]" in nl and "[standaard: NL]" in nl
+    en = subprocess.run([cli, "compare", "--help", "--lang", "en"], capture_output=True, text=True, env=env, timeout=60).stdout
+    assert "Usage: speelveld compare" in en and "Sector archetype (see `speelveld list`)" in en
+    en = subprocess.run([cli, "--help"], capture_output=True, text=True, env={**env, "SPEELVELD_LANG": "en"}, timeout=60).stdout
+    assert "Show the price years" in en
