@@ -1,0 +1,149 @@
+"""`compare` and `explain`: what a plant pays, line by line, and how each line is computed."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from speelveld.app import pick, pick_countries
+from speelveld.cli.common import (
+    Carrier,
+    ConfigDirOpt,
+    CountriesOpt,
+    Fmt,
+    Lang,
+    LangOpt,
+    ReferenceOpt,
+    ScenarioOpt,
+    SetOpt,
+    StrictOpt,
+    YearOpt,
+    app,
+    check_warnings,
+    check_writable,
+    command_line,
+    emit_csv,
+    emit_text,
+    err,
+    load,
+    manifest,
+    out,
+    output_format,
+    policy_check,
+    policy_table,
+    print_comparison,
+    run_compare,
+    status_text,
+    to_csv,
+    to_json,
+    user_errors,
+    write_atomic,
+    write_workbook,
+)
+from speelveld.errors import UsageProblem
+
+
+@app.command()
+@user_errors
+def compare(
+    sector: Annotated[str, typer.Option("--sector", metavar="NAME", help="Sector archetype (see `speelveld list`), or 'all'.")],
+    year: YearOpt = None,
+    reference: ReferenceOpt = "NL",
+    countries: CountriesOpt = None,
+    set_: SetOpt = None,
+    fmt: Annotated[Fmt, typer.Option("--format", help="table (terminal report), csv or json (to stdout or --out).")] = Fmt.table,
+    out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write csv/json to this file instead of stdout.", show_default=False)] = None,
+    lang: LangOpt = Lang.nl,
+    config_dir: ConfigDirOpt = None,
+    scenario: ScenarioOpt = None,
+    excel: Annotated[Path | None, typer.Option("--excel", metavar="FILE.xlsx", help="Also write the Excel workbook (same layout as `speelveld report`) to this .xlsx file.", show_default=False)] = None,
+    strict: StrictOpt = None,
+    carrier: Annotated[Carrier, typer.Option("--carrier", help="electricity (the headline toets), gas, or all: electricity, gas and direct CO2 side by side with the gap in the whole energy bill.")] = None,
+):
+    """Compare what a sector's plant pays in each country, line by line, and the gap to the reference.
+
+    With --scenario the tables show the scenario, followed by the gap before and after it."""
+    fmt = output_format(fmt, out_file)
+    for target in (out_file, excel):
+        if target is not None:
+            check_writable(target)
+    cfg = load(config_dir, year, set_, scenario)
+    sectors = sorted(cfg.sectors) if sector == "all" else [pick("sector", "--sector", sector, sorted(cfg.sectors))]
+    chosen = pick_countries(cfg, reference, countries)
+    carrier = carrier or Carrier.electricity
+    result = run_compare(cfg, sectors, chosen[1:], reference=chosen[0], gas=carrier != Carrier.electricity)
+    check_warnings(cfg, strict, result, lang=lang.value)
+    if excel is not None:
+        write_atomic(excel, lambda p: write_workbook(p, result, cfg, manifest(cfg, command_line()), lang.value))
+        err.print(status_text("st_wrote", file=excel))
+    if fmt == Fmt.table:
+        print_comparison(result, cfg, out, lang.value, carrier.value)
+        if scenario:
+            base_cfg = load(config_dir, cfg.year, set_)
+            check = policy_check(base_cfg, cfg, sectors, chosen[1:], chosen[0])
+            from speelveld.report.labels import t
+
+            title = t(lang.value, "tx_scenario_effect", name=scenario)
+            out.print(policy_table(check.table, chosen[0], title, lang.value))
+            from speelveld.core.closing import ikc_pro_rata
+
+            paid = ikc_pro_rata(cfg, chosen[0])
+            if paid is not None and paid[2] is not None:
+                out.print(t(lang.value, "tx_ikc_paid_pro_rata", pct=f"{paid[2]:.0f}", ref=chosen[0]))
+        return
+    meta = manifest(cfg, command_line())
+    if fmt == Fmt.csv:
+        emit_csv(to_csv(result), meta, out_file)
+        return
+    emit_text(to_json(result, meta), out_file)
+
+
+class ExplainFmt(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+@user_errors
+def explain(
+    sector: Annotated[str, typer.Option("--sector", metavar="NAME", help="Sector archetype (see `speelveld list`).")],
+    country: Annotated[str, typer.Option("--country", metavar="CC", help="Country code, e.g. DE.")],
+    year: YearOpt = None,
+    scenario: ScenarioOpt = None,
+    set_: SetOpt = None,
+    line: Annotated[str | None, typer.Option("--line", metavar="PREFIX", help="Only the lines whose key starts with this, e.g. network or tax.kwkg.", show_default=False)] = None,
+    fmt: Annotated[ExplainFmt, typer.Option("--format", help="table (terminal walk-through) or json.")] = ExplainFmt.table,
+    out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write the json to this file instead of stdout.", show_default=False)] = None,
+    no_inputs: Annotated[bool, typer.Option("--no-inputs", help="Leave out the inputs and sources under each line.")] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help="Report language: nl (default) or en, for headings and steps; the names a config gives its levies and charges stay as written.")] = Lang.nl,
+    config_dir: ConfigDirOpt = None,
+    strict: StrictOpt = None,
+    carrier: Annotated[Carrier, typer.Option("--carrier", help="electricity, or gas / all to include the natural gas lines (per MWh of gas).")] = None,
+):
+    """Explain every cost line of one sector in one country: the formula with the numbers filled
+    in, each eligibility condition (passed or failed), the resulting €/yr and €/MWh, and the
+    source and quality flag of every input. The lines add up to the total of `compare`."""
+    from speelveld.core.explain import explain as run_explain
+    from speelveld.report.explain import explanation_json, print_explanation
+
+    if out_file is not None:
+        check_writable(out_file)
+    cfg = load(config_dir, year, set_, scenario)
+    sector = pick("sector", "--sector", sector, sorted(cfg.sectors))
+    country = pick("country", "--country", country.upper(), sorted(cfg.countries))
+    check_warnings(cfg, strict, run_compare(cfg, [sector], [country], reference=country) if strict else None, lang=lang.value)
+    result = run_explain(cfg, sector, country, gas=(carrier or Carrier.electricity) != Carrier.electricity)
+    if line:
+        keys = [ln.key for ln in result.lines]
+        result.lines = [ln for ln in result.lines if ln.key.startswith(line)]
+        result.line_filter = line
+        if not result.lines:
+            raise UsageProblem(f"--line: no line key starts with '{line}'; keys: {', '.join(keys)}")
+    if fmt == ExplainFmt.json:
+        text = explanation_json(result, manifest(cfg, command_line()))
+        emit_text(text, out_file)
+        return
+    print_explanation(result, out, lang.value, show_inputs=not no_inputs)

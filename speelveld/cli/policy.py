@@ -1,0 +1,446 @@
+"""Policy: `toets`, `sweep`, `opties`, `close-gap` and `business-case`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from speelveld.app import pick, pick_countries
+from speelveld.cli.common import (
+    BandShape,
+    ConfigDirOpt,
+    CountriesOpt,
+    Fmt,
+    FormatOpt,
+    Lang,
+    LangOpt,
+    OutOpt,
+    ReferenceOpt,
+    ScenarioOpt,
+    SetOpt,
+    StrictOpt,
+    Technology,
+    YearOpt,
+    app,
+    available_years,
+    check_warnings,
+    check_writable,
+    command_line,
+    default_config_dir,
+    emit_csv,
+    emit_text,
+    err,
+    load,
+    load_scenario,
+    load_year,
+    manifest,
+    out,
+    output_format,
+    parquet_metadata,
+    parse_override,
+    parse_vary,
+    parse_years,
+    policy_check,
+    run_compare,
+    say,
+    scenario_count,
+    status_text,
+    summarise,
+    sweep_query,
+    user_errors,
+    write_atomic,
+)
+from speelveld.errors import UsageProblem
+
+
+@app.command()
+@user_errors
+def toets(
+    scenario: Annotated[str, typer.Option("--scenario", metavar="NAME", help="The scenario to check (see `speelveld list`).")],
+    year: YearOpt = None,
+    reference: ReferenceOpt = "NL",
+    countries: CountriesOpt = None,
+    set_: SetOpt = None,
+    fmt: FormatOpt = Fmt.table,
+    out_file: OutOpt = None,
+    excel: Annotated[Path | None, typer.Option("--excel", metavar="FILE.xlsx", help="Also write the check as a workbook: per sector and country the gap before, after and its change, each with its band, and the cost to the state.", show_default=False)] = None,
+    lang: LangOpt = Lang.nl,
+    config_dir: ConfigDirOpt = None,
+    strict: StrictOpt = None,
+):
+    """The standard policy check: every sector and country, the gap before and after a scenario,
+    the change, and the measure's cost to the state where the scenario states it."""
+    import polars as pl
+
+    fmt = output_format(fmt, out_file)
+    for target in (out_file, excel):
+        if target is not None:
+            check_writable(target)
+    base_cfg = load(config_dir, year, set_)
+    sc_cfg = load(config_dir, base_cfg.year, set_, scenario)
+    sc = load_scenario(base_cfg.config_dir, scenario)
+    chosen = pick_countries(base_cfg, reference, countries)
+    sectors = sorted(base_cfg.sectors)
+    check = policy_check(base_cfg, sc_cfg, sectors, chosen[1:], chosen[0])
+    from speelveld.core.closing import state_cost
+
+    cost = state_cost(check.table, check.base, check.scenario, base_cfg, chosen[0], sc_cfg)
+    check_warnings(sc_cfg, strict, check.scenario, lang=lang.value)
+    if excel is not None:
+        from speelveld.report.excel import write_toets_workbook
+
+        write_atomic(excel, lambda p: write_toets_workbook(p, sc, check.table, cost, base_cfg.year, chosen[0], manifest(sc_cfg, command_line()), lang.value))
+        err.print(status_text("st_wrote", file=excel))
+    if fmt != Fmt.table:
+        meta = manifest(sc_cfg, command_line())
+        flat = check.table.with_columns(pl.col(pl.List(pl.String)).list.join("; "))
+        computed = {
+            "meur_per_year": cost.meur_per_year, "low_meur_per_year": cost.low_meur_per_year, "high_meur_per_year": cost.high_meur_per_year,
+            "sectors": cost.sectors, "left_out": cost.left_out, "ikc_claims_meur_per_year": cost.ikc_claims_meur_per_year,
+            "ikc_budget_meur_per_year": cost.ikc_budget_meur_per_year, "ikc_pro_rata_pct": cost.ikc_pro_rata_pct,
+            "ikc_paid_pro_rata": cost.paid_pro_rata,
+            "meur_per_year_per_eur_per_mwh_closed": cost.per_gap_closed,
+            "share_of_gaps_closed_pct": cost.share_closed_pct,
+        }
+        if fmt == Fmt.csv:
+            emit_csv(flat.write_csv(), meta, out_file)
+            return
+        emit_text(json.dumps({"run": meta, "scenario": sc.name, "rows": check.table.to_dicts(), "state_cost_model": computed}, indent=2, sort_keys=True), out_file)
+        return
+    from speelveld.report.terminal import toets_parts
+
+    for part in toets_parts(sc, check.table, cost, base_cfg.year, chosen[0], lang.value):
+        out.print(part)
+
+
+@app.command()
+@user_errors
+def sweep(
+    sector: Annotated[str, typer.Option("--sector", metavar="NAME", help="Sector archetype.")],
+    vary: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--vary", metavar="PATH=SPEC",
+            help="PATH=SPEC, repeatable. SPEC is start:stop:step (stop included), a list a,b,c, "
+            "uniform(low,high) or normal(mean,sd). PATH as for --set; 'sector.' means the chosen sector.",
+            show_default=False,
+        ),
+    ] = None,
+    bands: Annotated[
+        BandShape | None,
+        typer.Option(
+            "--bands",
+            help="Draw every input with a band in the configs within its band (uniform, or triangular around the central value), "
+            "the wholesale prices correlated as their monthly averages were; prints the chance that the reference is dearer. "
+            "Default --samples 10000.",
+            show_default=False,
+        ),
+    ] = None,
+    link: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--link", metavar="TARGET=SOURCE",
+            help="Let TARGET follow a varied SOURCE by the same change (TARGET=SOURCE), or by the same factor "
+            "(TARGET=SOURCE*), e.g. DE.commodity.baseload_eur_per_mwh=NL.commodity.baseload_eur_per_mwh. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    corr: Annotated[
+        list[str] | None,
+        typer.Option("--corr", metavar="A,B=RHO", help="Correlate the normal draws of A and B, e.g. NL...baseload,DE...baseload=0.9. Repeatable.", show_default=False),
+    ] = None,
+    samples: Annotated[int | None, typer.Option("--samples", metavar="N", min=1, help="Random draws instead of the full grid (needed for uniform/normal).", show_default=False)] = None,
+    seed: Annotated[int, typer.Option("--seed", metavar="N", min=0, help="Seed of the random draws (same seed, same draws).")] = 1,
+    year: YearOpt = None,
+    reference: ReferenceOpt = "NL",
+    countries: CountriesOpt = None,
+    set_: SetOpt = None,
+    scenario: ScenarioOpt = None,
+    out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write every scenario to .parquet, .csv or .xlsx (streamed for parquet/csv).", show_default=False)] = None,
+    business: Annotated[Technology | None, typer.Option("--business-case", help="Sweep the electrification business case of this technology instead of the gap: the break-even CO2 price per country.", show_default=False)] = None,
+    lang: LangOpt = Lang.nl,
+    config_dir: ConfigDirOpt = None,
+    strict: StrictOpt = None,
+):
+    """Sensitivity sweep: vary parameters over a grid or random draws, computed as one vectorised
+    query; prints per country the distribution of the gap and which parameter moves it most."""
+    import time
+
+    import polars as pl
+
+    from speelveld.core.sweep import (
+        XLSX_ROWS,
+        co_moving_links,
+        correlate,
+        left_out_lines,
+        parse_corr,
+        parse_link,
+        reaches,
+        resolve_path,
+    )
+    from speelveld.report.output import manifest_json, sidecar
+    from speelveld.report.terminal import sweep_tables
+
+    if out_file is not None:
+        if out_file.suffix not in (".parquet", ".csv", ".xlsx"):
+            raise UsageProblem(f"--out {out_file}: use a .parquet, .csv or .xlsx file")
+        check_writable(out_file)
+    cfg = load(config_dir, year, set_, scenario)
+    sector = pick("sector", "--sector", sector, sorted(cfg.sectors))
+    chosen = pick_countries(cfg, reference, countries)
+    # --strict judges the sector's own comparison, as compare does (its estimates, its open gaps)
+    check_warnings(cfg, strict, run_compare(cfg, [sector], chosen[1:], reference=chosen[0]) if strict else None, lang=lang.value)
+    varies = [parse_vary(v, cfg, sector) for v in vary or []]
+    if len({v.path for v in varies}) != len(varies):
+        raise UsageProblem("--vary: the same parameter is varied twice")
+    if bands is not None:
+        from speelveld.core.sweep import band_varies
+
+        varies += band_varies(cfg, sector, chosen[1:], chosen[0], bands.value, {v.path for v in varies})
+        samples = samples or 10_000
+    if not varies:
+        raise UsageProblem("--vary: give at least one parameter to vary, or --bands")
+    links = [parse_link(x, cfg, sector, varies) for x in link or []]
+    if len({x.target for x in links}) != len(links):
+        raise UsageProblem("--link: the same parameter is linked twice")
+    set_paths = {resolve_path(s.split("=", 1)[0].strip(), cfg, sector, "--set") for s in set_ or [] if "=" in s}
+    both = sorted(set_paths & ({v.path for v in varies} | {x.target for x in links}))
+    if both:
+        raise UsageProblem(f"--set: the same parameter is set and varied ({', '.join(both)}); drop the --set or the --vary")
+    links += co_moving_links(cfg, varies, links, set_paths)
+    chol = correlate(varies, [parse_corr(x, varies) for x in corr]) if corr else None
+    n = scenario_count(varies, samples)
+    L = lang.value
+    if out_file is not None and out_file.suffix == ".xlsx" and n > XLSX_ROWS:
+        reason = "rows: a million rows took minutes and GBs of memory"
+        raise UsageProblem(f"--out {out_file}: {n:,} scenarios is more than a workbook takes well ({XLSX_ROWS:,} {reason}); use .parquet or .csv")
+    random = any(not v.is_grid for v in varies) or bool(samples)
+    meta = manifest(cfg, command_line()) | {
+        "sector": sector, "reference": chosen[0], "countries": chosen[1:], "scenarios": n, "samples": samples,
+        "seed": seed if random else None, "vary": list(vary or []), "link": [x.given for x in links],
+        "corr": list(corr or []), "bands": bands.value if bands else None,
+    }
+    metric = "gap_eur_per_mwh"
+    if business is None:
+        query = sweep_query(cfg, sector, chosen[1:], chosen[0], varies, n, seed, samples, links, chol)
+    else:
+        from speelveld.config.load import Override
+        from speelveld.core.business import BusinessCaseError, business_sweep_query, electrification, electrified_values
+        from speelveld.core.sweep import scenario_frame
+
+        try:
+            e = electrification(cfg, sector, business.value)
+            extra = [Override(path, value, "business case") for path, value in electrified_values(cfg, sector, e)]
+            electrified = load_year(cfg.config_dir, cfg.year, [parse_override(s) for s in set_ or []] + extra, scenario=scenario)
+            moved = frozenset(v.path for v in varies) | frozenset(x.target for x in links)
+            query = business_sweep_query(cfg, electrified, sector, business.value, chosen[1:], chosen[0], scenario_frame(varies, n, seed, samples, links, chol), moved)
+        except BusinessCaseError as exc:
+            raise UsageProblem(str(exc)) from None
+        metric = "break_even"
+    started = time.perf_counter()
+    with err.status(status_text("st_computing", n=f"{n:,}"), spinner="dots") as status:
+        if out_file is None:
+            results = query.collect().lazy()
+        elif out_file.suffix == ".parquet":
+            write_atomic(out_file, lambda p: query.sink_parquet(p, metadata=parquet_metadata(meta)))
+            results = pl.scan_parquet(out_file)
+        elif out_file.suffix == ".csv":
+            write_atomic(out_file, lambda p: query.sink_csv(p))
+            write_atomic(sidecar(out_file), lambda p: p.write_text(manifest_json(meta), encoding="utf-8"))
+            results = pl.scan_csv(out_file)
+        else:
+            frame = query.collect()
+            from speelveld.report.output import write_frame_xlsx
+
+            status.update(f"writing {n:,} rows to {out_file.name}…")
+            write_atomic(out_file, lambda p: write_frame_xlsx(frame, p, meta))
+            results = frame.lazy()
+        status.update("summarising…")
+        reach = reaches(cfg, sector, chosen[1:], chosen[0], varies, links)
+        dist, tornado = summarise(results, varies, chosen[1:] if business is None else chosen, reach if business is None else None, metric)
+    elapsed = time.perf_counter() - started
+    varied = {v.path for v in varies} | {x.target for x in links}
+    for part in sweep_tables(sector, cfg.year, n, elapsed, out_file, dist, tornado, varies, links, chol is not None, chosen, left_out_lines(cfg, sector, chosen[1:], chosen[0], varied), L, metric, bands.value if bands else None):
+        out.print(part)
+
+
+@app.command()
+@user_errors
+def opties(
+    years: Annotated[str | None, typer.Option("--years", metavar="A:B", help="Years, e.g. 2026:2030 (default: the latest price year to the last projection year).", show_default=False)] = None,
+    scenarios: Annotated[str | None, typer.Option("--options", metavar="A,B", help="Scenarios to compare (default: every scenario with an option: block).", show_default=False)] = None,
+    reference: ReferenceOpt = "NL",
+    countries: CountriesOpt = None,
+    set_: SetOpt = None,
+    fmt: FormatOpt = Fmt.table,
+    out_file: OutOpt = None,
+    excel: Annotated[Path | None, typer.Option("--excel", metavar="FILE.xlsx", help="Also write the workbook sheet Bestedingsopties with its charts.", show_default=False)] = None,
+    detail_year: Annotated[int | None, typer.Option("--detail-year", metavar="YEAR", help="The year whose winners, losers, business case and state-aid conditions are listed (default 2029, else the last).", show_default=False)] = None,
+    lang: LangOpt = Lang.nl,
+    config_dir: ConfigDirOpt = None,
+):
+    """The spending options of the electricity-cost envelope side by side over the years: per
+    option and year the cost to the state against the envelope, the gap per sector and neighbour
+    before and after (headline chemie NL−DE), the gap closed per 100 M€, who gains and loses, the
+    e-boiler's break-even CO2 price, and the EU state-aid conditions with their rules."""
+    from speelveld.config.scenario import available_scenarios
+    from speelveld.report.output import options_rows
+    from speelveld.report.terminal import options_tables
+
+    fmt = output_format(fmt, out_file)
+    for target in (out_file, excel):
+        if target is not None:
+            check_writable(target)
+    config_dir = config_dir or default_config_dir()
+    if not config_dir.is_dir():
+        raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
+    price = available_years(config_dir)
+    every = available_years(config_dir, projections=True)
+    default = [y for y in every if y >= price[-1]] if price else every
+    chosen_years = parse_years(years, every, default)
+    names = [n.strip() for n in scenarios.split(",") if n.strip()] if scenarios else None
+    loaded = {}
+    for name in names or available_scenarios(config_dir):
+        sc = load_scenario(config_dir, name)
+        if names is not None or sc.option is not None:
+            loaded[name] = sc
+    if not loaded:
+        raise UsageProblem("--options: no scenario with an option: block in " + str(config_dir / "scenarios"))
+    from speelveld.app import options_over_years
+
+    shown = detail_year if detail_year in chosen_years else (2029 if 2029 in chosen_years else chosen_years[-1])
+    # the break-even CO2 price costs two more configs per option: the table shows it for one year only
+    business = set(chosen_years) if fmt != Fmt.table or excel is not None else {shown}
+    results, notices = options_over_years(config_dir, chosen_years, list(loaded), set_, reference, countries, business)
+    for notice in notices:
+        say("warning", notice)
+    if not results:
+        raise UsageProblem(f"--years: none of the options applies to {', '.join(map(str, chosen_years))}")
+    base = load_year(config_dir, chosen_years[-1])
+    titles = {n: sc.title_in(lang.value) for n, sc in loaded.items()}
+    meta = manifest(base, command_line()) | {"years": chosen_years, "options": list(loaded)}
+    if excel is not None:
+        from speelveld.report.excel import write_options_workbook
+
+        write_atomic(excel, lambda p: write_options_workbook(p, results, titles, meta, lang.value))
+        err.print(status_text("st_wrote", file=excel))
+    if fmt == Fmt.table:
+        for part in options_tables(results, titles, lang.value, shown, reference.upper()):
+            out.print(part)
+        return
+    rows = options_rows(results)
+    if fmt == Fmt.csv:
+        emit_csv(rows.write_csv(), meta, out_file)
+        return
+    else:
+        text = json.dumps({"run": meta, "options": {n: {"title": titles[n], "basis": list(loaded[n].option.basis) if loaded[n].option else []} for n in loaded},
+                           "rows": rows.to_dicts()}, indent=2, ensure_ascii=False) + "\n"
+    emit_text(text, out_file)
+
+
+@app.command("close-gap")
+@user_errors
+def close_gap(
+    sector: Annotated[str, typer.Option("--sector", metavar="NAME", help="Sector archetype, or 'all'.")] = "all",
+    year: YearOpt = None,
+    reference: ReferenceOpt = "NL",
+    countries: CountriesOpt = None,
+    scenario: ScenarioOpt = None,
+    fmt: FormatOpt = Fmt.table,
+    out_file: OutOpt = None,
+    lang: LangOpt = Lang.nl,
+    config_dir: ConfigDirOpt = None,
+):
+    """What would close the gap: per sector and neighbour the reference-country relief in €/MWh
+    that brings the gap to zero, its yearly cost to the state for the whole sector and for all
+    sectors together, set against the envelope and the IKC budget."""
+    from speelveld.core.closing import budgets, closing_totals, gap_closing
+    from speelveld.report.terminal import closing_tables
+
+    fmt = output_format(fmt, out_file)
+    if out_file is not None:
+        check_writable(out_file)
+    cfg = load(config_dir, year, None, scenario)
+    sectors = sorted(cfg.sectors) if sector == "all" else [pick("sector", "--sector", sector, sorted(cfg.sectors))]
+    chosen = pick_countries(cfg, reference, countries)
+    result = run_compare(cfg, sectors, chosen[1:], reference=chosen[0])
+    table = gap_closing(result, cfg)
+    totals = closing_totals(table)
+    money = budgets(cfg, chosen[0])
+    if fmt == Fmt.table:
+        caveats = {s: cfg.sectors[s].sector_volume_caveat.text(lang.value) for s in sorted(cfg.sectors) if cfg.sectors[s].sector_volume_caveat}
+        for part in closing_tables(table, totals, money, cfg.year, chosen[0], lang.value, caveats):
+            out.print(part)
+        return
+    meta = manifest(cfg, command_line())
+    payload = {"run": meta, "rows": table.to_dicts(), "totals": totals.to_dicts(),
+               "budgets": {"envelope_eur_per_year": money.envelope_eur_per_year, "ikc_eur_per_year": money.ikc_eur_per_year}}
+    if fmt == Fmt.csv:
+        emit_csv(table.write_csv(), meta, out_file)
+        return
+    text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    emit_text(text, out_file)
+
+
+@app.command("business-case")
+@user_errors
+def business_case_cmd(
+    sector: Annotated[str, typer.Option("--sector", metavar="NAME", help="Sector archetype (its boiler heat is electrified).")],
+    technology: Annotated[Technology, typer.Option("--technology", help="The electric heat technology.")] = Technology.e_boiler,
+    year: YearOpt = None,
+    reference: ReferenceOpt = "NL",
+    countries: CountriesOpt = None,
+    set_: SetOpt = None,
+    scenario: ScenarioOpt = None,
+    fmt: FormatOpt = Fmt.table,
+    out_file: OutOpt = None,
+    excel: Annotated[Path | None, typer.Option("--excel", metavar="FILE.xlsx", help="Also write the business case as a workbook sheet.", show_default=False)] = None,
+    lang: LangOpt = Lang.nl,
+    config_dir: ConfigDirOpt = None,
+):
+    """The business case for electrifying a sector's boiler heat, per country: a year of that heat
+    from the gas boiler against an e-boiler or heat pump (energy, CO2, annualised capital), the
+    yearly cost difference, the CO2 price at which electrifying breaks even, and the subsidy per
+    tonne of CO2 avoided it needs, in the reference country against its neighbours."""
+    from speelveld.config.load import Override
+    from speelveld.core.business import BusinessCaseError, business_case, electrification, electrified_values
+    from speelveld.report.terminal import business_case_tables
+
+    fmt = output_format(fmt, out_file)
+    for target in (out_file, excel):
+        if target is not None:
+            check_writable(target)
+    cfg = load(config_dir, year, set_, scenario)
+    sector = pick("sector", "--sector", sector, sorted(cfg.sectors))
+    chosen = pick_countries(cfg, reference, countries)
+    try:
+        e = electrification(cfg, sector, technology.value)
+        extra = [Override(path, value, "business case") for path, value in electrified_values(cfg, sector, e)]
+        electrified = load_year(cfg.config_dir, cfg.year, [parse_override(s) for s in set_ or []] + extra, scenario=scenario)
+        result = business_case(cfg, electrified, sector, technology.value, chosen[1:], chosen[0])
+    except BusinessCaseError as exc:
+        raise UsageProblem(str(exc)) from None
+    meta = manifest(cfg, command_line())
+    if excel is not None:
+        from speelveld.report.excel import write_business_case_workbook
+
+        write_atomic(excel, lambda p: write_business_case_workbook(p, result, meta, lang.value))
+        err.print(status_text("st_wrote", file=excel))
+    if fmt == Fmt.table:
+        for part in business_case_tables(result, lang.value):
+            out.print(part)
+        return
+    q = result.quantities
+    payload = {
+        "run": meta, "sector": sector, "technology": technology.value, "reference": chosen[0], "eua_eur_per_t": result.eua_eur_per_t,
+        "quantities": {"heat_mwh": q.heat_mwh, "gas_saved_mwh": q.gas_saved_mwh, "electricity_mwh": q.electricity_mwh, "co2_avoided_t": q.co2_avoided_t, "capacity_kw": q.capacity_kw},
+        "rows": result.table.to_dicts(),
+    }
+    if fmt == Fmt.csv:
+        emit_csv(result.table.write_csv(), meta, out_file)
+        return
+    text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    emit_text(text, out_file)
