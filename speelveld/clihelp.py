@@ -23,8 +23,8 @@ HELP_NL: dict[str, str] = {
         "Landen, met komma's gescheiden (standaard: alle landen in de config).",
     "Override a config value: PATH=VALUE, e.g. DE.commodity.baseload_eur_per_mwh=95 or sector.utilisation_hours=7500. Repeatable. Paths start with a country code, 'eu', 'sector' or 'sectors.NAME'; PATH+={...} adds an item to a list.":
         "Wijzig een configwaarde: PAD=WAARDE, bijv. DE.commodity.baseload_eur_per_mwh=95 of sector.utilisation_hours=7500. Herhaalbaar. Een pad begint met een landcode, 'eu', 'sector' of 'sectors.NAAM'; PAD+={...} voegt een element aan een lijst toe.",
-    'table (terminal report), csv or json (to stdout or --out).':
-        'table (rapport in de terminal), csv of json (naar stdout of --out).',
+    "table (terminal report), csv, csv-nl (for a Dutch Excel: ';' and a decimal comma) or json (to stdout or --out).":
+        "table (rapport in de terminal), csv, csv-nl (voor een Nederlandse Excel: ';' en een decimale komma) of json (naar stdout of --out).",
     'Write csv/json to this file instead of stdout.':
         'Schrijf csv/json naar dit bestand in plaats van naar stdout.',
     'Report language: nl (default) or en.':
@@ -53,8 +53,8 @@ HELP_NL: dict[str, str] = {
         'De standaard beleidstoets: elke sector en elk land, het verschil voor en na een scenario,\nde verandering, en de kosten van de maatregel voor de staat waar het scenario die noemt.',
     'The scenario to check (see `speelveld list`).':
         'Het scenario om te toetsen (zie `speelveld list`).',
-    'table, csv or json.':
-        'table, csv of json.',
+    "table, csv, csv-nl (for a Dutch Excel: ';' and a decimal comma) or json.":
+        "table, csv, csv-nl (voor een Nederlandse Excel: ';' en een decimale komma) of json.",
     'Write csv/json to this file.':
         'Schrijf csv/json naar dit bestand.',
     'Also write the check as a workbook: per sector and country the gap before, after and its change, each with its band, and the cost to the state.':
@@ -157,8 +157,8 @@ HELP_NL: dict[str, str] = {
         "Landen, met komma's gescheiden (standaard: alle landen in beide runs).",
     'Lines shown per sector and country, largest change first.':
         'Getoonde posten per sector en land, de grootste verandering eerst.',
-    'table, csv (one row per line effect) or json.':
-        'table, csv (één rij per posteffect) of json.',
+    'table, csv (one row per line effect), csv-nl (the same for a Dutch Excel) or json.':
+        'table, csv (één rij per posteffect), csv-nl (hetzelfde voor een Nederlandse Excel) of json.',
     "Compare with this config directory instead of the same one (e.g. a colleague's edit).":
         'Vergelijk met deze configmap in plaats van dezelfde (bijv. de aanpassing van een collega).',
     'The parameters of a price year as an Excel workbook to edit, and the edits read back into the YAML files.':

@@ -296,3 +296,21 @@ def test_help_is_dutch_by_default_and_english_on_request():
     assert "Usage: speelveld compare" in en and "Sector archetype (see `speelveld list`)" in en
     en = subprocess.run([cli, "--help"], capture_output=True, text=True, env={**env, "SPEELVELD_LANG": "en"}, timeout=60).stdout
     assert "Show the price years" in en
+
+
+def test_csv_for_a_dutch_excel_keeps_codes_years_and_paths():
+    """--format csv-nl: ';' between fields and a decimal comma in the number columns only; read
+    back it is the same table as --format csv, and a path, a year or a date stays as written."""
+    import io
+
+    import polars as pl
+
+    for args in (["trend", "--sector", "chemie"], ["sources", "--stale", "--year", "2026"], ["toets", "--scenario", "vcr-opvolger"]):
+        standard = pl.read_csv(io.StringIO(invoke(*args, "--format", "csv").stdout))
+        r = invoke(*args, "--format", "csv-nl")
+        assert r.exit_code == 0, r.output
+        dutch = pl.read_csv(io.StringIO(r.stdout), separator=";", decimal_comma=True)
+        assert dutch.equals(standard), args
+    text = invoke("sources", "--stale", "--year", "2026", "--format", "csv-nl").stdout
+    assert "eu.eua_price_eur_per_t" in text and ";74,74;" in text  # the path as written, the price with a comma
+    assert invoke("trend", "--sector", "chemie", "--format", "csv-nl").stdout.splitlines()[1].startswith("2024;chemie;NL;")

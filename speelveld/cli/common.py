@@ -74,7 +74,20 @@ _state = {"debug": False, "lang": "nl"}
 class Fmt(str, Enum):
     table = "table"
     csv = "csv"
+    csv_nl = "csv-nl"  # for a Dutch Excel: ';' between fields and a decimal comma
     json = "json"
+
+
+CSV = (Fmt.csv, Fmt.csv_nl)
+
+
+def csv_text(frame, fmt: Fmt) -> str:
+    """A frame as CSV: the standard (',' and a decimal point, for programs), or with csv-nl what a
+    Dutch Excel opens in columns (';' and a decimal comma in the number columns only: a NACE code,
+    a year or a path is text and stays as written)."""
+    if fmt == Fmt.csv_nl:
+        return frame.write_csv(separator=";", decimal_comma=True)
+    return frame.write_csv()
 
 
 class Lang(str, Enum):
@@ -201,7 +214,7 @@ def check_warnings(cfg: YearConfig, strict: str | None, result=None, lang: str =
 
 
 # --format and --out of the commands that print a table or write it as csv/json
-FormatOpt = Annotated[Fmt, typer.Option("--format", help="table, csv or json.")]
+FormatOpt = Annotated[Fmt, typer.Option("--format", help="table, csv, csv-nl (for a Dutch Excel: ';' and a decimal comma) or json.")]
 OutOpt = Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write csv/json to this file.", show_default=False)]
 
 
@@ -257,6 +270,8 @@ def output_format(fmt: Fmt, out_file: Path | None) -> Fmt:
     if out_file is None:
         return fmt
     by_suffix = {".csv": Fmt.csv, ".json": Fmt.json}.get(out_file.suffix.lower())
+    if fmt == Fmt.csv_nl and by_suffix == Fmt.csv:
+        return fmt
     if fmt == Fmt.table:
         if by_suffix is None:
             raise UsageProblem(f"--out {out_file}: give --format csv or json, or a file name ending in .csv or .json")

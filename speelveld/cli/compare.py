@@ -10,6 +10,7 @@ import typer
 
 from speelveld.app import pick, pick_countries
 from speelveld.cli.common import (
+    CSV,
     Carrier,
     ConfigDirOpt,
     CountriesOpt,
@@ -54,7 +55,7 @@ def compare(
     reference: ReferenceOpt = "NL",
     countries: CountriesOpt = None,
     set_: SetOpt = None,
-    fmt: Annotated[Fmt, typer.Option("--format", help="table (terminal report), csv or json (to stdout or --out).")] = Fmt.table,
+    fmt: Annotated[Fmt, typer.Option("--format", help="table (terminal report), csv, csv-nl (for a Dutch Excel: ';' and a decimal comma) or json (to stdout or --out).")] = Fmt.table,
     out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write csv/json to this file instead of stdout.", show_default=False)] = None,
     lang: LangOpt = Lang.nl,
     config_dir: ConfigDirOpt = None,
@@ -95,8 +96,8 @@ def compare(
                 out.print(t(lang.value, "tx_ikc_paid_pro_rata", pct=f"{paid[2]:.0f}", ref=chosen[0]))
         return
     meta = manifest(cfg, command_line())
-    if fmt == Fmt.csv:
-        emit_csv(to_csv(result), meta, out_file)
+    if fmt in CSV:
+        emit_csv(to_csv(result, dutch=fmt == Fmt.csv_nl), meta, out_file)
         return
     emit_text(to_json(result, meta), out_file)
 

@@ -13,6 +13,7 @@ import typer
 from speelveld import __version__
 from speelveld.app import diff_years, pick, pick_countries
 from speelveld.cli.common import (
+    CSV,
     ConfigDirOpt,
     CountriesOpt,
     Fmt,
@@ -30,6 +31,7 @@ from speelveld.cli.common import (
     check_warnings,
     check_writable,
     command_line,
+    csv_text,
     default_config_dir,
     emit_csv,
     emit_text,
@@ -148,8 +150,8 @@ def trend(
         for table in trend_tables(frame, chosen[0], lang.value, decided):
             out.print(table)
         return
-    if fmt == Fmt.csv:
-        emit_csv(frame.write_csv(), meta, out_file)
+    if fmt in CSV:
+        emit_csv(csv_text(frame, fmt), meta, out_file)
         return
     emit_text(json.dumps({"run": meta, "rows": frame.to_dicts(), "policy_changes": decided.to_dicts()}, indent=2, ensure_ascii=False) + "\n", out_file)
 
@@ -314,7 +316,7 @@ def diff_(
     reference: ReferenceOpt = "NL",
     countries: Annotated[str | None, typer.Option("--countries", metavar="CC,CC", help="Comma-separated countries (default: all in both runs).", show_default=False)] = None,
     top: Annotated[int, typer.Option("--top", metavar="N", min=1, help="Lines shown per sector and country, largest change first.")] = 8,
-    fmt: Annotated[Fmt, typer.Option("--format", help="table, csv (one row per line effect) or json.")] = Fmt.table,
+    fmt: Annotated[Fmt, typer.Option("--format", help="table, csv (one row per line effect), csv-nl (the same for a Dutch Excel) or json.")] = Fmt.table,
     config_dir: ConfigDirOpt = None,
     vs_config_dir: Annotated[Path | None, typer.Option("--vs-config-dir", metavar="DIR", help="Compare with this config directory instead of the same one (e.g. a colleague's edit).", show_default=False)] = None,
     lang: LangOpt = Lang.nl,
@@ -347,8 +349,8 @@ def diff_(
 
     # the manifest of a diff: the tool and command, and the inputs of each side
     meta = {"tool": "speelveld", "version": __version__, "command": command_line(), "a": inputs_of(cfg_a), "b": inputs_of(cfg_b)}
-    if fmt == Fmt.csv:
-        sys.stdout.write(result.lines.write_csv())
+    if fmt in CSV:
+        sys.stdout.write(csv_text(result.lines, fmt))
     elif fmt == Fmt.json:
         payload = {
             "run": meta,

@@ -10,6 +10,7 @@ import typer
 
 from speelveld.app import pick, resolve_year
 from speelveld.cli.common import (
+    CSV,
     ConfigDirOpt,
     Fmt,
     FormatOpt,
@@ -22,6 +23,7 @@ from speelveld.cli.common import (
     available_years,
     check_warnings,
     command_line,
+    csv_text,
     default_config_dir,
     load,
     load_scenario,
@@ -149,8 +151,8 @@ def sources(
         archetype = (pl.col("country") == "sectors") & (pl.col("reason") == "estimate")
         hidden = table.filter(archetype).height
         table = table.filter(~archetype)
-    if fmt == Fmt.csv:
-        sys.stdout.write(table.write_csv())
+    if fmt in CSV:
+        sys.stdout.write(csv_text(table, fmt))
     elif fmt == Fmt.json:
         sys.stdout.write(json.dumps({"run": manifest(cfg, command_line()), "rows": table.to_dicts()}, indent=2, ensure_ascii=False) + "\n")
     elif stale:

@@ -10,6 +10,7 @@ import typer
 
 from speelveld.app import pick, pick_countries
 from speelveld.cli.common import (
+    CSV,
     BandShape,
     ConfigDirOpt,
     CountriesOpt,
@@ -29,6 +30,7 @@ from speelveld.cli.common import (
     check_warnings,
     check_writable,
     command_line,
+    csv_text,
     default_config_dir,
     emit_csv,
     emit_text,
@@ -105,8 +107,8 @@ def toets(
             "meur_per_year_per_eur_per_mwh_closed": cost.per_gap_closed,
             "share_of_gaps_closed_pct": cost.share_closed_pct,
         }
-        if fmt == Fmt.csv:
-            emit_csv(flat.write_csv(), meta, out_file)
+        if fmt in CSV:
+            emit_csv(csv_text(flat, fmt), meta, out_file)
             return
         emit_text(json.dumps({"run": meta, "scenario": sc.name, "rows": check.table.to_dicts(), "state_cost_model": computed}, indent=2, sort_keys=True), out_file)
         return
@@ -332,8 +334,8 @@ def opties(
             out.print(part)
         return
     rows = options_rows(results)
-    if fmt == Fmt.csv:
-        emit_csv(rows.write_csv(), meta, out_file)
+    if fmt in CSV:
+        emit_csv(csv_text(rows, fmt), meta, out_file)
         return
     else:
         text = json.dumps({"run": meta, "options": {n: {"title": titles[n], "basis": list(loaded[n].option.basis) if loaded[n].option else []} for n in loaded},
@@ -378,8 +380,8 @@ def close_gap(
     meta = manifest(cfg, command_line())
     payload = {"run": meta, "rows": table.to_dicts(), "totals": totals.to_dicts(),
                "budgets": {"envelope_eur_per_year": money.envelope_eur_per_year, "ikc_eur_per_year": money.ikc_eur_per_year}}
-    if fmt == Fmt.csv:
-        emit_csv(table.write_csv(), meta, out_file)
+    if fmt in CSV:
+        emit_csv(csv_text(table, fmt), meta, out_file)
         return
     text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
     emit_text(text, out_file)
@@ -439,8 +441,8 @@ def business_case_cmd(
         "quantities": {"heat_mwh": q.heat_mwh, "gas_saved_mwh": q.gas_saved_mwh, "electricity_mwh": q.electricity_mwh, "co2_avoided_t": q.co2_avoided_t, "capacity_kw": q.capacity_kw},
         "rows": result.table.to_dicts(),
     }
-    if fmt == Fmt.csv:
-        emit_csv(result.table.write_csv(), meta, out_file)
+    if fmt in CSV:
+        emit_csv(csv_text(result.table, fmt), meta, out_file)
         return
     text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
     emit_text(text, out_file)

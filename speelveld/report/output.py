@@ -90,12 +90,14 @@ def _rows(result: Comparison) -> list[dict]:
     return rows
 
 
-def to_csv(result: Comparison) -> str:
+def to_csv(result: Comparison, dutch: bool = False) -> str:
+    """The comparison as CSV; ``dutch``: ';' between fields and a decimal comma in the numbers
+    (what a Dutch Excel opens in columns), text left as written."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=_columns(result), lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=_columns(result), lineterminator="\n", delimiter=";" if dutch else ",")
     writer.writeheader()
     for row in _rows(result):
-        writer.writerow({k: ("" if v is None else repr(v) if isinstance(v, float) else v) for k, v in row.items()})
+        writer.writerow({k: ("" if v is None else (repr(v).replace(".", ",") if dutch else repr(v)) if isinstance(v, float) else v) for k, v in row.items()})
     return buf.getvalue()
 
 
