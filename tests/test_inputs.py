@@ -269,3 +269,19 @@ def test_an_import_warns_of_what_it_would_otherwise_pass_over_silently(configs, 
     cfg = load_year(configs, 2030)
     assert cfg.params["NL.commodity.baseload_eur_per_mwh"].value == 91 and cfg.params["DE.commodity.baseload_eur_per_mwh"].value == 77
     assert cfg.params["FR.commodity.baseload_eur_per_mwh"].value == load_year(FIXTURE, 2030).params["FR.commodity.baseload_eur_per_mwh"].value
+
+
+def test_every_parameter_of_the_shipped_years_has_a_label_in_both_languages():
+    """The export names each parameter in words ('emissiefactor aardgas'), never its field name
+    with spaces ('gas emission factor t per mwh')."""
+    from speelveld.config.load import available_years
+    from speelveld.report.labels import FIELD_WORDS
+
+    missing = set()
+    for year in available_years(default_config_dir(), projections=True):
+        for p in load_year(default_config_dir(), year).params.values():
+            field = next((k for k in reversed(p.loc) if isinstance(k, str) and k != "value"), p.path.rsplit(".", 1)[-1])
+            if field in ("min", "max", "above", "below"):
+                field = next((k for k in reversed(p.loc[:-1]) if isinstance(k, str)), "")
+            missing |= {(lang, field) for lang in ("nl", "en") if field not in FIELD_WORDS[lang]}
+    assert not missing, sorted(missing)

@@ -618,7 +618,10 @@ def _method_sheet(ws, cfg: YearConfig, lang: str) -> None:
         ws.cell(row=row, column=1).alignment = wrap
         fit(row, tx["legend_" + key])
         row += 1
-    row += 1
+    _put_text(ws, row, 1, tx["notes_language"])
+    ws.cell(row=row, column=1).alignment = wrap
+    fit(row, tx["notes_language"])
+    row += 2
     _put_text(ws, row, 1, tx["status_title"].format(year=cfg.year))
     ws.cell(row=row, column=1).font = _font(bold=True)
     row += 1
