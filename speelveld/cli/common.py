@@ -255,13 +255,25 @@ def emit_csv(text: str, meta: dict, out_file: Path | None) -> None:
         write_atomic(sidecar(out_file), lambda p: p.write_text(manifest_json(meta), encoding="utf-8"))
 
 
+def check_targets(*paths: Path | None) -> None:
+    """Every file the command will write can be written, checked before any work is done."""
+    for path in paths:
+        if path is not None:
+            check_writable(path)
+
+
+def write_file(path: Path, write) -> None:
+    """Write ``path`` atomically with ``write(tmp_path)`` and say so on stderr."""
+    write_atomic(path, write)
+    err.print(status_text("st_wrote", file=path))
+
+
 def emit_text(text: str, out_file: Path | None) -> None:
     """A text result to stdout, or atomically to ``--out``."""
     if out_file is None:
         sys.stdout.write(text)
     else:
-        write_atomic(out_file, lambda p: p.write_text(text, encoding="utf-8"))
-        err.print(status_text("st_wrote", file=out_file))
+        write_file(out_file, lambda p: p.write_text(text, encoding="utf-8"))
 
 
 def output_format(fmt: Fmt, out_file: Path | None) -> Fmt:

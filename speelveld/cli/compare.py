@@ -23,12 +23,12 @@ from speelveld.cli.common import (
     StrictOpt,
     YearOpt,
     app,
+    check_targets,
     check_warnings,
     check_writable,
     command_line,
     emit_csv,
     emit_text,
-    err,
     load,
     manifest,
     out,
@@ -37,11 +37,10 @@ from speelveld.cli.common import (
     policy_table,
     print_comparison,
     run_compare,
-    status_text,
     to_csv,
     to_json,
     user_errors,
-    write_atomic,
+    write_file,
     write_workbook,
 )
 from speelveld.errors import UsageProblem
@@ -68,9 +67,7 @@ def compare(
 
     With --scenario the tables show the scenario, followed by the gap before and after it."""
     fmt = output_format(fmt, out_file)
-    for target in (out_file, excel):
-        if target is not None:
-            check_writable(target)
+    check_targets(out_file, excel)
     cfg = load(config_dir, year, set_, scenario)
     sectors = sorted(cfg.sectors) if sector == "all" else [pick("sector", "--sector", sector, sorted(cfg.sectors))]
     chosen = pick_countries(cfg, reference, countries)
@@ -78,8 +75,7 @@ def compare(
     result = run_compare(cfg, sectors, chosen[1:], reference=chosen[0], gas=carrier != Carrier.electricity)
     check_warnings(cfg, strict, result, lang=lang.value)
     if excel is not None:
-        write_atomic(excel, lambda p: write_workbook(p, result, cfg, manifest(cfg, command_line()), lang.value))
-        err.print(status_text("st_wrote", file=excel))
+        write_file(excel, lambda p: write_workbook(p, result, cfg, manifest(cfg, command_line()), lang.value))
     if fmt == Fmt.table:
         print_comparison(result, cfg, out, lang.value, carrier.value)
         if scenario:

@@ -28,6 +28,7 @@ from speelveld.cli.common import (
     YearOpt,
     app,
     available_years,
+    check_targets,
     check_warnings,
     check_writable,
     command_line,
@@ -47,6 +48,7 @@ from speelveld.cli.common import (
     status_text,
     user_errors,
     write_atomic,
+    write_file,
     write_workbook,
     years_hashes,
 )
@@ -119,9 +121,7 @@ def trend(
     from speelveld.report.terminal import trend_tables
 
     fmt = output_format(fmt, out_file)
-    for target in (out_file, excel):
-        if target is not None:
-            check_writable(target)
+    check_targets(out_file, excel)
     config_dir = config_dir or default_config_dir()
     if not config_dir.is_dir():
         raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
@@ -144,8 +144,7 @@ def trend(
     if excel is not None:
         from speelveld.report.excel import write_trend_workbook
 
-        write_atomic(excel, lambda p: write_trend_workbook(p, frame, chosen[0], meta, lang.value))
-        err.print(status_text("st_wrote", file=excel))
+        write_file(excel, lambda p: write_trend_workbook(p, frame, chosen[0], meta, lang.value))
     if fmt == Fmt.table:
         for table in trend_tables(frame, chosen[0], lang.value, decided):
             out.print(table)

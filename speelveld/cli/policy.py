@@ -27,6 +27,7 @@ from speelveld.cli.common import (
     YearOpt,
     app,
     available_years,
+    check_targets,
     check_warnings,
     check_writable,
     command_line,
@@ -54,6 +55,7 @@ from speelveld.cli.common import (
     sweep_query,
     user_errors,
     write_atomic,
+    write_file,
 )
 from speelveld.errors import UsageProblem
 
@@ -78,9 +80,7 @@ def toets(
     import polars as pl
 
     fmt = output_format(fmt, out_file)
-    for target in (out_file, excel):
-        if target is not None:
-            check_writable(target)
+    check_targets(out_file, excel)
     base_cfg = load(config_dir, year, set_)
     sc_cfg = load(config_dir, base_cfg.year, set_, scenario)
     sc = load_scenario(base_cfg.config_dir, scenario)
@@ -94,8 +94,7 @@ def toets(
     if excel is not None:
         from speelveld.report.excel import write_toets_workbook
 
-        write_atomic(excel, lambda p: write_toets_workbook(p, sc, check.table, cost, base_cfg.year, chosen[0], manifest(sc_cfg, command_line()), lang.value))
-        err.print(status_text("st_wrote", file=excel))
+        write_file(excel, lambda p: write_toets_workbook(p, sc, check.table, cost, base_cfg.year, chosen[0], manifest(sc_cfg, command_line()), lang.value))
     if fmt != Fmt.table:
         meta = manifest(sc_cfg, command_line())
         flat = check.table.with_columns(pl.col(pl.List(pl.String)).list.join("; "))
@@ -293,9 +292,7 @@ def opties(
     from speelveld.report.terminal import options_tables
 
     fmt = output_format(fmt, out_file)
-    for target in (out_file, excel):
-        if target is not None:
-            check_writable(target)
+    check_targets(out_file, excel)
     config_dir = config_dir or default_config_dir()
     if not config_dir.is_dir():
         raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
@@ -327,8 +324,7 @@ def opties(
     if excel is not None:
         from speelveld.report.excel import write_options_workbook
 
-        write_atomic(excel, lambda p: write_options_workbook(p, results, titles, meta, lang.value))
-        err.print(status_text("st_wrote", file=excel))
+        write_file(excel, lambda p: write_options_workbook(p, results, titles, meta, lang.value))
     if fmt == Fmt.table:
         for part in options_tables(results, titles, lang.value, shown, reference.upper()):
             out.print(part)
@@ -412,9 +408,7 @@ def business_case_cmd(
     from speelveld.report.terminal import business_case_tables
 
     fmt = output_format(fmt, out_file)
-    for target in (out_file, excel):
-        if target is not None:
-            check_writable(target)
+    check_targets(out_file, excel)
     cfg = load(config_dir, year, set_, scenario)
     sector = pick("sector", "--sector", sector, sorted(cfg.sectors))
     chosen = pick_countries(cfg, reference, countries)
@@ -429,8 +423,7 @@ def business_case_cmd(
     if excel is not None:
         from speelveld.report.excel import write_business_case_workbook
 
-        write_atomic(excel, lambda p: write_business_case_workbook(p, result, meta, lang.value))
-        err.print(status_text("st_wrote", file=excel))
+        write_file(excel, lambda p: write_business_case_workbook(p, result, meta, lang.value))
     if fmt == Fmt.table:
         for part in business_case_tables(result, lang.value):
             out.print(part)
