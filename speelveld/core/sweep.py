@@ -104,21 +104,14 @@ def parse_link(text: str, cfg: YearConfig, sector: str, varies: list[Vary]) -> L
     target_given, source_given = (p.strip() for p in text.split("=", 1))
     relative = source_given.endswith("*")
     source_given = source_given.rstrip("*").strip()
-    target, source = resolve_path(target_given, cfg, sector, "--link"), resolve_path(source_given, cfg, sector, "--link")
-    varied = {v.path for v in varies}
-    if source not in varied:
-        raise SweepError(f"--link {text}: {source_given} is not varied; give it a --vary first")
-    if target in varied:
-        raise SweepError(f"--link {text}: {target_given} is varied itself; link it or vary it, not both")
-    t, s = cfg.params[target], cfg.params[source]
-    if t.central is None or s.central is None:
-        raise SweepError(f"--link {text}: an unknown value without bounds cannot be linked")
+    target, source, t, s = _link_ends(text, target_given, source_given, cfg, sector, varies)
     if t.unit != s.unit and not relative:
         raise SweepError(f"--link {text}: {t.unit} and {s.unit} differ; link by factor with TARGET=SOURCE*")
     return Link(target, source, text, relative, t.central, s.central)
 
 
-def _slope_link(text: str, target_given: str, slope: float, source_given: str, cfg: YearConfig, sector: str, varies: list[Vary]) -> Link:
+def _link_ends(text: str, target_given: str, source_given: str, cfg: YearConfig, sector: str, varies: list[Vary]):
+    """The two parameters of a --link, checked: the source varied, the target not, both known."""
     target, source = resolve_path(target_given, cfg, sector, "--link"), resolve_path(source_given, cfg, sector, "--link")
     varied = {v.path for v in varies}
     if source not in varied:
@@ -128,6 +121,11 @@ def _slope_link(text: str, target_given: str, slope: float, source_given: str, c
     t, s = cfg.params[target], cfg.params[source]
     if t.central is None or s.central is None:
         raise SweepError(f"--link {text}: an unknown value without bounds cannot be linked")
+    return target, source, t, s
+
+
+def _slope_link(text: str, target_given: str, slope: float, source_given: str, cfg: YearConfig, sector: str, varies: list[Vary]) -> Link:
+    target, source, t, s = _link_ends(text, target_given, source_given, cfg, sector, varies)
     if not t.unit or not s.unit:
         raise SweepError(f"--link {text}: the slope needs both parameters in a unit ({target_given}: {t.unit or 'none'}, {source_given}: {s.unit or 'none'})")
     return Link(target, source, text, False, t.central, s.central, slope, f"{t.unit} per {s.unit}")
