@@ -106,16 +106,28 @@ def _cap_pct(ctx: Ctx, cap, s: SectorQuantities) -> pl.Expr:
     electro-intensity reaches (tiers tried from the highest threshold down)."""
     if cap.intensity_tiers is None:
         return ctx.field(cap, "cap_pct_of_gva")
-    q, ref, gva = s.consumption_mwh, ctx.field(cap, "reference_rate_eur_per_mwh"), s.gross_value_added_eur
-    intensity = q * ref / gva * 100
-    ctx.explain("Elektro-intensiteit (%) = verbruik × referentietarief ÷ bruto toegevoegde waarde", "{q:MWh} × {ref:€/MWh} ÷ {gva:€/yr} × 100", q=q, ref=ref, gva=gva)
+    intensity = _electro_intensity(ctx, cap, s)
     chain = FirstMatch()
-    for tier in sorted(cap.intensity_tiers, key=lambda t: -(ctx.field_value(t, "min_intensity_pct") or 0)):
-        threshold, pct = ctx.field(tier, "min_intensity_pct"), ctx.field(tier, "cap_pct_of_gva")
+    for tier, cond in _intensity_tiers(ctx, cap.intensity_tiers, intensity):
+        chain.case(cond, ctx.field(tier, "cap_pct_of_gva"))
+    return chain.result(None)
+
+
+def _electro_intensity(ctx: Ctx, model, s: SectorQuantities) -> pl.Expr:
+    """Electro-intensity (%): consumption × the rule's reference rate ÷ gross value added."""
+    q, ref, gva = s.consumption_mwh, ctx.field(model, "reference_rate_eur_per_mwh"), s.gross_value_added_eur
+    ctx.explain("Elektro-intensiteit (%) = verbruik × referentietarief ÷ bruto toegevoegde waarde", "{q:MWh} × {ref:€/MWh} ÷ {gva:€/yr} × 100", q=q, ref=ref, gva=gva)
+    return q * ref / gva * 100
+
+
+def _intensity_tiers(ctx: Ctx, tiers, intensity: pl.Expr):
+    """Each tier with the condition that the plant reaches it, highest threshold first (so that a
+    FirstMatch takes the highest tier reached)."""
+    for tier in sorted(tiers, key=lambda t: -(ctx.field_value(t, "min_intensity_pct") or 0)):
+        threshold = ctx.field(tier, "min_intensity_pct")
         cond = intensity >= threshold
         ctx.condition("elektro-intensiteit", "{intensity} ≥ {threshold}", cond, intensity=intensity, threshold=threshold)
-        chain.case(cond, pct)
-    return chain.result(None)
+        yield tier, cond
 
 
 class LevyFunction:
@@ -209,14 +221,10 @@ def _reduced_rates(b: Builder, levy: Levy, f: LevyFunction, taxable: pl.Expr, fu
                 ctx.explain("Elektro-intensiteit onbekend: de sector heeft geen bruto toegevoegde waarde", "0")
                 candidates.append((rr, pl.lit(None, pl.Float64), ctx.take_used(), ctx.take_steps()))
                 continue
-            q, ref, gva = s.consumption_mwh, ctx.field(rr, "reference_rate_eur_per_mwh"), s.gross_value_added_eur
-            intensity = q * ref / gva * 100
-            ctx.explain("Elektro-intensiteit (%) = verbruik × referentietarief ÷ bruto toegevoegde waarde", "{q:MWh} × {ref:€/MWh} ÷ {gva:€/yr} × 100", q=q, ref=ref, gva=gva)
+            intensity = _electro_intensity(ctx, rr, s)
             tiers = FirstMatch()
-            for tier in sorted(rr.intensity_tiers, key=lambda t: -(ctx.field_value(t, "min_intensity_pct") or 0)):
-                threshold, rate = ctx.field(tier, "min_intensity_pct"), ctx.field(tier, "rate_eur_per_mwh")
-                cond = intensity >= threshold
-                ctx.condition("elektro-intensiteit", "{intensity} ≥ {threshold}", cond, intensity=intensity, threshold=threshold)
+            for tier, cond in _intensity_tiers(ctx, rr.intensity_tiers, intensity):
+                rate = ctx.field(tier, "rate_eur_per_mwh")
                 applies = tiers.case(cond, rate * taxable)
                 ctx.explain("Heffing tegen het verlaagde tarief", "{rate:€/MWh} × {x:MWh}", applies=applies, rate=rate, x=taxable)
             cost = tiers.result(full)
