@@ -911,9 +911,7 @@ def write_options_workbook(path: Path, results: list, titles: dict[str, str], me
     head = 3
     columns = t(lang, "op_xl_cols").split("|")
     for j, name in enumerate(columns):
-        c = ws.cell(row=head, column=1 + j, value=name)
-        c.font = BOLD
-        c.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.cell(row=head, column=1 + j, value=name)  # made bold and wrapped by _header_row below
     r = head
     for res in results:
         r += 1
@@ -928,22 +926,28 @@ def write_options_workbook(path: Path, results: list, titles: dict[str, str], me
             if j >= 2 and isinstance(v, float):
                 cell.number_format = "#,##0.0"
     last = r
+    by = {(x.option, x.year): x for x in results}
+
+    def year_table(top: int, title: str, last_column: str, of_option, of_year, fmt: str) -> None:
+        """Chart data: a row per year, a column per option (``of_option``) and one more the same
+        for every option (``of_year``, read from the year's first result)."""
+        _put_text(ws, top, 1, title)
+        ws.cell(row=top, column=1).font = BOLD
+        ws.cell(row=top + 1, column=1, value=t(lang, "op_year"))
+        for j, name in enumerate(options):
+            ws.cell(row=top + 1, column=2 + j, value=name)
+        ws.cell(row=top + 1, column=2 + len(options), value=last_column)
+        for i, y in enumerate(years):
+            ws.cell(row=top + 2 + i, column=1, value=year_label(lang, y, projection[y]))
+            for j, name in enumerate(options):
+                x = by.get((name, y))
+                ws.cell(row=top + 2 + i, column=2 + j, value=None if x is None else of_option(x)).number_format = fmt
+            first = next((x for x in results if x.year == y), None)
+            ws.cell(row=top + 2 + i, column=2 + len(options), value=None if first is None else of_year(first)).number_format = fmt
+
     # chart data: the headline gap after each option, per year (rows) and option (columns)
     top = last + 3
-    _put_text(ws, top, 1, t(lang, "op_chart_gap"))
-    ws.cell(row=top, column=1).font = BOLD
-    ws.cell(row=top + 1, column=1, value=t(lang, "op_year"))
-    for j, name in enumerate(options):
-        ws.cell(row=top + 1, column=2 + j, value=name)
-    ws.cell(row=top + 1, column=2 + len(options), value=t(lang, "op_without"))
-    by = {(x.option, x.year): x for x in results}
-    for i, y in enumerate(years):
-        ws.cell(row=top + 2 + i, column=1, value=year_label(lang, y, projection[y]))
-        for j, name in enumerate(options):
-            x = by.get((name, y))
-            ws.cell(row=top + 2 + i, column=2 + j, value=None if x is None else x.headline_after[0]).number_format = EUR
-        first = next((x for x in results if x.year == y), None)
-        ws.cell(row=top + 2 + i, column=2 + len(options), value=None if first is None else first.headline_before[0]).number_format = EUR
+    year_table(top, t(lang, "op_chart_gap"), t(lang, "op_without"), lambda x: x.headline_after[0], lambda x: x.headline_before[0], EUR)
     chart = LineChart()
     chart.title = t(lang, "op_chart_gap")
     chart.y_axis.title = "€/MWh"
@@ -958,19 +962,7 @@ def write_options_workbook(path: Path, results: list, titles: dict[str, str], me
     ws.add_chart(chart, f"A{top + 3 + len(years)}")
     # chart data: state cost per option and the envelope, per year
     top2 = top + 3 + len(years) + 20  # the chart above: 8 cm, 18 rows of 13 pt
-    _put_text(ws, top2, 1, t(lang, "op_chart_cost"))
-    ws.cell(row=top2, column=1).font = BOLD
-    ws.cell(row=top2 + 1, column=1, value=t(lang, "op_year"))
-    for j, name in enumerate(options):
-        ws.cell(row=top2 + 1, column=2 + j, value=name)
-    ws.cell(row=top2 + 1, column=2 + len(options), value=t(lang, "op_envelope"))
-    for i, y in enumerate(years):
-        ws.cell(row=top2 + 2 + i, column=1, value=year_label(lang, y, projection[y]))
-        for j, name in enumerate(options):
-            x = by.get((name, y))
-            ws.cell(row=top2 + 2 + i, column=2 + j, value=None if x is None else x.state_cost_meur).number_format = "#,##0.0"
-        first = next((x for x in results if x.year == y), None)
-        ws.cell(row=top2 + 2 + i, column=2 + len(options), value=None if first is None else first.envelope_meur).number_format = "#,##0.0"
+    year_table(top2, t(lang, "op_chart_cost"), t(lang, "op_envelope"), lambda x: x.state_cost_meur, lambda x: x.envelope_meur, "#,##0.0")
     bars = BarChart()
     bars.title = t(lang, "op_chart_cost")
     bars.y_axis.title = "M€/jr" if lang == "nl" else "M€/yr"
