@@ -101,7 +101,7 @@ def point_leverage(cfg: YearConfig, sectors: list[str], countries: list[str], re
     % moves any gap (€/MWh, from the lowest to the highest end) and how many gaps it moves. The
     wholesale price and the EUA price move every gap; without this they would rank as moving none."""
     from speelveld.core.bands import Uncertain, compute_bands, uncertain_inputs
-    from speelveld.core.compute import FEW_ROWS, evaluate, plan_sector, uncertain_paths
+    from speelveld.core.compute import plan_sector, sector_runner, uncertain_paths
 
     points = sorted(p for p in set(paths) if (q := cfg.params.get(p)) is not None and not q.uncertain and q.value)
     if not points:
@@ -118,11 +118,7 @@ def point_leverage(cfg: YearConfig, sectors: list[str], countries: list[str], re
             lo, hi = sorted((v * (1 - pct / 100), v * (1 + pct / 100)))
             inputs.append(Uncertain(path, path, lo, hi, v, v, False, True))
 
-    def run(frame: pl.DataFrame) -> pl.DataFrame:
-        parts = [evaluate(frame, [p], reference).select(gaps[s]).collect(optimizations=FEW_ROWS) for s, p in plans.items()]
-        return pl.concat(parts, how="horizontal")
-
-    bands = compute_bands(run, inputs, [name for s in plans for name in gaps[s]])
+    bands = compute_bands(sector_runner(plans, reference, gaps), inputs, [name for s in plans for name in gaps[s]])
     out = {}
     for u, row in zip(bands.inputs, bands.swing, strict=True):
         if u.path in points:
