@@ -7,8 +7,8 @@ from collections.abc import Mapping
 import polars as pl
 
 from speelveld.config.model import CountryFile, EligibleGroup, EUFile, IndirectCostCompensation, SectorFile, in_force
-from speelveld.core.context import Ctx, SectorQuantities, nace_matches, nace_text, sector_quantities
-from speelveld.core.lines.base import Builder
+from speelveld.core.context import Ctx, SectorQuantities, nace_matches, nace_text
+from speelveld.core.lines.base import Builder, pro_rata_cut, sector_claims, silent
 
 
 def carbon_lines(b: Builder, c: CountryFile, year: int, eu: EUFile, sector: SectorFile, sectors: Mapping[str, SectorFile] | None = None) -> pl.Expr | None:
@@ -64,7 +64,7 @@ def eligible_group(comp: IndirectCostCompensation, nace) -> EligibleGroup | None
 def claimed_aid(ctx: Ctx, comp: IndirectCostCompensation, group: EligibleGroup, year: int, eu: EUFile, s: SectorQuantities, sector: SectorFile, explain: bool = False) -> tuple[pl.Expr, pl.Expr]:
     """The aid a plant claims (€/yr, ≥ 0) before any budget cut, and the eligible indirect CO2
     cost it is a share of (CO2 factor × EUA forward price × eligible electricity)."""
-    note = ctx.explain if explain else _silent
+    note = ctx.explain if explain else silent
     if sector.product_benchmark is not None:
         pb = sector.product_benchmark
         output, benchmark = ctx.field(pb, "output_t"), ctx.field(pb, "benchmark_mwh_per_t")
@@ -94,46 +94,23 @@ def claimed_aid(ctx: Ctx, comp: IndirectCostCompensation, group: EligibleGroup, 
     return intensity / 100 * indirect * scaling / 100, (1 - intensity / 100) * indirect
 
 
-def _silent(*_args, **_kwargs) -> None:
-    return None
-
-
 def compensation_claims(ctx: Ctx, comp: IndirectCostCompensation, year: int, eu: EUFile, sectors: Mapping[str, SectorFile]) -> tuple[pl.Expr, list[str]]:
-    """What the modelled sectors claim together (€/yr): per sector with a national electricity
-    volume, the aid of its archetype plant per MWh × that volume. The inputs are recorded on
-    ``ctx``; the other sectors' explanation steps are not."""
-    inner = Ctx(ctx.params, ctx.varied, columns=ctx.columns, refs=ctx.refs)
-    terms, names = [], []
-    for name in sorted(sectors):
-        model = sectors[name]
-        if model.sector_electricity_mwh is None:
-            continue
-        q = sector_quantities(inner, model)
+    """What the modelled sectors claim together (€/yr): the aid of each eligible sector's
+    archetype plant per MWh × the sector's volume (see ``sector_claims``)."""
+
+    def aid_of(inner: Ctx, model: SectorFile, q: SectorQuantities) -> pl.Expr | None:
         group = eligible_group(comp, q.nace)
-        if group is None:
-            continue
-        aid, _ = claimed_aid(inner, comp, group, year, eu, q, model)
-        terms.append(aid / q.consumption_mwh * inner.field(model, "sector_electricity_mwh"))
-        if inner.field_value(model, "sector_electricity_mwh") is not None:
-            names.append(name)  # a sector whose volume is unknown counts only in the band
-    ctx.used.extend(inner.used)
-    return (pl.sum_horizontal(terms) if terms else pl.lit(0.0, dtype=pl.Float64)), names
+        return None if group is None else claimed_aid(inner, comp, group, year, eu, q, model)[0]
+
+    return sector_claims(ctx, sectors, aid_of)
 
 
 def _budget_cut(b: Builder, comp: IndirectCostCompensation, year: int, eu: EUFile, sectors: Mapping[str, SectorFile], aid: pl.Expr) -> pl.Expr:
-    """The scheme's pro-rata payout: when the modelled sectors' claims exceed the budget, every
-    claim is paid at budget ÷ claims. A line of its own (≥ 0, it takes back part of the claim),
-    computed per scenario row, so that sweeps and bands cut each draw at its own claims."""
-    ctx = b.ctx
-    claims, names = compensation_claims(ctx, comp, year, eu, sectors)
-    claims = ctx.column(f"{b.country}|ikc_claims", claims)
-    budget = ctx.field(comp, "budget_eur_per_year")
-    ctx.explain(f"Claims van de gemodelleerde sectoren ({', '.join(names) or '–'}), Σ steun per MWh × sectorverbruik", "{claims:€/yr}", claims=claims)
-    share = pl.when(claims > budget).then(budget / claims).otherwise(1.0)
-    ctx.explain("Uitbetalingsaandeel = budget ÷ claims, ten hoogste 1", "min({budget:€/yr} ÷ {claims:€/yr}, 1)", budget=budget, claims=claims)
-    ctx.explain("Korting = claim × (1 − uitbetalingsaandeel)", "{aid:€/yr} × (1 − {share})", main=True, aid=aid, share=share)
-    b.add("compensation", "carbon.compensation.budget", f"{comp.label}: pro rata binnen het budget", aid * (1 - share), relief=True)
-    return aid * share
+    """The scheme's pro-rata payout within its budget (see ``pro_rata_cut``)."""
+    claims, names = compensation_claims(b.ctx, comp, year, eu, sectors)
+    claims = b.ctx.column(f"{b.country}|ikc_claims", claims)
+    budget = b.ctx.field(comp, "budget_eur_per_year")
+    return pro_rata_cut(b, "compensation", "carbon.compensation.budget", f"{comp.label}: pro rata binnen het budget", aid, claims, names, budget)
 
 
 def _super_cap(b: Builder, comp: IndirectCostCompensation, group: EligibleGroup, remaining: pl.Expr) -> None:

@@ -11,8 +11,8 @@ from collections.abc import Mapping
 import polars as pl
 
 from speelveld.config.model import CountryFile, EUFile, SectorFile, Support, in_force
-from speelveld.core.context import Ctx, SectorQuantities, if_eligible, sector_quantities, when_expr
-from speelveld.core.lines.base import Builder
+from speelveld.core.context import Ctx, SectorQuantities, if_eligible, when_expr
+from speelveld.core.lines.base import Builder, pro_rata_cut, sector_claims, silent
 
 
 def support_lines(b: Builder, c: CountryFile, year: int, compensation: pl.Expr | None,
@@ -30,7 +30,7 @@ def support_lines(b: Builder, c: CountryFile, year: int, compensation: pl.Expr |
 
 def _relief(ctx: Ctx, rule: Support, c: CountryFile, s: SectorQuantities, compensation: pl.Expr | None, eligible: pl.Expr, explain: bool = False) -> pl.Expr:
     """The measure's relief for one plant (€/yr, ≤ 0), before any budget cut."""
-    note = ctx.explain if explain else _silent
+    note = ctx.explain if explain else silent
     q, volume_share = s.consumption_mwh, ctx.field(rule, "volume_share_pct")
     volume = q * volume_share / 100
     if rule.budget_eur_per_year is not None:
@@ -61,48 +61,28 @@ def _relief(ctx: Ctx, rule: Support, c: CountryFile, s: SectorQuantities, compen
     return relief
 
 
-def _silent(*_args, **_kwargs) -> None:
-    return None
-
-
 def support_claims(ctx: Ctx, rule: Support, c: CountryFile, year: int, eu: EUFile | None, sectors: Mapping[str, SectorFile]) -> tuple[pl.Expr, list[str]]:
-    """What the modelled sectors claim under the measure together (€/yr): per sector with a
-    national volume, its archetype plant's relief per MWh × that volume (after its choice against
-    the ETS compensation where the measure excludes it)."""
+    """What the modelled sectors claim under the measure together (€/yr): each sector's archetype
+    plant's relief per MWh × the sector's volume, after its choice against the ETS compensation
+    where the measure excludes it (see ``sector_claims``)."""
     from speelveld.core.lines.carbon import claimed_aid, eligible_group
 
-    inner = Ctx(ctx.params, ctx.varied, columns=ctx.columns, refs=ctx.refs)
-    terms, names = [], []
     comp = c.carbon.indirect_cost_compensation
-    for name in sorted(sectors):
-        model = sectors[name]
-        if model.sector_electricity_mwh is None:
-            continue
-        q = sector_quantities(inner, model)
+
+    def relief_of(inner: Ctx, model: SectorFile, q: SectorQuantities) -> pl.Expr:
         eligible = when_expr(inner, rule.when, q)
         compensation = None
         if rule.excludes_compensation and comp is not None and in_force(comp, year) and eu is not None:
             group = eligible_group(comp, q.nace)
-            if group is not None:
-                compensation = -claimed_aid(inner, comp, group, year, eu, q, model)[0]
-            else:
-                compensation = pl.lit(0.0)
-        relief = if_eligible(eligible, _relief(inner, rule, c, q, compensation, eligible))
-        terms.append(-relief / q.consumption_mwh * inner.field(model, "sector_electricity_mwh"))
-        if inner.field_value(model, "sector_electricity_mwh") is not None:
-            names.append(name)
-    inner.take_steps()
-    ctx.used.extend(inner.used)
-    return (pl.sum_horizontal(terms) if terms else pl.lit(0.0, dtype=pl.Float64)), names
+            compensation = pl.lit(0.0) if group is None else -claimed_aid(inner, comp, group, year, eu, q, model)[0]
+        return -if_eligible(eligible, _relief(inner, rule, c, q, compensation, eligible))
+
+    return sector_claims(ctx, sectors, relief_of)
 
 
 def _envelope_cut(b: Builder, rule: Support, c: CountryFile, year: int, eu: EUFile | None, sectors: Mapping[str, SectorFile], relief: pl.Expr) -> None:
-    ctx = b.ctx
-    claims, names = support_claims(ctx, rule, c, year, eu, sectors)
-    claims = ctx.column(f"{b.country}|{rule.id}|claims", claims)
-    budget = ctx.field(c.envelope, "budget_eur_per_year")
-    ctx.explain(f"Claims van de gemodelleerde sectoren ({', '.join(names) or '–'}), Σ steun per MWh × sectorverbruik", "{claims:€/yr}", claims=claims)
-    share = pl.when(claims > budget).then(budget / claims).otherwise(1.0)
-    ctx.explain("Uitbetalingsaandeel = budget ÷ claims, ten hoogste 1", "min({budget:€/yr} ÷ {claims:€/yr}, 1)", budget=budget, claims=claims)
-    ctx.explain("Korting = claim × (1 − uitbetalingsaandeel)", "{aid:€/yr} × (1 − {share})", main=True, aid=-relief, share=share)
-    b.add("support", f"support.{rule.id}.budget", f"{rule.label}: pro rata binnen de envelop", -relief * (1 - share), relief=True)
+    """The measure's pro-rata payout within the envelope (see ``pro_rata_cut``)."""
+    claims, names = support_claims(b.ctx, rule, c, year, eu, sectors)
+    claims = b.ctx.column(f"{b.country}|{rule.id}|claims", claims)
+    budget = b.ctx.field(c.envelope, "budget_eur_per_year")
+    pro_rata_cut(b, "support", f"support.{rule.id}.budget", f"{rule.label}: pro rata binnen de envelop", -relief, claims, names, budget)
