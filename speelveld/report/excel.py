@@ -596,8 +596,7 @@ def _method_sheet(ws, cfg: YearConfig, lang: str) -> None:
     def fit(r: int, text: str) -> None:
         # spreadsheet programs do not grow a row for wrapped text written by a library: give each
         # paragraph the height of its lines, so the printed page shows it whole
-        lines = sum(max(1, -(-len(part) // int(width * 1.1))) for part in text.split("\n"))
-        ws.row_dimensions[r].height = LINE_PT * lines
+        ws.row_dimensions[r].height = LINE_PT * _lines_of(text, width * 1.1)
 
     for kind, text in METHOD[lang]:
         if kind in ("h2", "h3"):
