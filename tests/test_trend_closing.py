@@ -286,3 +286,23 @@ def test_sector_volumes_say_where_they_are_unknown_and_what_they_overstate(tmp_p
     assert runner.invoke(app, ["report", "--out", str(book)]).exit_code == 0
     cells = [c.value for c in openpyxl.load_workbook(book)["Samenvatting"]["A"] if c.value]
     assert "chemie *" in cells and any(str(v).startswith("* chemie: overschat") for v in cells)
+
+
+def test_trend_on_eighty_columns_cuts_no_band():
+    """Three price years beside each other on 80 columns: each gap's band under it, as under each
+    total, so no figure is cut to '13,2…' and no year's column is cropped."""
+    import io
+
+    from rich.console import Console
+
+    from speelveld.core.trend import trend
+    from speelveld.report.terminal import trend_tables
+
+    cfgs = [load_year(default_config_dir(), y) for y in (2024, 2025, 2026)]
+    frame = trend(cfgs, ["chemie"], ["DE", "BE", "FR"], reference="NL")
+    console = Console(width=80, record=True, file=io.StringIO())
+    for table in trend_tables(frame, "NL", "nl"):
+        console.print(table)
+    text = console.export_text()
+    assert "…" not in text and max(len(line) for line in text.splitlines()) <= 80
+    assert "(-26,31 tot 2,40)" in text and "(21,42–43,03)" in text  # BE and DE 2026, whole

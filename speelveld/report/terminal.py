@@ -42,8 +42,9 @@ class _Fitted:
 
     NARROW = 100
 
-    def __init__(self, table: Table):
+    def __init__(self, table: Table, lines: bool = True):
         self.table = table
+        self.lines = lines  # a line table (labels, then a number column per country); else only the rules go
 
     LABEL = 28  # the label column's least width: most words of a cost line fit
 
@@ -53,6 +54,9 @@ class _Fitted:
             yield table
             return
         table.box, table.show_edge, table.pad_edge = box.SIMPLE_HEAD, False, False
+        if not self.lines:
+            yield table
+            return
         # each number column as wide as its longest line, so no figure or band is broken; the
         # labels take the rest and wrap between words (rich alone shrinks all columns evenly)
         widths = [max(Measurement.get(console, options, cell).maximum for cell in [column.header, *column.cells]) for column in table.columns[1:]]
@@ -478,7 +482,7 @@ def diff_tables(d, top: int, lang: str = "nl") -> list[Table]:
             r["sector"], r["country"], prefix[r["bound_a"]] + _fmt(r["gap_a"]), prefix[r["bound_b"]] + _fmt(r["gap_b"]), _signed(r["change"]),
             _signed(r["policy"]), _signed(r["real"]), _signed(r["data"]), _signed(r["co2_change"]),
         )
-    out = [summary]
+    out = [_Fitted(summary, lines=False)]
     decided = d.lines.filter(pl.col("policy").is_not_null()).select("side", "policy").unique(maintain_order=True)
     if decided.height:
         out.append(Text(t(lang, "diff_policy", items="; ".join(f"{r['side']}: {r['policy']}" for r in decided.iter_rows(named=True)))))
@@ -501,7 +505,7 @@ def diff_tables(d, top: int, lang: str = "nl") -> list[Table]:
                 was, now = x["flag"].split("→")
                 kind += f" ({t(lang, 'q_' + was)} → {t(lang, 'q_' + now)})"
             tab.add_row(x["side"], Text(line_label(lang, x["key"], x["label"]) + flag), _fmt(x["a"]) if x["a"] is not None else "–", _fmt(x["b"]) if x["b"] is not None else "–", _signed(x["effect"]), kind)
-        out.append(tab)
+        out.append(_Fitted(tab, lines=False))
     return out
 
 
@@ -536,7 +540,8 @@ def trend_tables(frame: pl.DataFrame, reference: str, lang: str = "nl", decided:
             ])
             if cc != reference:
                 table.add_row(f"{cc} {t(lang, 'tx_gap')}", *[
-                    "–" if y not in rows else Text(gap_text(lang, rows[y]), style=_gap_style(rows[y])) for y in years
+                    # the band under the gap, as under each total: three years fit 80 columns unbroken
+                    "–" if y not in rows else Text(gap_text(lang, rows[y]).replace(" (", "\n(", 1), style=_gap_style(rows[y])) for y in years
                 ])
         out.append(table)
     if decided is not None and decided.height:
