@@ -305,4 +305,4 @@ def test_trend_on_eighty_columns_cuts_no_band():
         console.print(table)
     text = console.export_text()
     assert "…" not in text and max(len(line) for line in text.splitlines()) <= 80
-    assert "(-26,31 tot 2,40)" in text and "(21,42–43,03)" in text  # BE and DE 2026, whole
+    assert "(-26,31 tot 2,40)" in text and "(15,47–43,03)" in text  # BE and DE 2026, whole

@@ -169,6 +169,37 @@ class Validity(Strict):
         return (self.from_year is None or year >= self.from_year) and (self.to_year is None or year <= self.to_year)
 
 
+class Succession(Node):
+    """What follows a rule whose validity window ends (``valid.to_year``): exactly one of
+
+    - ``rule``: the id of the rule that takes over in the same country file (in force from the
+      year after; a bounded unknown where its design is not yet known, e.g. between no relief and
+      today's);
+    - ``paths``: the parameters whose values for the years after come from ``configs/paths.yaml``
+      (a subsidised tariff sheet followed by a band between two tariffs);
+    - ``ends: true``: the rule ends and nothing follows it (the source says so).
+
+    ``source`` and ``note`` say why; `speelveld sources --expiring` lists every rule's end and what
+    follows, and `speelveld project` refuses a year in which a rule has ended without saying."""
+
+    rule: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9_\-]*$")
+    paths: list[str] | None = Field(default=None, min_length=1)
+    ends: Bool = False
+
+    @model_validator(mode="after")
+    def _one_kind(self):
+        kinds = [k for k in ("rule", "paths") if getattr(self, k) is not None] + (["ends"] if self.ends else [])
+        if len(kinds) != 1:
+            raise ValueError("give exactly one of rule (the successor's id), paths (values from paths.yaml) or ends: true")
+        if not self.source or not self.note:
+            raise ValueError("say with a source and a note why this is what follows")
+        return self
+
+    @property
+    def kind(self) -> str:
+        return "rule" if self.rule is not None else "paths" if self.paths is not None else "ends"
+
+
 class Bound(Strict):
     """A numeric threshold: min (≥), above (>), max (≤), below (<)."""
 
@@ -204,6 +235,7 @@ class Ruled(Node):
     label: str
     when: When | None = None
     valid: Validity | None = None
+    followed_by: Succession | None = None
     pending: Bool = Field(
         default=False,
         description="Proposed or announced but not in force: listed in reports, never applied. A scenario can set it to false.",
@@ -396,6 +428,7 @@ class Levy(Node):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$")
     label: str
     valid: Validity | None = None
+    followed_by: Succession | None = None
     rate_eur_per_mwh: Num | None = yearly(None)
     rate_periods: list[RatePeriod] | None = Field(default=None, min_length=1)
     bands: list[Band] | None = Field(default=None, min_length=1)
@@ -488,6 +521,10 @@ class EligibleGroup(Node):
     label: str
     nace: NaceList
     aid_intensity_pct: Num
+    super_cap_applies_pct: Num | None = Field(
+        default=None,
+        description="Share (0–100 %) of the scheme's super-cap top-up this group receives: 100 where it applies (the default), a bounded unknown 0–100 where it is not known whether the country extends it to the group.",
+    )
 
 
 class IndirectCostCompensation(Node):
@@ -498,6 +535,7 @@ class IndirectCostCompensation(Node):
 
     label: str
     valid: Validity | None = None
+    followed_by: Succession | None = None
     co2_factor_t_per_mwh: Num
     eua_price_eur_per_t: Num | None = Field(
         default=None, description="Override of the EU forward price used by this country's scheme."
@@ -525,6 +563,7 @@ class CO2Levy(Node):
 
     label: str
     valid: Validity | None = None
+    followed_by: Succession | None = None
     rate_eur_per_t: Num = yearly()
     eua_deduction_eur_per_t: Num
     dispensation_factor: Num
@@ -589,6 +628,10 @@ class Source(Strict):
     reviewed: str | None = Field(
         default=None,
         description="Date (YYYY or YYYY-MM[-DD]) an editor confirmed that the figures cited from this source still hold, e.g. a statutory rate unchanged for years; counts as the source's date for `speelveld sources --stale`.",
+    )
+    statutory: Bool = Field(
+        default=False,
+        description="The figures cited from this source are set in law and hold until the law is changed (a statutory tax rate): `new-year` and `project` keep their quality instead of flagging them as carried-forward estimates.",
     )
     note: str | None = None
 
@@ -659,6 +702,17 @@ class PolicyChange(Node):
         return any(key == k or key.startswith(k + ".") for k in self.lines)
 
 
+class CalendarEntry(Node):
+    """A dated rule that is not a list item of its own: a tariff sheet with a subsidy enacted for
+    one year, a rate fixed for a period. It states its window and what follows, like a rule."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$")
+    label: str
+    valid: Validity
+    followed_by: Succession | None = None
+    lines: list[str] = Field(default=[], description="Line keys whose figures the entry sets (e.g. network.EHV).")
+
+
 class CountryFile(Node):
     country: str = Field(pattern=r"^[A-Z]{2}(-[A-Z]{2})?$")
     name: str
@@ -673,6 +727,7 @@ class CountryFile(Node):
     gas: Gas | None = Field(default=None, description="Natural gas: hub price, exit charges, taxes and levies.")
     policy_changes: list[PolicyChange] = Field(default=[], description="Policy decisions that take effect in this price year, each with its source and the lines it changes.")
     envelope: Envelope | None = Field(default=None, description="A reserved budget the spending options of `speelveld opties` are set against.")
+    calendar: list[CalendarEntry] = Field(default=[], description="Dated rules that are not list items of their own (a subsidised tariff sheet), each with its window and what follows.")
 
 
 class ProductBenchmark(Node):

@@ -132,8 +132,8 @@ def plan_new_year(config_dir: Path, year: int, from_year: int | None = None) -> 
                 last_period[head] = _period_index(cfg, p)
                 period_paths[head] = p.path.split(".rate_periods.")[0] + ".rate_periods"
         for p in params:
-            if not p.yearly or p.quality == Quality.unknown:
-                continue
+            if not p.yearly or p.quality == Quality.unknown or (p.source.statutory and p.quality == Quality.published):
+                continue  # a statutory rate holds until the law changes: it stays published
             what = "figure"
             if "rate_periods" in p.loc:
                 i = p.loc.index("rate_periods")

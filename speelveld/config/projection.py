@@ -23,6 +23,7 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError, model_validator
 
+from speelveld.config.checks import value_problem
 from speelveld.config.discovery import PROJECTIONS, available_years
 from speelveld.config.edit import set_number
 from speelveld.config.model import Bool, Int, Quality, Source, SourcedValue, Strict
@@ -66,6 +67,7 @@ class Projection:
     base_year: int
     years: list[int]
     target: Path
+    paths_end: int = 0  # the last year of the paths file: later years carry each path's last value
     from_paths: int = 0  # values set from the paths file
     carried: int = 0  # yearly figures carried from the base year as estimates
     files: list[Path] = field(default_factory=list)
@@ -97,9 +99,66 @@ def load_paths(path: Path) -> tuple[PathsFile, LineMap]:
         for y, v in (entry.years or {}).items():
             if v.source is None:
                 problems.append(f"{path}:{lines.line_of(('paths', i, 'years', y))}: paths.{entry.path}.years.{y}: a value needs its source")
+        problems += _year_problems(path, lines, i, entry, model.base_year)
     if problems:
         raise ConfigError(problems)
     return model, lines
+
+
+def _year_problems(path: Path, lines: LineMap, i: int, entry: PathEntry, base: int) -> list[str]:
+    """A path's years run on from the year after the base year without a gap (a year mistyped as
+    2039 would otherwise leave 2029 to fall back on the base year's figure), and each value passes
+    the checks every number of a config gets on load (a negative price is refused here, before a
+    projection file is written, not in the files it would make)."""
+    problems = []
+    years = sorted(entry.years or {})
+    expected = list(range(base + 1, base + 1 + len(years)))
+    if years and years != expected:
+        wrong = next(y for y, e in zip(years, expected, strict=True) if y != e)
+        problems.append(f"{path}:{lines.line_of(('paths', i, 'years', wrong))}: paths.{entry.path}.years.{wrong}: the years of a path run on "
+                        f"from {base + 1} without a gap ({', '.join(map(str, expected))}), so {wrong} is out of place")
+    field = entry.path.rsplit(".", 1)[-1]
+    for y, v in (entry.years or {}).items():
+        for what, x in (("", v.value), ("low: ", v.low), ("high: ", v.high)):
+            problem = None if x is None else value_problem(field, x)
+            if problem:
+                problems.append(f"{path}:{lines.line_of(('paths', i, 'years', y))}: paths.{entry.path}.years.{y}: {what}{problem}")
+    return problems
+
+
+def last_path_year(paths: PathsFile) -> int:
+    """The last year the paths file gives a value for: later years carry each path's last value."""
+    ends = [max(e.years) for e in paths.paths if e.years]
+    return max(ends) if ends else paths.base_year
+
+
+def calendar_problems(config_dir: Path, cfg, to_year: int, paths: PathsFile) -> list[str]:
+    """Every rule that ends before ``to_year`` must say what follows it; a rule followed by values
+    from the paths file needs them for every year after it ends."""
+    from speelveld.config.calendar import dated_rules
+
+    problems = []
+    for cc, country in sorted(cfg.countries.items()):
+        file = config_dir / str(cfg.year) / "countries" / f"{cc}.yaml"
+        lines = None
+        for r in dated_rules(country):
+            if r.ends is None or not cfg.year <= r.ends < to_year:
+                continue
+            if lines is None:
+                lines = load_yaml(file)[1]
+            where = f"{file}:{lines.line_of(r.loc + ('valid',))}"
+            if r.followed_by is None:
+                problems.append(f"{where}: {r.path}: {r.label} ends in {r.ends} and says nothing of what follows, so {r.ends + 1} cannot be built; "
+                                "add followed_by: with rule, paths or ends: true, and a source")
+            elif r.followed_by.paths is not None:
+                given = {e.path: e for e in paths.paths}
+                for p in r.followed_by.paths:
+                    entry = given.get(p)
+                    for year in range(r.ends + 1, min(to_year, last_path_year(paths)) + 1):
+                        if entry is None or (entry.years is not None and year not in entry.years):
+                            problems.append(f"{where}: {r.path}: {r.label} is followed by values from the paths file, but it gives none for {p} in {year}")
+                            break
+    return problems
 
 
 def plan_projection(config_dir: Path, to_year: int, paths_file: Path | None = None):
@@ -125,11 +184,12 @@ def plan_projection(config_dir: Path, to_year: int, paths_file: Path | None = No
             if p not in cfg.params:
                 extra = did_you_mean(p, list(cfg.params), cutoff=0.7)
                 problems.append(f"{paths_file}:{lines.line_of(('paths', i, 'path'))}: paths.{i}.path: no numeric parameter '{p}' in the {base} configs{extra}")
+    problems += calendar_problems(config_dir, cfg, to_year, paths)
     if problems:
         raise ConfigError(problems)
     widen = paths.price_band.widen_pct.value or 0.0
     own = {e.path: e for e in paths.paths if e.years is not None}
-    report = Projection(base, list(range(base + 1, to_year + 1)), config_dir / PROJECTIONS)
+    report = Projection(base, list(range(base + 1, to_year + 1)), config_dir / PROJECTIONS, paths_end=last_path_year(paths))
     planned = {}
     for year in report.years:
         new, edited = plan_new_year(config_dir, year, from_year=base)
@@ -146,6 +206,8 @@ def plan_projection(config_dir: Path, to_year: int, paths_file: Path | None = No
                 low, high = round(v * (1 - half), 6), round(v * (1 + half), 6)
             f = by_file[p.file]
             note = value.note
+            if year > report.paths_end:
+                note += f" The paths end in {report.paths_end}: its value carried to {year}."
             if entry.widen and v is not None and value.low is None:
                 note += f" Band ±{widen * math.sqrt(year - base):.0f} % ({widen:g} % × √{year - base}, the projection's price rule)."
             quality = value.quality or Quality.published
@@ -166,10 +228,12 @@ def plan_projection(config_dir: Path, to_year: int, paths_file: Path | None = No
 
 
 def _value_for(entry: PathEntry, own: dict[str, PathEntry], cfg, year: int) -> SourcedValue | None:
+    """The path's value for ``year``; past the path's last year its last value (a price band keeps
+    widening with the horizon; nothing falls back on the base year)."""
     if entry.years is not None:
-        return entry.years.get(year)
+        return entry.years.get(min(year, max(entry.years)))
     leader = own.get(entry.follow)
-    lead = leader.years.get(year) if leader is not None and leader.years else None
+    lead = leader.years.get(min(year, max(leader.years))) if leader is not None and leader.years else None
     base_lead, base_own = cfg.params[entry.follow].central, cfg.params[entry.path].central
     if lead is None or lead.value is None or not base_lead or base_own is None:
         return None

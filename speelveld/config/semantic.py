@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from speelveld.config.calendar import succession_problems
 from speelveld.config.checks import hours_in_year
 from speelveld.config.errors import _origin_of, loc_text
 from speelveld.config.resolved import Param
@@ -101,6 +102,7 @@ def _semantic_checks(models, params: dict[str, Param], files, lines, year: int, 
                         f"({files[ckey]}:{lines[ckey].line_of(('network', 'levels'))}: network.levels has {offered})"
                     )
         if key[0] == "countries":
+            problems.extend(succession_problems(model, year, lambda loc, key=key: where(key, loc), set(params)))
             levy_ids = [lv.id for lv in model.taxes.levies]
             for i, cap in enumerate(model.taxes.joint_caps):
                 for name in cap.levies:

@@ -122,6 +122,12 @@ def _super_cap(b: Builder, comp: IndirectCostCompensation, group: EligibleGroup,
     ctx.explain(
         "Super-cap, wat boven het percentage van de bruto toegevoegde waarde uitkomt wordt gecompenseerd",
         "−max({remaining:€/yr} − {pct:%} × {gva:€/yr}, 0)",
-        main=True, remaining=remaining, pct=pct, gva=gva,
+        main=group.super_cap_applies_pct is None, remaining=remaining, pct=pct, gva=gva,
     )
-    b.add("compensation", "carbon.compensation.super_cap", f"{comp.label}: super-cap ({group.label})", -(remaining - pct / 100 * gva).clip(lower_bound=0.0), relief=True)
+    top_up = (remaining - pct / 100 * gva).clip(lower_bound=0.0)
+    if group.super_cap_applies_pct is not None:
+        # whether the country extends the top-up to this group is not known: a share of it, as a band
+        applies = ctx.field(group, "super_cap_applies_pct")
+        ctx.explain("Deel van de aanvulling dat deze groep krijgt", "−{top_up:€/yr} × {applies:%}", main=True, top_up=top_up, applies=applies)
+        top_up = top_up * applies / 100
+    b.add("compensation", "carbon.compensation.super_cap", f"{comp.label}: super-cap ({group.label})", -top_up, relief=True)

@@ -1,0 +1,95 @@
+"""The calendar of rules: every rule of a country with a validity window, when it ends and what
+follows it (a successor rule, values from the paths file, or a sourced end).
+
+A rule that ends without saying what follows would silently drop out of the years after it (a
+relief switched off because its law expires, though a successor is planned), so the loader
+refuses a rule that has ended in the price year it is read for without ``followed_by``, and
+`speelveld project` refuses to build a year in which any rule has ended without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from speelveld.config.model import CalendarEntry, CountryFile, Succession, Validity
+
+
+@dataclass(frozen=True)
+class DatedRule:
+    """One rule with a validity window, where it stands in its country file."""
+
+    country: str
+    path: str  # the rule's parameter prefix, list items by id (e.g. DE.network.reductions.stromnev-19-2)
+    loc: tuple  # keys and list indexes in the file, for its line
+    label: str
+    valid: Validity
+    followed_by: Succession | None
+    rule_id: str | None
+    calendar_entry: bool = False
+
+    @property
+    def ends(self) -> int | None:
+        return self.valid.to_year
+
+
+def dated_rules(country: CountryFile) -> list[DatedRule]:
+    """Every rule of the country file with a validity window, in file order."""
+    return list(_walk(country, country.country, (), country.country))
+
+
+def _walk(node, path: str, loc: tuple, cc: str) -> Iterator[DatedRule]:
+    if isinstance(node, BaseModel):
+        valid = getattr(node, "valid", None)
+        if isinstance(valid, Validity):
+            yield DatedRule(cc, path, loc, getattr(node, "label", None) or path, valid, getattr(node, "followed_by", None),
+                            getattr(node, "id", None), isinstance(node, CalendarEntry))
+        for name in type(node).model_fields:
+            if name not in ("sources", "valid", "when", "followed_by"):
+                yield from _walk(getattr(node, name), f"{path}.{name}", loc + (name,), cc)
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _walk(item, f"{path}.{getattr(item, 'id', None) or i}", loc + (i,), cc)
+    elif isinstance(node, dict):
+        for key, item in node.items():
+            yield from _walk(item, f"{path}.{key}", loc + (key,), cc)
+
+
+def succession_problems(country: CountryFile, year: int, where, known_params: set[str] | None = None) -> list[str]:
+    """The loader's checks of the calendar of one country file read for ``year``: ``where(loc)``
+    gives ``file:line``."""
+    problems = []
+    rules = dated_rules(country)
+    by_id: dict[str, list[DatedRule]] = {}
+    for r in rules:
+        if r.rule_id is not None:
+            by_id.setdefault(r.rule_id, []).append(r)
+    for r in rules:
+        after = r.followed_by
+        if after is None:
+            if r.ends is not None and r.ends < year:
+                problems.append(f"{where(r.loc + ('valid',))}: {r.path}: the rule ended in {r.ends} and says nothing of what followed; "
+                                "add followed_by: with rule (its successor's id), paths (values from paths.yaml) or ends: true, and a source")
+            continue
+        if r.ends is None:
+            problems.append(f"{where(r.loc + ('followed_by',))}: {r.path}.followed_by: the rule has no end (valid.to_year), so nothing follows it")
+            continue
+        if after.rule is not None:
+            successors = [s for s in by_id.get(after.rule, []) if s.path != r.path]
+            if not successors:
+                problems.append(f"{where(r.loc + ('followed_by', 'rule'))}: {r.path}.followed_by.rule: no rule '{after.rule}' in this file")
+            elif not any(s.valid.from_year == r.ends + 1 for s in successors):
+                problems.append(f"{where(r.loc + ('followed_by', 'rule'))}: {r.path}.followed_by.rule: '{after.rule}' must start in {r.ends + 1} "
+                                f"(valid: {{from_year: {r.ends + 1}}}), the year after this rule ends")
+        if after.paths is not None and known_params is not None:
+            for p in after.paths:
+                if p not in known_params:
+                    problems.append(f"{where(r.loc + ('followed_by', 'paths'))}: {r.path}.followed_by.paths: no numeric parameter '{p}'")
+    return problems
+
+
+def unfollowed_in(country: CountryFile, base: int, last: int) -> list[DatedRule]:
+    """The rules in force in ``base`` or later that end before ``last`` and say nothing of what follows."""
+    return [r for r in dated_rules(country) if r.followed_by is None and r.ends is not None and base <= r.ends < last]
