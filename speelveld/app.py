@@ -135,11 +135,18 @@ def pick(kind: str, option: str, given: str, available: list[str]) -> str:
     raise UsageProblem(f"{option}: unknown {kind} '{given}'{extra}; available: {', '.join(available)}")
 
 
+WALLONIA = frozenset({"BE-WAL", "BE-WA", "WAL", "WALLONIE", "WALLONIA", "WALLONIEN"})
+
+
 def pick_countries(cfg: YearConfig, reference: str, countries: str | None) -> list[str]:
     """The reference first, then the chosen countries (default: DE, BE, FR, then the rest)."""
     available = sorted(cfg.countries)
     reference = pick("country", "--reference", reference.strip().upper(), available)
     if countries:
+        for c in countries.split(","):
+            if c.strip().upper().replace("Ë", "E") in WALLONIA and "BE" in available:
+                raise UsageProblem(f"--countries: {c.strip()}: Wallonia is not modelled: 'BE' follows the Flemish rules where the regions differ "
+                                   "(certificates, indirect-cost compensation); the Walloon rules were not found")
         chosen = [pick("country", "--countries", c.strip().upper(), available) for c in countries.split(",") if c.strip()]
     else:
         preferred = ["DE", "BE", "FR"]

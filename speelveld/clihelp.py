@@ -137,8 +137,12 @@ HELP_NL: dict[str, str] = {
         'Taal van het rapport: nl (standaard) of en, voor koppen en stappen; de namen die een config zijn heffingen en tarieven geeft blijven zoals geschreven.',
     'electricity, or gas / all to include the natural gas lines (per MWh of gas).':
         'electricity, of gas / all om de aardgasposten mee te nemen (per MWh gas).',
-    'All sources a price year uses, grouped by country and component, with the number of values\neach supports and their quality flags. With --stale: the values that need attention.':
-        'Alle bronnen die een prijsjaar gebruikt, per land en onderdeel, met het aantal waarden dat\nelk onderbouwt en hun kwaliteitsmarkeringen. Met --stale: de waarden die aandacht nodig hebben.',
+    'All sources a price year uses, grouped by country and component, with the number of values\neach supports and their quality flags. With --stale: the values that need attention. With\n--expiring: the calendar of rules, when each ends and what follows it.':
+        'Alle bronnen die een prijsjaar gebruikt, per land en onderdeel, met het aantal waarden dat\nelk onderbouwt en hun kwaliteitsmarkeringen. Met --stale: de waarden die aandacht nodig hebben. Met\n--expiring: de kalender van regels, wanneer elke regel eindigt en wat erop volgt.',
+    'List the calendar of rules: per country each rule with a validity window, when it ends and what follows it (a successor, values from paths.yaml, or a sourced end).':
+        'Toon de kalender van regels: per land elke regel met een geldigheidsperiode, wanneer ze eindigt en wat erop volgt (een opvolger, waarden uit paths.yaml, of een einde met bron).',
+    'With --stale or --expiring: print each value\'s or rule\'s note under it.':
+        'Met --stale of --expiring: toon de toelichting van elke waarde of regel eronder.',
     'List the values that need attention: unknown, estimate, expired, or a yearly figure whose update is overdue.':
         'Toon de waarden die aandacht nodig hebben: onbekend, schatting, verlopen, of een jaarlijks cijfer waarvan de actualisering te laat is.',
     'Only this country (or EU, sectors).':

@@ -32,7 +32,7 @@ def make(tmp_path, lang="nl", sets=()):
 def test_sheets_values_and_formulas(tmp_path):
     path, result = make(tmp_path)
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Samenvatting", "Methode", "plant", "Grafieken", "Verschil dichten", "Parameters", "Run"]
+    assert wb.sheetnames == ["Samenvatting", "Methode", "plant", "Grafieken", "Verschil dichten", "Kalender", "Parameters", "Run"]
     ws = wb["plant"]
     header = [c.value for c in ws[4]]
     assert header[:5] == ["Categorie", "Kostenpost", "NL (€/MWh)", "DE (€/MWh)", "FR (€/MWh)"]
@@ -126,8 +126,8 @@ def test_cli_report_and_compare_excel(tmp_path):
     out = tmp_path / "r.xlsx"
     res = runner.invoke(app, ["report", "--config-dir", str(FIXTURE), "--year", "2030", "--out", str(out)])
     assert res.exit_code == 0, res.output
-    assert openpyxl.load_workbook(out).sheetnames == ["Samenvatting", "Methode", "plant", "Grafieken", "Verschil dichten", "Parameters", "Run"]
-    assert f"{out} geschreven (7 bladen, " in res.stderr  # the count is the workbook's own
+    assert openpyxl.load_workbook(out).sheetnames == ["Samenvatting", "Methode", "plant", "Grafieken", "Verschil dichten", "Kalender", "Parameters", "Run"]
+    assert f"{out} geschreven (8 bladen, " in res.stderr  # the count is the workbook's own
     out2 = tmp_path / "c.xlsx"
     res = runner.invoke(app, ["compare", "--config-dir", str(FIXTURE), "--sector", "plant", "--excel", str(out2)])
     assert res.exit_code == 0 and out2.exists()

@@ -108,6 +108,11 @@ def validate(
         raise ConfigError(problems)
 
 
+CALENDAR_COLUMNS = {"country": "String", "rule": "String", "label": "String", "from_year": "Int64", "to_year": "Int64", "follows": "String",
+                    "successor": "String", "successor_label": "String", "successor_from": "Int64", "source_id": "String", "note": "String",
+                    "file": "String", "line": "Int64"}
+
+
 @app.command()
 @user_errors
 def sources(
@@ -115,20 +120,39 @@ def sources(
     stale: Annotated[bool, typer.Option("--stale", help="List the values that need attention: unknown, estimate, expired, or a yearly figure whose update is overdue.")] = False,
     country: Annotated[str | None, typer.Option("--country", metavar="CC", help="Only this country (or EU, sectors).", show_default=False)] = None,
     include_archetypes: Annotated[bool, typer.Option("--include-archetypes", help="With --stale: also list the sector archetypes' assumptions (estimates by design).")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", help="With --stale: print each value's note under it.")] = False,
+    expiring: Annotated[bool, typer.Option("--expiring", help="List the calendar of rules: per country each rule with a validity window, when it ends and what follows it (a successor, values from paths.yaml, or a sourced end).")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", help="With --stale or --expiring: print each value's or rule's note under it.")] = False,
     fmt: FormatOpt = Fmt.table,
     scenario: ScenarioOpt = None,
     config_dir: ConfigDirOpt = None,
     lang: LangOpt = Lang.nl,
 ):
     """All sources a price year uses, grouped by country and component, with the number of values
-    each supports and their quality flags. With --stale: the values that need attention."""
+    each supports and their quality flags. With --stale: the values that need attention. With
+    --expiring: the calendar of rules, when each ends and what follows it."""
     import polars as pl
 
     from speelveld.core.provenance import source_table, stale_values
     from speelveld.report.terminal import sources_tables, stale_tables
 
     cfg = load(config_dir, year, None, scenario)
+    if expiring:
+        from speelveld.config.calendar import calendar_rows
+        from speelveld.report.calendar import calendar_tables
+
+        rows = calendar_rows(cfg)
+        if country:
+            wanted = pick("country", "--country", country.upper(), sorted(cfg.countries))
+            rows = [r for r in rows if r["country"] == wanted]
+        frame = pl.DataFrame(rows, schema={k: getattr(pl, v) for k, v in CALENDAR_COLUMNS.items()})
+        if fmt in CSV:
+            sys.stdout.write(csv_text(frame, fmt))
+        elif fmt == Fmt.json:
+            sys.stdout.write(json.dumps({"run": manifest(cfg, command_line()), "rows": rows}, indent=2, ensure_ascii=False) + "\n")
+        else:
+            for t in calendar_tables(rows, cfg.year, verbose, lang.value):
+                out.print(t)
+        return
     if stale:
         # rank by how far each value can move the gaps: every sector against every country
         others = [c for c in sorted(cfg.countries) if c != "NL"]

@@ -93,3 +93,38 @@ def succession_problems(country: CountryFile, year: int, where, known_params: se
 def unfollowed_in(country: CountryFile, base: int, last: int) -> list[DatedRule]:
     """The rules in force in ``base`` or later that end before ``last`` and say nothing of what follows."""
     return [r for r in dated_rules(country) if r.followed_by is None and r.ends is not None and base <= r.ends < last]
+
+
+def calendar_rows(cfg, first: int | None = None) -> list[dict]:
+    """Per country every dated rule still relevant from ``first`` on (default: the price year
+    before the config's), its window and what follows it, with the file and line it stands on."""
+    from speelveld.config.yamlload import load_yaml
+
+    first = cfg.year - 1 if first is None else first
+    rows = []
+    for cc, country in sorted(cfg.countries.items()):
+        rules = dated_rules(country)
+        labels = {r.rule_id: r for r in rules if r.rule_id is not None}
+        file = next((f for f in cfg.files if f.name == f"{cc}.yaml" and f.parent.name == "countries"), None)
+        lines = load_yaml(file)[1] if file is not None and file.is_file() else None
+        for r in rules:
+            if r.ends is not None and r.ends < first:
+                continue
+            after = r.followed_by
+            successor = labels.get(after.rule) if after is not None and after.rule is not None else None
+            rows.append({
+                "country": cc,
+                "rule": r.path,
+                "label": r.label,
+                "from_year": r.valid.from_year,
+                "to_year": r.valid.to_year,
+                "follows": None if after is None else after.kind,
+                "successor": None if after is None else (after.rule if after.rule is not None else ", ".join(after.paths or [])),
+                "successor_label": None if successor is None else successor.label,
+                "successor_from": None if successor is None else successor.valid.from_year,
+                "source_id": None if after is None else after.source,
+                "note": None if after is None else " ".join((after.note or "").split()),
+                "file": cfg.relative_file(str(file)) if file is not None else None,
+                "line": lines.line_of(r.loc + ("valid",)) if lines is not None else None,
+            })
+    return rows

@@ -717,7 +717,7 @@ class CountryFile(Node):
     country: str = Field(pattern=r"^[A-Z]{2}(-[A-Z]{2})?$")
     name: str
     year: Int
-    region_note: str | None = None
+    region_note: InLanguages | None = Field(default=None, description="Which region's rules the file follows where a country's regions differ (shown beside every result for the country).")
     sources: dict[str, Source] = {}
     commodity: Commodity
     network: Network

@@ -86,7 +86,10 @@ class Budgets:
     envelope_source: str | None = None
     envelope_low: float | None = None
     envelope_high: float | None = None
-    ikc_eur_per_year: float | None = None
+    ikc_eur_per_year: float | None = None  # the budget of the round that pays this year's costs (its middle if a range)
+    ikc_low: float | None = None
+    ikc_high: float | None = None
+    ikc_quality: str | None = None
     sources: list[str] = field(default_factory=list)
 
 
@@ -109,6 +112,7 @@ def budgets(cfg: YearConfig, reference: str = "NL") -> Budgets:
     p = cfg.param_of(comp, "budget_eur_per_year") if comp is not None and comp.budget_eur_per_year is not None else None
     if p is not None and p.central is not None:
         out.ikc_eur_per_year = p.central  # a budget known only as a range: its middle, as the engine's central value
+        out.ikc_low, out.ikc_high, out.ikc_quality = p.low, p.high, p.quality.value
         out.sources.append(p.source.title)
     return out
 

@@ -24,7 +24,7 @@ from openpyxl.worksheet.pagebreak import Break
 from speelveld.config.resolved import YearConfig
 from speelveld.core.compute import Comparison
 from speelveld.core.lines import ELECTRICITY_FAMILIES, FAMILIES
-from speelveld.report.labels import GENERIC_ROW_LABELS, conclusive, line_label, t, units_in, year_label
+from speelveld.report.labels import GENERIC_ROW_LABELS, band_text, conclusive, ikc_amount, line_label, t, units_in, year_label
 from speelveld.report.labels import WORKBOOK as TEXT
 from speelveld.report.notes import gap_note, headline
 from speelveld.report.numbers import num
@@ -143,6 +143,10 @@ def build_workbook(result: Comparison, cfg: YearConfig, meta: dict, lang: str = 
     _summary_sheet(summary, result, cfg, gap_cells, lang)
     _method_sheet(wb.create_sheet(tx["method"], 1), cfg, lang)
     _closing_sheet(wb.create_sheet(tx["closing"]), result, cfg, lang)
+    from speelveld.config.calendar import calendar_rows
+    from speelveld.report.calendar import calendar_sheet
+
+    calendar_sheet(wb.create_sheet(t(lang, "cal_sheet")), calendar_rows(cfg), cfg.year, lang)
     if trend is not None and trend["year"].n_unique() > 1:
         _trend_sheet(wb.create_sheet("Trend"), trend, result.reference, lang)
     _parameters_sheet(wb.create_sheet(tx["parameters"]), cfg, lang)
@@ -705,9 +709,10 @@ def _closing_sheet(ws, result: Comparison, cfg: YearConfig, lang: str) -> None:
     ws.cell(row=1, column=1).font = _font(bold=True, size=12)
     parts = []
     if money.envelope_eur_per_year is not None:
-        parts.append(f"{money.envelope_label}: {num(money.envelope_eur_per_year / 1e6, 0)} M€ ({t(lang, 'tx_env_' + (money.envelope_quality or 'estimate'))})")
+        band = f"{band_text(lang, money.envelope_low / 1e6, money.envelope_high / 1e6, 0)}; " if money.envelope_low is not None and money.envelope_high is not None and money.envelope_high > money.envelope_low else ""
+        parts.append(f"{money.envelope_label}: {num(money.envelope_eur_per_year / 1e6, 0)} M€ ({band}{t(lang, 'tx_env_' + (money.envelope_quality or 'estimate'))})")
     if money.ikc_eur_per_year is not None:
-        parts.append(f"IKC {result.year}: {num(money.ikc_eur_per_year / 1e6, 1)} M€")
+        parts.append(t(lang, "tx_ikc_budget", year=result.year, meur=ikc_amount(lang, money)).rstrip("."))
     _paragraph(ws, 2, tx["closing_note"].format(ref=ref, budgets="; ".join(parts)), 9, 30 + 8 * 14)
     header = 4
     for j, h in enumerate(tx["closing_head"], start=1):

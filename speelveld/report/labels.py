@@ -149,13 +149,26 @@ LABELS: dict[str, dict[str, str]] = {
         "sa_ceeag_none": "geen verlaagde heffing in deze optie",
         "sa_ceeag_contribution": "{levy}: eigen bijdrage ten minste 15 % van de heffing of 0,5 €/MWh (aandeel {share} %, tarief {rate})",
         "tx_policy_title": "Beleidsbesluiten per prijsjaar (in de configs)",
+        "cal_title": "Kalender van regels ({year}): wanneer een regel eindigt en wat erop volgt",
+        "cal_caption": "Elke regel met een geldigheidsperiode zegt wat erop volgt: een opvolger (een begrensde onbekende waar zijn "
+        "vorm nog niet vaststaat), waarden uit paths.yaml, of een einde zonder opvolger, met een bron. `speelveld project` bouwt geen "
+        "jaar waarin een regel is geëindigd zonder dat te zeggen. Toelichting per regel met --verbose; alles met --format csv.",
+        "cal_cols": "land|regel|geldig|daarna|bestand:regel",
+        "cal_window": "{a}–{b}", "cal_from": "vanaf {a}", "cal_until": "t/m {b}",
+        "cal_follows_rule": "opgevolgd door {label} (vanaf {year})",
+        "cal_follows_paths": "waarden uit paths.yaml ({n} parameters)", "cal_follows_path": "waarden uit paths.yaml (1 parameter)",
+        "cal_follows_ends": "eindigt zonder opvolger",
+        "cal_follows_none": "niet gezegd",
+        "cal_no_end": "geen einddatum",
+        "cal_sheet": "Kalender", "cal_note_head": "waarom (uit de config, in het Engels)",
+        "region_title": "Regio",
         "hl_start": "{ref} is ", "hl_and": " en ", "hl_title": "In woorden (per sector)", "tx_net_total": "Netto (elektriciteit)",
         "tx_pays_without_co2": "rendabel\nzonder\nCO2-prijs",
         "tx_maybe_without_co2": "*: de band reikt onder 0: mogelijk rendabel zonder CO2-prijs.",
         "tx_bc_limits": "Grenzen van de techniek ({label}): {note}",
         "hl_dearer": "{gap} €/MWh ({pct} %) duurder dan {cc} (band {band})",
         "hl_cheaper": "{gap} €/MWh ({pct} %) goedkoper dan {cc} (band {band})",
-        "hl_unsure": "ten opzichte van {cc} is het teken onzeker (band {band})",
+        "hl_unsure": "of {ref} duurder of goedkoper is dan {cc}, is niet met zekerheid te zeggen (band {band})",
         "hl_lower": "het verschil met {cc} is ten minste {band} (een post ontbreekt)",
         "hl_upper": "het verschil met {cc} is ten hoogste {band} (een post ontbreekt)",
         "hl_none": "het verschil met {cc} is onbepaald",
@@ -241,7 +254,7 @@ LABELS: dict[str, dict[str, str]] = {
         "tx_gas_boiler_capital_and_o_m": "gasketel: kapitaal en O&M (vervalt)",
         "tx_delta_ref_meur": "Δ {ref} M€/jr",
         "tx_envelope": "Ter vergelijking: {label}: {meur} M€/jr ({status}; bron: {source}).",
-        "tx_ikc_budget": "IKC-budget {year}: {meur} M€.",
+        "tx_ikc_budget": "IKC-budget voor de kosten van {year}: {meur}.",
         "tx_state_cost_model": "Kosten voor de staat (model): {meur} M€/jr (band {band}) over {n} sectoren",
         "tx_without_volume_list": "; zonder volume: {items}.",
         "tx_ikc_claims": "IKC-claims van deze sectoren: {claims} M€ tegen een budget van {budget} M€{cut}.",
@@ -424,13 +437,26 @@ LABELS: dict[str, dict[str, str]] = {
         "sa_ceeag_none": "no reduced levy in this option",
         "sa_ceeag_contribution": "{levy}: own contribution at least 15 % of the levy or 0.5 €/MWh (share {share} %, rate {rate})",
         "tx_policy_title": "Policy decisions per price year (in the configs)",
+        "cal_title": "Calendar of rules ({year}): when a rule ends and what follows it",
+        "cal_caption": "Every rule with a validity window says what follows it: a successor (a bounded unknown where its design "
+        "is not yet known), values from paths.yaml, or an end without successor, with a source. `speelveld project` builds no year "
+        "in which a rule has ended without saying so. Each rule's note with --verbose; everything with --format csv.",
+        "cal_cols": "country|rule|in force|then|file:line",
+        "cal_window": "{a}–{b}", "cal_from": "from {a}", "cal_until": "through {b}",
+        "cal_follows_rule": "followed by {label} (from {year})",
+        "cal_follows_paths": "values from paths.yaml ({n} parameters)", "cal_follows_path": "values from paths.yaml (1 parameter)",
+        "cal_follows_ends": "ends without successor",
+        "cal_follows_none": "not said",
+        "cal_no_end": "no end date",
+        "cal_sheet": "Calendar", "cal_note_head": "why (from the config)",
+        "region_title": "Region",
         "hl_start": "{ref} is ", "hl_and": " and ", "hl_title": "In words (per sector)", "tx_net_total": "Net (electricity)",
         "tx_pays_without_co2": "pays\nwithout a\nCO2 price",
         "tx_maybe_without_co2": "*: the band reaches below 0: electrifying may pay without a CO2 price.",
         "tx_bc_limits": "Limits of the technology ({label}): {note}",
         "hl_dearer": "{gap} €/MWh ({pct} %) dearer than {cc} (band {band})",
         "hl_cheaper": "{gap} €/MWh ({pct} %) cheaper than {cc} (band {band})",
-        "hl_unsure": "against {cc} the sign is uncertain (band {band})",
+        "hl_unsure": "whether {ref} is dearer or cheaper than {cc} cannot be said with certainty (band {band})",
         "hl_lower": "the gap to {cc} is at least {band} (a line is missing)",
         "hl_upper": "the gap to {cc} is at most {band} (a line is missing)",
         "hl_none": "the gap to {cc} is undetermined",
@@ -515,7 +541,7 @@ LABELS: dict[str, dict[str, str]] = {
         "tx_gas_boiler_capital_and_o_m": "gas boiler: capital and O&M (avoided)",
         "tx_delta_ref_meur": "Δ {ref} M€/yr",
         "tx_envelope": "For comparison: {label}: {meur} M€/yr ({status}; source: {source}).",
-        "tx_ikc_budget": "IKC budget {year}: {meur} M€.",
+        "tx_ikc_budget": "IKC budget for the costs of {year}: {meur}.",
         "tx_state_cost_model": "Cost to the state (model): {meur} M€/yr (band {band}) over {n} sectors",
         "tx_without_volume_list": "; without volume: {items}.",
         "tx_ikc_claims": "IKC claims of these sectors: {claims} M€ against a budget of {budget} M€{cut}.",
@@ -819,6 +845,33 @@ def units_in(lang: str, text: str) -> str:
     return text
 
 
+COUNTRY_NAMES = {
+    "nl": {"NL": "Nederland", "DE": "Duitsland", "BE": "België (Vlaamse regels)", "FR": "Frankrijk"},
+    "en": {"NL": "the Netherlands", "DE": "Germany", "BE": "Belgium (Flemish rules)", "FR": "France"},
+}
+# A country whose regional rules the configs follow for one region only: its code in a table says so.
+SHORT_COUNTRY = {"BE": "BE (Vl.)"}
+
+
+def country_name(lang: str, cc: str, short: bool = False) -> str:
+    """A country as a table header (short: the code, 'BE (Vl.)' for Belgium's Flemish rules) or in
+    a sentence (its name, 'België (Vlaamse regels)')."""
+    if short:
+        return SHORT_COUNTRY.get(cc, cc)
+    return COUNTRY_NAMES.get(lang, {}).get(cc, cc)
+
+
+def ikc_amount(lang: str, budgets) -> str | None:
+    """The IKC budget of a ``core.closing.Budgets`` in words: its central value, with its band and
+    how it is known where it is not published (never a bare midpoint shown as a fact)."""
+    if budgets.ikc_eur_per_year is None:
+        return None
+    text = f"{num(budgets.ikc_eur_per_year / 1e6, 1, lang)} M€"
+    if budgets.ikc_low is not None and budgets.ikc_high is not None and budgets.ikc_high > budgets.ikc_low:
+        text += f" ({band_text(lang, budgets.ikc_low / 1e6, budgets.ikc_high / 1e6, 0)} M€; {t(lang, 'tx_env_' + (budgets.ikc_quality or 'estimate'))})"
+    return text
+
+
 def year_label(lang: str, year: int, projection: bool = False) -> str:
     """'2029 (projectie)' for a projection year, the year alone otherwise."""
     return LABELS[lang]["year_projection"].format(year=year) if projection else str(year)
@@ -1008,6 +1061,8 @@ MESSAGES_NL: tuple[tuple[str, str], ...] = (
     ("give exactly one effect: pay_at_least_by_hours, categories or abatement_pct",
      "geef precies één effect: pay_at_least_by_hours, categories of abatement_pct"),
     ("intensity_tiers need reference_rate_eur_per_mwh", "intensity_tiers vragen reference_rate_eur_per_mwh"),
+    ("Wallonia is not modelled: 'BE' follows the Flemish rules where the regions differ (certificates, indirect-cost compensation); the Walloon rules were not found",
+     "Wallonië is niet gemodelleerd: 'BE' volgt de Vlaamse regels waar de gewesten verschillen (certificaten, compensatie van indirecte emissiekosten); de Waalse regels zijn niet gevonden"),
     # the calendar of rules (config/calendar.py)
     ("the rule ended in {year} and says nothing of what followed; add followed_by: with rule (its successor's id), paths (values from paths.yaml) or ends: true, and a source",
      "de regel eindigde in {year} en zegt niet wat erna kwam; voeg followed_by: toe met rule (de id van de opvolger), paths (waarden uit paths.yaml) of ends: true, met een bron"),

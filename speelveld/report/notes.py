@@ -45,23 +45,24 @@ def headline(lang: str, rows: list[dict], reference: str = "NL") -> str | None:
     neighbour, with the percentage and the band; 'het teken onzeker' where the band holds zero, the
     bound where the gap is one-sided. E.g. "NL is 26,98 €/MWh (43 %) duurder dan DE (band
     21,42–43,03); ten opzichte van BE is het teken onzeker (band -26,31 tot 2,40)."""
-    from speelveld.report.labels import band_text, conclusive, num, t
+    from speelveld.report.labels import band_text, conclusive, country_name, num, t
 
     certain, unsure = [], []
+    ref = country_name(lang, reference)
     for r in rows:
-        gap, cc = r["gap_eur_per_mwh"], r["country"]
+        gap, cc = r["gap_eur_per_mwh"], country_name(lang, r["country"])
         band = band_text(lang, r["gap_low_eur_per_mwh"], r["gap_high_eur_per_mwh"])
         sign = conclusive(r)
         if r["gap_bound"] != "exact" or gap is None:
             unsure.append(t(lang, f"hl_{r['gap_bound']}", cc=cc, band=band))
         elif sign == 0:
-            unsure.append(t(lang, "hl_unsure", cc=cc, band=band))
+            unsure.append(t(lang, "hl_unsure", ref=ref, cc=cc, band=band))
         else:
             pct = abs(r["ref_dearer_pct"]) if r.get("ref_dearer_pct") is not None else None
             certain.append(t(lang, "hl_dearer" if sign > 0 else "hl_cheaper", gap=num(abs(gap), 2, lang), pct=num(pct, 0, lang), cc=cc, band=band))
     parts = []
     if certain:
-        parts.append(t(lang, "hl_start", ref=reference) + t(lang, "hl_and").join(certain))
+        parts.append(t(lang, "hl_start", ref=ref) + t(lang, "hl_and").join(certain))
     parts += unsure
     if not parts:
         return None

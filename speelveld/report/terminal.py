@@ -20,7 +20,9 @@ from speelveld.report.labels import (
     band_sign,
     band_text,
     conclusive,
+    country_name,
     gap_text,
+    ikc_amount,
     line_label,
     num,
     t,
@@ -91,7 +93,7 @@ class _Fitted:
 def _line_columns(table: Table, lang: str, countries: list[str]) -> None:
     table.add_column(t(lang, "line"), no_wrap=False, min_width=20, max_width=48)
     for cc in countries:
-        table.add_column(cc, justify="right", no_wrap=False)
+        table.add_column(country_name(lang, cc, short=True), justify="right", no_wrap=False)
 
 
 def _family_rows(table: Table, lines: pl.DataFrame, cells: dict, family: str, countries: list[str], lang: str) -> None:
@@ -326,6 +328,10 @@ def print_comparison(result: Comparison, cfg: YearConfig, console: Console, lang
             console.print()
     if len(result.sectors) > 1 and carrier in ("electricity", "all"):
         console.print(summary_table(result, lang))
+    for cc in result.countries:
+        note = cfg.countries[cc].region_note
+        if note is not None:
+            console.print(Text(f"{country_name(lang, cc)}: {note.text(lang)}", style="dim"))
 
 
 def change_text(lang: str, row: dict, name: str) -> str:
@@ -590,7 +596,7 @@ def closing_tables(table: pl.DataFrame, totals: pl.DataFrame, budgets, year: int
             amount += f" ({band_text(lang, budgets.envelope_low / 1e6, budgets.envelope_high / 1e6, 0)})"
         lines.append(t(lang, "tx_envelope", label=budgets.envelope_label, meur=amount, status=status, source=budgets.envelope_source))
     if budgets.ikc_eur_per_year is not None:
-        lines.append(t(lang, "tx_ikc_budget", year=year, meur=f"{num(budgets.ikc_eur_per_year / 1e6, 1)}"))
+        lines.append(t(lang, "tx_ikc_budget", year=year, meur=ikc_amount(lang, budgets)))
     tot.caption = " ".join(lines) + (
         t(lang, "tx_the_sum_covers_only_the_model")
     ) + "".join(f" * {sector}: {text}." for sector, text in caveats.items() if sector in set(table["sector"].to_list()))
