@@ -74,7 +74,7 @@ def test_an_eua_sweep_with_a_pass_through_raises_the_nl_bill():
     low, high = linked["total_eur_per_mwh|NL"].to_list()
     # +100 €/t: +70 €/MWh on the power price, less the extra compensation the forward price brings
     assert high > low + 40
-    assert linked["NL.commodity.baseload_eur_per_mwh"].to_list() == pytest.approx([95.89 + 0.7 * (60 - 74.74), 95.89 + 0.7 * (160 - 74.74)])
+    assert linked["NL.commodity.baseload_eur_per_mwh"].to_list() == pytest.approx([101.60 + 0.7 * (60 - 74.74), 101.60 + 0.7 * (160 - 74.74)])
 
 
 def test_draws_follow_the_parameter_not_its_position():

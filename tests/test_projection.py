@@ -50,13 +50,14 @@ def test_a_projection_year_is_the_base_year_with_the_paths_applied(tmp_path):
             continue  # rate periods collapse to the rate in force on 31 December, as new-year does
         q = projected.params[path]
         assert q.central == pytest.approx(p.central) if p.central is not None else q.central is None, path
-    # the German futures are projections with a band of ±15 % × √3 = ±25.98 % around Cal-29 (69.27)
+    # the German futures are projections with a band of ±15 % × √3 = ±25.98 % around Cal-29 (the
+    # mean of 23 settlements, 70.88)
     de = projected.params["DE.commodity.baseload_eur_per_mwh"]
-    assert (de.value, de.quality) == (69.27, Quality.projection)
-    assert (de.low, de.high) == (pytest.approx(69.27 * (1 - 0.15 * 3**0.5), abs=1e-6), pytest.approx(69.27 * (1 + 0.15 * 3**0.5), abs=1e-6))
-    # NL follows DE in proportion: 95.89 × 69.27 ÷ 96.71 = 68.68
+    assert (de.value, de.quality) == (70.88, Quality.projection)
+    assert (de.low, de.high) == (pytest.approx(70.88 * (1 - 0.15 * 3**0.5), abs=1e-6), pytest.approx(70.88 * (1 + 0.15 * 3**0.5), abs=1e-6))
+    # NL follows DE in proportion: 101.60 × 70.88 ÷ 102.47 = 70.28
     nl = projected.params["NL.commodity.baseload_eur_per_mwh"]
-    assert (nl.value, nl.quality) == (68.68, Quality.estimate)
+    assert (nl.value, nl.quality) == (70.28, Quality.estimate)
     # the envelope's 1 bn€ from 2029 is the letter's own figure
     assert projected.params["NL.envelope.budget_eur_per_year"].value == 1e9
     # the same year made by new-year from 2026 with the paths' central values set gives the same gaps

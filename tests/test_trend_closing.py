@@ -279,13 +279,13 @@ def test_sector_volumes_say_where_they_are_unknown_and_what_they_overstate(tmp_p
     assert rows and all(line.split()[-1] == "onbekend" for line in rows)
     r = runner.invoke(app, ["compare", "--sector", "chemie"])
     flat = " ".join(r.stdout.split())
-    assert "Verschil hele sector (M€/jr) ~ *" in flat and "* Verschil hele sector (M€/jr): overschat" in flat
+    assert "Verschil hele sector (M€/jr) ~ *" in flat and "* Verschil hele sector (M€/jr): geschat" in flat
     r = runner.invoke(app, ["close-gap"])
-    assert "chemie *" in r.stdout and "* chemie: overschat" in " ".join(r.stdout.split())
+    assert "chemie *" in r.stdout and "* chemie: geschat" in " ".join(r.stdout.split())
     book = tmp_path / "r.xlsx"
     assert runner.invoke(app, ["report", "--out", str(book)]).exit_code == 0
     cells = [c.value for c in openpyxl.load_workbook(book)["Samenvatting"]["A"] if c.value]
-    assert "chemie *" in cells and any(str(v).startswith("* chemie: overschat") for v in cells)
+    assert "chemie *" in cells and any(str(v).startswith("* chemie: geschat") for v in cells)
 
 
 def test_trend_on_eighty_columns_cuts_no_band():
@@ -305,4 +305,4 @@ def test_trend_on_eighty_columns_cuts_no_band():
         console.print(table)
     text = console.export_text()
     assert "…" not in text and max(len(line) for line in text.splitlines()) <= 80
-    assert "(-26,31 tot 2,40)" in text and "(15,47–43,03)" in text  # BE and DE 2026, whole
+    assert "(-26,44 tot 0,46)" in text and "(15,34–40,80)" in text  # BE and DE 2026, whole
