@@ -209,6 +209,9 @@ def project(
     L = lang.value
     out.print(t(L, "pj_built", years=", ".join(map(str, done.years)), base=done.base_year, target=done.target, files=len(done.files)))
     out.print(t(L, "pj_counts", n=done.from_paths, carried=done.carried))
+    beyond = [y for y in done.years if y > done.paths_end]
+    if beyond:
+        err.print(f"warning: {t(L, 'pj_beyond', end=done.paths_end, years=', '.join(map(str, beyond)))}", markup=False)
 
 
 inputs_app = typer.Typer(

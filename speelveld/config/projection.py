@@ -98,7 +98,7 @@ def load_paths(path: Path) -> tuple[PathsFile, LineMap]:
                 problems.append(f"{path}:{lines.line_of(('paths', i, *where.split('.')))}: paths.{entry.path}.{where}: unknown source '{sid}'{extra}; define it under 'sources:'")
         for y, v in (entry.years or {}).items():
             if v.source is None:
-                problems.append(f"{path}:{lines.line_of(('paths', i, 'years', y))}: paths.{entry.path}.years.{y}: a value needs its source")
+                problems.append(f"{path}:{lines.line_of(('paths', i, 'years', str(y)))}: paths.{entry.path}.years.{y}: a value needs its source")
         problems += _year_problems(path, lines, i, entry, model.base_year)
     if problems:
         raise ConfigError(problems)
@@ -115,14 +115,14 @@ def _year_problems(path: Path, lines: LineMap, i: int, entry: PathEntry, base: i
     expected = list(range(base + 1, base + 1 + len(years)))
     if years and years != expected:
         wrong = next(y for y, e in zip(years, expected, strict=True) if y != e)
-        problems.append(f"{path}:{lines.line_of(('paths', i, 'years', wrong))}: paths.{entry.path}.years.{wrong}: the years of a path run on "
+        problems.append(f"{path}:{lines.line_of(('paths', i, 'years', str(wrong)))}: paths.{entry.path}.years.{wrong}: the years of a path run on "
                         f"from {base + 1} without a gap ({', '.join(map(str, expected))}), so {wrong} is out of place")
     field = entry.path.rsplit(".", 1)[-1]
     for y, v in (entry.years or {}).items():
         for what, x in (("", v.value), ("low: ", v.low), ("high: ", v.high)):
             problem = None if x is None else value_problem(field, x)
             if problem:
-                problems.append(f"{path}:{lines.line_of(('paths', i, 'years', y))}: paths.{entry.path}.years.{y}: {what}{problem}")
+                problems.append(f"{path}:{lines.line_of(('paths', i, 'years', str(y)))}: paths.{entry.path}.years.{y}: {what}{problem}")
     return problems
 
 

@@ -4,6 +4,7 @@ follows it (`speelveld sources --expiring`)."""
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 
 from speelveld.report.labels import country_name, t
 
@@ -31,14 +32,13 @@ def calendar_tables(rows: list[dict], year: int, verbose: bool = False, lang: st
     tab = Table(title=t(lang, "cal_title", year=year), caption=t(lang, "cal_caption"), title_justify="left", caption_justify="left")
     names = t(lang, "cal_cols").split("|")
     tab.add_column(names[0], no_wrap=True)
-    tab.add_column(names[1], ratio=3, min_width=19)
+    tab.add_column(f"{names[1]} ({names[4]})", ratio=1, min_width=22)  # the longest word of a label (Übertragungsnetzkosten)
     tab.add_column(names[2], no_wrap=True)
-    tab.add_column(names[3], ratio=3)
-    tab.add_column(names[4], no_wrap=True)
+    tab.add_column(names[3], ratio=1)
     for r in rows:
         follows = follows_text(lang, r) + (f"\n{r['note']}" if verbose and r["note"] else "")
         where = f"{r['file'].rsplit('/', 1)[-1]}:{r['line']}" if r["file"] else "–"
-        tab.add_row(country_name(lang, r["country"], short=True), r["label"], window_text(lang, r), follows, where)
+        tab.add_row(country_name(lang, r["country"], short=True), Text(r["label"]) + Text(f"\n{where}", style="dim"), window_text(lang, r), follows)
     return [tab]
 
 

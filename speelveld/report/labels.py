@@ -153,7 +153,7 @@ LABELS: dict[str, dict[str, str]] = {
         "cal_caption": "Elke regel met een geldigheidsperiode zegt wat erop volgt: een opvolger (een begrensde onbekende waar zijn "
         "vorm nog niet vaststaat), waarden uit paths.yaml, of een einde zonder opvolger, met een bron. `speelveld project` bouwt geen "
         "jaar waarin een regel is geëindigd zonder dat te zeggen. Toelichting per regel met --verbose; alles met --format csv.",
-        "cal_cols": "land|regel|geldig|daarna|bestand:regel",
+        "cal_cols": "land|regel|geldig|daarna|plaats",
         "cal_window": "{a}–{b}", "cal_from": "vanaf {a}", "cal_until": "t/m {b}",
         "cal_follows_rule": "opgevolgd door {label} (vanaf {year})",
         "cal_follows_paths": "waarden uit paths.yaml ({n} parameters)", "cal_follows_path": "waarden uit paths.yaml (1 parameter)",
@@ -173,6 +173,7 @@ LABELS: dict[str, dict[str, str]] = {
         "hl_upper": "het verschil met {cc} is ten hoogste {band} (een post ontbreekt)",
         "hl_none": "het verschil met {cc} is onbepaald",
         "pj_built": "Projectiejaren {years} gebouwd uit {base} en het padenbestand, in {target} ({files} bestanden).",
+        "pj_beyond": "de paden eindigen in {end}: {years} houden de laatste waarde van elk pad aan, met een band die verder wordt (niets valt terug op het basisjaar)",
         "pj_counts": "{n} waarden uit de paden; {carried} jaarlijkse cijfers doorgetrokken uit het basisjaar als schatting "
         "(`speelveld sources --stale --year JAAR` noemt ze).",
         "tx_policy_cols": "jaar|land|besluit|bron",
@@ -441,7 +442,7 @@ LABELS: dict[str, dict[str, str]] = {
         "cal_caption": "Every rule with a validity window says what follows it: a successor (a bounded unknown where its design "
         "is not yet known), values from paths.yaml, or an end without successor, with a source. `speelveld project` builds no year "
         "in which a rule has ended without saying so. Each rule's note with --verbose; everything with --format csv.",
-        "cal_cols": "country|rule|in force|then|file:line",
+        "cal_cols": "country|rule|in force|then|where",
         "cal_window": "{a}–{b}", "cal_from": "from {a}", "cal_until": "through {b}",
         "cal_follows_rule": "followed by {label} (from {year})",
         "cal_follows_paths": "values from paths.yaml ({n} parameters)", "cal_follows_path": "values from paths.yaml (1 parameter)",
@@ -461,6 +462,7 @@ LABELS: dict[str, dict[str, str]] = {
         "hl_upper": "the gap to {cc} is at most {band} (a line is missing)",
         "hl_none": "the gap to {cc} is undetermined",
         "pj_built": "Projection years {years} built from {base} and the paths file, in {target} ({files} files).",
+        "pj_beyond": "the paths end in {end}: {years} carry each path's last value, with a band that keeps widening (nothing falls back on the base year)",
         "pj_counts": "{n} values from the paths; {carried} yearly figures carried from the base year as estimates "
         "(`speelveld sources --stale --year YEAR` lists them).",
         "tx_policy_cols": "year|country|decision|source",
