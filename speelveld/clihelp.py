@@ -95,8 +95,12 @@ HELP_NL: dict[str, str] = {
         "Scenario's om te vergelijken (standaard: elk scenario met een option:-blok).",
     'Also write the workbook sheet Bestedingsopties with its charts.':
         'Schrijf ook het werkmapblad Bestedingsopties met zijn grafieken.',
-    'The year whose winners, losers, business case and state-aid conditions are listed (default 2029, else the last).':
-        'Het jaar waarvan winnaars, verliezers, businesscase en staatssteunvoorwaarden worden getoond (standaard 2029, anders het laatste).',
+    'The year whose memo sentences, state-aid conditions and mix are listed (default 2029, else the last).':
+        'Het jaar waarvan de zinnen voor de nota, de staatssteunvoorwaarden en de mix worden getoond (standaard 2029, anders het laatste).',
+    'Also the best mix of the allowed options within the headroom, solved as a linear programme (HiGHS), with the marginal value of the next 100 M€.':
+        'Ook de beste mix van de toegestane opties binnen de ruimte, opgelost als lineair programma (HiGHS), met de marginale waarde van de volgende 100 M€.',
+    'netto (default): the IKC extension is paid from the envelope, as the 2026 letter reads; bruto: the envelope comes on top of it.':
+        'netto (standaard): de IKC-uitbreiding wordt uit de envelop betaald, zoals de Kamerbrief van 2026 het zegt; bruto: de envelop komt erbovenop.',
     'What would close the gap: per sector and neighbour the reference-country relief in €/MWh\nthat brings the gap to zero, its yearly cost to the state for the whole sector and for all\nsectors together, set against the envelope and the IKC budget.':
         'Wat het verschil zou dichten: per sector en buurland de verlichting in het referentieland in €/MWh\ndie het verschil op nul brengt, de jaarlijkse kosten voor de staat voor de hele sector en voor alle\nsectoren samen, naast de envelop en het IKC-budget.',
     "The business case for electrifying a sector's boiler heat, per country: a year of that heat\nfrom the gas boiler against an e-boiler or heat pump (energy, CO2, annualised capital), the\nyearly cost difference, the CO2 price at which electrifying breaks even, and the subsidy per\ntonne of CO2 avoided it needs, in the reference country against its neighbours.":

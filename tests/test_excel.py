@@ -180,7 +180,7 @@ def test_charts_tell_the_truth(tmp_path):
         charts = {n: z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")}
     charts = {n: x.replace("<c:", "<").replace("</c:", "</") for n, x in charts.items()}  # with or without the c: prefix
     sector = [x for x in charts.values() if "<barChart>" in x and "<lineChart>" in x]
-    assert len(sector) == 9  # one per sector: a stacked bar with the net total as a line chart of markers
+    assert len(sector) == 10  # one per sector: a stacked bar with the net total as a line chart of markers
     for xml in sector:
         assert 'tickLblPos val="low"' in xml and 'symbol val="diamond"' in xml
     trend = [x for x in charts.values() if "<lineChart>" in x and "<barChart>" not in x]

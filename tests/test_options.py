@@ -41,7 +41,8 @@ sources:
 set:
   NL.support.steun.pending: false
 option:
-  basis: [cisaf]
+  parts:
+    - {instrument: NL.support.steun, basis: cisaf}
   funding: The envelope, pro rata above it.
 """
 
@@ -89,10 +90,15 @@ def test_one_option_over_two_years_by_hand(tmp_path):
     assert rows[("steun", 2031, "state_cost", None, None)]["value"] == pytest.approx(15.0, abs=1e-6)
     change31 = rows[("steun", 2031, "gap_after", "plant", "DE")]["value"] - rows[("steun", 2031, "gap_before", "plant", "DE")]["value"]
     assert change31 == pytest.approx(-15.0, abs=1e-6)
-    # CISAF: at most three years per beneficiary and only to 2030: 2031 is flagged, 2030 is not
-    assert rows[("steun", 2030, "state_aid:cisaf:sa_cisaf_duration", None, None)]["unit"] == "pass"
-    assert rows[("steun", 2031, "state_aid:cisaf:sa_cisaf_duration", None, None)]["unit"] == "fail"
-    assert rows[("steun", 2030, "state_aid:cisaf:sa_cisaf_invest", None, None)]["unit"] == "condition"
+    # CISAF: at most three years per beneficiary from the scheme's start (2030), and only to 2030:
+    # 2031 is its second year, but past the framework's end
+    assert rows[("steun", 2030, "state_aid:cisaf:sa_cisaf_duration:NL.support.steun", None, None)]["unit"] == "pass"
+    assert rows[("steun", 2031, "state_aid:cisaf:sa_cisaf_duration:NL.support.steun", None, None)]["unit"] == "pass"
+    assert rows[("steun", 2031, "state_aid:cisaf:sa_framework_period:NL.support.steun", None, None)]["unit"] == "fail"
+    # the fixture's relief does not exclude the ETS compensation: stacked on it for the same MWh, it fails
+    assert rows[("steun", 2030, "state_aid:cisaf:sa_cisaf_cumulation:NL.support.steun", None, None)]["unit"] == "fail"
+    assert rows[("steun", 2030, "state_aid_verdict", None, None)]["unit"] == "fail"
+    assert rows[("steun", 2030, "state_aid:cisaf:sa_condition:NL.support.steun", None, None)]["unit"] == "condition"
 
 
 def test_the_pro_rata_cut_is_a_line_that_explain_shows(tmp_path):
@@ -110,7 +116,7 @@ def test_an_option_that_breaks_a_state_aid_condition_is_flagged(tmp_path):
     cfg = _fixture(tmp_path, volume=60)
     r = runner.invoke(app, ["opties", "--config-dir", str(cfg), "--years", "2030", "--countries", "DE", "--format", "json"])
     assert r.exit_code == 0, r.output
-    assert _rows(r)[("steun", 2030, "state_aid:cisaf:sa_cisaf_share", None, None)]["unit"] == "fail"
+    assert _rows(r)[("steun", 2030, "state_aid:cisaf:sa_cisaf_share:NL.support.steun", None, None)]["unit"] == "fail"
     table = runner.invoke(app, ["opties", "--config-dir", str(cfg), "--years", "2030", "--countries", "DE"])
     assert "✗" in table.output and "60" in table.output and "ten hoogste 50 %" in " ".join(table.output.split())
 

@@ -15,7 +15,7 @@ from speelveld.core.compute import compare
 CONFIGS = default_config_dir()
 YEARS = [2024, 2025, 2026]
 COUNTRIES = ["NL", "DE", "BE", "FR"]
-SECTORS = ["chemie", "staal", "kunstmest", "raffinage", "glas", "papier", "voeding", "non-ferro", "keramiek"]
+SECTORS = ["chemie", "staal", "kunstmest", "raffinage", "glas", "papier", "voeding", "non-ferro", "keramiek", "holglas"]
 
 
 @pytest.fixture(scope="module", params=YEARS)

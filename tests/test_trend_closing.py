@@ -43,7 +43,7 @@ def test_trend_table_csv_and_years_option(tmp_path):
     assert r.exit_code == 0, r.output
     lines = out.read_text().splitlines()
     assert lines[0].startswith("year,sector,country,total_eur_per_mwh")
-    assert len(lines) == 1 + 3 * 9 * 4
+    assert len(lines) == 1 + 3 * 10 * 4
     # the manifest beside the file covers every year the trend read (each year's own config hash)
     meta = json.loads((tmp_path / "t.csv.json").read_text(encoding="utf-8"))
     assert sorted(meta["config_hashes"]) == ["2024", "2025", "2026"]
@@ -59,7 +59,7 @@ def test_trend_excel_and_report_sheet(tmp_path):
     r = runner.invoke(app, ["trend", "--sector", "all", "--excel", str(book)])
     assert r.exit_code == 0, r.output
     ws = openpyxl.load_workbook(book)["Trend"]
-    assert len(ws._charts) == 9 and all(type(c).__name__ == "LineChart" for c in ws._charts)
+    assert len(ws._charts) == 10 and all(type(c).__name__ == "LineChart" for c in ws._charts)
     report = tmp_path / "r.xlsx"
     assert runner.invoke(app, ["report", "--out", str(report)]).exit_code == 0
     assert "Trend" in openpyxl.load_workbook(report).sheetnames
@@ -88,7 +88,7 @@ def test_close_gap_on_the_shipped_years():
         r = runner.invoke(app, ["close-gap", "--year", year, "--format", "json"])
         assert r.exit_code == 0, r.output
         data = json.loads(r.stdout)
-        assert len(data["rows"]) == 27 and {t["country"] for t in data["totals"]} == {"DE", "BE", "FR"}
+        assert len(data["rows"]) == 30 and {t["country"] for t in data["totals"]} == {"DE", "BE", "FR"}
         assert data["budgets"]["ikc_eur_per_year"] > 0
     r = runner.invoke(app, ["close-gap", "--year", "2026"])
     # the 2026 costs are paid from the 2027 round: 200–500 M€, its middle as the central figure

@@ -16,7 +16,7 @@ from speelveld.report.excel import write_workbook
 from speelveld.report.method import METHOD, plain
 from speelveld.report.output import manifest
 
-SECTORS = ["chemie", "glas", "keramiek", "kunstmest", "non-ferro", "papier", "raffinage", "staal", "voeding"]
+SECTORS = ["chemie", "glas", "holglas", "keramiek", "kunstmest", "non-ferro", "papier", "raffinage", "staal", "voeding"]
 
 
 def workbook(tmp_path, scenario=None, lang="nl"):

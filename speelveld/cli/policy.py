@@ -279,7 +279,9 @@ def opties(
     fmt: FormatOpt = Fmt.table,
     out_file: OutOpt = None,
     excel: Annotated[Path | None, typer.Option("--excel", metavar="FILE.xlsx", help="Also write the workbook sheet Bestedingsopties with its charts.", show_default=False)] = None,
-    detail_year: Annotated[int | None, typer.Option("--detail-year", metavar="YEAR", help="The year whose winners, losers, business case and state-aid conditions are listed (default 2029, else the last).", show_default=False)] = None,
+    detail_year: Annotated[int | None, typer.Option("--detail-year", metavar="YEAR", help="The year whose memo sentences, state-aid conditions and mix are listed (default 2029, else the last).", show_default=False)] = None,
+    mix: Annotated[bool, typer.Option("--mix", help="Also the best mix of the allowed options within the headroom, solved as a linear programme (HiGHS), with the marginal value of the next 100 M€.")] = False,
+    reading: Annotated[str, typer.Option("--envelope-reading", metavar="netto|bruto", help="netto (default): the IKC extension is paid from the envelope, as the 2026 letter reads; bruto: the envelope comes on top of it.")] = "netto",
     lang: LangOpt = Lang.nl,
     config_dir: ConfigDirOpt = None,
 ):
@@ -289,7 +291,7 @@ def opties(
     e-boiler's break-even CO2 price, and the EU state-aid conditions with their rules."""
     from speelveld.config.scenario import available_scenarios
     from speelveld.report.output import options_rows
-    from speelveld.report.terminal import options_tables
+    from speelveld.report.options import options_tables
 
     fmt = output_format(fmt, out_file)
     check_targets(out_file, excel)
@@ -313,7 +315,9 @@ def opties(
     shown = detail_year if detail_year in chosen_years else (2029 if 2029 in chosen_years else chosen_years[-1])
     # the break-even CO2 price costs two more configs per option: the table shows it for one year only
     business = set(chosen_years) if fmt != Fmt.table or excel is not None else {shown}
-    results, notices = options_over_years(config_dir, chosen_years, list(loaded), set_, reference, countries, business)
+    if reading not in ("netto", "bruto"):
+        raise UsageProblem(f"--envelope-reading: '{reading}' is not one of netto, bruto")
+    results, notices = options_over_years(config_dir, chosen_years, list(loaded), set_, reference, countries, business, reading, mix)
     for notice in notices:
         say("warning", notice)
     if not results:
@@ -326,7 +330,9 @@ def opties(
 
         write_file(excel, lambda p: write_options_workbook(p, results, titles, meta, lang.value))
     if fmt == Fmt.table:
-        for part in options_tables(results, titles, lang.value, shown, reference.upper()):
+        from speelveld.config.stateaid import load_stateaid
+
+        for part in options_tables(results, titles, lang.value, shown, reference.upper(), load_stateaid(config_dir).frameworks):
             out.print(part)
         return
     rows = options_rows(results)
@@ -334,7 +340,8 @@ def opties(
         emit_csv(csv_text(rows, fmt), meta, out_file)
         return
     else:
-        text = json.dumps({"run": meta, "options": {n: {"title": titles[n], "basis": list(loaded[n].option.basis) if loaded[n].option else []} for n in loaded},
+        text = json.dumps({"run": meta, "options": {n: {"title": titles[n], "basis": list(loaded[n].option.basis) if loaded[n].option else [],
+                                                         "instruments": [p.instrument for p in loaded[n].option.parts] if loaded[n].option else []} for n in loaded},
                            "rows": rows.to_dicts()}, indent=2, ensure_ascii=False) + "\n"
     emit_text(text, out_file)
 

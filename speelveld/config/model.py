@@ -521,6 +521,10 @@ class EligibleGroup(Node):
     label: str
     nace: NaceList
     aid_intensity_pct: Num
+    within_envelope: Bool = Field(
+        default=False,
+        description="The group's compensation is paid from the country's envelope (the 2026 letter funds the Dutch IKC extension from the electricity-cost reservation): `opties` sets its cost against the envelope before any option.",
+    )
     super_cap_applies_pct: Num | None = Field(
         default=None,
         description="Share (0–100 %) of the scheme's super-cap top-up this group receives: 100 where it applies (the default), a bounded unknown 0–100 where it is not known whether the country extends it to the group.",

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import Field, ValidationError
 
-from speelveld.config.model import Float, InLanguages, Int, Num, Quality, Source, Strict
+from speelveld.config.model import Bool, Float, InLanguages, Int, Num, Quality, Source, Strict
 from speelveld.config.yamlload import ConfigError, LineMap, load_yaml
 from speelveld.hints import did_you_mean
 
@@ -39,12 +39,38 @@ class StateCost(Strict):
     note: str | None = None
 
 
-class OptionInfo(Strict):
-    """A scenario that is a spending option of the envelope (`speelveld opties`): the state-aid
-    rules it rests on (each checked per year) and how it is paid."""
+class OptionPart(Strict):
+    """One instrument an option switches on or changes, and the state-aid framework it rests on."""
 
-    basis: list[Literal["ets-richtsnoeren", "ceeag", "cisaf", "geen"]] = Field(min_length=1)
+    instrument: str = Field(description="The instrument's place in the reference country's config, e.g. NL.support.cisaf-prijssteun or NL.carbon.indirect_cost_compensation.")
+    basis: str = Field(description="A framework of configs/stateaid.yaml (ets-richtsnoeren, cisaf, ceeag, etd-gber, nettarief, algemeen, geen).")
+
+
+class Lever(Strict):
+    """The figure that sets an option's size, and the largest value the law allows it: `opties --mix`
+    scales the option between nothing and that size (its relief and cost in proportion)."""
+
+    path: str
+    max: Float
+
+
+# A lever's field and the framework rule that bounds it.
+LEVER_LIMITS = {("cisaf", "volume_share_pct"): "max_volume_share_pct", ("ets-richtsnoeren", "aid_intensity_pct"): "max_aid_intensity_existing_pct"}
+
+
+class OptionInfo(Strict):
+    """A scenario that is a spending option of the envelope (`speelveld opties`): each instrument it
+    changes with the state-aid framework it rests on (every one checked per year: an option passes
+    only when all of them do), how it is paid, and the lever that sets its size."""
+
+    parts: list[OptionPart] = Field(min_length=1)
     funding: str | InLanguages
+    lever: Lever | None = None
+    budget_fixed: Bool = Field(default=False, description="The option spends a stated budget (state_cost_eur_per_year), whatever the model's claims.")
+
+    @property
+    def basis(self) -> list[str]:
+        return list(dict.fromkeys(p.basis for p in self.parts))
 
 
 class ScenarioFile(Strict):
@@ -105,6 +131,7 @@ def available_scenarios(config_dir: Path) -> list[str]:
 
 
 def load_scenario(config_dir: Path, name: str) -> Scenario:
+    """A scenario file, checked (its option block against the state-aid frameworks of the config directory)."""
     path = scenario_dir(config_dir) / f"{name}.yaml"
     if not path.is_file():
         names = available_scenarios(config_dir)
@@ -124,12 +151,56 @@ def load_scenario(config_dir: Path, name: str) -> Scenario:
     for key, value in model.set.items():
         if isinstance(value, dict) and "source" in value and value["source"] not in model.sources and value["source"] != "override":
             problems.append(f"{path}:{lines.line_of(('set', key, 'source'))}: set.{key}.source: unknown source '{value['source']}'; define it under 'sources:'")
+    if model.option is not None:
+        problems += _option_problems(path, lines, model.option, config_dir)
     if model.state_cost_eur_per_year is not None and model.state_cost_eur_per_year.source not in model.sources:
         problems.append(f"{path}:{lines.line_of(('state_cost_eur_per_year', 'source'))}: state_cost_eur_per_year.source: unknown source '{model.state_cost_eur_per_year.source}'")
     if problems:
         raise ConfigError(problems)
     values = [(key, value, lines.line_of(("set", key))) for key, value in model.set.items()]
     return Scenario(name, _in_languages(model.title), _in_languages(model.description), path, model.years, dict(model.sources), values, model.state_cost_eur_per_year, model.option)
+
+
+def _option_problems(path: Path, lines: LineMap, option: OptionInfo, config_dir: Path) -> list[str]:
+    """Each part names a framework of stateaid.yaml; a lever stays within the legal limit of its
+    framework's rule."""
+    from speelveld.config.stateaid import load_stateaid
+
+    frameworks = load_stateaid(config_dir).frameworks
+    problems = []
+    for i, part in enumerate(option.parts):
+        if part.basis not in frameworks:
+            extra = did_you_mean(part.basis, list(frameworks))
+            problems.append(f"{path}:{lines.line_of(('option', 'parts', i, 'basis'))}: option.parts.{i}.basis: unknown framework '{part.basis}'{extra} (the frameworks of stateaid.yaml: {', '.join(frameworks)})")
+    if option.lever is not None:
+        field = option.lever.path.rsplit(".", 1)[-1]
+        for part in option.parts:
+            rule_name = LEVER_LIMITS.get((part.basis, field))
+            fw = frameworks.get(part.basis)
+            found = fw.rules.get(rule_name) if fw is not None and rule_name else None
+            for limit in found if isinstance(found, list) else [found] if found is not None else []:
+                if option.lever.max > limit.value + 1e-9:
+                    problems.append(f"{path}:{lines.line_of(('option', 'lever', 'max'))}: option.lever.max: {option.lever.max:g} is above the legal limit of {limit.value:g} ({part.basis}: {rule_name})")
+        if field.endswith("_pct") and not 0 <= option.lever.max <= 100:
+            problems.append(f"{path}:{lines.line_of(('option', 'lever', 'max'))}: option.lever.max: {option.lever.max:g} % is outside 0–100 %")
+    return problems
+
+
+def instrument_problems(sc: Scenario, params: dict, reference: str = "NL") -> list[str]:
+    """An option's instrument must be in the config it changes (a support measure, a reduction,
+    the compensation scheme, a levy's reduced rate), and its lever a number there."""
+    if sc.option is None:
+        return []
+    data, lines = load_yaml(sc.file)
+    problems = []
+    for i, part in enumerate(sc.option.parts):
+        prefix = part.instrument.rstrip(".")
+        if not any(p == prefix or p.startswith(prefix + ".") for p in params):
+            known = sorted({".".join(p.split(".")[:3]) for p in params if p.startswith(reference + ".")})
+            problems.append(f"{sc.file}:{lines.line_of(('option', 'parts', i, 'instrument'))}: option.parts.{i}.instrument: no instrument '{prefix}' in the config{did_you_mean(prefix, known)}")
+    if sc.option.lever is not None and sc.option.lever.path not in params:
+        problems.append(f"{sc.file}:{lines.line_of(('option', 'lever', 'path'))}: option.lever.path: no numeric parameter '{sc.option.lever.path}' in the config")
+    return problems
 
 
 def _format(path: Path, lines: LineMap, err: dict) -> str:

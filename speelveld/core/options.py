@@ -25,6 +25,8 @@ from speelveld.core.compute import FEW_ROWS, evaluate, plan_sector, uncertain_pa
 from speelveld.core.stateaid import Check, checks_for
 
 HEADLINE = ("chemie", "DE")
+# the sectors whose gaps the options table shows with their bands (the memo's sectors)
+SHOWN = ("chemie", "staal")
 
 
 @dataclass
@@ -48,10 +50,26 @@ class OptionYear:
     break_even_before: float | None = None  # e-boiler break-even CO2 price (€/t), reference country, headline sector
     break_even_after: float | None = None
     checks: list[Check] = field(default_factory=list)
+    verdict: str = "n/a"  # pass | fail | n/a: every part checked and none failed
+    # the envelope's headroom: what the baseline already spends from it (the IKC extension, under the
+    # reading that the letter pays it from the same reservation), and what is left
+    committed_meur: tuple[float | None, float | None, float | None] = (None, None, None)
+    headroom_meur: tuple[float | None, float | None, float | None] = (None, None, None)
+    reading: str = "netto"  # netto: the extension is paid from the envelope; bruto: the envelope comes on top
+    stated_cost_meur: float | None = None  # the scenario's own figure (a budget-fixed option spends it)
+    money_useful_pct: dict[str, float | None] = field(default_factory=dict)  # by neighbour: share of the money that reduces a disadvantage (to parity)
+    sectors: pl.DataFrame | None = None  # per sector: relief (€/MWh, band), M€ spent (band), volume and its quality
+    left_out: list[str] = field(default_factory=list)  # sectors that receive relief but have no known volume (not in the cost)
+    lever_limit: float = 1.0  # the largest level the law allows, as a multiple of the option as configured
+    cost_partial: bool = False  # the full cost (every user of a general measure) is not known: the model's is a lower bound
+    mix: object | None = None  # for the option named 'mix': the levels, the marginal value (core.mix.Mix)
+    chance_closed: dict[tuple[str, str], float | None] = field(default_factory=dict)  # mix: (sector, neighbour) -> chance the gap stays closed
+    gap_bands: dict[tuple[str, str], tuple[float | None, float | None]] | None = None  # (sector, neighbour) -> band of the gap before
+    shown: dict = field(default_factory=dict)  # (sector, neighbour) of the memo's sectors -> ((gap before, low, high), (gap after, low, high))
 
 
 def options_year(base: YearConfig, options: dict[str, YearConfig], reference: str = "NL", countries: list[str] | None = None,
-                 infos: dict | None = None, electrified=None) -> list[OptionYear]:
+                 infos: dict | None = None, electrified=None, reading: str = "netto", stated: dict | None = None) -> list[OptionYear]:
     """Every option of one year, evaluated with the base on one frame. ``electrified(cfg, sector,
     technology)`` gives a config's plant with its boiler heat electrified (for the break-even CO2
     price); without it that figure is left out."""
@@ -77,10 +95,17 @@ def options_year(base: YearConfig, options: dict[str, YearConfig], reference: st
         a = plans_a[s]
         exprs = [pl.col(a.col(cc, "total_eur_per_mwh")).alias(f"a|{s}|{cc}|total") for cc in every]
         exprs += [pl.col(a.col(reference, "all_in")).alias(f"a|{s}|all_in")]
-        # the sector's volume at its central value: a sector whose volume is unknown is left out of
-        # the state cost (as `toets` does), so that no band rests on a volume probed at zero
-        mwh = base.param_of(base.sectors[s], "sector_electricity_mwh").central if base.sectors[s].sector_electricity_mwh is not None else None
-        exprs += [pl.lit(mwh, dtype=pl.Float64).alias(f"{s}|mwh")]
+        # the sector's volume: a bounded one (chemie's grid offtake) moves within its band; one that is
+        # unknown is left out of the state cost (as `toets` does), so no band rests on a volume probed at zero
+        vol = base.param_of(base.sectors[s], "sector_electricity_mwh") if base.sectors[s].sector_electricity_mwh is not None else None
+        mwh = vol.central if vol is not None else None
+        banded_volume = vol is not None and mwh is not None and vol.bounded and a.sector_mwh is not None
+        exprs += [(a.sector_mwh if banded_volume else pl.lit(mwh, dtype=pl.Float64)).cast(pl.Float64).alias(f"{s}|mwh")]
+        # what the baseline pays from the envelope: the compensation of a group funded from it
+        committed = _envelope_funded(base, s, reference)
+        keys = [ln.key for ln in a.lines.get(reference, []) if ln.key in ("carbon.compensation", "carbon.compensation.budget")] if committed else []
+        paid = -pl.sum_horizontal([pl.col(a.col(reference, k)) for k in keys]) / a.consumption if keys else pl.lit(0.0)
+        exprs += [paid.alias(f"a|{s}|committed")]
         for name, plans in plans_o.items():
             o = plans[s]
             exprs += [pl.col(o.col(reference, "total_eur_per_mwh")).alias(f"{name}|{s}|total"), pl.col(o.col(reference, "all_in")).alias(f"{name}|{s}|all_in")]
@@ -91,9 +116,15 @@ def options_year(base: YearConfig, options: dict[str, YearConfig], reference: st
         # 0.15 s against 0.21 s for nine per-sector queries of seven configs)
         plans = list(plans_a.values()) + [p for plans in plans_o.values() for p in plans.values()]
         wide = evaluate(frame, plans, reference).select([e for s in sectors for e in per_sector[s]]).collect(optimizations=FEW_ROWS)
-        derived = []
+        derived = [pl.sum_horizontal([pl.col(f"a|{s}|committed") * pl.col(f"{s}|mwh") / 1e6 for s in sectors]).alias("a|committed")]
+        derived += [(pl.col(f"a|{s}|{reference}|total") - pl.col(f"a|{s}|{cc}|total")).alias(f"a|{s}|{cc}|gap") for s in sectors for cc in every[1:]]
+        derived += [(pl.col(f"{n}|{s}|total") - pl.col(f"a|{s}|{cc}|total")).alias(f"{n}|{s}|{cc}|gap") for n in plans_o for s in SHOWN if s in sectors for cc in every[1:]]
         for name in plans_o:
-            terms = [(pl.col(f"a|{s}|all_in") - pl.col(f"{name}|{s}|all_in")) * pl.col(f"{s}|mwh") / 1e6 for s in sectors]
+            terms = []
+            for s in sectors:
+                relief = pl.col(f"a|{s}|all_in") - pl.col(f"{name}|{s}|all_in")
+                derived += [relief.alias(f"{name}|{s}|relief"), (relief * pl.col(f"{s}|mwh") / 1e6).alias(f"{name}|{s}|money")]
+                terms.append(relief * pl.col(f"{s}|mwh") / 1e6)
             derived.append(pl.sum_horizontal(terms).alias(f"{name}|cost"))
             if head_sector in sectors:
                 derived.append((pl.col(f"{name}|{head_sector}|total") - pl.col(f"a|{head_sector}|{head_country}|total")).alias(f"{name}|headline"))
@@ -101,7 +132,10 @@ def options_year(base: YearConfig, options: dict[str, YearConfig], reference: st
             derived.append((pl.col(f"a|{head_sector}|{reference}|total") - pl.col(f"a|{head_sector}|{head_country}|total")).alias("a|headline"))
         return wide.with_columns(derived)
 
-    banded = (["a|headline"] if head_sector in sectors else []) + [f"{n}|{k}" for n in plans_o for k in ("cost", "headline") if k == "cost" or head_sector in sectors]
+    banded = (["a|headline"] if head_sector in sectors else []) + ["a|committed"] + [f"{n}|{k}" for n in plans_o for k in ("cost", "headline") if k == "cost" or head_sector in sectors]
+    banded += [f"{n}|{s}|{k}" for n in plans_o for s in sectors for k in ("relief", "money")]
+    banded += [f"a|{s}|{cc}|gap" for s in sectors for cc in every[1:]]
+    banded += [f"{n}|{s}|{cc}|gap" for n in plans_o for s in SHOWN if s in sectors for cc in every[1:]]
     first: list[pl.DataFrame] = []
 
     def run(frame: pl.DataFrame) -> pl.DataFrame:
@@ -113,7 +147,13 @@ def options_year(base: YearConfig, options: dict[str, YearConfig], reference: st
     bands = compute_bands(run, inputs, banded)
     central = first[0].row(0, named=True)
 
+    from speelveld.config.stateaid import load_stateaid
+    from speelveld.core.stateaid import verdict
+
+    frameworks = load_stateaid(base.config_dir).frameworks
     envelope = _envelope(base, reference)
+    committed = _triple(bands, "a|committed") if reading == "netto" else (0.0, 0.0, 0.0)
+    headroom = _headroom(envelope, committed)
     before_be = _break_even(base, reference, electrified)
     out = []
     for name, cfg in options.items():
@@ -134,12 +174,92 @@ def options_year(base: YearConfig, options: dict[str, YearConfig], reference: st
             _triple(bands, "a|headline"), _triple(bands, f"{name}|headline"), gaps,
         )
         oy.share_closed_pct, oy.closed_per_100meur = _closure(gaps, cost, every[1:])
+        oy.committed_meur, oy.headroom_meur, oy.reading = committed, headroom, reading
+        oy.gap_bands = {(s, cc): tuple(_finite(v) for v in bands.band(f"a|{s}|{cc}|gap")) for s in sectors for cc in every[1:]}
+        oy.shown = {(s, cc): (_triple(bands, f"a|{s}|{cc}|gap"), _triple(bands, f"{name}|{s}|{cc}|gap")) for s in SHOWN if s in sectors for cc in every[1:]}
+        # the scenario's own cost: a budget-fixed option spends it; a tariff form costs the State
+        # nothing (the other users pay); a general measure's full cost (every user) may be unknown,
+        # and then the model's cost, over the modelled sectors only, is a lower bound
+        info = (infos or {}).get(name)
+        own = (stated or {}).get(name)
+        if own is not None:
+            oy.stated_cost_meur = None if own.value is None else own.value / 1e6
+            oy.cost_partial = own.value is None
+            if own.value is not None and (own.value == 0 or (info is not None and info.budget_fixed)):
+                oy.state_cost_meur = oy.state_cost_low_meur = oy.state_cost_high_meur = own.value / 1e6
+        oy.sectors = _sector_rows(base, bands, central, name, sectors)
+        oy.money_useful_pct = _useful_money(gaps, oy.sectors, every[1:])
+        oy.left_out = [r["sector"] for r in oy.sectors.iter_rows(named=True) if r["mwh"] is None and (r["relief"] or 0) > 0.005]
         change = gaps.with_columns((pl.col("gap_after_eur_per_mwh") - pl.col("gap_before_eur_per_mwh")).alias("d")).group_by("sector", maintain_order=True).agg(pl.col("d").mean())
         oy.gainers = [r["sector"] for r in change.iter_rows(named=True) if r["d"] is not None and r["d"] < -0.005]
         oy.losers = [r["sector"] for r in change.iter_rows(named=True) if r["d"] is not None and r["d"] > 0.005]
         oy.break_even_before, oy.break_even_after = before_be, _break_even(cfg, reference, electrified)
-        oy.checks = checks_for(base, cfg, (infos or {}).get(name), reference)
+        oy.checks = checks_for(base, cfg, info, frameworks, reference)
+        oy.verdict = verdict(oy.checks)
+        if info is not None and info.lever is not None and info.lever.path in cfg.params:
+            now = cfg.params[info.lever.path].central
+            oy.lever_limit = info.lever.max / now if now else 1.0
         out.append(oy)
+    return out
+
+
+def _envelope_funded(cfg: YearConfig, sector: str, reference: str) -> bool:
+    """The sector's compensation comes from a group paid from the envelope (the IKC extension)."""
+    from speelveld.config.model import in_force
+    from speelveld.core.lines.carbon import eligible_group
+
+    comp = cfg.countries[reference].carbon.indirect_cost_compensation
+    if comp is None or not in_force(comp, cfg.year):
+        return False
+    group = eligible_group(comp, cfg.sectors[sector].nace)
+    return group is not None and group.within_envelope
+
+
+def _headroom(envelope: tuple, committed: tuple) -> tuple:
+    """The envelope less what the baseline already spends from it: its low end with the commitment
+    high, its high end with the commitment low."""
+    (e, e_lo, e_hi), (c, c_lo, c_hi) = envelope, committed
+    if e is None or c is None:
+        return (None, None, None)
+    low = None if e_lo is None or c_hi is None else e_lo - c_hi
+    high = None if e_hi is None or c_lo is None else e_hi - c_lo
+    return (e - c, low, high)
+
+
+def _sector_rows(cfg: YearConfig, bands, central: dict, name: str, sectors: list[str]) -> pl.DataFrame:
+    """Per sector the relief the option gives the reference country's plant (€/MWh) and the money
+    it spends on the sector (M€/yr), each with its band, and the volume behind it."""
+    rows = []
+    for s in sectors:
+        model = cfg.sectors[s]
+        vol = cfg.param_of(model, "sector_electricity_mwh") if model.sector_electricity_mwh is not None else None
+        r_lo, r_hi = bands.band(f"{name}|{s}|relief")
+        m_lo, m_hi = bands.band(f"{name}|{s}|money")
+        mwh = central[f"{s}|mwh"]
+        rows.append({"sector": s, "relief": central[f"{name}|{s}|relief"], "relief_low": _finite(r_lo), "relief_high": _finite(r_hi),
+                     "money": central[f"{name}|{s}|money"] if mwh is not None else None, "money_low": _finite(m_lo) if mwh is not None else None,
+                     "money_high": _finite(m_hi) if mwh is not None else None, "mwh": mwh,
+                     "mwh_low": vol.low if vol is not None else None, "mwh_high": vol.high if vol is not None else None,
+                     "mwh_quality": vol.quality.value if vol is not None else "unknown"})
+    schema = {"sector": pl.String, "mwh_quality": pl.String} | {k: pl.Float64 for k in ("relief", "relief_low", "relief_high", "money", "money_low", "money_high", "mwh", "mwh_low", "mwh_high")}
+    return pl.DataFrame(rows, schema=schema)
+
+
+def _useful_money(gaps: pl.DataFrame, sectors: pl.DataFrame, neighbours: list[str]) -> dict[str, float | None]:
+    """Per neighbour, the share of the option's money (over the sectors with a known volume) that
+    reduces a disadvantage: relief down to parity where the reference country is dearer. The rest
+    goes past parity, or to sectors where it is cheaper already."""
+    spent = {r["sector"]: (r["relief"], r["mwh"]) for r in sectors.iter_rows(named=True)}
+    total = sum(max(rel or 0.0, 0.0) * mwh for rel, mwh in spent.values() if mwh is not None)
+    out = {}
+    for cc in neighbours:
+        useful = 0.0
+        for g in gaps.filter(pl.col("country") == cc).iter_rows(named=True):
+            rel, mwh = spent[g["sector"]]
+            if mwh is None or rel is None or g["gap_before_eur_per_mwh"] is None:
+                continue
+            useful += min(max(rel, 0.0), max(g["gap_before_eur_per_mwh"], 0.0)) * mwh
+        out[cc] = useful / total * 100 if total > 1e-9 else None
     return out
 
 
@@ -204,3 +324,51 @@ def _break_even(cfg: YearConfig, reference: str, electrified, sector: str = HEAD
     except BusinessCaseError:
         return None
     return row.get(f"break_even|{reference}")
+
+
+def mix_year(results: list[OptionYear], neighbours: list[str], reference: str = "NL") -> OptionYear | None:
+    """The best mix of one year's lawful options within its headroom (see ``core.mix``), as an
+    option named ``mix`` with the same figures as the others."""
+    from speelveld.core.mix import Instrument, best_mix, chance_closed
+
+    # the lawful options whose whole cost is known (a general measure's full cost may not be)
+    lawful = [r for r in results if r.verdict == "pass" and r.state_cost_meur is not None and r.sectors is not None and not r.cost_partial]
+    if not results:
+        return None
+    first = results[0]
+    gaps_before = {(g["sector"], g["country"]): g["gap_before_eur_per_mwh"] for g in first.gaps.iter_rows(named=True) if g["country"] in neighbours}
+    volumes = {g["sector"]: g["sector_electricity_mwh"] for g in first.gaps.iter_rows(named=True) if g["sector_electricity_mwh"] is not None}
+    instruments = [Instrument(r.option, {x["sector"]: x["relief"] or 0.0 for x in r.sectors.iter_rows(named=True)}, r.state_cost_meur, r.lever_limit) for r in lawful]
+    headroom = first.headroom_meur[0] if first.headroom_meur[0] is not None else first.envelope_meur
+    mix = best_mix(instruments, gaps_before, volumes, headroom or 0.0)
+    rows = [{"sector": g["sector"], "country": g["country"], "gap_before_eur_per_mwh": g["gap_before_eur_per_mwh"],
+             "gap_after_eur_per_mwh": None if g["gap_before_eur_per_mwh"] is None else g["gap_before_eur_per_mwh"] - mix.relief.get(g["sector"], 0.0),
+             "sector_electricity_mwh": g["sector_electricity_mwh"]} for g in first.gaps.iter_rows(named=True)]
+    gaps = pl.DataFrame(rows, schema=first.gaps.schema)
+    head_sector, head_country = HEADLINE
+    before = first.headline_before
+    after = tuple(None if v is None else v - mix.relief.get(head_sector, 0.0) for v in before)
+    oy = OptionYear("mix", first.year, first.projection, mix.cost_meur, None, None, first.envelope_meur, first.envelope_low_meur, first.envelope_high_meur,
+                    before, after, gaps)  # type: ignore[arg-type]
+    oy.committed_meur, oy.headroom_meur, oy.reading = first.committed_meur, first.headroom_meur, first.reading
+    oy.share_closed_pct, oy.closed_per_100meur = _closure(gaps, mix.cost_meur, neighbours)
+    oy.sectors = pl.DataFrame([{"sector": s, "relief": mix.relief.get(s, 0.0), "relief_low": None, "relief_high": None,
+                                "money": None if volumes.get(s) is None else mix.relief.get(s, 0.0) * volumes[s] / 1e6, "money_low": None, "money_high": None,
+                                "mwh": volumes.get(s), "mwh_low": None, "mwh_high": None, "mwh_quality": None} for s in sorted({g["sector"] for g in rows})],
+                              schema=first.sectors.schema if first.sectors is not None else None)
+    oy.money_useful_pct = _useful_money(gaps, oy.sectors, neighbours)
+    oy.verdict = "pass" if lawful else "n/a"
+    oy.mix = mix
+    oy.shown = {k: (before_, tuple(None if v is None else v - mix.relief.get(k[0], 0.0) for v in before_)) for k, (before_, _) in first.shown.items()}
+    # the band of each gap before, read as a uniform spread: the chance the mix's relief closes it
+    for (s, cc), g in gaps_before.items():
+        low, high = _gap_band(first, s, cc)
+        oy.chance_closed[(s, cc)] = chance_closed(mix.relief.get(s, 0.0), low, high, g) if g is not None else None
+    return oy
+
+
+def _gap_band(r: OptionYear, sector: str, country: str) -> tuple[float | None, float | None]:
+    if r.gap_bands is None:
+        return (None, None)
+    row = r.gap_bands.get((sector, country))
+    return row if row is not None else (None, None)

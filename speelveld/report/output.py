@@ -153,8 +153,28 @@ def options_rows(results: list):
                      "country": country, "value": value, "low": low, "high": high, "unit": unit})
 
     for r in results:
-        add(r, "state_cost", r.state_cost_meur, r.state_cost_low_meur, r.state_cost_high_meur, "M€/yr")
+        add(r, "state_cost", r.state_cost_meur, r.state_cost_low_meur, r.state_cost_high_meur, "M€/yr" + (" (lower bound: modelled sectors only)" if r.cost_partial else ""))
+        if r.stated_cost_meur is not None:
+            add(r, "state_cost_stated", r.stated_cost_meur, unit="M€/yr")
         add(r, "envelope", r.envelope_meur, r.envelope_low_meur, r.envelope_high_meur, "M€/yr")
+        add(r, "envelope_committed", *r.committed_meur, f"M€/yr ({r.reading})")
+        add(r, "headroom", *r.headroom_meur, f"M€/yr ({r.reading})")
+        add(r, "state_aid_verdict", {"pass": 1.0, "fail": 0.0}.get(r.verdict), unit=r.verdict)
+        for cc, v in r.money_useful_pct.items():
+            add(r, "money_share_reducing_disadvantage", v, unit="%", country=cc)
+        for (sector, cc), (before, after) in sorted(r.shown.items()):
+            add(r, "gap_before_banded", *before, "€/MWh", sector, cc)
+            add(r, "gap_after_banded", *after, "€/MWh", sector, cc)
+        if r.sectors is not None:
+            for x in r.sectors.iter_rows(named=True):
+                add(r, "relief", x["relief"], x["relief_low"], x["relief_high"], "€/MWh", x["sector"], "NL")
+                add(r, "money", x["money"], x["money_low"], x["money_high"], "M€/yr", x["sector"], "NL")
+        if r.mix is not None:
+            for name, level in r.mix.levels.items():
+                add(r, f"mix_level:{name}", level, unit="× the option as configured")
+            add(r, "mix_marginal_per_100meur", r.mix.marginal_eur_per_mwh_per_100meur, unit="€/MWh per 100 M€/yr")
+            for (sector, cc), p in sorted(r.chance_closed.items()):
+                add(r, "mix_chance_gap_closed", None if p is None else p * 100, unit="%", sector=sector, country=cc)
         add(r, "headline_gap_before", *r.headline_before, "€/MWh", "chemie", "DE")
         add(r, "headline_gap_after", *r.headline_after, "€/MWh", "chemie", "DE")
         for cc, v in r.closed_per_100meur.items():
@@ -166,7 +186,7 @@ def options_rows(results: list):
             add(r, "gap_before", g["gap_before_eur_per_mwh"], unit="€/MWh", sector=g["sector"], country=g["country"])
             add(r, "gap_after", g["gap_after_eur_per_mwh"], unit="€/MWh", sector=g["sector"], country=g["country"])
         for c in r.checks:
-            add(r, f"state_aid:{c.basis}:{c.rule}", {"pass": 1.0, "fail": 0.0}.get(c.status), unit=c.status)
+            add(r, f"state_aid:{c.basis}:{c.rule}:{c.part}", {"pass": 1.0, "fail": 0.0}.get(c.status), unit=c.status)
     schema = {"option": pl.String, "year": pl.Int64, "projection": pl.Boolean, "variable": pl.String, "sector": pl.String,
               "country": pl.String, "value": pl.Float64, "low": pl.Float64, "high": pl.Float64, "unit": pl.String}
     return pl.DataFrame(rows, schema=schema)
