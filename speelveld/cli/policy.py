@@ -290,8 +290,8 @@ def opties(
     before and after (headline chemie NL−DE), the gap closed per 100 M€, who gains and loses, the
     e-boiler's break-even CO2 price, and the EU state-aid conditions with their rules."""
     from speelveld.config.scenario import available_scenarios
-    from speelveld.report.output import options_rows
     from speelveld.report.options import options_tables
+    from speelveld.report.output import options_rows
 
     fmt = output_format(fmt, out_file)
     check_targets(out_file, excel)
