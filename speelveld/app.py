@@ -280,3 +280,42 @@ def sweep(cfg: YearConfig, sector: str, vary: list[str] | str = (), *, samples: 
     chol = correlate(varies, [parse_corr(x, varies) for x in as_list(corr)]) if corr else None
     n = scenario_count(varies, samples)
     return sweep_query(cfg, sector, chosen[1:], chosen[0], varies, n, seed, samples, links, chol)
+
+
+def options(config_dir: Path | None = None, years: list[int] | range | None = None, names: list[str] | None = None, *, mix: bool = False,
+            reading: str = "netto", reference: str = "NL", countries: str | None = None):
+    """The spending options as `speelveld opties --format csv` gives them, for notebooks: a polars
+    DataFrame in long form (option, year, variable, sector, country, value, low, high, unit), the
+    best mix as the option named ``mix`` when asked::
+
+        import speelveld as sv
+        df = sv.options(years=[2029], mix=True)
+        df.filter(df["variable"] == "state_cost")
+    """
+    from speelveld.config.scenario import available_scenarios, load_scenario
+    from speelveld.report.output import options_rows
+
+    config_dir = config_dir or default_config_dir()
+    every = available_years(config_dir, projections=True)
+    chosen = list(years) if years is not None else [y for y in every if y >= available_years(config_dir)[-1]]
+    names = names or [n for n in available_scenarios(config_dir) if load_scenario(config_dir, n).option is not None]
+    results, _ = options_over_years(config_dir, chosen, names, None, reference, countries, set(), reading, mix)
+    return options_rows(results)
+
+
+def scenarios(config_dir: Path | None = None):
+    """The scenarios of a config directory as a polars DataFrame: name, title, years, and whether it
+    is a spending option of the envelope (with its instruments and their state-aid frameworks)."""
+    import polars as pl
+
+    from speelveld.config.scenario import available_scenarios, load_scenario
+
+    config_dir = config_dir or default_config_dir()
+    rows = []
+    for name in available_scenarios(config_dir):
+        sc = load_scenario(config_dir, name)
+        rows.append({"scenario": name, "title": sc.title, "years": sc.years, "option": sc.option is not None,
+                     "instruments": [p.instrument for p in sc.option.parts] if sc.option else [],
+                     "basis": sc.option.basis if sc.option else []})
+    return pl.DataFrame(rows, schema={"scenario": pl.String, "title": pl.String, "years": pl.List(pl.Int64), "option": pl.Boolean,
+                                      "instruments": pl.List(pl.String), "basis": pl.List(pl.String)})

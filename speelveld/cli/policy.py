@@ -324,6 +324,10 @@ def opties(
         raise UsageProblem(f"--years: none of the options applies to {', '.join(map(str, chosen_years))}")
     base = load_year(config_dir, chosen_years[-1])
     titles = {n: sc.title_in(lang.value) for n, sc in loaded.items()}
+    if mix:
+        from speelveld.report.labels import t as label
+
+        titles["mix"] = label(lang.value, "op2_mix_name")
     meta = manifest(base, command_line()) | {"years": chosen_years, "options": list(loaded)}
     if excel is not None:
         from speelveld.report.excel import write_options_workbook

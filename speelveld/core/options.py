@@ -122,7 +122,9 @@ def options_year(base: YearConfig, options: dict[str, YearConfig], reference: st
         for name in plans_o:
             terms = []
             for s in sectors:
-                relief = pl.col(f"a|{s}|all_in") - pl.col(f"{name}|{s}|all_in")
+                # what the reference plant pays less for electricity (the options are electricity
+                # measures; an unknown direct-CO2 cost on both sides would otherwise leave it open)
+                relief = pl.col(f"a|{s}|{reference}|total") - pl.col(f"{name}|{s}|total")
                 derived += [relief.alias(f"{name}|{s}|relief"), (relief * pl.col(f"{s}|mwh") / 1e6).alias(f"{name}|{s}|money")]
                 terms.append(relief * pl.col(f"{s}|mwh") / 1e6)
             derived.append(pl.sum_horizontal(terms).alias(f"{name}|cost"))

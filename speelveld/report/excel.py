@@ -919,17 +919,31 @@ def write_options_workbook(path: Path, results: list, titles: dict[str, str], me
     r = head
     for res in results:
         r += 1
+        from speelveld.report.options import verdict_mark
+
+        empty = ((None, None, None), (None, None, None))
+        chemie, staal = res.shown.get(("chemie", "DE"), empty), res.shown.get(("staal", "DE"), empty)
         values = [
-            res.option, year_label(lang, res.year, res.projection), res.state_cost_meur, res.state_cost_low_meur, res.state_cost_high_meur,
-            res.envelope_meur, res.envelope_low_meur, res.envelope_high_meur, *res.headline_before, *res.headline_after,
-            res.closed_per_100meur.get("DE"), res.break_even_before, res.break_even_after,
-            sum(1 for c in res.checks if c.status == "fail"),
+            res.option, res.year, t(lang, "op_xl_yes" if res.projection else "op_xl_no"), res.state_cost_meur, res.state_cost_low_meur, res.state_cost_high_meur,
+            *res.headroom_meur, chemie[0][0], *chemie[1], staal[0][0], *staal[1], res.money_useful_pct.get("DE"),
+            verdict_mark(res, lang), sum(1 for c in res.checks if c.status == "fail"),
         ]
         for j, v in enumerate(values):
             cell = ws.cell(row=r, column=1 + j, value=v)
-            if j >= 2 and isinstance(v, float):
+            if j >= 3 and isinstance(v, float):
                 cell.number_format = "#,##0.0"
     last = r
+    # the memo's sentences, one per option, for the last year shown
+    from speelveld.report.options import memo_sentence
+
+    year = 2029 if 2029 in years else years[-1]
+    number = {name: str(i + 1) if name != "mix" else "mix" for i, name in enumerate(options)}
+    last += 2
+    _put_text(ws, last, 1, t(lang, "op_xl_words", year=year))
+    ws.cell(row=last, column=1).font = BOLD
+    for res in (x for x in results if x.year == year):
+        last += 1
+        _paragraph(ws, last, memo_sentence(lang, res, titles, number[res.option]), 14, 36 + 15 + 9 * 12)  # the first printed page's width
     by = {(x.option, x.year): x for x in results}
 
     def year_table(top: int, title: str, last_column: str, of_option, of_year, fmt: str) -> None:
@@ -982,7 +996,7 @@ def write_options_workbook(path: Path, results: list, titles: dict[str, str], me
     _header_row(ws, head, widths)
     for r in (top + 1, top2 + 1):  # the option names over the charts' data, wrapped
         _header_row(ws, r, {c: widths[c] for c in range(1, 3 + len(options))})
-    first_page = 14  # option, year, cost and envelope, the gap before and after: one printed page wide
+    first_page = 14  # option, year, cost and headroom, chemie and staal before and after: one printed page wide
     _paragraph(ws, 2, " ".join(f"{n}: {titles.get(n, n)}." for n in options), first_page, sum(w for c, w in widths.items() if c <= first_page))
     # each chart on a page with its table
     _print_setup(ws, head, title_cols="A:B", col_breaks=[first_page], row_breaks=[top - 1, top2 - 1])

@@ -112,13 +112,6 @@ LABELS: dict[str, dict[str, str]] = {
         "diff_line_cols": "kant|kostenpost|{a}|{b}|effect|soort",
         "kind_data": "datastatus", "kind_real": "echt", "kind_policy": "beleid",
         "diff_policy": "Beleidsbesluiten: {items}",
-        "op_title": "Bestedingsopties {a}–{b}: kosten voor de staat, de envelop en het verschil {sector} {ref} − {cc}",
-        "op_caption": "* projectiejaar. Kosten: wat de {ref}-fabrieken van de gemodelleerde sectoren minder betalen × het verbruik "
-        "van elke sector (M€/jr, met band); envelop: het bedrag van het jaar (een band waar het niet gepubliceerd is). Gesloten: het "
-        "deel van de verschillen met {cc} waar {ref} duurder is dat de optie sluit (tot gelijk, gewogen naar sectorverbruik), en "
-        "dat in €/MWh per 100 M€. Steun: ✓ alle toetsbare staatssteunvoorwaarden voldaan, ✗n: n niet voldaan, ·n: n voorwaarden "
-        "aan de ontvanger die het model niet kan toetsen.",
-        "op_cols": "#|jaar|kosten\\nM€/jr|envelop\\nM€/jr|{sector}\\n{ref}−{cc}|gesloten\\n{cc}|per\\n100 M€|steun",
         "op_cond_short": "voorw.",
         "op2_title": "Bestedingsopties {a}–{b}: kosten, ruimte in de envelop en het verschil {ref} − {cc} (€/MWh)",
         "op2_title_one": "Bestedingsopties {a}: kosten, ruimte in de envelop en het verschil {ref} − {cc} (€/MWh)",
@@ -148,12 +141,12 @@ LABELS: dict[str, dict[str, str]] = {
         "op2_mix_exhausted": "marginale waarde 0: de toegestane opties staan op hun wettelijke grens; meer geld sluit niets meer",
         "op2_mix_chance": "kans dat het verschil gesloten blijft (de band als gelijkmatige spreiding gelezen): {items}",
         "op_legend": "Opties:",
-        "op_detail": "Per optie in {year}: wie wint en verliest (gemiddeld verschil met de buurlanden), de e-boiler en de staatssteun:",
-        "op_detail_row": "  {n} {name}: kleiner verschil: {gain}; groter: {lose}. Break-even CO2-prijs e-boiler chemie {ref}: {be}.",
         "op_sheet": "Bestedingsopties",
         "op_sheet_title": "Bestedingsopties van de envelop elektriciteitskosten: kosten, envelop en verschil chemie NL − DE per jaar",
-        "op_xl_cols": "optie|jaar|kosten staat M€/jr|laag|hoog|envelop M€/jr|laag|hoog|chemie NL−DE vóór (€/MWh)|laag|hoog|"
-        "chemie NL−DE na (€/MWh)|laag|hoog|€/MWh per 100 M€ (DE)|break-even e-boiler vóór (€/t)|na (€/t)|staatssteun: niet voldaan",
+        "op_xl_cols": "optie|jaar|projectie|kosten staat M€/jr|laag|hoog|ruimte M€/jr|laag|hoog|chemie NL−DE vóór (€/MWh)|"
+        "chemie NL−DE na (€/MWh)|laag|hoog|staal NL−DE vóór (€/MWh)|staal NL−DE na (€/MWh)|laag|hoog|nuttig geld tegenover DE (%)|"
+        "staatssteun|regels niet voldaan",
+        "op_xl_words": "In woorden ({year})", "op_xl_yes": "ja", "op_xl_no": "nee",
         "op_chart_gap": "Verschil chemie NL − DE per jaar en optie (€/MWh)",
         "op_chart_cost": "Kosten voor de staat per optie en de envelop (M€/jr)",
         "op_year": "jaar", "op_without": "zonder optie", "op_envelope": "envelop",
@@ -433,12 +426,6 @@ LABELS: dict[str, dict[str, str]] = {
         "diff_line_cols": "side|line|{a}|{b}|effect|kind",
         "kind_data": "data status", "kind_real": "real", "kind_policy": "policy",
         "diff_policy": "Policy decisions: {items}",
-        "op_title": "Spending options {a}–{b}: cost to the state, the envelope and the gap {sector} {ref} − {cc}",
-        "op_caption": "* projection year. Cost: what the {ref} plants of the modelled sectors pay less × each sector's consumption "
-        "(M€/yr, with band); envelope: the year's amount (a band where it is not published). Closed: the share of the gaps to {cc} "
-        "where {ref} is dearer that the option closes (to parity, weighted by sector consumption), and that in €/MWh per 100 M€. "
-        "Aid: ✓ every checkable state-aid condition met, ✗n: n not met, ·n: n conditions on the beneficiary the model cannot check.",
-        "op_cols": "#|year|cost\\nM€/yr|envelope\\nM€/yr|{sector}\\n{ref}−{cc}|closed\\n{cc}|per\\n100 M€|aid",
         "op_cond_short": "cond.",
         "op2_title": "Spending options {a}–{b}: cost, headroom in the envelope and the gap {ref} − {cc} (€/MWh)",
         "op2_title_one": "Spending options {a}: cost, headroom in the envelope and the gap {ref} − {cc} (€/MWh)",
@@ -468,12 +455,12 @@ LABELS: dict[str, dict[str, str]] = {
         "op2_mix_exhausted": "marginal value 0: the allowed options are at their legal limits; more money closes nothing more",
         "op2_mix_chance": "chance the gap stays closed (the band read as an even spread): {items}",
         "op_legend": "Options:",
-        "op_detail": "Per option in {year}: who gains and loses (mean gap to the neighbours), the e-boiler and state aid:",
-        "op_detail_row": "  {n} {name}: smaller gap: {gain}; larger: {lose}. Break-even CO2 price of an e-boiler, chemie {ref}: {be}.",
         "op_sheet": "Spending options",
         "op_sheet_title": "Spending options of the electricity-cost envelope: cost, envelope and the chemie NL − DE gap per year",
-        "op_xl_cols": "option|year|state cost M€/yr|low|high|envelope M€/yr|low|high|chemie NL−DE before (€/MWh)|low|high|"
-        "chemie NL−DE after (€/MWh)|low|high|€/MWh per 100 M€ (DE)|e-boiler break-even before (€/t)|after (€/t)|state aid: not met",
+        "op_xl_cols": "option|year|projection|state cost M€/yr|low|high|headroom M€/yr|low|high|chemie NL−DE before (€/MWh)|"
+        "chemie NL−DE after (€/MWh)|low|high|staal NL−DE before (€/MWh)|staal NL−DE after (€/MWh)|low|high|useful money against DE (%)|"
+        "state aid|rules not met",
+        "op_xl_words": "In words ({year})", "op_xl_yes": "yes", "op_xl_no": "no",
         "op_chart_gap": "Gap chemie NL − DE per year and option (€/MWh)",
         "op_chart_cost": "Cost to the state per option and the envelope (M€/yr)",
         "op_year": "year", "op_without": "without option", "op_envelope": "envelope",
