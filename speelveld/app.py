@@ -319,3 +319,82 @@ def scenarios(config_dir: Path | None = None):
                      "basis": sc.option.basis if sc.option else []})
     return pl.DataFrame(rows, schema={"scenario": pl.String, "title": pl.String, "years": pl.List(pl.Int64), "option": pl.Boolean,
                                       "instruments": pl.List(pl.String), "basis": pl.List(pl.String)})
+
+
+FIXED_LINES = ("network.capacity", "network.fixed", "network.monthly_peak", "network.yearly_peak", "tax.cta")
+DIRECT_CO2_LINES = ("carbon.ets_direct", "carbon.co2_levy")
+
+
+def hybrid_case(cfg: YearConfig, sector: str, countries: list[str], co2_prices: list[float] | None = None, capacity_shares: list[float] = (1.0,)):
+    """The hybrid e-boiler of ``sector`` per country on the year's hourly prices (see
+    core.hybrid): the costs per country from the engine, the dispatch over a grid of CO2 prices,
+    and the engine's own bill at the year's CO2 price for what a linear sum misses. Returns the
+    dispatch frame, the per-country costs, the plant, and the year's EUA price."""
+    import polars as pl
+
+    from speelveld.config.hourly import year_prices
+    from speelveld.config.load import Override, load_year
+    from speelveld.core.business import electrification, electrified_values
+    from speelveld.core.compute import compare
+    from speelveld.core.hybrid import CountryCosts, Plant, dispatch
+
+    prices = year_prices(cfg.year)
+    e = electrification(cfg, sector, "e-boiler")
+    eu = cfg.eu
+    electrified = load_year(cfg.config_dir, cfg.year, [Override(p, v, "business case") for p, v in electrified_values(cfg, sector, e)], scenario=cfg.scenario)
+    before = compare(cfg, [sector], countries, reference=countries[0], gas=True).lines
+    after = compare(electrified, [sector], countries, reference=countries[0], gas=True).lines
+
+    def delta(cc: str) -> dict[str, float]:
+        a = {r["key"]: r["eur_per_year"] or 0.0 for r in before.filter(pl.col("country") == cc).iter_rows(named=True)}
+        b = {r["key"]: r["eur_per_year"] or 0.0 for r in after.filter(pl.col("country") == cc).iter_rows(named=True)}
+        families = {r["key"]: r["subtotal"] for r in after.filter(pl.col("country") == cc).iter_rows(named=True)}
+        return {k: (b.get(k, 0.0) - a.get(k, 0.0), families.get(k)) for k in set(a) | set(b)}
+
+    def central(model, name):
+        return cfg.param_of(model, name).central
+
+    tech, boiler = eu.technologies["e-boiler"], eu.technologies["gas-boiler"]
+    r = central(eu, "discount_rate_pct") / 100
+    hours = prices.height
+    heat_mw = e.heat_mwh / hours
+
+    def annuity(t, kw: float) -> float:
+        n = central(t, "lifetime_years")
+        return kw * (central(t, "capex_eur_per_kw") * r / (1 - (1 + r) ** (-n)) + central(t, "fixed_om_eur_per_kw_year"))
+
+    plant = Plant(e.heat_mwh, hours, central(tech, "efficiency_pct") / 100, central(boiler, "efficiency_pct") / 100,
+                  central(eu, "gas_emission_factor_t_per_mwh"), annuity(tech, heat_mw * 1000), annuity(boiler, heat_mw * 1000))
+    costs = []
+    baseload_capacity_kw = e.capacity_kw / plant.efficiency_electric  # the engine's added electric capacity at the plant's hours
+    for cc in countries:
+        d = delta(cc)
+        variable = sum(v for k, (v, fam) in d.items() if fam == "electricity" and k != "commodity.wholesale" and not k.startswith(FIXED_LINES))
+        fixed = sum(v for k, (v, fam) in d.items() if k.startswith(FIXED_LINES))
+        gas = -sum(v for k, (v, fam) in d.items() if fam == "gas")
+        costs.append(CountryCosts(cc, variable / e.electricity_mwh, fixed * (heat_mw * 1000 / plant.efficiency_electric) / baseload_capacity_kw,
+                                  gas / e.gas_saved_mwh, central(cfg.countries[cc].commodity, "baseload_eur_per_mwh")))
+    eua = central(eu, "eua_price_eur_per_t")
+    grid = sorted({*(co2_prices if co2_prices is not None else [float(x) for x in range(0, 1001)]), eua})
+    frame = dispatch(prices, costs, plant, grid, list(capacity_shares))
+    # the engine's own bill of the hybrid at the year's CO2 price: what the linear sum misses
+    model = cfg.sectors[sector]
+    q = central(model, "consumption_mwh")
+    h = central(model, "utilisation_hours") if model.utilisation_hours is not None else q * 1000 / central(model, "contracted_capacity_kw")
+    adjusted = []
+    plant_bill = {r2["country"]: r2["total_eur_per_year"] for r2 in compare(cfg, [sector], countries, reference=countries[0]).totals.iter_rows(named=True)}
+    for c in costs:
+        row = frame.filter((pl.col("country") == c.country) & (pl.col("co2") == eua) & (pl.col("capacity_share") == 1.0)).row(0, named=True)
+        extra = row["electricity_mwh"]
+        if extra <= 0:
+            adjusted.append(c)
+            continue
+        peak_mw = q / h + heat_mw / plant.efficiency_electric
+        sets = [Override(f"sectors.{sector}.consumption_mwh", q + extra, "hybrid"), Override(f"sectors.{sector}.utilisation_hours", (q + extra) / peak_mw, "hybrid")]
+        hybrid_cfg = load_year(cfg.config_dir, cfg.year, sets, scenario=cfg.scenario)
+        bill = compare(hybrid_cfg, [sector], [c.country], reference=c.country).totals.filter(pl.col("country") == c.country).row(0, named=True)["total_eur_per_year"]
+        engine_extra = bill - plant_bill[c.country] - extra * c.baseload_eur_per_mwh  # without its wholesale at baseload
+        linear = c.variable_eur_per_mwh * extra + c.fixed_eur_per_year
+        adjusted.append(CountryCosts(c.country, c.variable_eur_per_mwh, c.fixed_eur_per_year, c.gas_eur_per_mwh, c.baseload_eur_per_mwh, max(engine_extra - linear, 0.0)))
+    frame = dispatch(prices, adjusted, plant, grid, list(capacity_shares))
+    return frame, adjusted, plant, eua

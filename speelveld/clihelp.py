@@ -11,8 +11,8 @@ HELP_NL: dict[str, str] = {
         'Toon bij een fout de volledige traceback.',
     'Print the version and exit.':
         'Toon de versie en stop.',
-    "Compare what a sector's plant pays in each country, line by line, and the gap to the reference.\n\nWith --scenario the tables show the scenario, followed by the gap before and after it.":
-        'Vergelijk wat de fabriek van een sector in elk land betaalt, post voor post, en het verschil met het referentieland.\n\nMet --scenario tonen de tabellen het scenario, gevolgd door het verschil ervoor en erna.',
+    "Compare what a sector's plant pays in each country, line by line, and the gap to the reference.\n\nWith --scenario the tables show the scenario, followed by the gap before and after it. With\n--profile the plant is the one of the profile (a price year with hourly prices: 2024, 2025).":
+        'Vergelijk wat de fabriek van een sector in elk land betaalt, post voor post, en het verschil met het referentieland.\n\nMet --scenario tonen de tabellen het scenario, gevolgd door het verschil ervoor en erna. Met\n--profile is de fabriek die van het profiel (een prijsjaar met uurprijzen: 2024, 2025).',
     "Sector archetype (see `speelveld list`), or 'all'.":
         "Sectorarchetype (zie `speelveld list`), of 'all'.",
     'Price year (default: the latest year in the config directory).':
@@ -99,12 +99,16 @@ HELP_NL: dict[str, str] = {
         'Het jaar waarvan de zinnen voor de nota, de staatssteunvoorwaarden en de mix worden getoond (standaard 2029, anders het laatste).',
     'Also the best mix of the allowed options within the headroom, solved as a linear programme (HiGHS), with the marginal value of the next 100 M€.':
         'Ook de beste mix van de toegestane opties binnen de ruimte, opgelost als lineair programma (HiGHS), met de marginale waarde van de volgende 100 M€.',
+    "baseload (default): the heat all electric; hybride: an e-boiler beside the gas boiler takes each hour the cheaper of the two, on the year's hourly prices (2024, 2025).":
+        'baseload (standaard): de warmte geheel elektrisch; hybride: een e-boiler naast de gasketel neemt elk uur de goedkoopste van de twee, op de uurprijzen van het jaar (2024, 2025).',
+    "A plant's own hourly load (columns datetime, mw; one row per hour of the price year): its energy, full-load hours, off-peak share and load-weighted price per country replace the archetype's. Read here, never written anywhere.":
+        'Het eigen uurlastprofiel van een fabriek (kolommen datetime, mw; één rij per uur van het prijsjaar): de energie, vollasturen, het aandeel buiten de piekuren en de naar de last gewogen prijs per land vervangen die van het archetype. Hier gelezen, nergens weggeschreven.',
     'netto (default): the IKC extension is paid from the envelope, as the 2026 letter reads; bruto: the envelope comes on top of it.':
         'netto (standaard): de IKC-uitbreiding wordt uit de envelop betaald, zoals de Kamerbrief van 2026 het zegt; bruto: de envelop komt erbovenop.',
     'What would close the gap: per sector and neighbour the reference-country relief in €/MWh\nthat brings the gap to zero, its yearly cost to the state for the whole sector and for all\nsectors together, set against the envelope and the IKC budget.':
         'Wat het verschil zou dichten: per sector en buurland de verlichting in het referentieland in €/MWh\ndie het verschil op nul brengt, de jaarlijkse kosten voor de staat voor de hele sector en voor alle\nsectoren samen, naast de envelop en het IKC-budget.',
-    "The business case for electrifying a sector's boiler heat, per country: a year of that heat\nfrom the gas boiler against an e-boiler or heat pump (energy, CO2, annualised capital), the\nyearly cost difference, the CO2 price at which electrifying breaks even, and the subsidy per\ntonne of CO2 avoided it needs, in the reference country against its neighbours.":
-        'De businesscase voor het elektrificeren van de ketelwarmte van een sector, per land: een jaar van die warmte\nuit de gasketel tegenover een e-boiler of warmtepomp (energie, CO2, kapitaal op jaarbasis), het\njaarlijkse kostenverschil, de CO2-prijs waarbij elektrificeren quitte speelt, en de subsidie per\nvermeden ton CO2 die het nodig heeft, in het referentieland tegenover de buurlanden.',
+    "The business case for electrifying a sector's boiler heat, per country: a year of that heat\nfrom the gas boiler against an e-boiler or heat pump (energy, CO2, annualised capital), the\nyearly cost difference, the CO2 price at which electrifying breaks even, and the subsidy per\ntonne of CO2 avoided it needs, in the reference country against its neighbours. With\n--operation hybride: the hours on electricity, the price paid, the yearly costs and the\nbreak-even CO2 price of the hybrid against baseload electrification.":
+        'De businesscase voor het elektrificeren van de ketelwarmte van een sector, per land: een jaar van die warmte\nuit de gasketel tegenover een e-boiler of warmtepomp (energie, CO2, kapitaal op jaarbasis), het\njaarlijkse kostenverschil, de CO2-prijs waarbij elektrificeren quitte speelt, en de subsidie per\nvermeden ton CO2 die het nodig heeft, in het referentieland tegenover de buurlanden. Met\n--operation hybride: de uren op stroom, de betaalde prijs, de jaarkosten en de\nbreak-even CO2-prijs van de hybride tegenover baseload-elektrificatie.',
     'Sector archetype (its boiler heat is electrified).':
         'Sectorarchetype (zijn ketelwarmte wordt geëlektrificeerd).',
     'The electric heat technology.':

@@ -62,13 +62,22 @@ def compare(
     excel: Annotated[Path | None, typer.Option("--excel", metavar="FILE.xlsx", help="Also write the Excel workbook (same layout as `speelveld report`) to this .xlsx file.", show_default=False)] = None,
     strict: StrictOpt = None,
     carrier: Annotated[Carrier, typer.Option("--carrier", help="electricity (the headline toets), gas, or all: electricity, gas and direct CO2 side by side with the gap in the whole energy bill.")] = None,
+    profile: Annotated[Path | None, typer.Option("--profile", metavar="FILE.csv", help="A plant's own hourly load (columns datetime, mw; one row per hour of the price year): its energy, full-load hours, off-peak share and load-weighted price per country replace the archetype's. Read here, never written anywhere.", show_default=False)] = None,
 ):
     """Compare what a sector's plant pays in each country, line by line, and the gap to the reference.
 
-    With --scenario the tables show the scenario, followed by the gap before and after it."""
+    With --scenario the tables show the scenario, followed by the gap before and after it. With
+    --profile the plant is the one of the profile (a price year with hourly prices: 2024, 2025)."""
     fmt = output_format(fmt, out_file)
     check_targets(out_file, excel)
     cfg = load(config_dir, year, set_, scenario)
+    shape = None
+    if profile is not None:
+        if sector == "all":
+            raise UsageProblem("--profile: the profile is one plant's; give one --sector, not 'all'")
+        name = pick("sector", "--sector", sector, sorted(cfg.sectors))
+        extra, shape = profile_overrides(cfg, name, profile)
+        cfg = load(config_dir, cfg.year, [*(set_ or []), *extra], scenario)
     sectors = sorted(cfg.sectors) if sector == "all" else [pick("sector", "--sector", sector, sorted(cfg.sectors))]
     chosen = pick_countries(cfg, reference, countries)
     carrier = carrier or Carrier.electricity
@@ -77,6 +86,14 @@ def compare(
     if excel is not None:
         write_file(excel, lambda p: write_workbook(p, result, cfg, manifest(cfg, command_line()), lang.value))
     if fmt == Fmt.table:
+        if shape is not None:
+            from speelveld.report.labels import country_name, num, t
+
+            L = lang.value
+            out.print(t(L, "pf_summary", file=profile.name, mwh=num(shape["mwh"], 0, L), peak=num(shape["peak_mw"], 1, L), hours=num(shape["hours"], 0, L),
+                        offpeak=num(shape["offpeak_pct"], 1, L)))
+            out.print(t(L, "pf_prices", items="; ".join(f"{country_name(L, cc, short=True)} {num(w, 2, L)} ({'+' if shape['premium'][cc] >= 0 else ''}{num(shape['premium'][cc], 2, L)})"
+                                                          for cc, w in shape["weighted"].items())))
         print_comparison(result, cfg, out, lang.value, carrier.value)
         if scenario:
             base_cfg = load(config_dir, cfg.year, set_)
@@ -119,6 +136,7 @@ def explain(
     config_dir: ConfigDirOpt = None,
     strict: StrictOpt = None,
     carrier: Annotated[Carrier, typer.Option("--carrier", help="electricity, or gas / all to include the natural gas lines (per MWh of gas).")] = None,
+    profile: Annotated[Path | None, typer.Option("--profile", metavar="FILE.csv", help="A plant's own hourly load (columns datetime, mw; one row per hour of the price year): its energy, full-load hours, off-peak share and load-weighted price per country replace the archetype's. Read here, never written anywhere.", show_default=False)] = None,
 ):
     """Explain every cost line of one sector in one country: the formula with the numbers filled
     in, each eligibility condition (passed or failed), the resulting €/yr and €/MWh, and the
@@ -130,6 +148,9 @@ def explain(
         check_writable(out_file)
     cfg = load(config_dir, year, set_, scenario)
     sector = pick("sector", "--sector", sector, sorted(cfg.sectors))
+    if profile is not None:
+        # the profile's figures enter as overrides, each shown under the line it sets ('--set' in the inputs)
+        cfg = load(config_dir, cfg.year, [*(set_ or []), *profile_overrides(cfg, sector, profile)[0]], scenario)
     country = pick("country", "--country", country.upper(), sorted(cfg.countries))
     check_warnings(cfg, strict, run_compare(cfg, [sector], [country], reference=country) if strict else None, lang=lang.value)
     result = run_explain(cfg, sector, country, gas=(carrier or Carrier.electricity) != Carrier.electricity)
@@ -144,3 +165,24 @@ def explain(
         emit_text(text, out_file)
         return
     print_explanation(result, out, lang.value, show_inputs=not no_inputs)
+
+
+def profile_overrides(cfg, sector: str, path: Path) -> tuple[list[str], dict]:
+    """The --set overrides a profile makes of the plant: energy, full-load hours (or capacity),
+    off-peak share and each country's profile premium over its baseload price."""
+    from speelveld.config.hourly import year_prices
+    from speelveld.config.profile import load_profile, profile_figures
+
+    prices = year_prices(cfg.year)
+    shape = load_profile(path, cfg.year)
+    countries = [cc for cc in sorted(cfg.countries) if cc in prices.columns]
+    baseload = {cc: cfg.params[f"{cc}.commodity.baseload_eur_per_mwh"].central for cc in countries}
+    figures = profile_figures(shape, prices, countries, baseload)
+    base = f"sectors.{sector}"
+    sets = [f"{base}.consumption_mwh={figures['mwh']:.6f}", f"{base}.offpeak_share_pct={figures['offpeak_pct']:.6f}"]
+    if cfg.sectors[sector].contracted_capacity_kw is not None:
+        sets.append(f"{base}.contracted_capacity_kw={figures['peak_mw'] * 1000:.6f}")
+    else:
+        sets.append(f"{base}.utilisation_hours={figures['hours']:.6f}")
+    sets += [f"{cc}.commodity.profile_premium_eur_per_mwh={p:.6f}" for cc, p in figures["premium"].items()]
+    return sets, figures

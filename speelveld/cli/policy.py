@@ -409,11 +409,14 @@ def business_case_cmd(
     excel: Annotated[Path | None, typer.Option("--excel", metavar="FILE.xlsx", help="Also write the business case as a workbook sheet.", show_default=False)] = None,
     lang: LangOpt = Lang.nl,
     config_dir: ConfigDirOpt = None,
+    operation: Annotated[str, typer.Option("--operation", metavar="baseload|hybride", help="baseload (default): the heat all electric; hybride: an e-boiler beside the gas boiler takes each hour the cheaper of the two, on the year's hourly prices (2024, 2025).")] = "baseload",
 ):
     """The business case for electrifying a sector's boiler heat, per country: a year of that heat
     from the gas boiler against an e-boiler or heat pump (energy, CO2, annualised capital), the
     yearly cost difference, the CO2 price at which electrifying breaks even, and the subsidy per
-    tonne of CO2 avoided it needs, in the reference country against its neighbours."""
+    tonne of CO2 avoided it needs, in the reference country against its neighbours. With
+    --operation hybride: the hours on electricity, the price paid, the yearly costs and the
+    break-even CO2 price of the hybrid against baseload electrification."""
     from speelveld.config.load import Override
     from speelveld.core.business import BusinessCaseError, business_case, electrification, electrified_values
     from speelveld.report.terminal import business_case_tables
@@ -423,6 +426,12 @@ def business_case_cmd(
     cfg = load(config_dir, year, set_, scenario)
     sector = pick("sector", "--sector", sector, sorted(cfg.sectors))
     chosen = pick_countries(cfg, reference, countries)
+    if operation not in ("baseload", "hybride"):
+        raise UsageProblem(f"--operation: '{operation}' is not one of baseload, hybride")
+    if operation == "hybride":
+        if technology != Technology.e_boiler:
+            raise UsageProblem("--operation hybride: the hybrid is an e-boiler beside the gas boiler; give --technology e-boiler")
+        return _hybrid(cfg, sector, chosen, fmt, out_file, excel, lang.value)
     try:
         e = electrification(cfg, sector, technology.value)
         extra = [Override(path, value, "business case") for path, value in electrified_values(cfg, sector, e)]
@@ -450,3 +459,35 @@ def business_case_cmd(
         return
     text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
     emit_text(text, out_file)
+
+
+def _hybrid(cfg, sector: str, chosen: list[str], fmt, out_file, excel, lang: str) -> None:
+    """`business-case --operation hybride`: the table, csv/json, and the workbook with each
+    country's price-duration curve and the switching price."""
+    import polars as pl
+
+    from speelveld.app import hybrid_case
+    from speelveld.core.business import BusinessCaseError
+    from speelveld.core.hybrid import break_even
+    from speelveld.report.hybrid import hybrid_rows, hybrid_tables
+
+    try:
+        frame, costs, plant, eua = hybrid_case(cfg, sector, chosen)
+    except BusinessCaseError as exc:
+        raise UsageProblem(str(exc)) from None
+    rows = hybrid_rows(frame, costs, plant, eua, break_even(frame, "cost_hybrid"), break_even(frame, "cost_baseload"))
+    meta = manifest(cfg, command_line())
+    if excel is not None:
+        from speelveld.config.hourly import year_prices
+        from speelveld.report.hybrid import write_hybrid_workbook
+
+        write_file(excel, lambda p: write_hybrid_workbook(p, rows, year_prices(cfg.year), meta, lang))
+    if fmt == Fmt.table:
+        for part in hybrid_tables(rows, cfg.year, sector, eua, lang):
+            out.print(part)
+        return
+    table = pl.DataFrame(rows)
+    if fmt in CSV:
+        emit_csv(csv_text(table, fmt), meta, out_file)
+        return
+    emit_text(json.dumps({"run": meta, "sector": sector, "operation": "hybride", "eua_eur_per_t": eua, "rows": rows}, indent=2, ensure_ascii=False) + "\n", out_file)

@@ -184,6 +184,21 @@ LABELS: dict[str, dict[str, str]] = {
         "cal_follows_ends": "eindigt zonder opvolger",
         "cal_follows_none": "niet gezegd",
         "cal_no_end": "geen einddatum",
+        "pf_summary": "Profiel {file}: {mwh} MWh, piek {peak} MW, {hours} vollasturen, {offpeak} % buiten de piekuren.",
+        "pf_prices": "Gewogen naar het profiel, groothandelsprijs €/MWh (verschil met baseload): {items}.",
+        "hy_title": "Hybride e-boiler naast de gasketel, {sector} {year}: elk uur de goedkoopste (CO2-prijs {eua} €/t)",
+        "hy_cols": "land|uren\\nstroom|prijs\\n€/MWh|alleen gas\\nM€/jr|e-boiler\\nbaseload|hybride\\nM€/jr|break-even\\nbaseload|break-even\\nhybride",
+        "hy_caption": "Uren stroom: de uren waarin stroom (groothandelsprijs plus netkosten en heffingen per MWh, gedeeld door het rendement) "
+        "goedkoper warmte maakt dan gas met CO2; prijs: de gemiddelde groothandelsprijs van die uren. Jaarkosten van de ketelwarmte met "
+        "annuïteiten: de hybride houdt de gasketel, baseload vervangt hem. Break-even: de laagste CO2-prijs (€/t) waarbij het niet duurder "
+        "is dan alleen gas; ≤ 0: rendabel zonder CO2-prijs. Uurprijzen: SMARD (data/hourly); uurafhankelijke "
+        "regels (DE § 19(2) StromNEV: ≥ 7.000 vollasturen en > 10 GWh) volgen uit de vollasturen van fabriek en e-boiler samen.",
+        "hy_line": "{cc}: {hours} uur op stroom tegen gemiddeld {price} €/MWh (stroom wint onder {switch} €/MWh); besparing tegenover alleen gas {saving} M€/jr; verloren korting door minder vollasturen {lost} M€/jr; break-even CO2-prijs baseload {be_base}, hybride {be_hybrid}.",
+        "hy_never": "nooit", "hy_free": "zonder CO2-prijs",
+        "hy_sheet": "Hybride e-boiler", "hy_sheet_title": "Hybride e-boiler: uren op stroom, kosten en break-even per land",
+        "hy_xl_cols": "land|uren op stroom|gemiddelde prijs (€/MWh)|omslagprijs (€/MWh)|alleen gas (M€/jr)|baseload e-boiler (M€/jr)|hybride (M€/jr)|besparing hybride (M€/jr)|break-even baseload (€/t)|break-even hybride (€/t)|verloren korting (M€/jr)",
+        "hy_data_sheet": "Prijsduurkromme", "hy_hour": "uur (hoogste prijs eerst)", "hy_switch": "omslagprijs",
+        "hy_chart_note": "Per land: de uurprijzen van het jaar van hoog naar laag (prijsduurkromme) en de omslagprijs waaronder de e-boiler draait (as −100 tot 300 €/MWh).", "hy_hours_axis": "uren van het jaar, duurste eerst",
         "cal_sheet": "Kalender", "cal_note_head": "waarom (uit de config, in het Engels)",
         "region_title": "Regio",
         "hl_start": "{ref} is ", "hl_and": " en ", "hl_title": "In woorden (per sector)", "tx_net_total": "Netto (elektriciteit)",
@@ -498,6 +513,21 @@ LABELS: dict[str, dict[str, str]] = {
         "cal_follows_ends": "ends without successor",
         "cal_follows_none": "not said",
         "cal_no_end": "no end date",
+        "pf_summary": "Profile {file}: {mwh} MWh, peak {peak} MW, {hours} full-load hours, {offpeak} % off-peak.",
+        "pf_prices": "Weighted by the profile, wholesale price €/MWh (difference to baseload): {items}.",
+        "hy_title": "Hybrid e-boiler beside the gas boiler, {sector} {year}: the cheaper each hour (CO2 price {eua} €/t)",
+        "hy_cols": "country|hours\\npower|price\\n€/MWh|gas only\\nM€/yr|e-boiler\\nbaseload|hybrid\\nM€/yr|break-even\\nbaseload|break-even\\nhybrid",
+        "hy_caption": "Hours power: the hours in which electricity (wholesale price plus network charges and levies per MWh, divided by the "
+        "efficiency) makes heat cheaper than gas with its CO2; price: the average wholesale price of those hours. Yearly cost of the boiler "
+        "heat with annuities: the hybrid keeps the gas boiler, baseload replaces it. Break-even: the lowest CO2 price (€/t) at which it costs "
+        "no more than gas only; ≤ 0: profitable without a CO2 price. Hourly prices: SMARD (data/hourly); hour-dependent "
+        "rules (DE § 19(2) StromNEV: ≥ 7,000 full-load hours and > 10 GWh) follow from the full-load hours of plant and e-boiler together.",
+        "hy_line": "{cc}: {hours} hours on electricity at {price} €/MWh on average (electricity wins below {switch} €/MWh); saving against gas only {saving} M€/yr; discount lost through fewer full-load hours {lost} M€/yr; break-even CO2 price baseload {be_base}, hybrid {be_hybrid}.",
+        "hy_never": "never", "hy_free": "without a CO2 price",
+        "hy_sheet": "Hybrid e-boiler", "hy_sheet_title": "Hybrid e-boiler: hours on electricity, costs and break-even per country",
+        "hy_xl_cols": "country|hours on electricity|average price (€/MWh)|switching price (€/MWh)|gas only (M€/yr)|baseload e-boiler (M€/yr)|hybrid (M€/yr)|hybrid saving (M€/yr)|break-even baseload (€/t)|break-even hybrid (€/t)|discount lost (M€/yr)",
+        "hy_data_sheet": "Price duration", "hy_hour": "hour (highest price first)", "hy_switch": "switching price",
+        "hy_chart_note": "Per country: the year's hourly prices from high to low (price-duration curve) and the switching price below which the e-boiler runs (axis −100 to 300 €/MWh).", "hy_hours_axis": "hours of the year, dearest first",
         "cal_sheet": "Calendar", "cal_note_head": "why (from the config)",
         "region_title": "Region",
         "hl_start": "{ref} is ", "hl_and": " and ", "hl_title": "In words (per sector)", "tx_net_total": "Net (electricity)",
