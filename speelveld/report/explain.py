@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import dataclasses
 import json
 
@@ -103,8 +105,17 @@ def _print_input(console: Console, ref, indent: str, used_sources: dict, lang: s
     used_sources.setdefault(ref.source_id, _source_text(ref))
 
 
+_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d.,]\d)")
+
+
 def _step_text(step: ExplainedStep, w: dict, lang: str = "nl") -> Text:
-    label, formula = units_in(lang, step_label(lang, step.label)), localise(units_in(lang, step.formula))
+    label, formula = units_in(lang, step_label(lang, step.label)), units_in(lang, step.formula)
+    if lang == "nl":
+        # a Dutch formula separates a function's arguments with ';' (its comma is the decimal sign),
+        # and a label's whole thousands take points (50–10.000 MWh); codes such as NACE 20.14 stay
+        formula = formula.replace(", ", "; ")
+        label = _THOUSANDS.sub(lambda m: m.group(0).replace(",", "."), label)
+    formula = localise(formula, lang)
     if step.kind == "condition":
         sign, style, word = {True: ("✓", "green", w["passed"]), False: ("✗", "red", w["failed"]), None: ("?", "yellow", w["unknown"])}[step.applies]
         text = Text(f"    {sign} ", style=style)

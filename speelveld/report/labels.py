@@ -9,7 +9,7 @@ import string
 
 LABELS: dict[str, dict[str, str]] = {
     "nl": {
-        "commodity": "Commodity",
+        "commodity": "Stroominkoop (groothandel)",
         "network": "Netwerk",
         "taxes": "Belastingen en heffingen",
         "compensation": "Compensatie indirecte CO2-kosten",
