@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import dataclasses
 import json
+import re
 
 from rich.console import Console
 from rich.text import Text
