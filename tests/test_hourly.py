@@ -152,5 +152,5 @@ def test_business_case_hybride_on_the_shipped_data():
         assert 0 < row["hours_electric"] < 8760 and row["cost_hybrid_meur"] <= row["cost_gas_only_meur"] + 1e-9
     # the hybrid breaks even at a lower CO2 price than the baseload e-boiler everywhere
     assert all(x["break_even_hybrid_eur_per_t"] <= x["break_even_baseload_eur_per_t"] for x in rows.values())
-    r = runner.invoke(app, ["business-case", "--sector", "chemie", "--year", "2026", "--operation", "hybride"])
+    r = runner.invoke(app, ["business-case", "--sector", "chemie", "--year", "2026", "--operation", "hybride", "--lang", "en"])
     assert r.exit_code == 2 and "hourly prices cover the whole years 2024, 2025" in " ".join(r.output.split())

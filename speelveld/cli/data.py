@@ -91,7 +91,7 @@ def validate(
             problems.extend(exc.problems)
     # every scenario against every year it names (or every year checked): a typo in a scenario's
     # path would otherwise pass here and fail only when the scenario is run
-    from speelveld.config.scenario import available_scenarios
+    from speelveld.config.scenario import available_scenarios, instrument_problems
 
     for name in available_scenarios(config_dir):
         try:
@@ -101,9 +101,12 @@ def validate(
             continue
         for y in [y for y in years if sc.applies_to(y)]:
             try:
-                load_year(config_dir, y, [], scenario=name)
+                loaded = load_year(config_dir, y, [], scenario=name)
             except ConfigError as exc:
                 problems.extend(p for p in exc.problems if p not in problems)
+                continue
+            # an option's instruments and lever must be in the config it changes
+            problems.extend(p for p in instrument_problems(sc, loaded.params) if p not in problems)
     if problems:
         raise ConfigError(problems)
 

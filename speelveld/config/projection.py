@@ -115,8 +115,9 @@ def _year_problems(path: Path, lines: LineMap, i: int, entry: PathEntry, base: i
     expected = list(range(base + 1, base + 1 + len(years)))
     if years and years != expected:
         wrong = next(y for y, e in zip(years, expected, strict=True) if y != e)
-        problems.append(f"{path}:{lines.line_of(('paths', i, 'years', str(wrong)))}: paths.{entry.path}.years.{wrong}: the years of a path run on "
-                        f"from {base + 1} without a gap ({', '.join(map(str, expected))}), so {wrong} is out of place")
+        where = f"{path}:{lines.line_of(('paths', i, 'years', str(wrong)))}: paths.{entry.path}.years.{wrong}"
+        run = ", ".join(map(str, expected))
+        problems.append(f"{where}: the years of a path run on from {base + 1} without a gap ({run}), so {wrong} is out of place")
     field = entry.path.rsplit(".", 1)[-1]
     for y, v in (entry.years or {}).items():
         for what, x in (("", v.value), ("low: ", v.low), ("high: ", v.high)):
