@@ -136,3 +136,14 @@ def test_a_bad_option_block_names_the_file_line_and_field(tmp_path, old, new, ex
     assert r.exit_code == 2 and "Traceback" not in r.output
     lines = [x for x in r.output.splitlines() if x.startswith("error: ")]
     assert len(lines) == 1 and f"optie-cisaf-prijssteun.yaml:{line}: {expected}" in lines[0], r.output
+
+
+def test_the_monte_carlo_says_how_many_draws_fall_outside_the_band_of_compare():
+    # the band of compare takes the wholesale prices high or low together, the draws correlate them:
+    # each says which it does, and the sweep counts its draws outside compare's band
+    r = runner.invoke(app, ["sweep", "--sector", "chemie", "--year", "2029", "--bands", "uniform", "--samples", "2000", "--lang", "en"], env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    text = " ".join(r.output.split())
+    line = text[text.index("Share of draws outside the band of compare"):].split("%.")[0] + "%."
+    shares = [float(x.split()[-1]) for x in line.split(": ", 1)[1].rstrip(".").replace(" %", "").split("; ")]
+    assert len(shares) == 3 and all(0 <= x <= 100 for x in shares)

@@ -262,10 +262,22 @@ def sweep(
         status.update("summarising…")
         reach = reaches(cfg, sector, chosen[1:], chosen[0], varies, links)
         dist, tornado = summarise(results, varies, chosen[1:] if business is None else chosen, reach if business is None else None, metric)
+        outside = None
+        if bands is not None and business is None:
+            # the band of compare/opties takes every wholesale price high or low together; the draws move
+            # them with their measured correlation: how many draws fall outside that band, per country
+            totals = run_compare(cfg, [sector], chosen[1:], reference=chosen[0]).totals
+            edges = {r["country"]: (r["gap_low_eur_per_mwh"], r["gap_high_eur_per_mwh"]) for r in totals.iter_rows(named=True)}
+            outside = {cc: results.select(((pl.col(f"gap_eur_per_mwh|{cc}") < lo - 1e-9) | (pl.col(f"gap_eur_per_mwh|{cc}") > hi + 1e-9)).mean() * 100).collect().item()
+                       for cc, (lo, hi) in edges.items() if lo is not None and hi is not None and cc != chosen[0]}
     elapsed = time.perf_counter() - started
     varied = {v.path for v in varies} | {x.target for x in links}
     for part in sweep_tables(sector, cfg.year, n, elapsed, out_file, dist, tornado, varies, links, chol is not None, chosen, left_out_lines(cfg, sector, chosen[1:], chosen[0], varied), L, metric, bands.value if bands else None):
         out.print(part)
+    if outside:
+        from speelveld.report.labels import country_name, num, t
+
+        out.print(t(L, "tx_outside_band", items="; ".join(f"{country_name(L, cc, short=True)} {num(v, 1, L)} %" for cc, v in outside.items())), style="dim")
 
 
 @app.command()
