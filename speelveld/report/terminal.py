@@ -624,6 +624,16 @@ def state_cost_text(cost, reference: str, lang: str = "nl") -> list[str]:
     return out
 
 
+def share_text(pct: float, lang: str) -> str:
+    """A share of draws to one decimal, never rounded to a certainty the draws do not show: one
+    draw in a million the other way reads '> 99,9 %', not '100 %'."""
+    if 0 < pct < 0.05:
+        return f"< {num(0.1, 1, lang)} %"
+    if 99.95 <= pct < 100:
+        return f"> {num(99.9, 1, lang)} %"
+    return f"{num(pct, 1 if 0 < pct < 100 else 0, lang)} %"
+
+
 def sweep_tables(sector, year, n, elapsed, out_file, dist, tornado, varies, links, correlated, chosen, left_out, lang: str = "nl", metric: str = "gap_eur_per_mwh", bands: str | None = None) -> list:
     """The sweep's distribution per country, its tornado and what the distribution leaves out."""
     ref, others = chosen[0], chosen[1:]
@@ -648,12 +658,14 @@ def sweep_tables(sector, year, n, elapsed, out_file, dist, tornado, varies, link
     tor.add_column("parameter")
     for cc in others:
         tor.add_column(cc, justify="right")
-    for v in varies:
-        sub = {r["country"]: r["swing_eur_per_mwh"] for r in tornado.filter(pl.col("parameter") == v.given).iter_rows(named=True)}
-        tor.add_row(v.given, *[("–" if sub.get(cc) is None else f"{num(sub[cc], 2)}") for cc in others])
+    # the largest swing first (over the countries shown), as a tornado reads
+    swings = {v.given: {r["country"]: r["swing_eur_per_mwh"] for r in tornado.filter(pl.col("parameter") == v.given).iter_rows(named=True)} for v in varies}
+    for given in sorted(swings, key=lambda g: -max((abs(x) for x in swings[g].values() if x is not None), default=0.0)):
+        sub = swings[given]
+        tor.add_row(given, *[("–" if sub.get(cc) is None else f"{num(sub[cc], 2)}") for cc in others])
     parts: list = [head, table]
     if metric == "gap_eur_per_mwh":
-        shares = ", ".join(f"{r['country']} {num(r['share_positive_pct'], 0)} %" for r in dist.iter_rows(named=True) if r["share_positive_pct"] is not None)
+        shares = ", ".join(f"{country_name(lang, r['country'], short=True)} {share_text(r['share_positive_pct'], lang)}" for r in dist.iter_rows(named=True) if r["share_positive_pct"] is not None)
         parts.append(Text(t(lang, "tx_share_dearer", ref=ref, shares=shares)))
         if bands is not None:
             from speelveld.core.sweep import PRICE_CORRELATION
