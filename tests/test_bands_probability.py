@@ -97,3 +97,25 @@ def test_bands_draws_stay_inside_their_bands_and_follow_the_price_correlation(tm
     # a Gaussian copula with ρ = 0.983 gives uniforms with a rank correlation of 6/π · asin(ρ/2) = 0.981
     rho = frame.select(pl.corr("NL.commodity.baseload_eur_per_mwh", "DE.commodity.baseload_eur_per_mwh", method="spearman")).item()
     assert rho == pytest.approx(0.981, abs=0.005)
+
+
+def test_corr_adds_to_the_price_correlation_and_the_eua_prices_move_together(tmp_path):
+    import polars as pl
+
+    out = tmp_path / "s.parquet"
+    pair = "NL.carbon.indirect_cost_compensation.budget_eur_per_year,DE.carbon.indirect_cost_compensation.eligible.annex-i-new.super_cap_applies_pct=0.5"
+    r = runner.invoke(app, ["sweep", "--sector", "chemie", "--bands", "uniform", "--samples", "20000", "--corr", pair, "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    df = pl.read_parquet(out)
+    nl, de = "NL.commodity.baseload_eur_per_mwh", "DE.commodity.baseload_eur_per_mwh"
+    assert df.select(pl.corr(nl, de)).item() > 0.95  # the measured 0.98 kept beside the user's pair
+    a, b = pair.split("=")[0].split(",")
+    assert 0.4 < df.select(pl.corr(a, b)).item() < 0.6
+    # one EUA price drawn, the others follow it by the same change
+    eua, forward = df["eu.eua_price_eur_per_t"], df["eu.eua_forward_price_eur_per_t"]
+    assert (forward - eua).std() < 1e-9
+    # the draws do not depend on the order of the options
+    out2 = tmp_path / "s2.parquet"
+    r = runner.invoke(app, ["sweep", "--sector", "chemie", "--bands", "uniform", "--samples", "20000", "--corr", f"{b},{a}=0.5", "--out", str(out2)])
+    assert r.exit_code == 0, r.output
+    assert pl.read_parquet(out2).select(sorted(df.columns)).equals(df.select(sorted(df.columns)))

@@ -169,9 +169,15 @@ def correlate(varies: list[Vary], pairs: list[tuple[str, str, float]]) -> list[l
     """The Cholesky factor of the correlation matrix of the random draws (in the order of
     ``varies``, drawn ones only): a Gaussian copula, the coefficient holding between the draws'
     underlying standard normals; a matrix that is not positive definite is refused."""
-    normals = [v.path for v in varies if not v.is_grid]
+    normals = sorted(v.path for v in varies if not v.is_grid)  # by path: the draws do not depend on the order of --vary
     n = len(normals)
     c = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
+    # the wholesale prices drawn within their bands keep their measured correlation; the user's pairs come on top
+    group = {v.path: v for v in varies if not v.is_grid and v.group is not None and v.dist in ("uniform", "triangular")}
+    for i, a in enumerate(normals):
+        for j, b in enumerate(normals):
+            if i != j and a in group and b in group and group[a].group == group[b].group:
+                c[i][j] = PRICE_CORRELATION.get(frozenset({a.split(".", 1)[0], b.split(".", 1)[0]}), 0.0)
     for a, b, rho in pairs:
         i, j = normals.index(a), normals.index(b)
         c[i][j] = c[j][i] = rho
@@ -272,6 +278,14 @@ def band_varies(cfg: YearConfig, sector: str, countries: list[str], reference: s
             continue
         mode = p.central if shape == "triangular" else None
         out.append(Vary(path, path, dist=shape, a=p.low, b=p.high, mode=mode, group=co_moving_group(path)))
+    # the EU ETS prices are one market's price at different dates: one is drawn, the others follow
+    # it by the same change (co_moving_links), as a --set of one moves the others
+    from speelveld.config.model import EUA_PRICES
+
+    eua = [v for v in out if v.path in EUA_PRICES]
+    if len(eua) > 1:
+        lead = min(eua, key=lambda v: EUA_PRICES.index(v.path))
+        out = [v for v in out if v.path not in EUA_PRICES or v is lead]
     return out
 
 
@@ -328,7 +342,7 @@ def scenario_frame(varies: list[Vary], n: int, seed: int, samples: int | None, l
     idx = pl.col("scenario")
     lf = pl.LazyFrame().select(pl.int_range(0, n, dtype=pl.UInt64).alias("scenario"))
     exprs = []
-    drawn = [k for k, v in enumerate(varies) if not v.is_grid]
+    drawn = sorted((k for k, v in enumerate(varies) if not v.is_grid), key=lambda k: varies[k].path)  # as in correlate()
 
     def standard_normal(path: str) -> pl.Expr:
         stream = _stream(path)
