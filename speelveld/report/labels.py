@@ -142,7 +142,7 @@ LABELS: dict[str, dict[str, str]] = {
         "op2_mix_chance": "kans dat het verschil gesloten blijft (de band als gelijkmatige spreiding gelezen): {items}",
         "op_legend": "Opties:",
         "op_sheet": "Bestedingsopties",
-        "op_sheet_title": "Bestedingsopties van de envelop elektriciteitskosten: kosten, envelop en verschil chemie NL − DE per jaar",
+        "op_sheet_title": "Bestedingsopties van de envelop elektriciteitskosten: kosten, ruimte in de envelop, verschil chemie en staal NL − DE en staatssteun per jaar",
         "op_xl_cols": "optie|jaar|projectie|kosten staat M€/jr|laag|hoog|ruimte M€/jr|laag|hoog|chemie NL−DE vóór (€/MWh)|"
         "chemie NL−DE na (€/MWh)|laag|hoog|staal NL−DE vóór (€/MWh)|staal NL−DE na (€/MWh)|laag|hoog|nuttig geld tegenover DE (%)|"
         "staatssteun|regels niet voldaan",
@@ -472,7 +472,7 @@ LABELS: dict[str, dict[str, str]] = {
         "op2_mix_chance": "chance the gap stays closed (the band read as an even spread): {items}",
         "op_legend": "Options:",
         "op_sheet": "Spending options",
-        "op_sheet_title": "Spending options of the electricity-cost envelope: cost, envelope and the chemie NL − DE gap per year",
+        "op_sheet_title": "Spending options of the electricity-cost envelope: cost, headroom in the envelope, the chemie and staal NL − DE gaps and state aid per year",
         "op_xl_cols": "option|year|projection|state cost M€/yr|low|high|headroom M€/yr|low|high|chemie NL−DE before (€/MWh)|"
         "chemie NL−DE after (€/MWh)|low|high|staal NL−DE before (€/MWh)|staal NL−DE after (€/MWh)|low|high|useful money against DE (%)|"
         "state aid|rules not met",
