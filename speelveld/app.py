@@ -342,8 +342,8 @@ def hybrid_case(cfg: YearConfig, sector: str, countries: list[str], co2_prices: 
     e = electrification(cfg, sector, "e-boiler")
     eu = cfg.eu
     electrified = load_year(cfg.config_dir, cfg.year, [Override(p, v, "business case") for p, v in electrified_values(cfg, sector, e)], scenario=cfg.scenario)
-    before = compare(cfg, [sector], countries, reference=countries[0], gas=True).lines
-    after = compare(electrified, [sector], countries, reference=countries[0], gas=True).lines
+    plant_now = compare(cfg, [sector], countries, reference=countries[0], gas=True)
+    before, after = plant_now.lines, compare(electrified, [sector], countries, reference=countries[0], gas=True).lines
 
     def delta(cc: str) -> dict[str, float]:
         a = {r["key"]: r["eur_per_year"] or 0.0 for r in before.filter(pl.col("country") == cc).iter_rows(named=True)}
@@ -376,15 +376,15 @@ def hybrid_case(cfg: YearConfig, sector: str, countries: list[str], co2_prices: 
                                   gas / e.gas_saved_mwh, central(cfg.countries[cc].commodity, "baseload_eur_per_mwh")))
     eua = central(eu, "eua_price_eur_per_t")
     grid = sorted({*(co2_prices if co2_prices is not None else [float(x) for x in range(0, 1001)]), eua})
-    frame = dispatch(prices, costs, plant, grid, list(capacity_shares))
+    at_eua = dispatch(prices, costs, plant, [eua], [1.0])  # the hybrid the engine checks below
     # the engine's own bill of the hybrid at the year's CO2 price: what the linear sum misses
     model = cfg.sectors[sector]
     q = central(model, "consumption_mwh")
     h = central(model, "utilisation_hours") if model.utilisation_hours is not None else q * 1000 / central(model, "contracted_capacity_kw")
     adjusted = []
-    plant_bill = {r2["country"]: r2["total_eur_per_year"] for r2 in compare(cfg, [sector], countries, reference=countries[0]).totals.iter_rows(named=True)}
+    plant_bill = {r2["country"]: r2["total_eur_per_year"] for r2 in plant_now.totals.iter_rows(named=True)}
     for c in costs:
-        row = frame.filter((pl.col("country") == c.country) & (pl.col("co2") == eua) & (pl.col("capacity_share") == 1.0)).row(0, named=True)
+        row = at_eua.filter(pl.col("country") == c.country).row(0, named=True)
         extra = row["electricity_mwh"]
         if extra <= 0:
             adjusted.append(c)

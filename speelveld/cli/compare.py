@@ -45,6 +45,8 @@ from speelveld.cli.common import (
 )
 from speelveld.errors import UsageProblem
 
+ProfileOpt = Annotated[Path | None, typer.Option("--profile", metavar="FILE.csv", help="A plant's own hourly load (columns datetime, mw; one row per hour of the price year): its energy, full-load hours, off-peak share and load-weighted price per country replace the archetype's. Read here, never written anywhere.", show_default=False)]
+
 
 @app.command()
 @user_errors
@@ -62,7 +64,7 @@ def compare(
     excel: Annotated[Path | None, typer.Option("--excel", metavar="FILE.xlsx", help="Also write the Excel workbook (same layout as `speelveld report`) to this .xlsx file.", show_default=False)] = None,
     strict: StrictOpt = None,
     carrier: Annotated[Carrier, typer.Option("--carrier", help="electricity (the headline toets), gas, or all: electricity, gas and direct CO2 side by side with the gap in the whole energy bill.")] = None,
-    profile: Annotated[Path | None, typer.Option("--profile", metavar="FILE.csv", help="A plant's own hourly load (columns datetime, mw; one row per hour of the price year): its energy, full-load hours, off-peak share and load-weighted price per country replace the archetype's. Read here, never written anywhere.", show_default=False)] = None,
+    profile: ProfileOpt = None,
 ):
     """Compare what a sector's plant pays in each country, line by line, and the gap to the reference.
 
@@ -136,7 +138,7 @@ def explain(
     config_dir: ConfigDirOpt = None,
     strict: StrictOpt = None,
     carrier: Annotated[Carrier, typer.Option("--carrier", help="electricity, or gas / all to include the natural gas lines (per MWh of gas).")] = None,
-    profile: Annotated[Path | None, typer.Option("--profile", metavar="FILE.csv", help="A plant's own hourly load (columns datetime, mw; one row per hour of the price year): its energy, full-load hours, off-peak share and load-weighted price per country replace the archetype's. Read here, never written anywhere.", show_default=False)] = None,
+    profile: ProfileOpt = None,
 ):
     """Explain every cost line of one sector in one country: the formula with the numbers filled
     in, each eligibility condition (passed or failed), the resulting €/yr and €/MWh, and the

@@ -37,24 +37,31 @@ class DatedRule:
 
 def dated_rules(country: CountryFile) -> list[DatedRule]:
     """Every rule of the country file with a validity window, in file order."""
-    return list(_walk(country, country.country, (), country.country))
+    return [DatedRule(country.country, path, loc, getattr(node, "label", None) or path, node.valid, getattr(node, "followed_by", None),
+                      getattr(node, "id", None), isinstance(node, CalendarEntry))
+            for path, loc, node in rule_nodes(country) if isinstance(getattr(node, "valid", None), Validity)]
 
 
-def _walk(node, path: str, loc: tuple, cc: str) -> Iterator[DatedRule]:
+def rule_nodes(country: CountryFile) -> Iterator[tuple[str, tuple, BaseModel]]:
+    """Every rule of a country file that is not always in force (a validity window, or pending):
+    its parameter prefix (list items by id, as the loader names them), its keys in the file, the
+    node. Found by walking the models, so a new kind of rule is picked up without a list to keep."""
+    return _walk(country, country.country, ())
+
+
+def _walk(node, path: str, loc: tuple) -> Iterator[tuple[str, tuple, BaseModel]]:
     if isinstance(node, BaseModel):
-        valid = getattr(node, "valid", None)
-        if isinstance(valid, Validity):
-            yield DatedRule(cc, path, loc, getattr(node, "label", None) or path, valid, getattr(node, "followed_by", None),
-                            getattr(node, "id", None), isinstance(node, CalendarEntry))
+        if isinstance(getattr(node, "valid", None), Validity) or bool(getattr(node, "pending", False)):
+            yield path, loc, node
         for name in type(node).model_fields:
             if name not in ("sources", "valid", "when", "followed_by"):
-                yield from _walk(getattr(node, name), f"{path}.{name}", loc + (name,), cc)
+                yield from _walk(getattr(node, name), f"{path}.{name}", loc + (name,))
     elif isinstance(node, list):
         for i, item in enumerate(node):
-            yield from _walk(item, f"{path}.{getattr(item, 'id', None) or i}", loc + (i,), cc)
+            yield from _walk(item, f"{path}.{getattr(item, 'id', None) or i}", loc + (i,))
     elif isinstance(node, dict):
         for key, item in node.items():
-            yield from _walk(item, f"{path}.{key}", loc + (key,), cc)
+            yield from _walk(item, f"{path}.{key}", loc + (key,))
 
 
 def succession_problems(country: CountryFile, year: int, where, known_params: set[str] | None = None) -> list[str]:

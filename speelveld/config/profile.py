@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import polars as pl
 
@@ -101,7 +102,7 @@ def load_profile(path: Path, year: int) -> Profile:
         when = gap["utc"][0]
         before = hours.filter(pl.col("utc") < when)
         after = "" if before.height == 0 else f" (after row {before['row'].max()})"
-        local = when.astimezone(__import__("zoneinfo").ZoneInfo(LOCAL))
+        local = when.astimezone(ZoneInfo(LOCAL))
         raise ConfigError([f"{path}: datetime: the hour {local.isoformat(timespec='minutes')} is missing{after}; a profile has every hour of {year} ({expected.height:,}), it is not padded"])
     frame = hours.select("utc", pl.col("value").alias("mw")).sort("utc")
     mwh, peak = float(frame["mw"].sum()), float(frame["mw"].max())

@@ -139,6 +139,7 @@ def calendar_problems(config_dir: Path, cfg, to_year: int, paths: PathsFile) -> 
     from speelveld.config.calendar import dated_rules
 
     problems = []
+    given, last = {e.path: e for e in paths.paths}, last_path_year(paths)
     for cc, country in sorted(cfg.countries.items()):
         file = config_dir / str(cfg.year) / "countries" / f"{cc}.yaml"
         lines = None
@@ -152,10 +153,9 @@ def calendar_problems(config_dir: Path, cfg, to_year: int, paths: PathsFile) -> 
                 problems.append(f"{where}: {r.path}: {r.label} ends in {r.ends} and says nothing of what follows, so {r.ends + 1} cannot be built; "
                                 "add followed_by: with rule, paths or ends: true, and a source")
             elif r.followed_by.paths is not None:
-                given = {e.path: e for e in paths.paths}
                 for p in r.followed_by.paths:
                     entry = given.get(p)
-                    for year in range(r.ends + 1, min(to_year, last_path_year(paths)) + 1):
+                    for year in range(r.ends + 1, min(to_year, last) + 1):
                         if entry is None or (entry.years is not None and year not in entry.years):
                             problems.append(f"{where}: {r.path}: {r.label} is followed by values from the paths file, but it gives none for {p} in {year}")
                             break

@@ -7,8 +7,6 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from speelveld.config.model import CountryFile, EUFile, Quality, SectorFile, Source, Validity
 
 
@@ -116,25 +114,11 @@ class RuleWindow:
 
 def rule_windows(cfg: YearConfig) -> dict[str, RuleWindow]:
     """Every rule of every country with a validity window or a pending flag, by the path prefix
-    its parameters carry (list items named by id, as the loader names them). Found by walking the
-    models, so a new kind of rule is picked up without a list to keep up to date."""
+    its parameters carry (the walk of config.calendar.rule_nodes)."""
+    from speelveld.config.calendar import rule_nodes
+
     out: dict[str, RuleWindow] = {}
-
-    def visit(node, path: str) -> None:
-        if isinstance(node, BaseModel):
-            validity, pending = getattr(node, "valid", None), bool(getattr(node, "pending", False))
-            if validity is not None or pending:
-                out[path] = RuleWindow(getattr(node, "label", None) or path, validity, pending)
-            for name in type(node).model_fields:
-                if name not in ("sources", "valid", "when"):
-                    visit(getattr(node, name), f"{path}.{name}")
-        elif isinstance(node, list):
-            for i, item in enumerate(node):
-                visit(item, f"{path}.{getattr(item, 'id', None) or i}")
-        elif isinstance(node, dict):
-            for key, item in node.items():
-                visit(item, f"{path}.{key}")
-
-    for cc, country in sorted(cfg.countries.items()):
-        visit(country, cc)
+    for _cc, country in sorted(cfg.countries.items()):
+        for path, _loc, node in rule_nodes(country):
+            out[path] = RuleWindow(getattr(node, "label", None) or path, getattr(node, "valid", None), bool(getattr(node, "pending", False)))
     return out

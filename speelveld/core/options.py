@@ -64,7 +64,7 @@ class OptionYear:
     cost_partial: bool = False  # the full cost (every user of a general measure) is not known: the model's is a lower bound
     mix: object | None = None  # for the option named 'mix': the levels, the marginal value (core.mix.Mix)
     chance_closed: dict[tuple[str, str], float | None] = field(default_factory=dict)  # mix: (sector, neighbour) -> chance the gap stays closed
-    gap_bands: dict[tuple[str, str], tuple[float | None, float | None]] | None = None  # (sector, neighbour) -> band of the gap before
+    gap_bands: dict[tuple[str, str], tuple[float | None, float | None]] = field(default_factory=dict)  # (sector, neighbour) -> band of the gap before
     shown: dict = field(default_factory=dict)  # (sector, neighbour) of the memo's sectors -> ((gap before, low, high), (gap after, low, high))
 
 
@@ -125,8 +125,9 @@ def options_year(base: YearConfig, options: dict[str, YearConfig], reference: st
                 # what the reference plant pays less for electricity (the options are electricity
                 # measures; an unknown direct-CO2 cost on both sides would otherwise leave it open)
                 relief = pl.col(f"a|{s}|{reference}|total") - pl.col(f"{name}|{s}|total")
-                derived += [relief.alias(f"{name}|{s}|relief"), (relief * pl.col(f"{s}|mwh") / 1e6).alias(f"{name}|{s}|money")]
-                terms.append(relief * pl.col(f"{s}|mwh") / 1e6)
+                money = relief * pl.col(f"{s}|mwh") / 1e6
+                derived += [relief.alias(f"{name}|{s}|relief"), money.alias(f"{name}|{s}|money")]
+                terms.append(money)
             derived.append(pl.sum_horizontal(terms).alias(f"{name}|cost"))
             if head_sector in sectors:
                 derived.append((pl.col(f"{name}|{head_sector}|total") - pl.col(f"a|{head_sector}|{head_country}|total")).alias(f"{name}|headline"))
@@ -333,10 +334,10 @@ def mix_year(results: list[OptionYear], neighbours: list[str], reference: str = 
     option named ``mix`` with the same figures as the others."""
     from speelveld.core.mix import Instrument, best_mix, chance_closed
 
-    # the lawful options whose whole cost is known (a general measure's full cost may not be)
-    lawful = [r for r in results if r.verdict == "pass" and r.state_cost_meur is not None and r.sectors is not None and not r.cost_partial]
     if not results:
         return None
+    # the lawful options whose whole cost is known (a general measure's full cost may not be)
+    lawful = [r for r in results if r.verdict == "pass" and r.state_cost_meur is not None and r.sectors is not None and not r.cost_partial]
     first = results[0]
     gaps_before = {(g["sector"], g["country"]): g["gap_before_eur_per_mwh"] for g in first.gaps.iter_rows(named=True) if g["country"] in neighbours}
     volumes = {g["sector"]: g["sector_electricity_mwh"] for g in first.gaps.iter_rows(named=True) if g["sector_electricity_mwh"] is not None}
@@ -364,13 +365,6 @@ def mix_year(results: list[OptionYear], neighbours: list[str], reference: str = 
     oy.shown = {k: (before_, tuple(None if v is None else v - mix.relief.get(k[0], 0.0) for v in before_)) for k, (before_, _) in first.shown.items()}
     # the band of each gap before, read as a uniform spread: the chance the mix's relief closes it
     for (s, cc), g in gaps_before.items():
-        low, high = _gap_band(first, s, cc)
+        low, high = first.gap_bands.get((s, cc), (None, None))
         oy.chance_closed[(s, cc)] = chance_closed(mix.relief.get(s, 0.0), low, high, g) if g is not None else None
     return oy
-
-
-def _gap_band(r: OptionYear, sector: str, country: str) -> tuple[float | None, float | None]:
-    if r.gap_bands is None:
-        return (None, None)
-    row = r.gap_bands.get((sector, country))
-    return row if row is not None else (None, None)

@@ -66,6 +66,7 @@ def write_hybrid_workbook(path: Path, rows: list[dict], prices: pl.DataFrame, me
     """A sheet with the table and, per country, the year's prices sorted from high to low (the
     price-duration curve) with the switching price as a second line."""
     from openpyxl.chart import LineChart, Reference
+    from openpyxl.styles import Alignment
 
     from speelveld.report.excel import BOLD, _font, _print_setup, _put_text, _run_sheet, new_workbook, save_workbook
     from speelveld.report.labels import WORKBOOK as TEXT
@@ -121,7 +122,7 @@ def write_hybrid_workbook(path: Path, rows: list[dict], prices: pl.DataFrame, me
         ws.column_dimensions[c].width = w
     ws.row_dimensions[3].height = 52
     for j in range(1, len(heads) + 1):
-        ws.cell(row=3, column=j).alignment = __import__("openpyxl").styles.Alignment(wrap_text=True, vertical="top")
+        ws.cell(row=3, column=j).alignment = Alignment(wrap_text=True, vertical="top")
     _print_setup(ws, 3)
     _run_sheet(wb.create_sheet(TEXT[lang]["run"]), meta, lang)
     save_workbook(wb, path)
