@@ -62,7 +62,7 @@ def test_wholesale_prices_share_their_band_in_compare(tmp_path):
 def _shares(output: str) -> dict[str, float]:
     line = next(x for x in output.splitlines() if "duurder is:" in x or "is dearer:" in x)
     # a share to one decimal ("49,6 %"), whole at 0 and 100
-    return {cc: float(v.replace(",", ".")) for cc, v in re.findall(r"([A-Z]{2})(?: \(Vl\.\))? (\d+(?:[,.]\d)?) %", line)}
+    return {cc: float(v.replace(",", ".")) for cc, v in re.findall(r"([A-Z]{2})(?: \((?:Vl|Fl)\.\))? (\d+(?:[,.]\d)?) %", line)}
 
 
 def test_a_gap_band_above_zero_gives_a_hundred_percent(tmp_path):

@@ -933,14 +933,14 @@ COUNTRY_NAMES = {
     "en": {"NL": "the Netherlands", "DE": "Germany", "BE": "Belgium (Flemish rules)", "FR": "France"},
 }
 # A country whose regional rules the configs follow for one region only: its code in a table says so.
-SHORT_COUNTRY = {"BE": "BE (Vl.)"}
+SHORT_COUNTRY = {"nl": {"BE": "BE (Vl.)"}, "en": {"BE": "BE (Fl.)"}}
 
 
 def country_name(lang: str, cc: str, short: bool = False) -> str:
-    """A country as a table header (short: the code, 'BE (Vl.)' for Belgium's Flemish rules) or in
-    a sentence (its name, 'België (Vlaamse regels)')."""
+    """A country as a table header (short: the code, 'BE (Vl.)' / 'BE (Fl.)' for Belgium's Flemish
+    rules) or in a sentence (its name, 'België (Vlaamse regels)')."""
     if short:
-        return SHORT_COUNTRY.get(cc, cc)
+        return SHORT_COUNTRY.get(lang, {}).get(cc, cc)
     return COUNTRY_NAMES.get(lang, {}).get(cc, cc)
 
 
