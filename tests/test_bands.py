@@ -237,3 +237,41 @@ def test_compare_without_uncertainty_matches_point_evaluation():
     cfg = load_year(FIXTURE, 2030)
     r = compare(cfg, ["plant"], ["DE", "FR"])
     assert r.bands is not None and r.bands.inputs == []
+
+
+def test_a_kink_near_the_base_point_does_not_hide_the_other_inputs():
+    # f = max(0, x1 + x2 − b): x1, x2 in 0–1 (central 0.5), b in 0.5–2.5 (central 1.5), the shape of
+    # the IKC budget's pro-rata cut (claims x1 + x2 against a budget b). At the base point
+    # 0.5 + 0.5 − 1.5 < 0: neither x1 nor x2 moves f there, only a low b does (to 0.5). Probed at
+    # the base point alone the highest corner is b = 0.5 with x1, x2 at 0.5: f = 0.5; the true
+    # highest value is 1 + 1 − 0.5 = 1.5, which the corner's own probes find
+    import polars as pl
+
+    from speelveld.core.bands import Uncertain, compute_bands
+
+    inputs = [Uncertain("x1", "x1", 0.0, 1.0, 0.5, 0.5, False, True), Uncertain("x2", "x2", 0.0, 1.0, 0.5, 0.5, False, True),
+              Uncertain("b", "b", 0.5, 2.5, 1.5, 1.5, False, True)]
+
+    def evaluate(frame):
+        x2 = pl.col("x2") if "x2" in frame.columns else pl.lit(0.5)
+        return frame.with_columns(f=pl.max_horizontal(pl.lit(0.0), pl.col("x1") + x2 - pl.col("b")))
+
+    bands = compute_bands(evaluate, inputs, ["f"])
+    assert bands.band("f") == (0.0, 1.5)
+    # with x2 fixed at its central value, the same rule gives 1 + 0.5 − 0.5 = 1.0
+    assert compute_bands(evaluate, inputs[::2], ["f"]).band("f") == (0.0, pytest.approx(1.0))
+
+
+def test_compare_and_explain_give_one_band_per_line():
+    # the IKC budget's cut was 0–8.26 €/MWh in compare and 0–6.78 in explain (each probed the kink
+    # with another set of inputs); now both give the box's extreme
+    from speelveld.config.load import default_config_dir
+    from speelveld.core.explain import explain
+
+    cfg = load_year(default_config_dir(), 2026)
+    compared = compare(cfg, "all", ["DE", "BE", "FR"])
+    for country in ("NL", "FR"):
+        lines = compared.lines.filter((compared.lines["country"] == country) & (compared.lines["sector"] == "chemie"))
+        for ln in explain(cfg, "chemie", country).lines:
+            c = lines.filter(lines["key"] == ln.key).row(0, named=True)
+            assert (ln.low_eur_per_mwh, ln.high_eur_per_mwh) == (pytest.approx(c["low_eur_per_mwh"], abs=1e-9), pytest.approx(c["high_eur_per_mwh"], abs=1e-9)), ln.key

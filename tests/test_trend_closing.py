@@ -305,4 +305,4 @@ def test_trend_on_eighty_columns_cuts_no_band():
         console.print(table)
     text = console.export_text()
     assert "…" not in text and max(len(line) for line in text.splitlines()) <= 80
-    assert "(-26,44 tot 0,46)" in text and "(15,34–40,80)" in text  # BE and DE 2026, whole
+    assert "(-26,44 tot 3,10)" in text and "(15,34–42,26)" in text  # BE and DE 2026, whole

@@ -43,6 +43,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import polars as pl
 
 from speelveld.config.checks import natural_range
@@ -169,35 +170,30 @@ def compute_bands(evaluate: Callable[[pl.DataFrame], pl.DataFrame], inputs: list
             ends.append(len(rows))
             rows.append(row)
         group_rows[g] = (ends[0], ends[1])
-    first = _run(evaluate, columns, rows, outputs)
+    first_grid = _run_array(evaluate, columns, rows, outputs)
+    first = first_grid.tolist()
     n_out = len(outputs)
-    direction = [[0.0] * n_out for _ in range(k)]
-    swing = [[0.0] * n_out for _ in range(k)]
-    open_low = [False] * n_out
-    open_high = [False] * n_out
+    open_low_any = np.zeros(n_out, dtype=bool)
+    open_high_any = np.zeros(n_out, dtype=bool)
+    direction_rows, swing_rows = [], []
     for i, u in enumerate(inputs):
-        f_lo, f_hi = first[lo_row[i]], first[hi_row[i]]
-        f_far = first[probe_row[i]] if u.open_high else None
-        d_row, s_row = direction[i], swing[i]
-        for j in range(n_out):
-            a, b = f_lo[j], f_hi[j]
-            d = _moves(a, b)
-            if math.isnan(d):
-                s_row[j] = math.nan
-                continue
-            d_row[j] = d
-            s_row[j] = abs(b - a)
-            if f_far is not None:
-                grow = _moves(b, f_far[j])
-                if grow > 0:
-                    open_high[j], s_row[j] = True, math.inf
-                elif grow < 0:
-                    open_low[j], s_row[j] = True, math.inf
+        f_lo, f_hi = first_grid[lo_row[i]], first_grid[hi_row[i]]
+        d = _moves_array(f_lo, f_hi)
+        s_row = np.where(np.isnan(d), np.nan, np.abs(f_hi - f_lo))
+        if u.open_high:
+            grow = np.where(np.isnan(d), np.nan, _moves_array(f_hi, first_grid[probe_row[i]]))
+            open_high_any |= grow > 0
+            open_low_any |= grow < 0
+            s_row = np.where((grow > 0) | (grow < 0), np.inf, s_row)
+        direction_rows.append(np.nan_to_num(d, nan=0.0).tolist())
+        swing_rows.append(s_row.tolist())
+    direction, swing = direction_rows, swing_rows
+    open_low, open_high = open_low_any.tolist(), open_high_any.tolist()
     # A group's members take the direction of the group's joint move.
     joint = {i: g for g, members in groups.items() for i in members}
     group_direction = {g: [_moves(first[lo][j], first[hi][j]) for j in range(n_out)] for g, (lo, hi) in group_rows.items()}
     # Two corners per output that any input moves; identical corners are evaluated once.
-    corners: dict[tuple, None] = {}
+    corner_of: dict[tuple[int, float], tuple] = {}
     for j in range(n_out):
         d = [direction[i][j] if i not in joint else _finite_sign(group_direction[joint[i]][j]) for i in range(k)]
         if not any(d):
@@ -205,23 +201,27 @@ def compute_bands(evaluate: Callable[[pl.DataFrame], pl.DataFrame], inputs: list
         for sign, skip in ((-1.0, open_low[j]), (1.0, open_high[j])):
             if skip:
                 continue
-            corner = tuple(base[i] if d[i] == 0 else (inputs[i].high if d[i] * sign > 0 else inputs[i].low) for i in range(k))
-            corners[corner] = None
+            corner_of[(j, sign)] = tuple(base[i] if d[i] == 0 else (inputs[i].high if d[i] * sign > 0 else inputs[i].low) for i in range(k))
     # a grouped input's own probes (one price moved alone) measure its swing, but are no state the
     # group can take: they stay out of the bands
     alone = {r for i in joint for r in (lo_row[i], hi_row[i], probe_row.get(i))}
-    points = [row for r, row in enumerate(first) if r and r not in alone]
-    if corners:
-        points = points + _run(evaluate, columns, [list(c) for c in corners], outputs)
+    grid = np.array([row for r, row in enumerate(first) if r and r not in alone], dtype=float).reshape(-1, n_out)
+    lows = np.where(np.isnan(grid), np.inf, grid).min(axis=0, initial=np.inf)
+    highs = np.where(np.isnan(grid), -np.inf, grid).max(axis=0, initial=-np.inf)
+    if corner_of:
+        free = [i for i, u in enumerate(inputs) if i not in joint and not u.open_high and u.low != u.high]
+        kinked = _kinked(first, inputs, base, free, lo_row, hi_row) if free else set()
+        corner_low, corner_high = _refine_corners(evaluate, columns, inputs, outputs, corner_of, base, free, kinked)
+        lows, highs = np.minimum(lows, corner_low), np.maximum(highs, corner_high)
+    defined = lows <= highs
     out_low, out_high, out_central = {}, {}, {}
     for j, name in enumerate(outputs):
-        values = [p[j] for p in points if not math.isnan(p[j])]
         c = first[0][j]
         value = None if math.isnan(c) else c
-        if not values:  # null at every point: an output that no input value defines
+        if not defined[j]:  # null at every point: an output that no input value defines
             lo = hi = math.nan
         else:
-            lo, hi = min(values), max(values)
+            lo, hi = float(lows[j]), float(highs[j])
             # The central value belongs to the band, unless an unknown without bounds moves the
             # output: then the central value only leaves that line out, which need not be a value
             # the output can take (a reduction of unknown charges is not "no reduction").
@@ -235,14 +235,125 @@ def compute_bands(evaluate: Callable[[pl.DataFrame], pl.DataFrame], inputs: list
     return Bands(outputs, inputs, out_central, out_low, out_high, swing)
 
 
+REFINE_ROUNDS = 4
+
+
+def _kinked(first: list[list[float]], inputs: list[Uncertain], base: list, free: list[int], lo_row: list[int], hi_row: list[int]) -> set[int]:
+    """The outputs that some input moves one way from the base point and not the other: a kink
+    (a cap, a threshold, a budget that binds) near the base point, where an input that does not
+    move the output at the base point may move it elsewhere."""
+    grid = np.array(first, dtype=float)
+    at_base = grid[1]
+    kinked = np.zeros(grid.shape[1], dtype=bool)
+    tol = 1e-9 * np.maximum(np.abs(at_base), 1.0)
+    with np.errstate(invalid="ignore"):
+        for i in free:
+            if not inputs[i].low < base[i] < inputs[i].high:
+                continue
+            down = np.abs(grid[lo_row[i]] - at_base) > tol
+            up = np.abs(grid[hi_row[i]] - at_base) > tol
+            kinked |= down ^ up
+    return set(np.flatnonzero(kinked).tolist())
+
+
+def _refine_corners(evaluate, columns, inputs: list[Uncertain], outputs: list[str], corner_of: dict, base: list, free: list[int], kinked: set[int]) -> list[list[float]]:
+    """Evaluate each output's corners, and move them where the base point misled.
+
+    An input that does not move an output at the base point may move it elsewhere: the IKC
+    budget's pro-rata cut is zero while the claims stay under the budget, so no sector's volume
+    moves it at the base point, yet every volume raises it once the budget binds. Probed at the
+    base point only, the corner would depend on which other inputs happen to share the
+    computation (compare and explain gave different bands). So for an output with a kink near
+    the base point (``kinked``), every input still at its base value is probed at both ends at the
+    output's corner; one that moves the output the corner's way takes that end, and the new corner
+    is probed in turn, until no corner moves (for outputs monotone in each input: the extreme of
+    the box). Returns every evaluated point."""
+    n_out = len(outputs)
+    evaluated: dict[tuple, np.ndarray] = {}  # a point's outputs (a row of one evaluation's array)
+    blocks: list[np.ndarray] = []
+
+    def evaluate_rows(rows, wanted: set[int] | None = None) -> None:
+        """Evaluate new rows; with ``wanted`` only those outputs where the evaluation can leave
+        the rest out (they stay nan, which no band counts)."""
+        rows = [r for r in dict.fromkeys(rows) if r not in evaluated]
+        if not rows:
+            return
+        if wanted is None or not getattr(evaluate, "selective", False):
+            grid = _run_array(evaluate, columns, [list(r) for r in rows], outputs)
+        else:
+            index = {outputs[j]: j for j in wanted}
+            got = evaluate(_frame(columns, [list(r) for r in rows]), set(index))
+            present = [n for n in got.columns if n in index]
+            grid = np.full((len(rows), n_out), np.nan)
+            if present:
+                grid[:, [index[n] for n in present]] = got.select(pl.col(present).cast(pl.Float64)).to_numpy()
+        blocks.append(grid)
+        evaluated.update(zip(rows, grid, strict=True))
+
+    def with_end(c: tuple, i: int, end: float) -> tuple:
+        return c[:i] + (end,) + c[i + 1 :]
+
+    def probes(c: tuple) -> list[tuple[int, tuple, tuple]]:
+        return [(i, with_end(c, i, inputs[i].low), with_end(c, i, inputs[i].high)) for i in free if c[i] == base[i]]
+
+    watched = {key: c for key, c in corner_of.items() if key[0] in kinked}
+    own: dict[int, set[tuple]] = {}  # per output the probes made for it
+    wanted: set[int] | None = None
+    for _ in range(REFINE_ROUNDS):
+        at = {c: probes(c) for c in dict.fromkeys(watched.values())}
+        todo = corner_of.values() if wanted is None else at
+        evaluate_rows([*todo, *(r for rows in at.values() for _, lo, hi in rows for r in (lo, hi))], wanted)
+        moved = {}
+        for (j, sign), c in watched.items():
+            moves = {}
+            for i, lo, hi in at[c]:
+                own.setdefault(j, set()).update((lo, hi))
+                m = _moves(evaluated[lo][j], evaluated[hi][j])
+                if m and not math.isnan(m):
+                    moves[i] = inputs[i].high if m * sign > 0 else inputs[i].low
+            if moves:
+                new = tuple(moves.get(i, v) for i, v in enumerate(c))
+                corner_of[(j, sign)] = moved[(j, sign)] = new
+        if not moved:
+            break
+        watched, wanted = moved, {j for j, _ in moved}
+    evaluate_rows(corner_of.values(), wanted)
+    # An output's band counts its own corners and probes only: a point probed for another output
+    # lies in the box as well, but counting it would make a band depend on which other outputs
+    # share the computation (compare --sector all against explain)
+    low, high = np.full(n_out, np.inf), np.full(n_out, -np.inf)
+    for (j, _), c in corner_of.items():
+        for r in (c, *own.get(j, ())):
+            v = evaluated[r][j]
+            if v == v:
+                low[j], high[j] = min(low[j], v), max(high[j], v)
+    return low, high
+
+
+def _moves_array(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``_moves`` over whole rows."""
+    with np.errstate(invalid="ignore"):
+        d = b - a
+        tol = 1e-9 * np.maximum(np.maximum(np.abs(a), np.abs(b)), 1.0)
+        return np.where(np.isnan(d), np.nan, np.where(np.abs(d) <= tol, 0.0, np.sign(d)))
+
+
 def _finite_sign(d: float) -> float:
     return 0.0 if math.isnan(d) else d
 
 
-def _run(evaluate, columns: list[str], rows: list[list[float | None]], outputs: list[str]) -> list[list[float]]:
-    """Evaluate the outputs at each row of input values; nulls come back as nan."""
+def _frame(columns: list[str], rows: list[list[float | None]]) -> pl.DataFrame:
     data = {c: [r[i] for r in rows] for i, c in enumerate(columns)} if columns else {"_point": [float(i) for i in range(len(rows))]}
-    frame = pl.DataFrame(data, schema={c: pl.Float64 for c in data})
-    result = evaluate(frame).select(outputs)
-    nan = math.nan
-    return [[nan if v is None else float(v) for v in row] for row in result.iter_rows()]
+    return pl.DataFrame(data, schema={c: pl.Float64 for c in data})
+
+
+def _run_array(evaluate, columns: list[str], rows: list[list[float | None]], outputs: list[str]) -> np.ndarray:
+    """Evaluate the outputs at each row of input values (a row per point); nulls come back as nan."""
+    if not outputs:
+        return np.empty((len(rows), 0))
+    return evaluate(_frame(columns, rows)).select(pl.col(outputs).cast(pl.Float64)).to_numpy()
+
+
+def _run(evaluate, columns: list[str], rows: list[list[float | None]], outputs: list[str]) -> list[list[float]]:
+    """As ``_run_array``, as lists."""
+    return _run_array(evaluate, columns, rows, outputs).tolist()
