@@ -275,3 +275,15 @@ def test_compare_and_explain_give_one_band_per_line():
         for ln in explain(cfg, "chemie", country).lines:
             c = lines.filter(lines["key"] == ln.key).row(0, named=True)
             assert (ln.low_eur_per_mwh, ln.high_eur_per_mwh) == (pytest.approx(c["low_eur_per_mwh"], abs=1e-9), pytest.approx(c["high_eur_per_mwh"], abs=1e-9)), ln.key
+
+
+def test_central_values_without_bands_equal_those_with_them():
+    from speelveld.config.load import default_config_dir
+
+    cfg = load_year(default_config_dir(), 2029)
+    banded, central = compare(cfg, "all", ["DE", "BE", "FR"]), compare(cfg, "all", ["DE", "BE", "FR"], bands=False)
+    columns = ["sector", "country", "total_eur_per_mwh", "gap_eur_per_mwh", "direct_co2_eur_per_mwh"]
+    from polars.testing import assert_frame_equal
+
+    assert_frame_equal(central.totals.select(columns), banded.totals.select(columns), rtol=1e-12, atol=1e-9)
+    assert (central.totals["gap_low_eur_per_mwh"] == central.totals["gap_eur_per_mwh"]).all()

@@ -222,10 +222,13 @@ class Comparison:
 _RESULTS: dict[tuple, Comparison] = {}
 
 
-def compare(cfg: YearConfig, sectors: list[str] | str, countries: list[str] | str | None = None, reference: str = "NL", gas: bool = False) -> Comparison:
+def compare(cfg: YearConfig, sectors: list[str] | str, countries: list[str] | str | None = None, reference: str = "NL", gas: bool = False,
+            bands: bool = True) -> Comparison:
     """Compute every sector in every country, the gap to ``reference``, and the band of each;
     with ``gas`` also the natural gas lines, their subtotal and gap, and the total-energy gap.
-    ``sectors`` may be one name or 'all'; ``countries`` one code, or None for every other country."""
+    ``sectors`` may be one name or 'all'; ``countries`` one code, or None for every other country.
+    ``bands=False``: central values only (each band is its central value), for callers that
+    read no band; an unknown stays left out as it is in the central values."""
     if isinstance(sectors, str):
         sectors = sorted(cfg.sectors) if sectors == "all" else [sectors]
     if countries is None:
@@ -236,18 +239,18 @@ def compare(cfg: YearConfig, sectors: list[str] | str, countries: list[str] | st
         unknown = [x for x in given if x not in available]
         if unknown:
             raise ValueError(f"unknown {kind} {', '.join(unknown)} in the {cfg.year} configs; available: {', '.join(sorted(available))}")
-    key = (cfg.resolved_hash(), cfg.year, tuple(sectors), tuple(countries), reference, gas)
+    key = (cfg.resolved_hash(), cfg.year, tuple(sectors), tuple(countries), reference, gas, bands)
     if key not in _RESULTS:
         if len(_RESULTS) > 128:
             _RESULTS.clear()
-        _RESULTS[key] = _compare(cfg, sectors, countries, reference, gas)
+        _RESULTS[key] = _compare(cfg, sectors, countries, reference, gas, bands)
     return dataclasses.replace(_RESULTS[key])
 
 
-def _compare(cfg: YearConfig, sectors: list[str], countries: list[str], reference: str, gas: bool = False) -> Comparison:
+def _compare(cfg: YearConfig, sectors: list[str], countries: list[str], reference: str, gas: bool = False, bands: bool = True) -> Comparison:
     if reference not in countries:
         countries = [reference] + countries
-    varied = uncertain_paths(cfg)
+    varied = uncertain_paths(cfg) if bands else frozenset()
     plans = {s: plan_sector(cfg, s, countries, varied, gas=gas) for s in sectors}
     conditions = {s: [e.meta.output_name() for e in condition_exprs(p)] for s, p in plans.items()}
     outputs = [name for s, p in plans.items() for name in band_outputs(p) + conditions[s]]

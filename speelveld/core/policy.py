@@ -9,6 +9,7 @@ open on that side: it is reported as unknown with the inputs that leave it open,
 from __future__ import annotations
 
 import math
+import dataclasses
 from dataclasses import dataclass
 
 import polars as pl
@@ -33,7 +34,22 @@ _CHANGES = {
 }
 
 
+_CHECKS: dict[tuple, PolicyCheck] = {}
+
+
 def policy_check(base_cfg: YearConfig, scenario_cfg: YearConfig, sectors: list[str], countries: list[str], reference: str = "NL") -> PolicyCheck:
+    """The scenario against the base: both comparisons and the change of every gap, each with
+    its band (one band computation over both sides, so a shared input moves both together).
+    Kept per resolved configs, as `compare` keeps its results."""
+    key = (base_cfg.resolved_hash(), scenario_cfg.resolved_hash(), base_cfg.year, tuple(sectors), tuple(countries), reference)
+    if key not in _CHECKS:
+        if len(_CHECKS) > 32:
+            _CHECKS.clear()
+        _CHECKS[key] = _policy_check(base_cfg, scenario_cfg, sectors, countries, reference)
+    return dataclasses.replace(_CHECKS[key])
+
+
+def _policy_check(base_cfg: YearConfig, scenario_cfg: YearConfig, sectors: list[str], countries: list[str], reference: str) -> PolicyCheck:
     if reference not in countries:
         countries = [reference] + countries
     varied_a, varied_b = uncertain_paths(base_cfg), uncertain_paths(scenario_cfg)
@@ -58,15 +74,21 @@ def policy_check(base_cfg: YearConfig, scenario_cfg: YearConfig, sectors: list[s
 
     by_sector = {s: [e for e, n in zip(change_exprs, change_names, strict=True) if n.startswith(f"{s}|")] for s in sectors}
 
-    def run(frame: pl.DataFrame) -> pl.DataFrame:
+    def run(frame: pl.DataFrame, wanted: set[str] | None = None) -> pl.DataFrame:
         # one query per sector (base and scenario together), as in compare
         parts = []
         for s in sectors:
-            lf = evaluate(evaluate(frame, [plans_a[s]], reference), [plans_b[s]], reference)
             names = band_outputs(plans_a[s]) + band_outputs(plans_b[s]) + [n for n in change_names if n.startswith(f"{s}|")]
+            if wanted is not None:
+                names = [n for n in names if n in wanted]
+                if not names:
+                    continue
+            lf = evaluate(evaluate(frame, [plans_a[s]], reference), [plans_b[s]], reference)
             parts.append(lf.with_columns(by_sector[s]).select(names).collect(optimizations=FEW_ROWS))
-        return pl.concat(parts, how="horizontal").select(outputs)
+        joined = pl.concat(parts, how="horizontal") if parts else frame.select([])
+        return joined if wanted is not None else joined.select(outputs)
 
+    run.selective = True  # compute_bands may ask for some outputs only
     bands = compute_bands(run, inputs, outputs)
     base = assemble(base_cfg, plans_a, bands, countries, sectors, reference)
     after = assemble(scenario_cfg, plans_b, bands, countries, sectors, reference)

@@ -96,10 +96,23 @@ def gap_influence(result) -> dict[str, tuple[float, int]]:
 LEVERAGE_PCT = 10  # a point estimate's leverage: what moving it by ±10 % moves the gaps by
 
 
+_LEVERAGE: dict[tuple, dict[str, tuple[float, int]]] = {}
+
+
 def point_leverage(cfg: YearConfig, sectors: list[str], countries: list[str], reference: str, paths, pct: float = LEVERAGE_PCT) -> dict[str, tuple[float, int]]:
     """Per point estimate among ``paths`` (a figure without a band): the most a move of ±``pct``
     % moves any gap (€/MWh, from the lowest to the highest end) and how many gaps it moves. The
-    wholesale price and the EUA price move every gap; without this they would rank as moving none."""
+    wholesale price and the EUA price move every gap; without this they would rank as moving none.
+    Kept per resolved configs."""
+    key = (cfg.resolved_hash(), cfg.year, tuple(sectors), tuple(countries), reference, tuple(sorted(set(paths))), pct)
+    if key not in _LEVERAGE:
+        if len(_LEVERAGE) > 32:
+            _LEVERAGE.clear()
+        _LEVERAGE[key] = _point_leverage(cfg, sectors, countries, reference, paths, pct)
+    return dict(_LEVERAGE[key])
+
+
+def _point_leverage(cfg: YearConfig, sectors: list[str], countries: list[str], reference: str, paths, pct: float) -> dict[str, tuple[float, int]]:
     from speelveld.core.bands import Uncertain, compute_bands, uncertain_inputs
     from speelveld.core.compute import plan_sector, sector_runner, uncertain_paths
 
