@@ -170,7 +170,11 @@ def explain(cfg: YearConfig, sector: str, country: str, gas: bool = False) -> Ex
     gas_q = sum(cfg.param_of(model, f).central or 0.0 for f in ("gas_fuel_mwh", "gas_feedstock_mwh") if getattr(model, f) is not None) or None
 
     # quality flags and bands as `compare` gives them (a bounded unknown is flagged by its band)
-    compared = {r["key"]: r for r in compare(cfg, [sector], [country], reference=country, gas=gas).lines.iter_rows(named=True)}
+    # (one comparison of the sector in every country serves each country's explanation: a line's
+    # band does not depend on which countries share the computation)
+    reference = "NL" if "NL" in cfg.countries else country
+    lines_compared = compare(cfg, [sector], None, reference=reference, gas=gas).lines
+    compared = {r["key"]: r for r in lines_compared.filter(lines_compared["country"] == country).iter_rows(named=True)}
     explained: list[ExplainedLine] = []
     for i, ln in enumerate(lines):
         value = row[f"line{i}"]

@@ -459,9 +459,9 @@ def stale_tables(table: pl.DataFrame, year: int, verbose: bool = False, lang: st
         if r["opens_gaps"]:
             effect = t(lang, "stale_opens", n=r["gaps_moved"])
         elif r["gaps_moved"]:
-            effect = t(lang, "stale_widens", n=r["gaps_moved"], x=f"{num(r['gap_width_eur_per_mwh'], 2)}")
+            effect = t(lang, "stale_widens", n=r["gaps_moved"], x=f"{num(r['gap_width_eur_per_mwh'], 2, lang)}")
         elif r["gaps_leveraged"]:
-            effect = t(lang, "stale_leverage", n=r["gaps_leveraged"], x=f"{num(r['leverage_eur_per_mwh'], 2)}")
+            effect = t(lang, "stale_leverage", n=r["gaps_leveraged"], x=f"{num(r['leverage_eur_per_mwh'], 2, lang)}")
         else:
             effect = "–"
         where = f"{r['file']}:{r['line']}" if r["line"] else r["file"]
