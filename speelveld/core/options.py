@@ -14,6 +14,8 @@ range with every uncertain input anywhere in its range, the same value on both s
 
 from __future__ import annotations
 
+import copy
+
 import math
 from dataclasses import dataclass, field
 
@@ -68,11 +70,26 @@ class OptionYear:
     shown: dict = field(default_factory=dict)  # (sector, neighbour) of the memo's sectors -> ((gap before, low, high), (gap after, low, high))
 
 
+_EVALUATED: dict[tuple, list[OptionYear]] = {}
+
+
 def options_year(base: YearConfig, options: dict[str, YearConfig], reference: str = "NL", countries: list[str] | None = None,
                  infos: dict | None = None, electrified=None, reading: str = "netto", stated: dict | None = None) -> list[OptionYear]:
     """Every option of one year, evaluated with the base on one frame. ``electrified(cfg, sector,
     technology)`` gives a config's plant with its boiler heat electrified (for the break-even CO2
-    price); without it that figure is left out."""
+    price); without it that figure is left out. Kept per resolved configs, as `compare` keeps
+    its results (the table, the CSV, the workbook and the mix of one year share one evaluation)."""
+    key = (base.resolved_hash(), base.year, tuple((n, c.resolved_hash()) for n, c in sorted(options.items())), reference, tuple(countries or ()),
+           repr(infos), electrified is not None, reading, repr(stated))
+    if key not in _EVALUATED:
+        if len(_EVALUATED) > 16:
+            _EVALUATED.clear()
+        _EVALUATED[key] = _options_year(base, options, reference, countries, infos, electrified, reading, stated)
+    return copy.deepcopy(_EVALUATED[key])
+
+
+def _options_year(base: YearConfig, options: dict[str, YearConfig], reference: str, countries: list[str] | None,
+                  infos: dict | None, electrified, reading: str, stated: dict | None) -> list[OptionYear]:
     countries = countries or [c for c in ("DE", "BE", "FR") if c in base.countries]
     every = [reference] + [c for c in countries if c != reference]
     sectors = sorted(base.sectors)
