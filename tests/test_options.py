@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -151,3 +152,17 @@ def test_the_shipped_options_over_the_projection_years():
         assert name in text
     assert "2029*" in r.output and "1.000" in r.output  # the envelope's 1 bn€ from 2029 (Kamerbrief 2026)
     assert max(len(line) for line in r.stdout.splitlines()) <= 80
+
+
+DUTCH_WORDS = re.compile(r"\b(de|het|van|een|voor|niet|wordt|zijn|naar|kosten|verschil|steun|voorstel|jaar|bij|ook|tot|uit|geen|als|dat|die|deze|"
+                         r"aan|door|nog|maar|heffing|korting|belasting|regeling|bijdrage|volledig|uitbreiding|nieuwe|onbekend|opvolger)\b")  # lower case: DE is Germany
+
+
+def test_opties_in_english_has_no_dutch_word():
+    # the option ids (optie-…) are names, as a file name is; everything else reads in English,
+    # the instruments of the proposals included (label_en in the configs)
+    r = runner.invoke(app, ["opties", "--years", "2028:2029", "--mix", "--lang", "en"])
+    assert r.exit_code == 0, r.output
+    text = re.sub(r"\b(optie|vcr|nl)-[a-z0-9-]+", "", r.output)
+    assert not DUTCH_WORDS.findall(text), sorted(set(DUTCH_WORDS.findall(text)))
+    assert "Successor to the volume correction (proposal)" in " ".join(r.output.split())

@@ -151,6 +151,7 @@ class Node(Strict):
     source: str | None = None
     quality: Quality | None = None
     note: str | None = None
+    label_en: str | None = Field(default=None, description="The label in English reports, where the config's own label is a name of ours in Dutch (a proposal), not a publisher's.")
 
 
 class Validity(Strict):
