@@ -13,7 +13,7 @@ from speelveld.config.load import Override, default_config_dir, load_year
 from speelveld.core.compute import compare
 from speelveld.core.diff import diff
 from speelveld.core.provenance import source_table, stale_values
-from speelveld.report.terminal import diff_tables
+from speelveld.report.command_tables import diff_tables
 from tests.helpers import FIXTURE
 
 runner = CliRunner()
@@ -255,7 +255,7 @@ def test_a_point_estimate_is_ranked_by_its_leverage_and_never_said_to_move_no_ga
     assert leverage["DE.commodity.baseload_eur_per_mwh"] == (pytest.approx(14), 1)
     table = stale_values(cfg, result, leverage)
     assert table["path"].unique(maintain_order=True).to_list()[:2] == ["NL.commodity.baseload_eur_per_mwh", "DE.commodity.baseload_eur_per_mwh"]
-    from speelveld.report.terminal import stale_tables
+    from speelveld.report.command_tables import stale_tables
 
     text = _render(stale_tables(table, 2030, False, "nl"))
     assert "2 × 16,00 bij ±10 %" in text and "1 × 14,00 bij ±10 %" in text

@@ -296,7 +296,7 @@ def test_trend_on_eighty_columns_cuts_no_band():
     from rich.console import Console
 
     from speelveld.core.trend import trend
-    from speelveld.report.terminal import trend_tables
+    from speelveld.report.command_tables import trend_tables
 
     cfgs = [load_year(default_config_dir(), y) for y in (2024, 2025, 2026)]
     frame = trend(cfgs, ["chemie"], ["DE", "BE", "FR"], reference="NL")

@@ -118,7 +118,7 @@ def trend(
     with their bands, for one sector or all."""
     from speelveld.core.trend import policy_changes
     from speelveld.core.trend import trend as run_trend
-    from speelveld.report.terminal import trend_tables
+    from speelveld.report.command_tables import trend_tables
 
     fmt = output_format(fmt, out_file)
     check_targets(out_file, excel)
@@ -260,9 +260,9 @@ def inputs_import(
     key order and layout of everything not edited. Prints each change and its effect on the gaps."""
     from speelveld.config.inputs import read_workbook, write_import
     from speelveld.core.diff import diff as run_diff
+    from speelveld.report.command_tables import diff_tables
     from speelveld.report.labels import t
     from speelveld.report.numbers import sig
-    from speelveld.report.terminal import diff_tables
 
     if not workbook.is_file():
         raise UsageProblem(f"{workbook}: no such file")
@@ -326,7 +326,7 @@ def diff_(
     """How each gap changed between two price years (or two config directories), decomposed by
     cost line, largest changes first. The line effects add up to the change of the gap."""
     from speelveld.core.diff import diff as run_diff
-    from speelveld.report.terminal import diff_tables
+    from speelveld.report.command_tables import diff_tables
 
     dir_a = config_dir or default_config_dir()
     dir_b = vs_config_dir or dir_a

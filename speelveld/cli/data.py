@@ -42,7 +42,7 @@ from speelveld.errors import UsageProblem
 def list_(config_dir: ConfigDirOpt = None, year: YearOpt = None, lang: LangOpt = Lang.nl):
     """Show the price years, countries, sectors and scenarios available."""
     from speelveld.config.scenario import available_scenarios
-    from speelveld.report.terminal import list_tables
+    from speelveld.report.command_tables import list_tables
 
     cfg = load(config_dir, year, None)
     scenarios = []
@@ -136,7 +136,7 @@ def sources(
     import polars as pl
 
     from speelveld.core.provenance import source_table, stale_values
-    from speelveld.report.terminal import sources_tables, stale_tables
+    from speelveld.report.command_tables import sources_tables, stale_tables
 
     cfg = load(config_dir, year, None, scenario)
     if expiring:

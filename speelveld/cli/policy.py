@@ -111,7 +111,7 @@ def toets(
             return
         emit_text(json.dumps({"run": meta, "scenario": sc.name, "rows": check.table.to_dicts(), "state_cost_model": computed}, indent=2, sort_keys=True), out_file)
         return
-    from speelveld.report.terminal import toets_parts
+    from speelveld.report.command_tables import toets_parts
 
     for part in toets_parts(sc, check.table, cost, base_cfg.year, chosen[0], lang.value):
         out.print(part)
@@ -182,8 +182,8 @@ def sweep(
         reaches,
         resolve_path,
     )
+    from speelveld.report.command_tables import sweep_tables
     from speelveld.report.output import manifest_json, sidecar
-    from speelveld.report.terminal import sweep_tables
 
     if out_file is not None:
         if out_file.suffix not in (".parquet", ".csv", ".xlsx"):
@@ -342,7 +342,7 @@ def opties(
         titles["mix"] = label(lang.value, "op2_mix_name")
     meta = manifest(base, command_line()) | {"years": chosen_years, "options": list(loaded)}
     if excel is not None:
-        from speelveld.report.excel import write_options_workbook
+        from speelveld.report.excel_sheets import write_options_workbook
 
         write_file(excel, lambda p: write_options_workbook(p, results, titles, meta, lang.value))
     if fmt == Fmt.table:
@@ -379,7 +379,7 @@ def close_gap(
     that brings the gap to zero, its yearly cost to the state for the whole sector and for all
     sectors together, set against the envelope and the IKC budget."""
     from speelveld.core.closing import budgets, closing_totals, gap_closing
-    from speelveld.report.terminal import closing_tables
+    from speelveld.report.command_tables import closing_tables
 
     fmt = output_format(fmt, out_file)
     if out_file is not None:
@@ -431,7 +431,7 @@ def business_case_cmd(
     break-even CO2 price of the hybrid against baseload electrification."""
     from speelveld.config.load import Override
     from speelveld.core.business import BusinessCaseError, business_case, electrification, electrified_values
-    from speelveld.report.terminal import business_case_tables
+    from speelveld.report.command_tables import business_case_tables
 
     fmt = output_format(fmt, out_file)
     check_targets(out_file, excel)
@@ -453,7 +453,7 @@ def business_case_cmd(
         raise UsageProblem(str(exc)) from None
     meta = manifest(cfg, command_line())
     if excel is not None:
-        from speelveld.report.excel import write_business_case_workbook
+        from speelveld.report.excel_sheets import write_business_case_workbook
 
         write_file(excel, lambda p: write_business_case_workbook(p, result, meta, lang.value))
     if fmt == Fmt.table:

@@ -15,7 +15,6 @@ range with every uncertain input anywhere in its range, the same value on both s
 from __future__ import annotations
 
 import copy
-
 import math
 from dataclasses import dataclass, field
 

@@ -8,8 +8,8 @@ open on that side: it is reported as unknown with the inputs that leave it open,
 
 from __future__ import annotations
 
-import math
 import dataclasses
+import math
 from dataclasses import dataclass
 
 import polars as pl
