@@ -1,6 +1,7 @@
 """Benchmark of sensitivity sweeps: one vectorised polars query against a per-scenario loop.
 
 Usage: python benchmarks/sweep.py [--sizes 1000,10000,100000,1000000] [--loop-sizes 1000] [--stream 100000000]
+       [--bands 100000,1000000]
 
 The default measures the per-scenario loop on 1,000 scenarios and compares every size against
 that rate (the loop's rate does not depend on the count; 10,000 takes minutes): the whole default
@@ -80,6 +81,23 @@ def run_stream(n: int) -> dict:
     return {"seconds": elapsed, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "file_mb": size / 1e6}
 
 
+def run_bands(n: int) -> dict:
+    """`sweep --bands uniform` without the printing: every input with a band drawn (26 for chemie
+    2026), the wholesale prices through their copula, the engine, and the summary with its tornado."""
+    from speelveld.config.load import default_config_dir, load_year
+    from speelveld.core.sweep import band_varies, co_moving_links, reaches, summarise, sweep_query
+
+    cfg = load_year(default_config_dir(), 2026)
+    countries = ["DE", "BE", "FR"]
+    varies = band_varies(cfg, "chemie", countries, "NL", "uniform", set())
+    links = co_moving_links(cfg, varies, [], set())
+    start = time.perf_counter()
+    frame = sweep_query(cfg, "chemie", countries, "NL", varies, n, 1, n, links).collect()
+    drawn = time.perf_counter() - start
+    summarise(frame, varies, countries, reaches(cfg, "chemie", countries, "NL", varies, links))
+    return {"seconds": time.perf_counter() - start, "engine_seconds": drawn, "inputs": len(varies)}
+
+
 def child(kind: str, n: int) -> dict:
     proc = subprocess.run([sys.executable, __file__, "--child", kind, str(n)], capture_output=True, text=True, check=True)
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -90,11 +108,12 @@ def main() -> None:
     ap.add_argument("--sizes", default="1000,10000,100000,1000000")
     ap.add_argument("--loop-sizes", default="1000", help="per-scenario loop sizes; the slowest rate is the reference")
     ap.add_argument("--stream", type=int, default=0, help="also stream a sweep of this many scenarios to Parquet")
+    ap.add_argument("--bands", default="", help="also time `sweep --bands uniform` at these sizes, e.g. 100000,1000000")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         kind, n = args.child[0], int(args.child[1])
-        print(json.dumps({"vector": run_vectorised, "loop": run_loop, "stream": run_stream}[kind](n)))
+        print(json.dumps({"vector": run_vectorised, "loop": run_loop, "stream": run_stream, "bands": run_bands}[kind](n)))
         return
     loop_rate = {}
     for n in [int(x) for x in args.loop_sizes.split(",") if x]:
@@ -109,6 +128,9 @@ def main() -> None:
         rate = n / r["seconds"]
         ratio = f", {rate / reference_rate:,.0f}x per-scenario loop" if reference_rate else ""
         print(f"sweep {n} scenarios: {r['seconds']:.2f} s, {rate:,.0f} scenarios/s{ratio}, peak {r['peak_mb']:,.0f} MB")
+    for n in [int(x) for x in args.bands.split(",") if x]:
+        r = child("bands", n)
+        print(f"sweep --bands {n} draws of {r['inputs']} inputs: {r['seconds']:.2f} s (draws and engine {r['engine_seconds']:.2f} s, summary and tornado the rest)")
     if args.stream:
         r = child("stream", args.stream)
         print(f"stream {args.stream} scenarios to parquet: {r['seconds']:.2f} s, {args.stream / r['seconds']:,.0f} scenarios/s, peak {r['peak_mb']:,.0f} MB, file {r['file_mb']:,.0f} MB")

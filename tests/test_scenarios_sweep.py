@@ -272,3 +272,21 @@ def test_scenario_title_and_description_follow_the_report_language(tmp_path):
     sc = load_scenario(cfg, "vcr-opvolger")
     assert sc.title_in("en") == sc.title_in("nl") == "Eén titel"
     assert sc.description_in("nl") == "Only English."
+
+
+def test_a_long_sweep_computed_step_by_step_gives_the_same_rows_and_says_how_far_it_is(monkeypatch):
+    # 5,000 draws in steps of 1,000 (SWEEP_CHUNK lowered): the same distribution as in one go, and
+    # the status said "5.000 van 5.000 scenario's berekend" at the end
+    import speelveld.cli.policy as policy
+
+    args = ["sweep", "--sector", "chemie", "--bands", "uniform", "--samples", "5000", "--seed", "7"]
+    whole = runner.invoke(app, args)
+    said = []
+    monkeypatch.setattr(policy, "SWEEP_CHUNK", 1000)
+    monkeypatch.setattr(policy, "status_text", lambda key, **kw: said.append((key, kw)) or key)
+    stepped = runner.invoke(app, args)
+    assert whole.exit_code == stepped.exit_code == 0, stepped.output
+    table = lambda text: text.split("Verschil NL")[1].split("Aandeel")[0]  # noqa: E731
+    assert table(whole.output) == table(stepped.output)
+    progress = [kw for key, kw in said if key == "st_progress"]
+    assert [p["done"] for p in progress] == ["1.000", "2.000", "3.000", "4.000", "5.000"] and progress[-1]["left"] == "0"

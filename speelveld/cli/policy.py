@@ -242,9 +242,11 @@ def sweep(
             raise UsageProblem(str(exc)) from None
         metric = "break_even"
     started = time.perf_counter()
-    with err.status(status_text("st_computing", n=f"{n:,}"), spinner="dots") as status:
+    from speelveld.report.labels import num
+
+    with err.status(status_text("st_computing", n=num(n, 0, L)), spinner="dots") as status:
         if out_file is None:
-            results = query.collect().lazy()
+            results = _collect_with_progress(query, n, status, L, started).lazy()
         elif out_file.suffix == ".parquet":
             write_atomic(out_file, lambda p: query.sink_parquet(p, metadata=parquet_metadata(meta)))
             results = pl.scan_parquet(out_file)
@@ -256,10 +258,10 @@ def sweep(
             frame = query.collect()
             from speelveld.report.output import write_frame_xlsx
 
-            status.update(f"writing {n:,} rows to {out_file.name}…")
+            status.update(status_text("st_writing_rows", n=num(n, 0, L), file=out_file.name))
             write_atomic(out_file, lambda p: write_frame_xlsx(frame, p, meta))
             results = frame.lazy()
-        status.update("summarising…")
+        status.update(status_text("st_summarising"))
         reach = reaches(cfg, sector, chosen[1:], chosen[0], varies, links)
         dist, tornado = summarise(results, varies, chosen[1:] if business is None else chosen, reach if business is None else None, metric)
         outside = None
@@ -278,6 +280,30 @@ def sweep(
         from speelveld.report.labels import country_name, num, t
 
         out.print(t(L, "tx_outside_band", items="; ".join(f"{country_name(L, cc, short=True)} {num(v, 1, L)} %" for cc, v in outside.items())), style="dim")
+
+
+SWEEP_CHUNK = 1_000_000  # scenarios per step of a long sweep, so that it can say how far it is
+
+
+def _collect_with_progress(query, n: int, status, lang: str, started: float):
+    """The sweep's rows; a sweep of more than two steps is computed a step at a time (the draws
+    are tied to the scenario's index, so the rows are the same), saying after each how many are
+    done and about how long the rest takes."""
+    import time
+
+    import polars as pl
+
+    from speelveld.report.labels import num
+
+    if n <= 2 * SWEEP_CHUNK:
+        return query.collect()
+    parts = []
+    for offset in range(0, n, SWEEP_CHUNK):
+        parts.append(query.slice(offset, SWEEP_CHUNK).collect())
+        done = min(offset + SWEEP_CHUNK, n)
+        left = (time.perf_counter() - started) * (n - done) / done
+        status.update(status_text("st_progress", done=num(done, 0, lang), n=num(n, 0, lang), left=num(left, 0, lang)))
+    return pl.concat(parts)
 
 
 @app.command()

@@ -335,6 +335,9 @@ LABELS: dict[str, dict[str, str]] = {
         "st_wrote_sheets": "{file} geschreven ({n} bladen, {seconds} s)",
         "st_wrote_params": "{file} geschreven ({n} parameters van {year})",
         "st_computing": "{n} scenario's berekenen…",
+        "st_progress": "{done} van {n} scenario's berekend, nog ongeveer {left} s…",
+        "st_summarising": "samenvatten…",
+        "st_writing_rows": "{n} rijen naar {file} schrijven…",
     },
     "en": {
         "commodity": "Commodity",
@@ -664,6 +667,9 @@ LABELS: dict[str, dict[str, str]] = {
         "st_wrote_sheets": "wrote {file} ({n} sheets, {seconds} s)",
         "st_wrote_params": "wrote {file} ({n} parameters of {year})",
         "st_computing": "computing {n} scenarios…",
+        "st_progress": "{done} of {n} scenarios computed, about {left} s left…",
+        "st_summarising": "summarising…",
+        "st_writing_rows": "writing {n} rows to {file}…",
     },
 }
 
