@@ -110,16 +110,17 @@ def strict_kinds(strict: str | None) -> set[str]:
     return kinds
 
 
-def warnings_for(cfg: YearConfig, strict: str | None, result=None, lang: str = "nl") -> list:
+def warnings_for(cfg: YearConfig, strict: str | None, result=None, lang: str = "nl", varies=()) -> list:
     """The warnings of a run (config.sanity.Warning), for suspicious but legal input; the kinds
-    named by ``strict`` raise ConfigError instead (exit 2 on the command line), worded in ``lang``."""
-    from speelveld.config.sanity import estimates_in_totals, incomplete_gaps, missing_countries, year_over_year
+    named by ``strict`` raise ConfigError instead (exit 2 on the command line), worded in ``lang``.
+    ``varies``: a sweep's varied parameters, whose ranges are checked as the config's values are."""
+    from speelveld.config.sanity import estimates_in_totals, incomplete_gaps, missing_countries, vary_ranges, year_over_year
     from speelveld.config.yamlload import ConfigError
     from speelveld.report.labels import warning_text
 
     fail = strict_kinds(strict)
     previous, notices = previous_year(cfg)
-    warnings = notices + missing_countries(cfg, previous) + year_over_year(cfg, previous)
+    warnings = notices + missing_countries(cfg, previous) + year_over_year(cfg, previous) + vary_ranges(cfg, varies)
     if result is not None:
         warnings += estimates_in_totals(result.lines) + incomplete_gaps(result.totals)
     errors = [f"{warning_text(lang, w)} [--strict {w.kind}]" for w in warnings if w.kind in fail]
@@ -258,28 +259,14 @@ def sweep(cfg: YearConfig, sector: str, vary: list[str] | str = (), *, samples: 
         cfg = sv.load_year(sv.default_config_dir(), 2026)
         df = sv.sweep(cfg, "chemie", ["eu.eua_price_eur_per_t=uniform(60,160)"], samples=10_000).collect()
     """
-    from speelveld.core.sweep import (
-        band_varies,
-        co_moving_links,
-        correlate,
-        parse_corr,
-        parse_link,
-        parse_vary,
-        scenario_count,
-        sweep_query,
-    )
+    from speelveld.core.sweep import plan_sweep, sweep_query
 
     as_list = (lambda x: [x] if isinstance(x, str) else list(x or []))  # noqa: E731
     chosen = pick_countries(cfg, reference, ",".join(as_list(countries)) if countries else None)
-    varies = [parse_vary(v, cfg, sector) for v in as_list(vary)]
-    if bands is not None:
-        varies += band_varies(cfg, sector, chosen[1:], chosen[0], bands, {v.path for v in varies})
-        samples = samples or 10_000
-    links = [parse_link(x, cfg, sector, varies) for x in as_list(link)]
-    links += co_moving_links(cfg, varies, links, set())
-    chol = correlate(varies, [parse_corr(x, varies) for x in as_list(corr)]) if corr else None
-    n = scenario_count(varies, samples)
-    return sweep_query(cfg, sector, chosen[1:], chosen[0], varies, n, seed, samples, links, chol)
+    # the checks and steps of the command line (core.sweep.plan_sweep): what the notebook set in
+    # load_year stays as set, and no varied EUA price moves it
+    plan = plan_sweep(cfg, sector, chosen, as_list(vary), as_list(link), as_list(corr), bands, samples)
+    return sweep_query(cfg, sector, chosen[1:], chosen[0], plan.varies, plan.n, seed, plan.samples, plan.links, plan.chol)
 
 
 def options(config_dir: Path | None = None, years: list[int] | range | None = None, names: list[str] | None = None, *, mix: bool = False,

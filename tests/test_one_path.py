@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 import speelveld as sv
 from speelveld.cli import app
 from speelveld.config.load import Override, load_year
+from speelveld.errors import SweepError
 from speelveld.config.yamlload import ConfigError
 from speelveld.core.compute import compare
 from tests.helpers import FIXTURE
@@ -110,6 +111,18 @@ def test_strict_works_on_toets_and_sweep(args):
     assert r.exit_code == 2 and "[--strict estimates]" in r.output
 
 
+def test_strict_changes_checks_the_vary_ranges():
+    # the fixture's DE wholesale price is 70 €/MWh: 60–800 reaches 800 ÷ 70 = 11.4× it (a digit too
+    # many?), a warning, and an error under --strict changes; 60–160 (2.3×) passes
+    args = ["sweep", "--sector", "plant", "--config-dir", str(FIXTURE), "--samples", "100", "--lang", "en"]
+    far = runner.invoke(app, [*args, "--vary", "DE.commodity.baseload_eur_per_mwh=uniform(60,800)"])
+    assert far.exit_code == 0 and "the end 800 €/MWh is 11.4× the config's value 70" in far.output and "[changes]" in far.output
+    strict = runner.invoke(app, [*args, "--vary", "DE.commodity.baseload_eur_per_mwh=uniform(60,800)", "--strict", "changes"])
+    assert strict.exit_code == 2 and "[--strict changes]" in strict.output
+    near = runner.invoke(app, [*args, "--vary", "DE.commodity.baseload_eur_per_mwh=uniform(60,160)", "--strict", "changes"])
+    assert near.exit_code == 0, near.output
+
+
 def test_setting_one_eua_price_moves_the_others_unless_they_are_set():
     cfg = sv.load_year(sv.default_config_dir(), 2026, ["eu.eua_price_eur_per_t=150"])
     base = sv.load_year(sv.default_config_dir(), 2026)
@@ -148,3 +161,19 @@ def test_a_scenario_adds_a_measure_to_a_list_by_id():
     r = runner.invoke(app, ["compare", "--sector", "plant", "--config-dir", str(FIXTURE), "--set", f"NL.support+={item}"])
     assert r.exit_code == 0 and "Testkorting" in r.output
     assert f"--set NL.support+={item}" in " ".join(r.output.split())  # the echo is the YAML the user typed, not a Python repr
+
+
+def test_the_notebook_sweep_keeps_what_the_notebook_set():
+    # a notebook that fixed the forward price (load_year override) and varies the spot price: the
+    # forward price stays 76.85 as the command line keeps a --set one; each row equals compare
+    # with both set (the trial saw the forward price co-moving: DE gap 18.68/91.92 against 35.47)
+    cfg = sv.load_year(sv.default_config_dir(), 2026, ["eu.eua_forward_price_eur_per_t=76.85"])
+    df = sv.sweep(cfg, "chemie", ["eu.eua_price_eur_per_t=100,150"], countries=["DE"]).collect()
+    assert "eu.eua_forward_price_eur_per_t" not in df.columns
+    for row in df.iter_rows(named=True):
+        both = sv.load_year(sv.default_config_dir(), 2026, ["eu.eua_forward_price_eur_per_t=76.85", f"eu.eua_price_eur_per_t={row['eu.eua_price_eur_per_t']}"])
+        expected = sv.compare(both, "chemie", ["DE"], bands=False).totals.filter(pl.col("country") == "DE")["gap_eur_per_mwh"][0]
+        assert row["gap_eur_per_mwh|DE"] == pytest.approx(expected, abs=1e-9)
+    # and a parameter both fixed and varied is refused, as on the command line
+    with pytest.raises(SweepError, match="set and varied"):
+        sv.sweep(cfg, "chemie", ["eu.eua_forward_price_eur_per_t=70,80"])

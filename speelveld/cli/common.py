@@ -204,12 +204,12 @@ def load(config_dir: Path | None, year: int | None, sets: list[str] | None, scen
     return cfg
 
 
-def check_warnings(cfg: YearConfig, strict: str | None, result=None, lang: str = "nl") -> None:
+def check_warnings(cfg: YearConfig, strict: str | None, result=None, lang: str = "nl", varies=()) -> None:
     """Print the run's warnings in the report's language, each with its kind (the kinds named by
     --strict are errors)."""
     from speelveld.report.labels import warning_text
 
-    for w in warnings_for(cfg, strict, result, lang):
+    for w in warnings_for(cfg, strict, result, lang, varies):
         err.print(f"warning: {warning_text(lang, w)} [{w.kind}]", markup=False)
 
 

@@ -44,12 +44,10 @@ from speelveld.cli.common import (
     output_format,
     parquet_metadata,
     parse_override,
-    parse_vary,
     parse_years,
     policy_check,
     run_compare,
     say,
-    scenario_count,
     status_text,
     summarise,
     sweep_query,
@@ -172,16 +170,7 @@ def sweep(
 
     import polars as pl
 
-    from speelveld.core.sweep import (
-        XLSX_ROWS,
-        co_moving_links,
-        correlate,
-        left_out_lines,
-        parse_corr,
-        parse_link,
-        reaches,
-        resolve_path,
-    )
+    from speelveld.core.sweep import XLSX_ROWS, fixed_paths, left_out_lines, plan_sweep, reaches, resolve_path
     from speelveld.report.command_tables import sweep_tables
     from speelveld.report.output import manifest_json, sidecar
 
@@ -192,28 +181,12 @@ def sweep(
     cfg = load(config_dir, year, set_, scenario)
     sector = pick("sector", "--sector", sector, sorted(cfg.sectors))
     chosen = pick_countries(cfg, reference, countries)
-    # --strict judges the sector's own comparison, as compare does (its estimates, its open gaps)
-    check_warnings(cfg, strict, run_compare(cfg, [sector], chosen[1:], reference=chosen[0]) if strict else None, lang=lang.value)
-    varies = [parse_vary(v, cfg, sector) for v in vary or []]
-    if len({v.path for v in varies}) != len(varies):
-        raise UsageProblem("--vary: the same parameter is varied twice")
-    if bands is not None:
-        from speelveld.core.sweep import band_varies
-
-        varies += band_varies(cfg, sector, chosen[1:], chosen[0], bands.value, {v.path for v in varies})
-        samples = samples or 10_000
-    if not varies:
-        raise UsageProblem("--vary: give at least one parameter to vary, or --bands")
-    links = [parse_link(x, cfg, sector, varies) for x in link or []]
-    if len({x.target for x in links}) != len(links):
-        raise UsageProblem("--link: the same parameter is linked twice")
     set_paths = {resolve_path(s.split("=", 1)[0].strip(), cfg, sector, "--set") for s in set_ or [] if "=" in s}
-    both = sorted(set_paths & ({v.path for v in varies} | {x.target for x in links}))
-    if both:
-        raise UsageProblem(f"--set: the same parameter is set and varied ({', '.join(both)}); drop the --set or the --vary")
-    links += co_moving_links(cfg, varies, links, set_paths)
-    chol = correlate(varies, [parse_corr(x, varies) for x in corr]) if corr else None
-    n = scenario_count(varies, samples)
+    plan = plan_sweep(cfg, sector, chosen, list(vary or []), list(link or []), list(corr or []), bands.value if bands else None, samples, set_paths | fixed_paths(cfg))
+    varies, links, chol, n, samples = plan.varies, plan.links, plan.chol, plan.n, plan.samples
+    # --strict judges the sector's own comparison, as compare does (its estimates, its open gaps),
+    # and the --vary ranges as the config's values (a range far from the config's value: changes)
+    check_warnings(cfg, strict, run_compare(cfg, [sector], chosen[1:], reference=chosen[0]) if strict else None, lang=lang.value, varies=plan.given)
     L = lang.value
     if out_file is not None and out_file.suffix == ".xlsx" and n > XLSX_ROWS:
         reason = "rows: a million rows took minutes and GBs of memory"

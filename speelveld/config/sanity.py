@@ -47,7 +47,25 @@ def year_over_year(cfg: YearConfig, previous: YearConfig | None) -> list[Warning
         # a value from --set (or a scenario's set:) is placed by that, not by the file line it replaced
         where = set_by or (f"{cfg.relative_file(p.file)}:{p.line}" if p.line else cfg.relative_file(p.file))
         key = "w_sign" if ratio < 0 else "w_ratio"
-        out.append(Warning("changes", key, {"where": where, "path": path, "value": f"{p.value:g}", "unit": p.unit, "ratio": f"{ratio:.3g}", "year": previous.year, "old": f"{q.value:g}"}))
+        out.append(Warning("changes", key, {"where": where, "path": path, "value": float(p.value), "unit": p.unit, "ratio": float(ratio), "year": previous.year, "old": float(q.value)}))
+    return out
+
+
+def vary_ranges(cfg: YearConfig, varies) -> list[Warning]:
+    """A --vary whose range reaches more than FACTOR times (or below 1/FACTOR of) the config's own
+    value, or crosses zero from it: the same slip (a unit, a digit) year_over_year looks for in a
+    config, in the sweep's bounds (kind "changes", so `--strict changes` refuses it)."""
+    out = []
+    for v in varies:
+        p = cfg.params.get(v.path)
+        if p is None or not p.value:
+            continue
+        ends = list(v.values) if v.is_grid else ([v.a, v.b] if v.dist in ("uniform", "triangular") else [v.a - 3 * v.b, v.a + 3 * v.b])
+        for end in ends:
+            ratio = end / p.value
+            if ratio < 0 or ratio > FACTOR or (end and ratio < 1 / FACTOR):
+                out.append(Warning("changes", "w_vary_ratio", {"given": v.given, "end": float(end), "unit": p.unit, "ratio": float(ratio), "value": float(p.value)}))
+                break
     return out
 
 

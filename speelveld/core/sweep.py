@@ -486,6 +486,58 @@ def left_out_lines(cfg: YearConfig, sector: str, countries: list[str], reference
 TORNADO_DRAWS = 200_000
 
 
+@dataclass
+class SweepPlan:
+    """What a sweep draws, checked once for the command line and the notebook alike."""
+
+    varies: list[Vary]  # the user's --vary first, then the inputs --bands adds
+    given: list[Vary]  # the user's --vary only (their ranges are checked as config values are)
+    links: list[Link]
+    chol: list[list[float]] | None
+    n: int
+    samples: int | None
+
+
+def fixed_paths(cfg: YearConfig) -> set[str]:
+    """The parameters a run set itself (--set, a scenario's set:, a notebook's overrides): they stay
+    as set in a sweep, and no varied EUA price moves them."""
+    out = set()
+    for note in cfg.overrides:
+        if note.startswith("moved with"):
+            continue
+        path = note.split()[-1].split("=", 1)[0] if "=" in note else ""
+        if path in cfg.params:
+            out.add(path)
+    return out
+
+
+def plan_sweep(cfg: YearConfig, sector: str, chosen: list[str], vary: list[str], link: list[str] = (), corr: list[str] = (), bands: str | None = None,
+               samples: int | None = None, fixed: set[str] | None = None) -> SweepPlan:
+    """Parse and check a sweep's options (the same for `speelveld sweep` and `sv.sweep`): a parameter
+    varied twice, linked twice, or both set and varied is refused; with ``bands`` every input with a
+    band is drawn too; the other EUA prices follow a varied one unless set (``fixed``, by default the
+    run's own settings)."""
+    fixed = fixed_paths(cfg) if fixed is None else set(fixed)
+    varies = [parse_vary(v, cfg, sector) for v in vary]
+    if len({v.path for v in varies}) != len(varies):
+        raise SweepError("--vary: the same parameter is varied twice")
+    given = list(varies)
+    if bands is not None:
+        varies += band_varies(cfg, sector, chosen[1:], chosen[0], bands, {v.path for v in varies} | fixed)
+        samples = samples or 10_000
+    if not varies:
+        raise SweepError("--vary: give at least one parameter to vary, or --bands")
+    links = [parse_link(x, cfg, sector, varies) for x in link]
+    if len({x.target for x in links}) != len(links):
+        raise SweepError("--link: the same parameter is linked twice")
+    both = sorted(fixed & ({v.path for v in varies} | {x.target for x in links}))
+    if both:
+        raise SweepError(f"--set: the same parameter is set and varied ({', '.join(both)}); drop the --set or the --vary")
+    links += co_moving_links(cfg, varies, links, fixed)
+    chol = correlate(varies, [parse_corr(x, varies) for x in corr]) if corr else None
+    return SweepPlan(varies, given, links, chol, scenario_count(varies, samples), samples)
+
+
 def summarise(results: pl.LazyFrame | pl.DataFrame, varies: list[Vary], countries: list[str], reach: dict[tuple[str, str], bool] | None = None,
               metric: str = "gap_eur_per_mwh") -> tuple[pl.DataFrame, pl.DataFrame]:
     """Per country the distribution of the gap, and a tornado: how far each varied parameter

@@ -83,6 +83,11 @@ def warning_text(lang: str, w) -> str:
     for name in ("sectors", "bounds"):
         if name in fields:
             fields[name] = ", ".join(t(lang, v) if name == "bounds" and v in LABELS[lang] else v for v in fields[name])
+    from speelveld.report.numbers import sig
+
+    for name, value in fields.items():
+        if isinstance(value, float):  # a figure the warning names: in the report's language
+            fields[name] = sig(value, 3 if name == "ratio" else 6, lang)
     return t(lang, w.key, **fields)
 
 
