@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 import speelveld as sv
 from speelveld.cli import app
 from speelveld.config.load import Override, load_year
-from speelveld.errors import SweepError
 from speelveld.config.yamlload import ConfigError
 from speelveld.core.compute import compare
+from speelveld.errors import SweepError
 from tests.helpers import FIXTURE
 
 runner = CliRunner()
