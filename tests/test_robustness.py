@@ -186,7 +186,7 @@ def test_year_over_year_warning_and_strict():
     assert "(typo or unit slip?) [changes]" in r.output
     # the same warning in the report's default language; the kind stays the --strict keyword
     r = runner.invoke(app, [*base, "--set", "DE.commodity.baseload_eur_per_mwh=800"])
-    assert "800 €/MWh is 11.4× de waarde van 2030 (70)" in r.output and "[changes]" in r.output
+    assert "800 €/MWh is 11,4× de waarde van 2030 (70)" in r.output and "[changes]" in r.output
     r = runner.invoke(app, [*base, "--set", "DE.commodity.baseload_eur_per_mwh=800", "--strict", "changes"])
     assert r.exit_code == 2
     assert "error: --set: DE.commodity.baseload_eur_per_mwh" in r.output and "[--strict changes]" in r.output
