@@ -43,19 +43,24 @@ def _duplicate_ids(model: BaseModel, loc: tuple = ()) -> list[tuple[tuple, str]]
     found = []
     for name in type(model).model_fields:
         value = getattr(model, name)
-        items = value if isinstance(value, list) else list(value.values()) if isinstance(value, dict) else [value]
-        keys = range(len(value)) if isinstance(value, list) else list(value) if isinstance(value, dict) else [None]
-        seen: set = set()
-        for k, item in zip(keys, items, strict=True):
-            if not isinstance(item, BaseModel):
-                continue
-            here = loc + (name,) + (() if k is None else (k,))
-            item_id = getattr(item, "id", None)
-            if isinstance(value, list) and isinstance(item_id, str):
-                if item_id in seen:
-                    found.append((here + ("id",), item_id))
-                seen.add(item_id)
-            found.extend(_duplicate_ids(item, here))
+        if isinstance(value, BaseModel):
+            found.extend(_duplicate_ids(value, loc + (name,)))
+        elif isinstance(value, list):
+            seen: set = set()
+            for k, item in enumerate(value):
+                if not isinstance(item, BaseModel):
+                    continue
+                here = loc + (name, k)
+                item_id = getattr(item, "id", None)
+                if isinstance(item_id, str):
+                    if item_id in seen:
+                        found.append((here + ("id",), item_id))
+                    seen.add(item_id)
+                found.extend(_duplicate_ids(item, here))
+        elif isinstance(value, dict):
+            for k, item in value.items():
+                if isinstance(item, BaseModel):
+                    found.extend(_duplicate_ids(item, loc + (name, k)))
     return found
 
 
