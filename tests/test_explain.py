@@ -1,5 +1,6 @@
 """`speelveld explain`: formulas with numbers filled in, checked by hand and against the engine."""
 
+import functools
 import json
 import math
 import re
@@ -77,12 +78,19 @@ def test_fr_condition_failed_and_tier_choice(fixture_cfg):
     assert applied == ["5 €/MWh × 80,000 MWh"]
 
 
-def _all_explanations(year):
+@functools.cache
+def _explained(year) -> tuple:
+    """Every sector and country of a shipped year explained once (gas lines included), for the
+    tests that read them all (one file: one worker, so they share this)."""
     cfg = load_year(default_config_dir(), year, [])
-    result = compare(cfg, sorted(cfg.sectors), sorted(c for c in cfg.countries if c != "NL"), reference="NL")
-    for sector in sorted(cfg.sectors):
-        for country in sorted(cfg.countries):
-            yield year, sector, country, explain(cfg, sector, country), result
+    result = compare(cfg, sorted(cfg.sectors), sorted(c for c in cfg.countries if c != "NL"), reference="NL", gas=True)
+    return cfg, result, tuple((sector, country, explain(cfg, sector, country, gas=True)) for sector in sorted(cfg.sectors) for country in sorted(cfg.countries))
+
+
+def _all_explanations(year):
+    _, result, explained = _explained(year)
+    for sector, country, e in explained:
+        yield year, sector, country, e, result
 
 
 @pytest.mark.parametrize("year", available_years(default_config_dir()))
@@ -193,18 +201,17 @@ def test_every_step_is_worded_in_english(year):
     own names (a Dutch charge such as 'Ter beschikking gesteld vermogen') stay as written."""
     from speelveld.report.labels import step_label
 
-    cfg = load_year(default_config_dir(), year, [])
+    cfg, _, explained = _explained(year)
     names = sorted(_config_names(cfg), key=len, reverse=True)
     checked = 0
-    for sector in cfg.sectors:
-        for country in cfg.countries:
-            for line in explain(cfg, sector, country, gas=True).lines:
-                for step in line.steps:
-                    english = step_label("en", step.label)
-                    rest = english
-                    for name in names:  # whole names only: an id such as 'b' is no part of a word
-                        rest = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", "", rest)
-                    assert not DUTCH_STEP_WORDS.search(rest), f"{sector}/{country}: {step.label!r} → {english!r}"
-                    assert step_label("nl", step.label) == step.label
-                    checked += 1
+    for sector, country, e in explained:
+        for line in e.lines:
+            for step in line.steps:
+                english = step_label("en", step.label)
+                rest = english
+                for name in names:  # whole names only: an id such as 'b' is no part of a word
+                    rest = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", "", rest)
+                assert not DUTCH_STEP_WORDS.search(rest), f"{sector}/{country}: {step.label!r} → {english!r}"
+                assert step_label("nl", step.label) == step.label
+                checked += 1
     assert checked > 1000
