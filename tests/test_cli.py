@@ -317,3 +317,13 @@ def test_csv_for_a_dutch_excel_keeps_codes_years_and_paths():
     text = invoke("sources", "--stale", "--year", "2026", "--format", "csv-nl").stdout
     assert "eu.eua_price_eur_per_t" in text and ";74,74;" in text  # the path as written, the price with a comma
     assert invoke("trend", "--sector", "chemie", "--format", "csv-nl").stdout.splitlines()[1].startswith("2024;chemie;NL;")
+
+
+def test_a_bounded_unknown_shows_the_value_the_total_counts_and_its_band():
+    # the NL capacity tariff of chemie 2026 is unknown between 4.00 and 14.13 €/MWh (4.0–14.125);
+    # the total counts its middle, 9.06, which the table now shows above the band (the trial could
+    # not add the total up from the screen)
+    r = runner.invoke(app, ["compare", "--sector", "chemie", "--countries", "DE"])
+    lines = [ln for ln in r.output.splitlines()]
+    at = next(i for i, ln in enumerate(lines) if "Nettarief capaciteit" in ln)
+    assert "9,06 ?" in lines[at] and "4,00–14,12" in lines[at + 1]

@@ -109,10 +109,14 @@ def _family_rows(table: Table, lines: pl.DataFrame, cells: dict, family: str, co
 
 
 def _line_cell(lang: str, cell: dict) -> Text:
-    """A line's €/MWh with its quality mark; an unknown line shows its band, or 'onbekend'."""
+    """A line's €/MWh with its quality mark; an unknown line shows its band, or 'onbekend'. A
+    bounded unknown shows the middle of its band as well, the value the total counts (without it
+    the total could not be added up from the screen)."""
     low, high = cell["low_eur_per_mwh"], cell["high_eur_per_mwh"]
     if cell["quality"] == "unknown":
         if low is not None and high is not None:
+            if cell["eur_per_mwh"] is not None:
+                return Text(f"{_fmt(cell['eur_per_mwh'])} ?\n{band_text(lang, low, high)}", style="yellow")
             return Text(f"{band_text(lang, low, high)} ?", style="yellow")
         if cell["eur_per_mwh"] is None:
             return Text(t(lang, "unknown") + " ?", style="yellow")
