@@ -3,6 +3,7 @@ handful of values stay pinned to their published figures so that an accidental e
 
 from __future__ import annotations
 
+import re
 import importlib.util
 from pathlib import Path
 
@@ -227,3 +228,19 @@ def test_pinned_nl_tennet_band(year, ehv, hv):
     for level, band in (("EHV", ehv), ("HV", hv)):
         p = cfg.params[f"NL.network.levels.{level}.variants.all.charges.transport.capacity_eur_per_kw_year"]
         assert p.value is None and p.quality == Quality.unknown and (p.low, p.high) == band, (year, level)
+
+
+def test_no_word_is_broken_across_lines_in_the_shipped_texts():
+    # a folded text (>-) joins its lines with a space: "NL-" at a line's end and "netkorting" on
+    # the next printed "NL- netkorting" (the trial's finding); a hyphenated word stays on one line
+    from pathlib import Path
+
+    from speelveld.config.load import default_config_dir
+
+    broken = []
+    for path in sorted(Path(default_config_dir()).rglob("*.yaml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            stripped = line.strip()
+            if stripped and not stripped.startswith("#") and re.search(r"[A-Za-z0-9_.]-$", stripped) and not stripped.endswith((">-", "|-")):
+                broken.append(f"{path.name}:{number}")
+    assert not broken, broken
