@@ -3,8 +3,8 @@ handful of values stay pinned to their published figures so that an accidental e
 
 from __future__ import annotations
 
-import re
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
