@@ -183,8 +183,14 @@ def test_charts_tell_the_truth(tmp_path):
     assert len(sector) == 10  # one per sector: a stacked bar with the net total as a line chart of markers
     for xml in sector:
         assert 'tickLblPos val="low"' in xml and 'symbol val="diamond"' in xml
+        # the net marker dark, fill and edge (the default white one vanished on the pale bars)
+        marker = xml[xml.index('symbol val="diamond"'):xml.index("</marker>", xml.index('symbol val="diamond"'))]
+        assert marker.count('srgbClr val="1F1F1F"') == 2
     trend = [x for x in charts.values() if "<lineChart>" in x and "<barChart>" not in x]
     assert trend and all('smooth val="0"' in x and 'symbol val="circle"' in x for x in trend)
+    # a one-line title and a legend of country codes, so the plot keeps its height at 5.5 cm
+    assert all("(€/MWh)</a:t>" not in x and "<v>DE</v>" in x and "<v>BE (Vl.)</v>" in x for x in trend)
+    assert openpyxl.load_workbook(out)["Trend"]["A1"].value is None  # column A repeats on each page: no title to cut
     wb = openpyxl.load_workbook(out)
     ws = wb["chemie"]
     labels = [ws.cell(row=i, column=2).value for i in range(1, ws.max_row + 1)]

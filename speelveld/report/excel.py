@@ -347,6 +347,7 @@ def _family_table(ws, rows_of: dict[str, list[int]], countries: list[str], mwh_c
         ws.cell(row=net_row, column=mwh_col(j), value=f"=SUM({letter}{top + 1}:{letter}{top + len(families)})").number_format = EUR
 
 
+NET_MARKER = "1F1F1F"  # the net total's marker: near black, visible on every family's colour
 CHART_ROWS = 21  # rows of 13 pt a sector chart of 8.5 cm takes, with its title row and air
 
 
@@ -358,6 +359,8 @@ def _charts_sheet(ws, data: list[tuple], lang: str) -> None:
     is a cost beside the electricity price, not part of it, so it stays out of the stack."""
     from openpyxl.chart import LineChart
     from openpyxl.chart.marker import Marker
+    from openpyxl.chart.shapes import GraphicalProperties
+    from openpyxl.drawing.line import LineProperties
 
     tx = TEXT[lang]
     _put_text(ws, 1, 1, tx["charts_title"])
@@ -384,7 +387,8 @@ def _charts_sheet(ws, data: list[tuple], lang: str) -> None:
         net = LineChart()
         net.add_data(Reference(src, min_col=2, max_col=last_col, min_row=net_row, max_row=net_row), from_rows=True, titles_from_data=True)
         for s in net.series:
-            s.marker = Marker(symbol="diamond", size=9)
+            # a dark marker with a dark edge: the default (white-filled) one vanished on the pale bars
+            s.marker = Marker(symbol="diamond", size=9, spPr=GraphicalProperties(solidFill=NET_MARKER, ln=LineProperties(solidFill=NET_MARKER)))
             s.graphicalProperties.line.noFill = True  # a marker per country, no line between countries
             s.smooth = False
         net.set_categories(categories)

@@ -98,6 +98,9 @@ def _trend_sheet(ws, frame: pl.DataFrame, reference: str, lang: str) -> None:
     blocks of columns (gaps, bands and the chart; the totals), two sectors to a page."""
     from openpyxl.chart import LineChart
     from openpyxl.chart.marker import Marker
+    from openpyxl.chart.series import SeriesLabel
+
+    from speelveld.report.labels import country_name
 
     tx = TEXT[lang]
     years = sorted(frame["year"].unique().to_list())
@@ -106,8 +109,11 @@ def _trend_sheet(ws, frame: pl.DataFrame, reference: str, lang: str) -> None:
     k = len(others)
     low_col = lambda j: 2 + k + 2 * j  # noqa: E731
     total_col = lambda j: 2 + 3 * k + j  # noqa: E731
-    _put_text(ws, 1, 1, tx["trend_title"].format(ref=reference))
-    ws.cell(row=1, column=1).font = _font(bold=True, size=12)
+    # the title beside column A, not in it: column A is printed on every page (the years), and the
+    # title overflowing from A1 was cut to "Trend: ve" on the page of the totals; that page gets its own
+    for column in (2, total_col(0)):
+        _put_text(ws, 1, column, tx["trend_title"].format(ref=reference))
+        ws.cell(row=1, column=column).font = _font(bold=True, size=12)
     top = 3
     breaks = []
     block = len(years) + 3 + TREND_CHART_ROWS
@@ -150,11 +156,14 @@ def _trend_sheet(ws, frame: pl.DataFrame, reference: str, lang: str) -> None:
                     ws.cell(row=r, column=total_col(j), value=row["total_eur_per_mwh"]).number_format = EUR
         last = head + len(years)
         chart = LineChart()
-        chart.title = f"{sector}: {tx['gap'].format(ref=reference)} (€/MWh)"
+        # a title of one line and a legend of country codes: at 5.5 cm (two sectors to a printed
+        # page) a two-line title and the columns' long headers in the legend left the plot a strip
+        chart.title = f"{sector}: {tx['gap'].format(ref=reference)}"
         chart.y_axis.title = "€/MWh"
-        chart.add_data(Reference(ws, min_col=2, max_col=1 + k, min_row=head, max_row=last), titles_from_data=True)
+        chart.add_data(Reference(ws, min_col=2, max_col=1 + k, min_row=head + 1, max_row=last), titles_from_data=False)
         chart.set_categories(Reference(ws, min_col=1, min_row=head + 1, max_row=last))
-        for s in chart.series:
+        for s, cc in zip(chart.series, others, strict=True):
+            s.tx = SeriesLabel(v=country_name(lang, cc, short=True))
             s.smooth = False  # straight lines between the years, each year a marker
             s.marker = Marker(symbol="circle", size=6)
         chart.x_axis.tickLblPos = "low"
