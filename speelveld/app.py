@@ -249,7 +249,7 @@ def _options_of_year(config_dir: Path, year: int, names: list[str], sets: list[s
 
 
 def sweep(cfg: YearConfig, sector: str, vary: list[str] | str = (), *, samples: int | None = None, seed: int = 1, link: list[str] | str = (),
-          corr: list[str] | str = (), countries: list[str] | str | None = None, reference: str = "NL", bands: str | None = None):
+          corr: list[str] | str = (), countries: list[str] | str | None = None, reference: str = "NL", bands: str | None = None, notes: bool = False):
     """A sweep as `speelveld sweep` computes it, for notebooks: a polars LazyFrame with a row per
     scenario (the varied and linked parameters, each country's total and gap in €/MWh); call
     ``.collect()`` for a DataFrame or ``.sink_parquet(path)`` to stream it. The same steps as the
@@ -258,7 +258,10 @@ def sweep(cfg: YearConfig, sector: str, vary: list[str] | str = (), *, samples: 
         import speelveld as sv
         cfg = sv.load_year(sv.default_config_dir(), 2026)
         df = sv.sweep(cfg, "chemie", ["eu.eua_price_eur_per_t=uniform(60,160)"], samples=10_000).collect()
-    """
+
+    With ``notes=True`` the rows are computed and returned with the notes the command prints and
+    its manifest carries (a DataFrame and a dict: budget_binding_pct per country, clipped_pct per
+    normal draw, held_at_central and left_out lines)."""
     from speelveld.core.sweep import plan_sweep, sweep_query
 
     as_list = (lambda x: [x] if isinstance(x, str) else list(x or []))  # noqa: E731
@@ -266,7 +269,14 @@ def sweep(cfg: YearConfig, sector: str, vary: list[str] | str = (), *, samples: 
     # the checks and steps of the command line (core.sweep.plan_sweep): what the notebook set in
     # load_year stays as set, and no varied EUA price moves it
     plan = plan_sweep(cfg, sector, chosen, as_list(vary), as_list(link), as_list(corr), bands, samples)
-    return sweep_query(cfg, sector, chosen[1:], chosen[0], plan.varies, plan.n, seed, plan.samples, plan.links, plan.chol)
+    query = sweep_query(cfg, sector, chosen[1:], chosen[0], plan.varies, plan.n, seed, plan.samples, plan.links, plan.chol)
+    if not notes:
+        return query
+    from speelveld.core.sweep import left_out_lines, sweep_notes
+
+    frame = query.collect()
+    varied = {v.path for v in plan.varies} | {x.target for x in plan.links}
+    return frame, sweep_notes(frame, plan, left_out_lines(cfg, sector, chosen[1:], chosen[0], varied))
 
 
 def options(config_dir: Path | None = None, years: list[int] | range | None = None, names: list[str] | None = None, *, mix: bool = False,

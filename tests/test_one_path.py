@@ -177,3 +177,21 @@ def test_the_notebook_sweep_keeps_what_the_notebook_set():
     # and a parameter both fixed and varied is refused, as on the command line
     with pytest.raises(SweepError, match="set and varied"):
         sv.sweep(cfg, "chemie", ["eu.eua_forward_price_eur_per_t=70,80"])
+
+
+def test_the_sweep_notes_are_in_the_manifest_and_the_api(tmp_path):
+    # --bands on chemie 2026: the NL IKC budget binds where the drawn claims pass the drawn budget;
+    # the share is the rows with a pro-rata cut, the same in the CSV's manifest and in sv.sweep
+    out = tmp_path / "s.csv"
+    r = runner.invoke(app, ["sweep", "--sector", "chemie", "--bands", "uniform", "--samples", "2000", "--seed", "3", "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    rows = pl.read_csv(out)
+    share = float((rows["budget_cut_eur_per_mwh|NL"] > 1e-9).mean()) * 100
+    assert 0 < share < 100
+    notes = json.loads(out.with_name(out.name + ".json").read_text(encoding="utf-8"))["notes"]  # the manifest beside the CSV
+    assert notes["budget_binding_pct"] == {"NL": pytest.approx(share, abs=1e-3)}
+    assert notes["left_out"] == [] and isinstance(notes["held_at_central"], list)
+    cfg = sv.load_year(sv.default_config_dir(), 2026)
+    frame, api_notes = sv.sweep(cfg, "chemie", bands="uniform", samples=2000, seed=3, notes=True)
+    assert api_notes["budget_binding_pct"] == notes["budget_binding_pct"]
+    assert frame["budget_cut_eur_per_mwh|NL"].equals(rows["budget_cut_eur_per_mwh|NL"])

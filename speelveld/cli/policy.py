@@ -170,8 +170,8 @@ def sweep(
 
     import polars as pl
 
-    from speelveld.core.sweep import XLSX_ROWS, fixed_paths, left_out_lines, plan_sweep, reaches, resolve_path
-    from speelveld.report.command_tables import sweep_tables
+    from speelveld.core.sweep import XLSX_ROWS, fixed_paths, left_out_lines, plan_sweep, reaches, resolve_path, sweep_notes
+    from speelveld.report.command_tables import share_text, sweep_tables
     from speelveld.report.output import manifest_json, sidecar
 
     if out_file is not None:
@@ -197,6 +197,11 @@ def sweep(
         "seed": seed if random else None, "vary": list(vary or []), "link": [x.given for x in links],
         "corr": list(corr or []), "bands": bands.value if bands else None,
     }
+    varied = {v.path for v in varies} | {x.target for x in links}
+    left_out = left_out_lines(cfg, sector, chosen[1:], chosen[0], varied)
+    # the notes known before computing go into every manifest; the budget's binding share, which the
+    # rows give, into the CSV's and the workbook's (a Parquet file's metadata is written with it)
+    meta["notes"] = sweep_notes(pl.DataFrame(), plan, left_out)
     metric = "gap_eur_per_mwh"
     if business is None:
         query = sweep_query(cfg, sector, chosen[1:], chosen[0], varies, n, seed, samples, links, chol)
@@ -225,12 +230,14 @@ def sweep(
             results = pl.scan_parquet(out_file)
         elif out_file.suffix == ".csv":
             write_atomic(out_file, lambda p: query.sink_csv(p))
-            write_atomic(sidecar(out_file), lambda p: p.write_text(manifest_json(meta), encoding="utf-8"))
             results = pl.scan_csv(out_file)
+            meta["notes"] = sweep_notes(results, plan, left_out)
+            write_atomic(sidecar(out_file), lambda p: p.write_text(manifest_json(meta), encoding="utf-8"))
         else:
             frame = query.collect()
             from speelveld.report.output import write_frame_xlsx
 
+            meta["notes"] = sweep_notes(frame, plan, left_out)
             status.update(status_text("st_writing_rows", n=num(n, 0, L), file=out_file.name))
             write_atomic(out_file, lambda p: write_frame_xlsx(frame, p, meta))
             results = frame.lazy()
@@ -245,10 +252,14 @@ def sweep(
             edges = {r["country"]: (r["gap_low_eur_per_mwh"], r["gap_high_eur_per_mwh"]) for r in totals.iter_rows(named=True)}
             outside = {cc: results.select(((pl.col(f"gap_eur_per_mwh|{cc}") < lo - 1e-9) | (pl.col(f"gap_eur_per_mwh|{cc}") > hi + 1e-9)).mean() * 100).collect().item()
                        for cc, (lo, hi) in edges.items() if lo is not None and hi is not None and cc != chosen[0]}
+        notes = sweep_notes(results, plan, left_out) if business is None else meta["notes"]
     elapsed = time.perf_counter() - started
-    varied = {v.path for v in varies} | {x.target for x in links}
-    for part in sweep_tables(sector, cfg.year, n, elapsed, out_file, dist, tornado, varies, links, chol is not None, chosen, left_out_lines(cfg, sector, chosen[1:], chosen[0], varied), L, metric, bands.value if bands else None):
+    for part in sweep_tables(sector, cfg.year, n, elapsed, out_file, dist, tornado, varies, links, chol is not None, chosen, left_out, L, metric, bands.value if bands else None):
         out.print(part)
+    if notes["budget_binding_pct"]:
+        from speelveld.report.labels import country_name, num, t
+
+        out.print(t(L, "tx_budget_binding", items="; ".join(f"{country_name(L, cc, short=True)} {share_text(v, L)}" for cc, v in notes["budget_binding_pct"].items())), style="dim")
     if outside:
         from speelveld.report.labels import country_name, num, t
 

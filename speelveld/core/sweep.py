@@ -442,11 +442,33 @@ def sweep_query(
     plan = plan_sector(cfg, sector, [reference] + [c for c in countries if c != reference], moved)
     lf = evaluate(frame, [plan], reference)
     keep = [pl.col("scenario")] + [pl.col(v.path) for v in varies] + [pl.col(link.target) for link in links]
-    for cc in plan.lines:
+    for cc, lines in plan.lines.items():
         keep.append(pl.col(col(sector, cc, "total")).truediv(plan.consumption).alias(f"total_eur_per_mwh|{cc}"))
         if cc != reference:
             keep.append(pl.col(col(sector, cc, "gap_eur_per_mwh")).alias(f"gap_eur_per_mwh|{cc}"))
+        if any(ln.key == BUDGET_LINE for ln in lines):
+            # what the budget's pro-rata cut adds (€/MWh; 0 where the claims fit the budget): the
+            # share of scenarios in which the budget binds is one of the sweep's notes
+            keep.append(pl.col(col(sector, cc, BUDGET_LINE)).truediv(plan.consumption).fill_null(0.0).alias(f"budget_cut_eur_per_mwh|{cc}"))
     return lf.select(keep)
+
+
+BUDGET_LINE = "carbon.compensation.budget"
+
+
+def sweep_notes(results: pl.LazyFrame | pl.DataFrame, plan: SweepPlan, left_out: list[tuple[str, str, str]]) -> dict:
+    """What a reader of a sweep must know beside its numbers, as data (the terminal words it; the
+    manifest and `sv.sweep_notes` carry it): per country the share of scenarios in which a
+    compensation budget binds (every claim paid pro rata), per normal draw the share cut to what
+    its field allows, and the lines held at their central value or left out."""
+    frame = results.collect() if isinstance(results, pl.LazyFrame) else results
+    binding = {name.split("|", 1)[1]: round(float((frame[name] > 1e-9).mean() or 0.0) * 100, 3) for name in frame.columns if name.startswith("budget_cut_eur_per_mwh|")}
+    return {
+        "budget_binding_pct": binding,
+        "clipped_pct": {v.given: round(v.clipped_pct, 3) for v in plan.varies if v.clipped_pct >= 0.005},
+        "held_at_central": [f"{cc} {label}" for cc, label, state in left_out if state == "band"],
+        "left_out": [f"{cc} {label}" for cc, label, state in left_out if state != "band"],
+    }
 
 
 def reaches(cfg: YearConfig, sector: str, countries: list[str], reference: str, varies: list[Vary], links: list[Link] = ()) -> dict[tuple[str, str], bool]:
