@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import json
 import os
 import shlex
 import sys
@@ -253,6 +254,22 @@ def emit_csv(text: str, meta: dict, out_file: Path | None) -> None:
     emit_text(text, out_file)
     if out_file is not None:
         write_atomic(sidecar(out_file), lambda p: p.write_text(manifest_json(meta), encoding="utf-8"))
+
+
+def emit(fmt: Fmt, rows, meta: dict, out_file: Path | None, tables, payload: dict | None = None) -> None:
+    """The one output path of a command that gives a table: ``tables()`` (the rich parts) for the
+    terminal; ``rows`` (a polars DataFrame) as CSV, with the manifest beside a file; or JSON:
+    ``payload`` when the command has more to say than its rows, else {"run": meta, "rows": …}.
+    Every command writes its formats here, so --format and --out behave the same everywhere."""
+    if fmt == Fmt.table:
+        for part in tables():
+            out.print(part)
+        return
+    if fmt in CSV:
+        emit_csv(csv_text(rows, fmt), meta, out_file)
+        return
+    body = payload if payload is not None else {"run": meta, "rows": rows.to_dicts()}
+    emit_text(json.dumps(body, indent=2, ensure_ascii=False) + "\n", out_file)
 
 
 def check_targets(*paths: Path | None) -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -13,7 +11,6 @@ import typer
 from speelveld import __version__
 from speelveld.app import diff_years, pick, pick_countries
 from speelveld.cli.common import (
-    CSV,
     ConfigDirOpt,
     CountriesOpt,
     Fmt,
@@ -32,10 +29,8 @@ from speelveld.cli.common import (
     check_warnings,
     check_writable,
     command_line,
-    csv_text,
     default_config_dir,
-    emit_csv,
-    emit_text,
+    emit,
     err,
     load,
     load_year,
@@ -145,14 +140,8 @@ def trend(
         from speelveld.report.excel import write_trend_workbook
 
         write_file(excel, lambda p: write_trend_workbook(p, frame, chosen[0], meta, lang.value))
-    if fmt == Fmt.table:
-        for table in trend_tables(frame, chosen[0], lang.value, decided):
-            out.print(table)
-        return
-    if fmt in CSV:
-        emit_csv(csv_text(frame, fmt), meta, out_file)
-        return
-    emit_text(json.dumps({"run": meta, "rows": frame.to_dicts(), "policy_changes": decided.to_dicts()}, indent=2, ensure_ascii=False) + "\n", out_file)
+    emit(fmt, frame, meta, out_file, lambda: trend_tables(frame, chosen[0], lang.value, decided),
+         {"run": meta, "rows": frame.to_dicts(), "policy_changes": decided.to_dicts()})
 
 
 @app.command("new-year")
@@ -351,19 +340,13 @@ def diff_(
 
     # the manifest of a diff: the tool and command, and the inputs of each side
     meta = {"tool": "speelveld", "version": __version__, "command": command_line(), "a": inputs_of(cfg_a), "b": inputs_of(cfg_b)}
-    if fmt in CSV:
-        sys.stdout.write(csv_text(result.lines, fmt))
-    elif fmt == Fmt.json:
-        payload = {
-            "run": meta,
-            "a": {"label": label_a, "config_hash": cfg_a.resolved_hash()},
-            "b": {"label": label_b, "config_hash": cfg_b.resolved_hash()},
-            "reference": chosen[0],
-            "command": command_line(),
-            "gaps": result.gaps.to_dicts(),
-            "lines": result.lines.to_dicts(),
-        }
-        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
-    else:
-        for t in diff_tables(result, top, lang.value):
-            out.print(t)
+    payload = {
+        "run": meta,
+        "a": {"label": label_a, "config_hash": cfg_a.resolved_hash()},
+        "b": {"label": label_b, "config_hash": cfg_b.resolved_hash()},
+        "reference": chosen[0],
+        "command": command_line(),
+        "gaps": result.gaps.to_dicts(),
+        "lines": result.lines.to_dicts(),
+    }
+    emit(fmt, result.lines, meta, None, lambda: diff_tables(result, top, lang.value), payload)

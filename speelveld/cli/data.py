@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from typing import Annotated
 
 import typer
 
 from speelveld.app import pick, resolve_year
 from speelveld.cli.common import (
-    CSV,
     ConfigDirOpt,
     Fmt,
     FormatOpt,
@@ -23,8 +20,8 @@ from speelveld.cli.common import (
     available_years,
     check_warnings,
     command_line,
-    csv_text,
     default_config_dir,
+    emit,
     load,
     load_scenario,
     load_year,
@@ -148,13 +145,8 @@ def sources(
             wanted = pick("country", "--country", country.upper(), sorted(cfg.countries))
             rows = [r for r in rows if r["country"] == wanted]
         frame = pl.DataFrame(rows, schema={k: getattr(pl, v) for k, v in CALENDAR_COLUMNS.items()})
-        if fmt in CSV:
-            sys.stdout.write(csv_text(frame, fmt))
-        elif fmt == Fmt.json:
-            sys.stdout.write(json.dumps({"run": manifest(cfg, command_line()), "rows": rows}, indent=2, ensure_ascii=False) + "\n")
-        else:
-            for t in calendar_tables(rows, cfg.year, verbose, lang.value):
-                out.print(t)
+        meta = manifest(cfg, command_line())
+        emit(fmt, frame, meta, None, lambda: calendar_tables(rows, cfg.year, verbose, lang.value), {"run": meta, "rows": rows})
         return
     if stale:
         # rank by how far each value can move the gaps: every sector against every country
@@ -178,17 +170,12 @@ def sources(
         archetype = (pl.col("country") == "sectors") & (pl.col("reason") == "estimate")
         hidden = table.filter(archetype).height
         table = table.filter(~archetype)
-    if fmt in CSV:
-        sys.stdout.write(csv_text(table, fmt))
-    elif fmt == Fmt.json:
-        sys.stdout.write(json.dumps({"run": manifest(cfg, command_line()), "rows": table.to_dicts()}, indent=2, ensure_ascii=False) + "\n")
-    elif stale:
-        from speelveld.report.labels import t as label
+    from speelveld.report.labels import t as label
 
-        for t in stale_tables(table, cfg.year, verbose, lang.value):
-            out.print(t)
-        items = table["path"].n_unique()
-        out.print(label(lang.value, "stale_count", n=items, year=cfg.year) + (label(lang.value, "stale_hidden", n=hidden) if hidden else ""))
-    else:
-        for t in sources_tables(table, cfg.year, lang.value):
-            out.print(t)
+    def tables() -> list:
+        if not stale:
+            return sources_tables(table, cfg.year, lang.value)
+        count = label(lang.value, "stale_count", n=table["path"].n_unique(), year=cfg.year) + (label(lang.value, "stale_hidden", n=hidden) if hidden else "")
+        return [*stale_tables(table, cfg.year, verbose, lang.value), count]
+
+    emit(fmt, table, manifest(cfg, command_line()), None, tables)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +9,6 @@ import typer
 
 from speelveld.app import pick, pick_countries
 from speelveld.cli.common import (
-    CSV,
     BandShape,
     ConfigDirOpt,
     CountriesOpt,
@@ -31,10 +29,8 @@ from speelveld.cli.common import (
     check_warnings,
     check_writable,
     command_line,
-    csv_text,
     default_config_dir,
-    emit_csv,
-    emit_text,
+    emit,
     err,
     load,
     load_scenario,
@@ -93,26 +89,20 @@ def toets(
         from speelveld.report.excel import write_toets_workbook
 
         write_file(excel, lambda p: write_toets_workbook(p, sc, check.table, cost, base_cfg.year, chosen[0], manifest(sc_cfg, command_line()), lang.value))
-    if fmt != Fmt.table:
-        meta = manifest(sc_cfg, command_line())
-        flat = check.table.with_columns(pl.col(pl.List(pl.String)).list.join("; "))
-        computed = {
-            "meur_per_year": cost.meur_per_year, "low_meur_per_year": cost.low_meur_per_year, "high_meur_per_year": cost.high_meur_per_year,
-            "sectors": cost.sectors, "left_out": cost.left_out, "ikc_claims_meur_per_year": cost.ikc_claims_meur_per_year,
-            "ikc_budget_meur_per_year": cost.ikc_budget_meur_per_year, "ikc_pro_rata_pct": cost.ikc_pro_rata_pct,
-            "ikc_paid_pro_rata": cost.paid_pro_rata,
-            "meur_per_year_per_eur_per_mwh_closed": cost.per_gap_closed,
-            "share_of_gaps_closed_pct": cost.share_closed_pct,
-        }
-        if fmt in CSV:
-            emit_csv(csv_text(flat, fmt), meta, out_file)
-            return
-        emit_text(json.dumps({"run": meta, "scenario": sc.name, "rows": check.table.to_dicts(), "state_cost_model": computed}, indent=2, sort_keys=True), out_file)
-        return
     from speelveld.report.command_tables import toets_parts
 
-    for part in toets_parts(sc, check.table, cost, base_cfg.year, chosen[0], lang.value):
-        out.print(part)
+    meta = manifest(sc_cfg, command_line())
+    flat = check.table.with_columns(pl.col(pl.List(pl.String)).list.join("; "))  # CSV holds no lists
+    computed = {
+        "meur_per_year": cost.meur_per_year, "low_meur_per_year": cost.low_meur_per_year, "high_meur_per_year": cost.high_meur_per_year,
+        "sectors": cost.sectors, "left_out": cost.left_out, "ikc_claims_meur_per_year": cost.ikc_claims_meur_per_year,
+        "ikc_budget_meur_per_year": cost.ikc_budget_meur_per_year, "ikc_pro_rata_pct": cost.ikc_pro_rata_pct,
+        "ikc_paid_pro_rata": cost.paid_pro_rata,
+        "meur_per_year_per_eur_per_mwh_closed": cost.per_gap_closed,
+        "share_of_gaps_closed_pct": cost.share_closed_pct,
+    }
+    emit(fmt, flat, meta, out_file, lambda: toets_parts(sc, check.table, cost, base_cfg.year, chosen[0], lang.value),
+         {"run": meta, "scenario": sc.name, "rows": check.table.to_dicts(), "state_cost_model": computed})
 
 
 @app.command()
@@ -355,21 +345,13 @@ def opties(
         from speelveld.report.excel_sheets import write_options_workbook
 
         write_file(excel, lambda p: write_options_workbook(p, results, titles, meta, lang.value))
-    if fmt == Fmt.table:
-        from speelveld.config.stateaid import load_stateaid
+    from speelveld.config.stateaid import load_stateaid
 
-        for part in options_tables(results, titles, lang.value, shown, reference.upper(), load_stateaid(config_dir).frameworks):
-            out.print(part)
-        return
     rows = options_rows(results)
-    if fmt in CSV:
-        emit_csv(csv_text(rows, fmt), meta, out_file)
-        return
-    else:
-        text = json.dumps({"run": meta, "options": {n: {"title": titles[n], "basis": list(loaded[n].option.basis) if loaded[n].option else [],
-                                                         "instruments": [p.instrument for p in loaded[n].option.parts] if loaded[n].option else []} for n in loaded},
-                           "rows": rows.to_dicts()}, indent=2, ensure_ascii=False) + "\n"
-    emit_text(text, out_file)
+    about = {n: {"title": titles[n], "basis": list(loaded[n].option.basis) if loaded[n].option else [],
+                 "instruments": [p.instrument for p in loaded[n].option.parts] if loaded[n].option else []} for n in loaded}
+    emit(fmt, rows, meta, out_file, lambda: options_tables(results, titles, lang.value, shown, reference.upper(), load_stateaid(config_dir).frameworks),
+         {"run": meta, "options": about, "rows": rows.to_dicts()})
 
 
 @app.command("close-gap")
@@ -401,19 +383,11 @@ def close_gap(
     table = gap_closing(result, cfg)
     totals = closing_totals(table)
     money = budgets(cfg, chosen[0])
-    if fmt == Fmt.table:
-        caveats = {s: cfg.sectors[s].sector_volume_caveat.text(lang.value) for s in sorted(cfg.sectors) if cfg.sectors[s].sector_volume_caveat}
-        for part in closing_tables(table, totals, money, cfg.year, chosen[0], lang.value, caveats):
-            out.print(part)
-        return
+    caveats = {s: cfg.sectors[s].sector_volume_caveat.text(lang.value) for s in sorted(cfg.sectors) if cfg.sectors[s].sector_volume_caveat}
     meta = manifest(cfg, command_line())
     payload = {"run": meta, "rows": table.to_dicts(), "totals": totals.to_dicts(),
                "budgets": {"envelope_eur_per_year": money.envelope_eur_per_year, "ikc_eur_per_year": money.ikc_eur_per_year}}
-    if fmt in CSV:
-        emit_csv(csv_text(table, fmt), meta, out_file)
-        return
-    text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
-    emit_text(text, out_file)
+    emit(fmt, table, meta, out_file, lambda: closing_tables(table, totals, money, cfg.year, chosen[0], lang.value, caveats), payload)
 
 
 @app.command("business-case")
@@ -466,21 +440,13 @@ def business_case_cmd(
         from speelveld.report.excel_sheets import write_business_case_workbook
 
         write_file(excel, lambda p: write_business_case_workbook(p, result, meta, lang.value))
-    if fmt == Fmt.table:
-        for part in business_case_tables(result, lang.value):
-            out.print(part)
-        return
     q = result.quantities
     payload = {
         "run": meta, "sector": sector, "technology": technology.value, "reference": chosen[0], "eua_eur_per_t": result.eua_eur_per_t,
         "quantities": {"heat_mwh": q.heat_mwh, "gas_saved_mwh": q.gas_saved_mwh, "electricity_mwh": q.electricity_mwh, "co2_avoided_t": q.co2_avoided_t, "capacity_kw": q.capacity_kw},
         "rows": result.table.to_dicts(),
     }
-    if fmt in CSV:
-        emit_csv(csv_text(result.table, fmt), meta, out_file)
-        return
-    text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
-    emit_text(text, out_file)
+    emit(fmt, result.table, meta, out_file, lambda: business_case_tables(result, lang.value), payload)
 
 
 def _hybrid(cfg, sector: str, chosen: list[str], fmt, out_file, excel, lang: str) -> None:
@@ -504,12 +470,5 @@ def _hybrid(cfg, sector: str, chosen: list[str], fmt, out_file, excel, lang: str
         from speelveld.report.hybrid import write_hybrid_workbook
 
         write_file(excel, lambda p: write_hybrid_workbook(p, rows, year_prices(cfg.year), meta, lang))
-    if fmt == Fmt.table:
-        for part in hybrid_tables(rows, cfg.year, sector, eua, lang):
-            out.print(part)
-        return
-    table = pl.DataFrame(rows)
-    if fmt in CSV:
-        emit_csv(csv_text(table, fmt), meta, out_file)
-        return
-    emit_text(json.dumps({"run": meta, "sector": sector, "operation": "hybride", "eua_eur_per_t": eua, "rows": rows}, indent=2, ensure_ascii=False) + "\n", out_file)
+    emit(fmt, pl.DataFrame(rows), meta, out_file, lambda: hybrid_tables(rows, cfg.year, sector, eua, lang),
+         {"run": meta, "sector": sector, "operation": "hybride", "eua_eur_per_t": eua, "rows": rows})
