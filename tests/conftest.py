@@ -33,6 +33,39 @@ def _pinned_configs() -> Path:
 
 
 os.environ["SPEELVELD_CONFIG_DIR"] = str(_pinned_configs())
+# The parallel workers of one run share the comparisons, scenario checks and option evaluations
+# they compute (core.compute.RESULT_STORE), in a folder named after the run's main process.
+SHARED_RESULTS = Path(tempfile.gettempdir()) / f"speelveld-results-{os.getppid() if 'PYTEST_XDIST_WORKER' in os.environ else os.getpid()}"
+
+
+def _shared_store(key: tuple, compute):
+    import hashlib
+    import pickle
+
+    path = SHARED_RESULTS / (hashlib.sha256(repr(key).encode()).hexdigest()[:32] + ".pickle")
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, pickle.PickleError, EOFError):
+        pass
+    value = compute()
+    SHARED_RESULTS.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(pickle.dumps(value))
+    tmp.replace(path)  # whole or not at all: the other worker never reads half a result
+    return value
+
+
+def pytest_configure(config):
+    import speelveld.core.compute as compute
+
+    if "PYTEST_XDIST_WORKER" not in os.environ:  # the main process, before its workers: no leftovers of an earlier run
+        shutil.rmtree(SHARED_RESULTS, ignore_errors=True)
+    compute.RESULT_STORE = _shared_store
+
+
+def pytest_unconfigure(config):
+    if "PYTEST_XDIST_WORKER" not in os.environ:  # the main process, after its workers
+        shutil.rmtree(SHARED_RESULTS, ignore_errors=True)
 
 
 @pytest.fixture

@@ -243,8 +243,18 @@ def compare(cfg: YearConfig, sectors: list[str] | str, countries: list[str] | st
     if key not in _RESULTS:
         if len(_RESULTS) > 128:
             _RESULTS.clear()
-        _RESULTS[key] = _compare(cfg, sectors, countries, reference, gas, bands)
+        _RESULTS[key] = shared_result(key, lambda: _compare(cfg, sectors, countries, reference, gas, bands))
     return dataclasses.replace(_RESULTS[key])
+
+
+# Where results may also be kept across processes: a callable (key, compute) -> result. None: in
+# this process only. tests/conftest.py installs one that the parallel workers of a run share.
+RESULT_STORE = None
+
+
+def shared_result(key: tuple, compute):
+    """``compute()``, or what RESULT_STORE already holds for ``key``."""
+    return RESULT_STORE(key, compute) if RESULT_STORE is not None else compute()
 
 
 def _compare(cfg: YearConfig, sectors: list[str], countries: list[str], reference: str, gas: bool = False, bands: bool = True) -> Comparison:

@@ -22,7 +22,7 @@ import polars as pl
 
 from speelveld.config.resolved import YearConfig
 from speelveld.core.bands import compute_bands, uncertain_inputs
-from speelveld.core.compute import FEW_ROWS, evaluate, plan_sector, uncertain_paths
+from speelveld.core.compute import FEW_ROWS, evaluate, plan_sector, shared_result, uncertain_paths
 from speelveld.core.stateaid import Check, checks_for
 
 HEADLINE = ("chemie", "DE")
@@ -83,7 +83,7 @@ def options_year(base: YearConfig, options: dict[str, YearConfig], reference: st
     if key not in _EVALUATED:
         if len(_EVALUATED) > 16:
             _EVALUATED.clear()
-        _EVALUATED[key] = _options_year(base, options, reference, countries, infos, electrified, reading, stated)
+        _EVALUATED[key] = shared_result(("options_year", *key), lambda: _options_year(base, options, reference, countries, infos, electrified, reading, stated))
     return copy.deepcopy(_EVALUATED[key])
 
 

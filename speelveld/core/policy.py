@@ -16,7 +16,17 @@ import polars as pl
 
 from speelveld.config.resolved import YearConfig
 from speelveld.core.bands import Bands, compute_bands, uncertain_inputs
-from speelveld.core.compute import FEW_ROWS, Comparison, assemble, band_outputs, evaluate, gap_bound, plan_sector, uncertain_paths
+from speelveld.core.compute import (
+    FEW_ROWS,
+    Comparison,
+    assemble,
+    band_outputs,
+    evaluate,
+    gap_bound,
+    plan_sector,
+    shared_result,
+    uncertain_paths,
+)
 
 
 @dataclass
@@ -45,7 +55,7 @@ def policy_check(base_cfg: YearConfig, scenario_cfg: YearConfig, sectors: list[s
     if key not in _CHECKS:
         if len(_CHECKS) > 32:
             _CHECKS.clear()
-        _CHECKS[key] = _policy_check(base_cfg, scenario_cfg, sectors, countries, reference)
+        _CHECKS[key] = shared_result(("policy_check", *key), lambda: _policy_check(base_cfg, scenario_cfg, sectors, countries, reference))
     return dataclasses.replace(_CHECKS[key])
 
 
