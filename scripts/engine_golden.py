@@ -1,5 +1,5 @@
 """Write fixtures/engine-golden/results.json: every line and total of every sector and country of
-the frozen copy of the shipped configs in fixtures/engine-golden/. tests/test_engine_golden.py
+the frozen copy of the shipped configs in fixtures/engine-golden/. tests/core/test_engine_golden.py
 compares the engine against it to 1e-9, so that a refactor of the engine cannot change a number
 unnoticed. Regenerate only for a deliberate change of the engine's results:
 

@@ -1,5 +1,5 @@
 """The catalogue of every word the reports print, in Dutch (default) and English: data only.
-The functions that put them together are in report/labels.py; tests/test_labels.py checks that
+The functions that put them together are in report/labels.py; tests/report/test_labels.py checks that
 every key has both languages and that every key the code uses is here."""
 
 from __future__ import annotations

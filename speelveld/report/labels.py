@@ -1,5 +1,5 @@
 """Every word the reports print, in Dutch (default) and English: one module, so a term is
-changed in one place and a missing translation is caught by a test (tests/test_labels.py)."""
+changed in one place and a missing translation is caught by a test (tests/report/test_labels.py)."""
 
 from __future__ import annotations
 

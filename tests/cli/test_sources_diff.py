@@ -17,7 +17,7 @@ from speelveld.report.command_tables import diff_tables
 from tests.helpers import FIXTURE
 
 runner = CliRunner()
-DIFF = Path(__file__).resolve().parent.parent / "fixtures" / "diff"
+DIFF = Path(__file__).resolve().parents[2] / "fixtures" / "diff"
 
 
 def test_source_table_counts_every_value_once():

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from speelveld.cli import app
 from speelveld.clidoc import END, START, cli_reference_markdown, command_names
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 runner = CliRunner()
 
 

@@ -15,7 +15,7 @@ from speelveld.cli import app
 from speelveld.config.load import Override, default_config_dir, load_year
 from speelveld.core.compute import compare
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "basic"
+FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "basic"
 runner = CliRunner()
 
 SUPPORT = """

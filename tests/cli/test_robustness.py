@@ -18,7 +18,7 @@ from speelveld.cli import app
 from tests.helpers import FIXTURE, assert_worded_in_dutch
 
 runner = CliRunner()
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DIFF = ROOT / "fixtures" / "diff"
 
 

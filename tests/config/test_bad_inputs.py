@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 from speelveld.cli import app
 from tests.helpers import assert_worded_in_dutch
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "fixtures" / "basic"
 BAD = ROOT / "fixtures" / "bad"
 CASES = sorted(p for p in BAD.iterdir() if (p / "case.yaml").is_file()) if BAD.is_dir() else []

@@ -148,7 +148,7 @@ def test_be_energienorm_is_pending_not_applied(cfg):
 
 
 def test_data_status_doc_is_current():
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     spec = importlib.util.spec_from_file_location("data_status", root / "scripts" / "data_status.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

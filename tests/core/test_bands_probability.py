@@ -16,7 +16,7 @@ from speelveld.config.load import load_year
 from speelveld.core.bands import Uncertain, compute_bands
 from speelveld.core.compute import compare
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "basic"
+FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "basic"
 runner = CliRunner()
 
 

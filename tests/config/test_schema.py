@@ -11,7 +11,7 @@ from speelveld.config.load import default_config_dir
 from speelveld.config.schema import FILES, schemas, shape
 from speelveld.config.yamlload import load_yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = ROOT / "schema"
 
 

@@ -228,7 +228,7 @@ def test_annual_cycle_in_libreoffice(tmp_path):
         f"Bronnen!A{n + 3}=2027/eu.yaml", f"Bronnen!B{n + 3}=eex-2027", f"Bronnen!C{n + 3}=EEX EUA auctions 2027", f"Bronnen!D{n + 3}=EEX", f"Bronnen!F{n + 3}=2028-01",
     ]
     saved = tmp_path / "invoer-lo.xlsx"
-    run = subprocess.run([_lo_python(), str(Path(__file__).with_name("lo_edit.py")), str(book), str(saved), *edits], capture_output=True, text=True, timeout=240)
+    run = subprocess.run([_lo_python(), str(Path(__file__).parents[1] / "lo_edit.py"), str(book), str(saved), *edits], capture_output=True, text=True, timeout=240)
     assert run.returncode == 0, run.stderr
     r = runner.invoke(app, ["inputs", "import", str(saved), "--config-dir", str(configs)])
     assert r.exit_code == 0, r.output

@@ -15,7 +15,7 @@ from speelveld.core.business import business_case, electrification, electrified_
 from speelveld.core.compute import compare
 from tests.helpers import line, total
 
-GAS = Path(__file__).resolve().parent.parent / "fixtures" / "gas"
+GAS = Path(__file__).resolve().parents[2] / "fixtures" / "gas"
 runner = CliRunner()
 
 

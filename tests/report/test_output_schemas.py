@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from speelveld.cli import app
 
-SCHEMAS = Path(__file__).resolve().parent.parent / "schema" / "outputs"
+SCHEMAS = Path(__file__).resolve().parents[2] / "schema" / "outputs"
 runner = CliRunner()
 
 
