@@ -135,104 +135,122 @@ def _moves(a: float, b: float) -> float:
     return 0.0 if abs(d) <= 1e-9 * max(abs(a), abs(b), 1.0) else math.copysign(1.0, d)
 
 
-def compute_bands(evaluate: Callable[[pl.DataFrame], pl.DataFrame], inputs: list[Uncertain], outputs: list[str]) -> Bands:
-    """``evaluate`` takes a frame with one column per input (``Uncertain.column``) and returns
-    the ``outputs`` columns for every row, in order."""
-    k = len(inputs)
-    columns = [u.column for u in inputs]
+@dataclass
+class _Probes:
+    """The rows of the first evaluation: the central point, the base point, each input at its low
+    and high end (and far above an open end), and each group of co-moving inputs at both ends."""
+
+    rows: list[list[float | None]]
+    lo_row: list[int]
+    hi_row: list[int]
+    probe_row: dict[int, int]
+    groups: dict[str, list[int]]  # group -> its member inputs (groups of two or more)
+    group_rows: dict[str, tuple[int, int]]  # group -> (row all low, row all high)
+
+
+def _probes(inputs: list[Uncertain]) -> _Probes:
     base = [u.base for u in inputs]
-    central = [u.central for u in inputs]
-    rows: list[list[float | None]] = [central, base]
+    rows: list[list[float | None]] = [[u.central for u in inputs], base]
     lo_row, hi_row, probe_row = [], [], {}
+
+    def moved(changes: dict[int, float]) -> int:
+        rows.append([changes.get(i, v) for i, v in enumerate(base)])
+        return len(rows) - 1
+
     for i, u in enumerate(inputs):
-        for end, store in ((u.low, lo_row), (u.high, hi_row)):
-            row = list(base)
-            row[i] = end
-            store.append(len(rows))
-            rows.append(row)
+        lo_row.append(moved({i: u.low}))
+        hi_row.append(moved({i: u.high}))
         if u.open_high:
-            row = list(base)
-            row[i] = 2 * PROBE
-            probe_row[i] = len(rows)
-            rows.append(row)
+            probe_row[i] = moved({i: 2 * PROBE})
     groups: dict[str, list[int]] = {}
     for i, u in enumerate(inputs):
         if u.group is not None and u.bounded:
             groups.setdefault(u.group, []).append(i)
     groups = {g: members for g, members in groups.items() if len(members) > 1}
-    group_rows: dict[str, tuple[int, int]] = {}
-    for g, members in groups.items():
-        ends = []
-        for side in ("low", "high"):
-            row = list(base)
-            for i in members:
-                row[i] = getattr(inputs[i], side)
-            ends.append(len(rows))
-            rows.append(row)
-        group_rows[g] = (ends[0], ends[1])
-    first_grid = _run_array(evaluate, columns, rows, outputs)
-    first = first_grid.tolist()
-    n_out = len(outputs)
-    open_low_any = np.zeros(n_out, dtype=bool)
-    open_high_any = np.zeros(n_out, dtype=bool)
-    direction_rows, swing_rows = [], []
+    group_rows = {g: (moved({i: inputs[i].low for i in members}), moved({i: inputs[i].high for i in members})) for g, members in groups.items()}
+    return _Probes(rows, lo_row, hi_row, probe_row, groups, group_rows)
+
+
+def _directions(first: np.ndarray, inputs: list[Uncertain], p: _Probes) -> tuple[list[list[float]], list[list[float]], list[bool], list[bool]]:
+    """Per input and output: the direction the input moves the output from the base point (−1, 0,
+    +1) and its swing; per output whether it grows without limit downwards or upwards."""
+    n_out = first.shape[1]
+    open_low, open_high = np.zeros(n_out, dtype=bool), np.zeros(n_out, dtype=bool)
+    direction, swing = [], []
     for i, u in enumerate(inputs):
-        f_lo, f_hi = first_grid[lo_row[i]], first_grid[hi_row[i]]
+        f_lo, f_hi = first[p.lo_row[i]], first[p.hi_row[i]]
         d = _moves_array(f_lo, f_hi)
         s_row = np.where(np.isnan(d), np.nan, np.abs(f_hi - f_lo))
         if u.open_high:
-            grow = np.where(np.isnan(d), np.nan, _moves_array(f_hi, first_grid[probe_row[i]]))
-            open_high_any |= grow > 0
-            open_low_any |= grow < 0
+            grow = np.where(np.isnan(d), np.nan, _moves_array(f_hi, first[p.probe_row[i]]))
+            open_high |= grow > 0
+            open_low |= grow < 0
             s_row = np.where((grow > 0) | (grow < 0), np.inf, s_row)
-        direction_rows.append(np.nan_to_num(d, nan=0.0).tolist())
-        swing_rows.append(s_row.tolist())
-    direction, swing = direction_rows, swing_rows
-    open_low, open_high = open_low_any.tolist(), open_high_any.tolist()
-    # A group's members take the direction of the group's joint move.
-    joint = {i: g for g, members in groups.items() for i in members}
-    group_direction = {g: [_moves(first[lo][j], first[hi][j]) for j in range(n_out)] for g, (lo, hi) in group_rows.items()}
-    # Two corners per output that any input moves; identical corners are evaluated once.
+        direction.append(np.nan_to_num(d, nan=0.0).tolist())
+        swing.append(s_row.tolist())
+    return direction, swing, open_low.tolist(), open_high.tolist()
+
+
+def _corners(inputs: list[Uncertain], direction, open_low, open_high, joint: dict[int, str], group_direction: dict[str, list[float]]) -> dict[tuple[int, float], tuple]:
+    """Two corners per output that any input moves: every input at the end that lowers it, and at
+    the end that raises it (a group's members as the group's joint move; an open side has none)."""
+    base = [u.base for u in inputs]
     corner_of: dict[tuple[int, float], tuple] = {}
-    for j in range(n_out):
-        d = [direction[i][j] if i not in joint else _finite_sign(group_direction[joint[i]][j]) for i in range(k)]
+    for j in range(len(open_low)):
+        d = [direction[i][j] if i not in joint else _finite_sign(group_direction[joint[i]][j]) for i in range(len(inputs))]
         if not any(d):
             continue
         for sign, skip in ((-1.0, open_low[j]), (1.0, open_high[j])):
-            if skip:
-                continue
-            corner_of[(j, sign)] = tuple(base[i] if d[i] == 0 else (inputs[i].high if d[i] * sign > 0 else inputs[i].low) for i in range(k))
+            if not skip:
+                corner_of[(j, sign)] = tuple(base[i] if d[i] == 0 else (inputs[i].high if d[i] * sign > 0 else inputs[i].low) for i in range(len(inputs)))
+    return corner_of
+
+
+def compute_bands(evaluate: Callable[[pl.DataFrame], pl.DataFrame], inputs: list[Uncertain], outputs: list[str]) -> Bands:
+    """``evaluate`` takes a frame with one column per input (``Uncertain.column``) and returns
+    the ``outputs`` columns for every row, in order. The steps: probe every input (``_probes``),
+    read the directions (``_directions``), evaluate each output's corners and probe them again
+    where a kink hid an input (``_refine_corners``), then the band of every output."""
+    columns = [u.column for u in inputs]
+    base = [u.base for u in inputs]
+    p = _probes(inputs)
+    first_grid = _run_array(evaluate, columns, p.rows, outputs)
+    first = first_grid.tolist()
+    n_out = len(outputs)
+    direction, swing, open_low, open_high = _directions(first_grid, inputs, p)
+    joint = {i: g for g, members in p.groups.items() for i in members}
+    group_direction = {g: _moves_array(first_grid[lo], first_grid[hi]).tolist() for g, (lo, hi) in p.group_rows.items()}
+    corner_of = _corners(inputs, direction, open_low, open_high, joint, group_direction)
     # a grouped input's own probes (one price moved alone) measure its swing, but are no state the
     # group can take: they stay out of the bands
-    alone = {r for i in joint for r in (lo_row[i], hi_row[i], probe_row.get(i))}
+    alone = {r for i in joint for r in (p.lo_row[i], p.hi_row[i], p.probe_row.get(i))}
     grid = np.array([row for r, row in enumerate(first) if r and r not in alone], dtype=float).reshape(-1, n_out)
     lows = np.where(np.isnan(grid), np.inf, grid).min(axis=0, initial=np.inf)
     highs = np.where(np.isnan(grid), -np.inf, grid).max(axis=0, initial=-np.inf)
     if corner_of:
         free = [i for i, u in enumerate(inputs) if i not in joint and not u.open_high and u.low != u.high]
-        kinked = _kinked(first, inputs, base, free, lo_row, hi_row) if free else set()
+        kinked = _kinked(first, inputs, base, free, p.lo_row, p.hi_row) if free else set()
         corner_low, corner_high = _refine_corners(evaluate, columns, inputs, outputs, corner_of, base, free, kinked)
         lows, highs = np.minimum(lows, corner_low), np.maximum(highs, corner_high)
-    defined = lows <= highs
     out_low, out_high, out_central = {}, {}, {}
     for j, name in enumerate(outputs):
-        c = first[0][j]
-        value = None if math.isnan(c) else c
-        if not defined[j]:  # null at every point: an output that no input value defines
-            lo = hi = math.nan
-        else:
-            lo, hi = float(lows[j]), float(highs[j])
-            # The central value belongs to the band, unless an unknown without bounds moves the
-            # output: then the central value only leaves that line out, which need not be a value
-            # the output can take (a reduction of unknown charges is not "no reduction").
-            if value is not None and not any(u.central is None and direction[i][j] for i, u in enumerate(inputs)):
-                lo, hi = min(lo, value), max(hi, value)
-        if open_low[j]:
-            lo = -math.inf
-        if open_high[j]:
-            hi = math.inf
-        out_low[name], out_high[name], out_central[name] = lo, hi, value
+        value = None if math.isnan(first[0][j]) else first[0][j]
+        # The central value belongs to the band, unless an unknown without bounds moves the
+        # output: then the central value only leaves that line out, which need not be a value
+        # the output can take (a reduction of unknown charges is not "no reduction").
+        counts = value is not None and not any(u.central is None and direction[i][j] for i, u in enumerate(inputs))
+        lo, hi = _band(lows[j], highs[j], value if counts else None)
+        out_low[name], out_high[name], out_central[name] = -math.inf if open_low[j] else lo, math.inf if open_high[j] else hi, value
     return Bands(outputs, inputs, out_central, out_low, out_high, swing)
+
+
+def _band(low: float, high: float, central: float | None) -> tuple[float, float]:
+    """The lowest and highest evaluated value (nan when no point defines the output), widened to
+    hold ``central``."""
+    if not low <= high:  # null at every point: an output that no input value defines
+        return math.nan, math.nan
+    low, high = float(low), float(high)
+    return (min(low, central), max(high, central)) if central is not None else (low, high)
 
 
 REFINE_ROUNDS = 4

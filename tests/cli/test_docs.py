@@ -72,6 +72,7 @@ def _readme_runs() -> list[list[list[str]]]:
 
 def test_the_readme_has_its_examples():
     assert len(_readme_commands()) >= 15
+    assert set(README_SAYS) <= {" ".join(argv) for argv in _readme_commands()}  # each check meets its command
     assert any(argv[0] == "new-year" for argv in _readme_commands())
 
 
@@ -92,6 +93,21 @@ def test_every_readme_command_runs(run, tmp_path, monkeypatch):
     for argv in run:
         r = runner.invoke(app, argv)
         assert r.exit_code == 0, (argv, r.output[-2000:])
+        words = " ".join(r.output.replace("│", " ").split())
+        for fragment in README_SAYS.get(" ".join(argv), ()):
+            assert fragment in words, (argv, fragment)
+
+
+# What some README commands must print, not only that they run (the 2026 shipped configs): the
+# chemie totals NL 95.03 and DE 71.16 €/MWh and the gap 23.87 with its band 15.34–42.26; the
+# envelope's headroom in 2029, 792 M€; the money that closes the chemie gap to Germany, 229 M€/yr
+README_SAYS = {
+    "compare --sector chemie": ["Elektriciteit totaal 95,03 71,16", "Verschil NL − land, elektriciteit – 23,87", "15,34–42,26"],
+    "opties --years 2029 --mix": ["1.000 792"],
+    "trend --sector chemie": ["DE verschil 6,55 19,24 23,87"],
+    "close-gap --year 2026": ["chemie * DE 23,87 15,34–42,26 9.595 229"],
+    "diff --year 2025 --vs 2026 --sector chemie": ["chemie — DE: 19,24 → 23,87 €/MWh (+4,63)"],
+}
 
 
 def test_every_set_path_example_is_a_real_path():
