@@ -155,79 +155,30 @@ def _same(a: float | None, b: float | None) -> bool:
 
 def read_workbook(xlsx: Path, config_dir: Path) -> Import:
     """Every edit in the workbook, checked against the configs; raises ConfigError listing every
-    problem (sheet, cell and parameter). Nothing is written."""
-    from openpyxl import load_workbook
-
+    problem (sheet, cell and parameter). Nothing is written. The steps: open the workbook and
+    check that the YAML did not change since the export (``_opened``), read the new sources
+    (``_new_sources``), then each row of the inputs sheet (``_row_edit``)."""
+    wb, lang, year = _opened(xlsx, config_dir)
     name = xlsx.name
-    try:
-        wb = load_workbook(xlsx, data_only=True, read_only=False)
-    except Exception as exc:  # openpyxl's own errors for a file that is not a workbook
-        raise ConfigError([f"{xlsx}: not an Excel workbook that can be read ({' '.join(str(exc).split())[:120]})"]) from None
-    lang = next((lg for lg, sheets in SHEETS.items() if sheets[0] in wb.sheetnames), None)
-    if lang is None:
-        raise ConfigError([f"{name}: no sheet '{SHEETS['nl'][0]}' or '{SHEETS['en'][0]}'; is this a workbook from `speelveld inputs export`?"])
-    inputs_name, sources_name, _, meta_name = SHEETS[lang]
-    meta = {}
-    if meta_name in wb.sheetnames:
-        meta = {str(k): v for k, v, *_ in wb[meta_name].iter_rows(values_only=True) if k is not None}
-    try:
-        year = int(meta["year"])
-    except (KeyError, TypeError, ValueError):
-        raise ConfigError([f"{name}: sheet {meta_name}: the price year is missing; export the workbook again"]) from None
+    inputs_name, sources_name, _, _ = SHEETS[lang]
     cfg = load_year(config_dir, year)
-    problems: list[str] = []
-    for key, digest in meta.items():
-        if key.startswith("file:"):
-            path = config_dir / key[5:]
-            if not path.is_file():
-                problems.append(f"{path}: exported with the workbook but no longer there; export again")
-            elif file_digest(path) != digest:
-                problems.append(f"{path}: changed since the workbook was exported (an edit in the YAML would be lost); export again and redo the edits")
-    if problems:
-        raise ConfigError(problems)
-
     files = {Path(p.file) for p in editable_params(cfg)}
-    rel = {str(f.resolve().relative_to(config_dir.resolve())): f for f in files}
     result = Import(before=cfg)
-    # new sources: rows on the sources sheet whose id the file does not define yet
+    problems: list[str] = []
     defined: dict[Path, set[str]] = {f: set(file_sources(cfg, f)) for f in files}
     if sources_name in wb.sheetnames:
-        for row, cells in _rows(wb[sources_name]):
-            values = dict(zip(SOURCE_COLUMNS, cells + [None] * len(SOURCE_COLUMNS), strict=False))
-            where = f"{name}: sheet {sources_name}, row {row}"
-            file_key, sid = _text(values["file"]), _text(values["id"])
-            if file_key is None and sid is None:
-                continue
-            target = rel.get(file_key or "")
-            if target is None:
-                problems.append(f"{where} (cell A{row}): '{file_key}' is not a config file of {year}; use the file names of the other rows")
-                continue
-            if sid is None or not re.fullmatch(r"[a-z0-9][a-z0-9_\-]*", sid):
-                problems.append(f"{where} (cell B{row}): source id '{sid or ''}' must be lower-case letters, digits and dashes")
-                continue
-            if sid in defined[target]:
-                continue  # an existing source: edits of its title etc. are not imported
-            if not _text(values["title"]):
-                problems.append(f"{where} (cell C{row}): new source '{sid}' needs a title")
-                continue
-            if not (_text(values["url"]) or _text(values["publisher"])) or not _text(values["date"]):
-                problems.append(f"{where}: new source '{sid}' needs a url or publisher (D/E) and a date (F)")
-                continue
-            fields = {k: _text(values[k]) for k in ("title", "publisher", "url", "date", "reviewed", "note") if _text(values[k])}
-            result.new_sources.append(NewSource(target, sid, fields, where))
-            defined[target].add(sid)
+        rel = {str(f.resolve().relative_to(config_dir.resolve())): f for f in files}
+        _new_sources(wb[sources_name], name, sources_name, year, rel, defined, result, problems)
 
     ws = wb[inputs_name]
     header = [_text(c) for c in next(ws.iter_rows(min_row=1, max_row=1, values_only=True))]
     if header[: len(COLUMNS)] != inputs_header(lang):
         raise ConfigError([f"{name}: sheet {inputs_name}, row 1: the columns were changed (expected {', '.join(inputs_header(lang))}); export again"])
     params = {p.path: p for p in editable_params(cfg)}
-    col = {k: i for i, k in enumerate(COLUMNS)}
-    letter = {k: chr(ord("A") + i) for i, k in enumerate(COLUMNS)}
     seen: set[str] = set()
     for row, cells in _rows(ws):
         cells = cells + [None] * (len(COLUMNS) - len(cells))
-        path = _text(cells[col["path"]])
+        path = _text(cells[_COL["path"]])
         where = f"{name}: sheet {inputs_name}"
         if path is None:
             problems.append(f"{where}, cell A{row}: the parameter path is empty")
@@ -240,61 +191,9 @@ def read_workbook(xlsx: Path, config_dir: Path) -> Import:
             problems.append(f"{where}, cell A{row} ({path}): the parameter appears twice")
             continue
         seen.add(path)
-        def at(key: str, where=where, row=row, path=path) -> str:
-            return f"{where}, cell {letter[key]}{row} ({path})"
-
-        count = len(problems)
-        value = _number(cells[col["value"]], at("value"), "value", problems)
-        low = _number(cells[col["low"]], at("low"), "low", problems)
-        high = _number(cells[col["high"]], at("high"), "high", problems)
-        unit = _text(cells[col["unit"]]) or p.unit
-        factor = 1.0
-        if unit != p.unit:
-            accepted = _accepted_units(p)
-            if unit not in accepted:
-                problems.append(f"{at('unit')}: unit '{unit}' does not match this parameter (use {p.unit}" + (f", or one of {', '.join(u for u in accepted if u != p.unit)}" if len(accepted) > 1 else "") + ")")
-            else:
-                factor = accepted[unit]
-        word = _text(cells[col["quality"]])
-        quality = quality_from_word(word) if word else p.quality
-        if quality is None:
-            problems.append(f"{at('quality')}: quality '{word}' is not one of {', '.join(QUALITY_WORDS[lang].values())}")
-        source = _text(cells[col["source"]])
-        note = _text(cells[col["note"]])
-        if len(problems) > count:
-            continue
-        value, low, high = (None if v is None else v * factor for v in (value, low, high))
-        changed_number = not (_same(value, p.value) and _same(low, p.low) and _same(high, p.high))
-        changed = changed_number or quality != p.quality or (source or p.source_id) != p.source_id or (note or None) != (p.note or None)
-        if not changed:
-            continue
-        if source is None:
-            problems.append(f"{at('source')}: a changed value needs a source: an id of the sheet {sources_name} for {Path(p.file).name}, or a new row there")
-            continue
-        target = Path(p.file)
-        if source not in defined.get(target, set()):
-            problems.append(f"{at('source')}: source '{source}' is not defined for {Path(p.file).name}; add a row on the sheet {sources_name}")
-            continue
-        if quality == Quality.unknown and value is not None:
-            problems.append(f"{at('value')}: a value flagged unknown must be empty (or flag it estimate)")
-            continue
-        if quality != Quality.unknown and value is None:
-            problems.append(f"{at('value')}: empty, so flag it '{QUALITY_WORDS[lang]['unknown']}' (or give the value)")
-            continue
-        if quality in NEEDS_NOTE and not note:
-            problems.append(f"{at('note')}: a value flagged '{QUALITY_WORDS[lang][quality.value]}' needs a note with its derivation")
-            continue
-        if low is not None and high is not None and low > high:
-            problems.append(f"{at('low')}: low {low:g} is above high {high:g}")
-            continue
-        if changed_number and not word:
-            result.warnings.append(f"{at('quality')}: the value changed but the quality cell is empty; the flag stays '{QUALITY_WORDS[lang][p.quality.value]}'")
-        if changed_number and (note or None) == (p.note or None) and p.note and _CARRIED.match(" ".join(p.note.split())):
-            result.warnings.append(f"{at('note')}: the value changed but the note still says it was carried forward from an earlier year; update the note")
-        if quality == Quality.published and p.quality != Quality.published and _same(low, p.low) and _same(high, p.high):
-            # a figure now read in its source is exact: the range of the estimate it replaces goes with it
-            low = high = None
-        result.edits.append(Edit(p, f"{inputs_name}!{row}", value, low, high, quality, source, note))
+        edit = _row_edit(p, cells, row, where, lang, inputs_name, sources_name, defined, result, problems)
+        if edit is not None:
+            result.edits.append(edit)
     if problems:
         raise ConfigError(problems)
     missing = [path for path in params if path not in seen]
@@ -305,6 +204,137 @@ def read_workbook(xlsx: Path, config_dir: Path) -> Import:
     if result.edits or result.new_sources:
         _apply(result, config_dir, year)
     return result
+
+
+_COL = {k: i for i, k in enumerate(COLUMNS)}
+_LETTER = {k: chr(ord("A") + i) for i, k in enumerate(COLUMNS)}
+
+
+def _opened(xlsx: Path, config_dir: Path):
+    """The workbook, its language and price year; refused when a config file it was exported from
+    has changed or gone since (an edit in the YAML would be lost)."""
+    from openpyxl import load_workbook
+
+    name = xlsx.name
+    try:
+        wb = load_workbook(xlsx, data_only=True, read_only=False)
+    except Exception as exc:  # openpyxl's own errors for a file that is not a workbook
+        raise ConfigError([f"{xlsx}: not an Excel workbook that can be read ({' '.join(str(exc).split())[:120]})"]) from None
+    lang = next((lg for lg, sheets in SHEETS.items() if sheets[0] in wb.sheetnames), None)
+    if lang is None:
+        raise ConfigError([f"{name}: no sheet '{SHEETS['nl'][0]}' or '{SHEETS['en'][0]}'; is this a workbook from `speelveld inputs export`?"])
+    meta_name = SHEETS[lang][3]
+    meta = {}
+    if meta_name in wb.sheetnames:
+        meta = {str(k): v for k, v, *_ in wb[meta_name].iter_rows(values_only=True) if k is not None}
+    try:
+        year = int(meta["year"])
+    except (KeyError, TypeError, ValueError):
+        raise ConfigError([f"{name}: sheet {meta_name}: the price year is missing; export the workbook again"]) from None
+    problems = []
+    for key, digest in meta.items():
+        if key.startswith("file:"):
+            path = config_dir / key[5:]
+            if not path.is_file():
+                problems.append(f"{path}: exported with the workbook but no longer there; export again")
+            elif file_digest(path) != digest:
+                problems.append(f"{path}: changed since the workbook was exported (an edit in the YAML would be lost); export again and redo the edits")
+    if problems:
+        raise ConfigError(problems)
+    return wb, lang, year
+
+
+def _new_sources(ws, name: str, sources_name: str, year: int, rel: dict[str, Path], defined: dict[Path, set[str]], result: Import, problems: list[str]) -> None:
+    """The rows on the sources sheet whose id the file does not define yet."""
+    for row, cells in _rows(ws):
+        values = dict(zip(SOURCE_COLUMNS, cells + [None] * len(SOURCE_COLUMNS), strict=False))
+        where = f"{name}: sheet {sources_name}, row {row}"
+        file_key, sid = _text(values["file"]), _text(values["id"])
+        if file_key is None and sid is None:
+            continue
+        target = rel.get(file_key or "")
+        if target is None:
+            problems.append(f"{where} (cell A{row}): '{file_key}' is not a config file of {year}; use the file names of the other rows")
+            continue
+        if sid is None or not re.fullmatch(r"[a-z0-9][a-z0-9_\-]*", sid):
+            problems.append(f"{where} (cell B{row}): source id '{sid or ''}' must be lower-case letters, digits and dashes")
+            continue
+        if sid in defined[target]:
+            continue  # an existing source: edits of its title etc. are not imported
+        if not _text(values["title"]):
+            problems.append(f"{where} (cell C{row}): new source '{sid}' needs a title")
+            continue
+        if not (_text(values["url"]) or _text(values["publisher"])) or not _text(values["date"]):
+            problems.append(f"{where}: new source '{sid}' needs a url or publisher (D/E) and a date (F)")
+            continue
+        fields = {k: _text(values[k]) for k in ("title", "publisher", "url", "date", "reviewed", "note") if _text(values[k])}
+        result.new_sources.append(NewSource(target, sid, fields, where))
+        defined[target].add(sid)
+
+
+def _row_edit(p: Param, cells: list, row: int, where: str, lang: str, inputs_name: str, sources_name: str, defined: dict[Path, set[str]],
+              result: Import, problems: list[str]) -> Edit | None:
+    """One row of the inputs sheet: its edit, None when nothing changed or the row has a problem
+    (added to ``problems``); warnings for a changed value that kept its flag or its carried note."""
+
+    def at(key: str) -> str:
+        return f"{where}, cell {_LETTER[key]}{row} ({p.path})"
+
+    count = len(problems)
+    value = _number(cells[_COL["value"]], at("value"), "value", problems)
+    low = _number(cells[_COL["low"]], at("low"), "low", problems)
+    high = _number(cells[_COL["high"]], at("high"), "high", problems)
+    unit = _text(cells[_COL["unit"]]) or p.unit
+    factor = 1.0
+    if unit != p.unit:
+        accepted = _accepted_units(p)
+        if unit not in accepted:
+            problems.append(f"{at('unit')}: unit '{unit}' does not match this parameter (use {p.unit}" + (f", or one of {', '.join(u for u in accepted if u != p.unit)}" if len(accepted) > 1 else "") + ")")
+        else:
+            factor = accepted[unit]
+    word = _text(cells[_COL["quality"]])
+    quality = quality_from_word(word) if word else p.quality
+    if quality is None:
+        problems.append(f"{at('quality')}: quality '{word}' is not one of {', '.join(QUALITY_WORDS[lang].values())}")
+    source = _text(cells[_COL["source"]])
+    note = _text(cells[_COL["note"]])
+    if len(problems) > count:
+        return None
+    value, low, high = (None if v is None else v * factor for v in (value, low, high))
+    changed_number = not (_same(value, p.value) and _same(low, p.low) and _same(high, p.high))
+    changed = changed_number or quality != p.quality or (source or p.source_id) != p.source_id or (note or None) != (p.note or None)
+    if not changed:
+        return None
+    problem = _edit_problem(p, value, low, high, quality, source, note, lang, sources_name, defined, at)
+    if problem:
+        problems.append(problem)
+        return None
+    if changed_number and not word:
+        result.warnings.append(f"{at('quality')}: the value changed but the quality cell is empty; the flag stays '{QUALITY_WORDS[lang][p.quality.value]}'")
+    if changed_number and (note or None) == (p.note or None) and p.note and _CARRIED.match(" ".join(p.note.split())):
+        result.warnings.append(f"{at('note')}: the value changed but the note still says it was carried forward from an earlier year; update the note")
+    if quality == Quality.published and p.quality != Quality.published and _same(low, p.low) and _same(high, p.high):
+        # a figure now read in its source is exact: the range of the estimate it replaces goes with it
+        low = high = None
+    return Edit(p, f"{inputs_name}!{row}", value, low, high, quality, source, note)
+
+
+def _edit_problem(p: Param, value, low, high, quality, source, note, lang: str, sources_name: str, defined: dict[Path, set[str]], at) -> str | None:
+    """Why a changed row cannot be written, or None: a change needs a defined source, a value that
+    fits its flag, a note where the flag asks for one, and low ≤ high."""
+    if source is None:
+        return f"{at('source')}: a changed value needs a source: an id of the sheet {sources_name} for {Path(p.file).name}, or a new row there"
+    if source not in defined.get(Path(p.file), set()):
+        return f"{at('source')}: source '{source}' is not defined for {Path(p.file).name}; add a row on the sheet {sources_name}"
+    if quality == Quality.unknown and value is not None:
+        return f"{at('value')}: a value flagged unknown must be empty (or flag it estimate)"
+    if quality != Quality.unknown and value is None:
+        return f"{at('value')}: empty, so flag it '{QUALITY_WORDS[lang]['unknown']}' (or give the value)"
+    if quality in NEEDS_NOTE and not note:
+        return f"{at('note')}: a value flagged '{QUALITY_WORDS[lang][quality.value]}' needs a note with its derivation"
+    if low is not None and high is not None and low > high:
+        return f"{at('low')}: low {low:g} is above high {high:g}"
+    return None
 
 
 def _accepted_units(p: Param) -> dict[str, float]:
