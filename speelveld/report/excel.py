@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
@@ -141,6 +142,8 @@ def build_workbook(result: Comparison, cfg: YearConfig, meta: dict, lang: str = 
         gaps, data = _sector_sheet(wb, result, cfg, sector, lang)
         gap_cells.update(gaps)
         chart_data.append(data)
+    from speelveld.report.excel_sheets import _charts_sheet
+
     _charts_sheet(wb.create_sheet(tx["charts"]), chart_data, lang)
     _summary_sheet(summary, result, cfg, gap_cells, lang)
     from speelveld.report.excel_sheets import _method_sheet, _parameters_sheet
@@ -168,78 +171,132 @@ def _page_heading(result: Comparison, cfg: YearConfig, lang: str) -> str:
     return head + (f" — scenario {cfg.scenario}" if cfg.scenario else "")
 
 
+@dataclass(frozen=True)
+class _Columns:
+    """The sector sheet's columns for ``n`` countries: per country €/MWh, quality flag, band (low,
+    high) and €/yr, in that order of groups after the category and line columns."""
+
+    n: int
+
+    def mwh(self, j: int) -> int:
+        return 3 + j
+
+    def flag(self, j: int) -> int:
+        return 3 + self.n + j
+
+    def low(self, j: int) -> int:
+        return 3 + 2 * self.n + 2 * j
+
+    def high(self, j: int) -> int:
+        return 4 + 2 * self.n + 2 * j
+
+    def yr(self, j: int) -> int:
+        return 3 + 4 * self.n + j
+
+    def widths(self) -> dict[int, float]:
+        widths = {1: FAMILY_WIDTH, 2: LINE_WIDTH}
+        for j in range(self.n):
+            widths.update({self.mwh(j): 11, self.flag(j): 11, self.low(j): 9, self.high(j): 9, self.yr(j): 14})
+        return widths
+
+
 def _sector_sheet(wb: Workbook, result: Comparison, cfg: YearConfig, sector: str, lang: str) -> tuple[dict, tuple]:
     """Columns: category, line, then per country €/MWh (a formula over €/yr), per country the
     quality flag, per country the band as two number cells (low, high; empty = open), per country
     €/yr (the engine's value, or the text 'onbekend'). The print shows the first three groups on
     two pages wide, the category and line repeated; the €/yr figures stay in the workbook."""
     tx = TEXT[lang]
-    ref = result.reference
     countries = result.countries
-    n = len(countries)
+    cols = _Columns(len(countries))
     ws = wb.create_sheet(sector[:31])
-    q = cfg.params[f"sectors.{sector}.consumption_mwh"].value
     _put_text(ws, 1, 1, f"{cfg.sectors[sector].name} — {result.year}" + (f" — scenario {cfg.scenario}" if cfg.scenario else ""))
     ws.cell(row=1, column=1).font = _font(bold=True, size=12)
     _put_text(ws, 2, 1, tx["consumption"])
-    ws.cell(row=2, column=2, value=q).number_format = EUR0
+    ws.cell(row=2, column=2, value=cfg.params[f"sectors.{sector}.consumption_mwh"].value).number_format = EUR0
     header = 4
-    mwh_col = lambda j: 3 + j  # noqa: E731
-    flag_col = lambda j: 3 + n + j  # noqa: E731
-    low_col = lambda j: 3 + 2 * n + 2 * j  # noqa: E731
-    high_col = lambda j: 4 + 2 * n + 2 * j  # noqa: E731
-    yr_col = lambda j: 3 + 4 * n + j  # noqa: E731
     _put_text(ws, header, 1, tx["family"])
     _put_text(ws, header, 2, tx["line"])
     for j, cc in enumerate(countries):
-        _put_text(ws, header, mwh_col(j), f"{cc} (€/MWh)")
-        _put_text(ws, header, yr_col(j), units_in(lang, f"{cc} (€/yr)"))
-        _put_text(ws, header, flag_col(j), tx["quality"].format(cc=cc))
-        _put_text(ws, header, low_col(j), tx["band_lo"].format(cc=cc))
-        _put_text(ws, header, high_col(j), tx["band_hi"].format(cc=cc))
-    for c in range(1, 3 + 5 * n):
+        for column, text in ((cols.mwh(j), f"{cc} (€/MWh)"), (cols.yr(j), units_in(lang, f"{cc} (€/yr)")), (cols.flag(j), tx["quality"].format(cc=cc)),
+                             (cols.low(j), tx["band_lo"].format(cc=cc)), (cols.high(j), tx["band_hi"].format(cc=cc))):
+            _put_text(ws, header, column, text)
+    for c in range(1, 3 + 5 * cols.n):
         ws.cell(row=header, column=c).font = BOLD
         ws.cell(row=header, column=c).alignment = WRAP_TOP
+    rows_of, relief_rows, last = _line_rows(ws, result, sector, cols, header + 1, lang)
+    at, gaps = _total_rows(ws, result, sector, cols, rows_of, relief_rows, header + 1, last, lang)
+    widths = cols.widths()
+    for c, w in widths.items():
+        ws.column_dimensions[get_column_letter(c)].width = w
+    page = sum(w for c, w in widths.items() if c < cols.low(0))  # the first printed page: labels, €/MWh, quality
+    notes_at = at["co2_gap"] + 2
+    totals = {r["country"]: r for r in result.totals.filter(pl.col("sector") == sector).iter_rows(named=True)}
+    for cc in countries:
+        note = gap_note(result, sector, totals[cc], lang)
+        if note:
+            _paragraph(ws, notes_at, note, cols.low(0) - 1, page)
+            notes_at += 1
+    ws.freeze_panes = ws.cell(row=header + 1, column=3)
+    ws.row_dimensions[header].height = LINE_PT * max(_lines_of(str(ws.cell(row=header, column=c).value), widths[c]) for c in widths)
+    top = notes_at + 1
+    _family_table(ws, rows_of, countries, cols.mwh, top, lang)
+    families = [f for f in ELECTRICITY_FAMILIES if rows_of.get(f)]
+    _print_setup(ws, header, title_cols="A:B", col_breaks=[cols.low(0) - 1], area=f"A1:{get_column_letter(cols.high(cols.n - 1))}{top + len(families) + 1}")
+    return gaps, (ws, cfg.sectors[sector].name, top, len(families), countries, cols.mwh)
+
+
+def _line_rows(ws, result: Comparison, sector: str, cols: _Columns, first: int, lang: str) -> tuple[dict[str, list[int]], list[int], int]:
+    """A row per cost line, by family: the €/yr value (the engine's), €/MWh as a formula over it,
+    the quality flag and the band. Returns the rows of each family, the relief rows and the last row."""
+    tx = TEXT[lang]
     lines = result.lines.filter(pl.col("sector") == sector)
     cells = {(r["key"], r["country"]): r for r in lines.iter_rows(named=True)}
-    totals = {r["country"]: r for r in result.totals.filter(pl.col("sector") == sector).iter_rows(named=True)}
-    row = header + 1
-    first = row
+    row = first
     rows_of: dict[str, list[int]] = {}
     relief_rows: list[int] = []
     for family in FAMILIES:
         fam = lines.filter(pl.col("family") == family)
         for key in dict.fromkeys(fam["key"].to_list()):
-            label = GENERIC_ROW_LABELS.get(key) or next(r["label"] for r in fam.iter_rows(named=True) if r["key"] == key)
+            label = line_label(lang, key, GENERIC_ROW_LABELS.get(key) or next(r["label"] for r in fam.iter_rows(named=True) if r["key"] == key))
             _put_text(ws, row, 1, t(lang, family))
-            _put_text(ws, row, 2, line_label(lang, key, label))
-            for c in range(1, 3 + 5 * n):
+            _put_text(ws, row, 2, label)
+            for c in range(1, 3 + 5 * cols.n):
                 ws.cell(row=row, column=c).alignment = WRAP_TOP  # a wrapped label and its numbers on one line
-            ws.row_dimensions[row].height = LINE_PT * max(_lines_of(line_label(lang, key, label), LINE_WIDTH), _lines_of(t(lang, family), FAMILY_WIDTH))
+            ws.row_dimensions[row].height = LINE_PT * max(_lines_of(label, LINE_WIDTH), _lines_of(t(lang, family), FAMILY_WIDTH))
             if bool(fam.filter(pl.col("key") == key)["relief"].all()):
                 relief_rows.append(row)
-            for j, cc in enumerate(countries):
+            for j, cc in enumerate(result.countries):
                 cell = cells.get((key, cc))
                 if cell is None:
                     continue  # not applicable in this country: empty
-                yr = ws.cell(row=row, column=yr_col(j))
+                yr = ws.cell(row=row, column=cols.yr(j))
                 if cell["eur_per_year"] is not None:
                     yr.value = cell["eur_per_year"]
                     yr.number_format = EUR0
                     # €/MWh is a formula over the €/yr value: one source of truth per line
-                    ws.cell(row=row, column=mwh_col(j), value=f"={get_column_letter(yr_col(j))}{row}/$B$2").number_format = EUR
+                    ws.cell(row=row, column=cols.mwh(j), value=f"={get_column_letter(cols.yr(j))}{row}/$B$2").number_format = EUR
                 else:
-                    _put_text(ws, row, yr_col(j), tx["flags"]["unknown"])
-                    _put_text(ws, row, mwh_col(j), tx["flags"]["unknown"])
-                _put_text(ws, row, flag_col(j), tx["flags"][cell["quality"]])
-                ws.cell(row=row, column=flag_col(j)).alignment = Alignment(horizontal="center", vertical="top")
+                    _put_text(ws, row, cols.yr(j), tx["flags"]["unknown"])
+                    _put_text(ws, row, cols.mwh(j), tx["flags"]["unknown"])
+                _put_text(ws, row, cols.flag(j), tx["flags"][cell["quality"]])
+                ws.cell(row=row, column=cols.flag(j)).alignment = Alignment(horizontal="center", vertical="top")
                 # the band as two numbers (an exact line has low = high); empty is an open side
-                for col, bound in ((low_col(j), cell["low_eur_per_mwh"]), (high_col(j), cell["high_eur_per_mwh"])):
+                for col, bound in ((cols.low(j), cell["low_eur_per_mwh"]), (cols.high(j), cell["high_eur_per_mwh"])):
                     if bound is not None:
                         ws.cell(row=row, column=col, value=bound).number_format = EUR
             rows_of.setdefault(family, []).append(row)
             row += 1
-    last = row - 1
+    return rows_of, relief_rows, row - 1
+
+
+def _total_rows(ws, result: Comparison, sector: str, cols: _Columns, rows_of: dict[str, list[int]], relief_rows: list[int], first: int, last: int,
+                lang: str) -> tuple[dict[str, int], dict]:
+    """Under the lines: gross and total electricity and direct CO2 as SUM formulas, the bands, the
+    count of unknown lines, and the gap to the reference as a formula. Returns the row of each
+    total and, per neighbour, the cell of its gap (for the summary sheet)."""
+    tx = TEXT[lang]
+    ref, countries = result.reference, result.countries
+    totals = {r["country"]: r for r in result.totals.filter(pl.col("sector") == sector).iter_rows(named=True)}
     electricity = [r for f in ELECTRICITY_FAMILIES for r in rows_of.get(f, [])]
     co2 = rows_of.get("direct_co2", [])
     labels = [
@@ -255,7 +312,7 @@ def _sector_sheet(wb: Workbook, result: Comparison, cfg: YearConfig, sector: str
     gaps = {}
     for j, cc in enumerate(countries):
         tot = totals[cc]
-        for col_of, fmt in ((mwh_col, EUR), (yr_col, EUR0)):
+        for col_of, fmt in ((cols.mwh, EUR), (cols.yr, EUR0)):
             letter = get_column_letter(col_of(j))
             gross = [f"{letter}{r}" for r in electricity if r not in relief_rows]
             ws.cell(row=at["gross"], column=col_of(j), value=f"=SUM({','.join(gross)})" if gross else 0).number_format = fmt
@@ -269,37 +326,16 @@ def _sector_sheet(wb: Workbook, result: Comparison, cfg: YearConfig, sector: str
                 ws.cell(row=at["co2_gap"], column=col_of(j), value=f"={rl}{at['co2_total']}-{letter}{at['co2_total']}").number_format = fmt
         for name, value in (("band_low", tot["total_low_eur_per_mwh"]), ("band_high", tot["total_high_eur_per_mwh"])):
             if value is not None:
-                ws.cell(row=at[name], column=mwh_col(j), value=value).number_format = EUR
-        flags = get_column_letter(flag_col(j))
-        ws.cell(row=at["unknown"], column=mwh_col(j), value=f'=COUNTIF({flags}{first}:{flags}{last},"{tx["flags"]["unknown"]}")')
+                ws.cell(row=at[name], column=cols.mwh(j), value=value).number_format = EUR
+        flags = get_column_letter(cols.flag(j))
+        ws.cell(row=at["unknown"], column=cols.mwh(j), value=f'=COUNTIF({flags}{first}:{flags}{last},"{tx["flags"]["unknown"]}")')
         if cc != ref:
             for name, value in (("gap_low", tot["gap_low_eur_per_mwh"]), ("gap_high", tot["gap_high_eur_per_mwh"])):
                 if value is not None:
-                    ws.cell(row=at[name], column=mwh_col(j), value=value).number_format = EUR
-            _put_text(ws, at["status"], mwh_col(j), t(lang, tot["gap_bound"]))
-            gaps[(sector, cc)] = (f"'{ws.title}'!{get_column_letter(mwh_col(j))}{at['gap']}", tot)
-    widths = {1: FAMILY_WIDTH, 2: LINE_WIDTH}
-    widths.update({mwh_col(j): 11 for j in range(n)})
-    widths.update({flag_col(j): 11 for j in range(n)})
-    widths.update({c: 9 for j in range(n) for c in (low_col(j), high_col(j))})
-    widths.update({yr_col(j): 14 for j in range(n)})
-    for c, w in widths.items():
-        ws.column_dimensions[get_column_letter(c)].width = w
-    page = sum(w for c, w in widths.items() if c < low_col(0))  # the first printed page: labels, €/MWh, quality
-    notes_at = at["co2_gap"] + 2
-    for cc in countries:
-        note = gap_note(result, sector, totals[cc], lang)
-        if note:
-            _paragraph(ws, notes_at, note, low_col(0) - 1, page)
-            notes_at += 1
-    ws.freeze_panes = ws.cell(row=header + 1, column=3)
-    ws.row_dimensions[header].height = LINE_PT * max(_lines_of(str(ws.cell(row=header, column=c).value), widths[c]) for c in widths)
-    top = notes_at + 1
-    _family_table(ws, rows_of, countries, mwh_col, top, lang)
-    families = [f for f in ELECTRICITY_FAMILIES if rows_of.get(f)]
-    last_row = top + len(families) + 1
-    _print_setup(ws, header, title_cols="A:B", col_breaks=[low_col(0) - 1], area=f"A1:{get_column_letter(high_col(n - 1))}{last_row}")
-    return gaps, (ws, cfg.sectors[sector].name, top, len(families), countries, mwh_col)
+                    ws.cell(row=at[name], column=cols.mwh(j), value=value).number_format = EUR
+            _put_text(ws, at["status"], cols.mwh(j), t(lang, tot["gap_bound"]))
+            gaps[(sector, cc)] = (f"'{ws.title}'!{get_column_letter(cols.mwh(j))}{at['gap']}", tot)
+    return at, gaps
 
 
 def _lines_of(text: str, width: float) -> int:
@@ -345,60 +381,6 @@ def _family_table(ws, rows_of: dict[str, list[int]], countries: list[str], mwh_c
     for j in range(len(countries)):
         letter = get_column_letter(mwh_col(j))
         ws.cell(row=net_row, column=mwh_col(j), value=f"=SUM({letter}{top + 1}:{letter}{top + len(families)})").number_format = EUR
-
-
-NET_MARKER = "1F1F1F"  # the net total's marker: near black, visible on every family's colour
-CHART_ROWS = 21  # rows of 13 pt a sector chart of 8.5 cm takes, with its title row and air
-
-
-def _charts_sheet(ws, data: list[tuple], lang: str) -> None:
-    """One chart per sector, two to a printed page (a page break between pairs, so no chart is cut):
-    a stacked bar per country with one segment per family of the electricity price (a handful of
-    legend entries, so the bars stay visible when printed), fed by the SUM formulas on the sector's
-    sheet; a marker for the net total, which the bars (reliefs below zero) do not show; direct CO2
-    is a cost beside the electricity price, not part of it, so it stays out of the stack."""
-    from openpyxl.chart import LineChart
-    from openpyxl.chart.marker import Marker
-    from openpyxl.chart.shapes import GraphicalProperties
-    from openpyxl.drawing.line import LineProperties
-
-    tx = TEXT[lang]
-    _put_text(ws, 1, 1, tx["charts_title"])
-    ws.cell(row=1, column=1).font = _font(bold=True, size=12)
-    row = 3
-    breaks = []
-    for i, (src, name, top, n_families, countries, mwh_col) in enumerate(data):
-        if i and i % 2 == 0:
-            breaks.append(row - 1)
-        _put_text(ws, row, 1, name)
-        ws.cell(row=row, column=1).font = BOLD
-        chart = BarChart()
-        chart.type = "col"
-        chart.grouping = "stacked"
-        chart.overlap = 100
-        chart.title = f"{name}: {tx['chart']}"
-        chart.y_axis.title = "€/MWh"
-        last_col = mwh_col(len(countries) - 1)
-        chart.add_data(Reference(src, min_col=2, max_col=last_col, min_row=top + 1, max_row=top + n_families), from_rows=True, titles_from_data=True)
-        categories = Reference(src, min_col=mwh_col(0), max_col=last_col, min_row=top, max_row=top)
-        chart.set_categories(categories)
-        chart.x_axis.tickLblPos = "low"  # the country names under the axis, not over bars below zero
-        net_row = top + n_families + 1
-        net = LineChart()
-        net.add_data(Reference(src, min_col=2, max_col=last_col, min_row=net_row, max_row=net_row), from_rows=True, titles_from_data=True)
-        for s in net.series:
-            # a dark marker with a dark edge: the default (white-filled) one vanished on the pale bars
-            s.marker = Marker(symbol="diamond", size=9, spPr=GraphicalProperties(solidFill=NET_MARKER, ln=LineProperties(solidFill=NET_MARKER)))
-            s.graphicalProperties.line.noFill = True  # a marker per country, no line between countries
-            s.smooth = False
-        net.set_categories(categories)
-        chart += net
-        chart.legend.position = "b"
-        chart.height, chart.width = 8.5, 18
-        ws.add_chart(chart, f"A{row + 1}")
-        row += CHART_ROWS
-    ws.column_dimensions["A"].width = 100
-    _print_setup(ws, None, row_breaks=breaks)
 
 
 def _print_setup(ws, header: int | None, orientation: str = "landscape", title_cols: str | None = None,

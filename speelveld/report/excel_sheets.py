@@ -1,6 +1,6 @@
 """Workbooks and sheets of the commands besides `report`: the closing-the-gap and trend sheets,
 the business case and the spending options, and the annual workbook's Methode and Parameters
-sheets (its sector sheets and summary are in excel.py)."""
+sheets and its charts (its sector sheets and summary are in excel.py)."""
 
 from __future__ import annotations
 
@@ -459,3 +459,57 @@ def _method_sheet(ws, cfg: YearConfig, lang: str) -> None:
         row += 1
     ws.column_dimensions["A"].width = width
     _print_setup(ws, None, orientation="portrait")
+
+
+NET_MARKER = "1F1F1F"  # the net total's marker: near black, visible on every family's colour
+CHART_ROWS = 21  # rows of 13 pt a sector chart of 8.5 cm takes, with its title row and air
+
+
+def _charts_sheet(ws, data: list[tuple], lang: str) -> None:
+    """One chart per sector, two to a printed page (a page break between pairs, so no chart is cut):
+    a stacked bar per country with one segment per family of the electricity price (a handful of
+    legend entries, so the bars stay visible when printed), fed by the SUM formulas on the sector's
+    sheet; a marker for the net total, which the bars (reliefs below zero) do not show; direct CO2
+    is a cost beside the electricity price, not part of it, so it stays out of the stack."""
+    from openpyxl.chart import LineChart
+    from openpyxl.chart.marker import Marker
+    from openpyxl.chart.shapes import GraphicalProperties
+    from openpyxl.drawing.line import LineProperties
+
+    tx = TEXT[lang]
+    _put_text(ws, 1, 1, tx["charts_title"])
+    ws.cell(row=1, column=1).font = _font(bold=True, size=12)
+    row = 3
+    breaks = []
+    for i, (src, name, top, n_families, countries, mwh_col) in enumerate(data):
+        if i and i % 2 == 0:
+            breaks.append(row - 1)
+        _put_text(ws, row, 1, name)
+        ws.cell(row=row, column=1).font = BOLD
+        chart = BarChart()
+        chart.type = "col"
+        chart.grouping = "stacked"
+        chart.overlap = 100
+        chart.title = f"{name}: {tx['chart']}"
+        chart.y_axis.title = "€/MWh"
+        last_col = mwh_col(len(countries) - 1)
+        chart.add_data(Reference(src, min_col=2, max_col=last_col, min_row=top + 1, max_row=top + n_families), from_rows=True, titles_from_data=True)
+        categories = Reference(src, min_col=mwh_col(0), max_col=last_col, min_row=top, max_row=top)
+        chart.set_categories(categories)
+        chart.x_axis.tickLblPos = "low"  # the country names under the axis, not over bars below zero
+        net_row = top + n_families + 1
+        net = LineChart()
+        net.add_data(Reference(src, min_col=2, max_col=last_col, min_row=net_row, max_row=net_row), from_rows=True, titles_from_data=True)
+        for s in net.series:
+            # a dark marker with a dark edge: the default (white-filled) one vanished on the pale bars
+            s.marker = Marker(symbol="diamond", size=9, spPr=GraphicalProperties(solidFill=NET_MARKER, ln=LineProperties(solidFill=NET_MARKER)))
+            s.graphicalProperties.line.noFill = True  # a marker per country, no line between countries
+            s.smooth = False
+        net.set_categories(categories)
+        chart += net
+        chart.legend.position = "b"
+        chart.height, chart.width = 8.5, 18
+        ws.add_chart(chart, f"A{row + 1}")
+        row += CHART_ROWS
+    ws.column_dimensions["A"].width = 100
+    _print_setup(ws, None, row_breaks=breaks)
