@@ -163,7 +163,7 @@ def explain(
         if not result.lines:
             raise UsageProblem(f"--line: no line key starts with '{line}'; keys: {', '.join(keys)}")
     if fmt == ExplainFmt.json:
-        text = explanation_json(result, manifest(cfg, command_line()))
+        text = explanation_json(result, manifest(cfg, command_line()), lang.value)
         emit_text(text, out_file)
         return
     print_explanation(result, out, lang.value, show_inputs=not no_inputs)

@@ -14,8 +14,35 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from speelveld.config.model import SectorFile, When
+from speelveld.config.model import InLanguages, SectorFile, When
 from speelveld.config.resolved import Param
+
+
+@dataclass(frozen=True)
+class Words:
+    """A text of the engine as a catalogue key and its fields (report/messages.py STEPS holds the
+    Dutch and English of each key): the engine never writes prose, the report words it once, in
+    the run's language. A field may be a config's own name (as its publisher writes it), a
+    number, another Words, or a tuple of them."""
+
+    key: str
+    fields: tuple[tuple[str, object], ...] = ()
+
+
+def words(key: str, **fields) -> Words:
+    return Words(key, tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in fields.items()))
+
+
+def own_name(node):
+    """A config node's label as a field: with its English label (label_en) where the config gives
+    one (our own Dutch names of proposals), else as its publisher writes it."""
+    english = getattr(node, "label_en", None)
+    return InLanguages(nl=node.label, en=english) if english else node.label
+
+
+def named(name, step) -> Words:
+    """'name: step', a step of a named rule (a config's name, or Words)."""
+    return words("named", name=name, step=step)
 
 
 @dataclass(frozen=True)
@@ -34,7 +61,7 @@ class Step:
     """
 
     kind: str
-    label: str
+    label: Words
     formula: str
     values: tuple[tuple[str, pl.Expr], ...] = ()
     applies: pl.Expr | None = None
@@ -111,13 +138,13 @@ class Ctx:
         used, self.used = tuple(dict.fromkeys(self.used)), []
         return used
 
-    def explain(self, label: str, formula: str, *, applies: pl.Expr | None = None, main: bool = False, once: bool = False, **values: pl.Expr | float) -> None:
+    def explain(self, label: Words, formula: str, *, applies: pl.Expr | None = None, main: bool = False, once: bool = False, **values: pl.Expr | float) -> None:
         """Record a formula step; ``once``: skip it if the line already has it (a derived quantity read twice)."""
         if once and any(st.label == label and st.formula == formula for st in self.steps):
             return
         self.steps.append(Step("formula", label, formula, _bind(values), applies, main))
 
-    def condition(self, label: str, formula: str, test: pl.Expr, **values: pl.Expr | float) -> None:
+    def condition(self, label: Words, formula: str, test: pl.Expr, **values: pl.Expr | float) -> None:
         self.steps.append(Step("condition", label, formula, _bind(values), test))
 
     def take_steps(self) -> tuple[Step, ...]:
@@ -155,7 +182,7 @@ class SectorQuantities:
         if self._load.endswith("utilisation_hours"):
             return self._ctx.num(self._load)
         q, kw = self._ctx.num(self._q), self._ctx.num(self._load)
-        self._ctx.explain("Benuttingsuren = verbruik ÷ gecontracteerd vermogen", "{q:MWh} × 1000 ÷ {kw:kW}", once=True, q=q, kw=kw)
+        self._ctx.explain(words("hours_from_contract"), "{q:MWh} × 1000 ÷ {kw:kW}", once=True, q=q, kw=kw)
         return q * 1000 / kw
 
     @property
@@ -163,7 +190,7 @@ class SectorQuantities:
         if self._load.endswith("contracted_capacity_kw"):
             return self._ctx.num(self._load)
         q, h = self._ctx.num(self._q), self._ctx.num(self._load)
-        self._ctx.explain("Vermogen = verbruik ÷ benuttingsuren (vlakke last)", "{q:MWh} × 1000 ÷ {h:h}", once=True, q=q, h=h)
+        self._ctx.explain(words("capacity_flat"), "{q:MWh} × 1000 ÷ {h:h}", once=True, q=q, h=h)
         return q * 1000 / h
 
     @property
@@ -197,45 +224,48 @@ def nace_match(sector_codes: tuple[str, ...] | list[str], listed: list[str]) -> 
     return None
 
 
-def nace_text(sector_codes: tuple[str, ...] | list[str], listed: list[str]) -> str:
+def nace_text(sector_codes: tuple[str, ...] | list[str], listed: list[str]) -> Words:
     """'NACE 20.14 valt onder 20.1 (lijst van 12 codes)', short enough to read."""
     hit = nace_match(sector_codes, listed)
     codes = ", ".join(sector_codes)
-    where = ", ".join(listed) if len(listed) <= 4 else f"de lijst van {len(listed)} codes"
     if hit is None:
-        return f"NACE {codes} staat niet op {where}" if len(listed) > 4 else f"NACE {codes} valt niet onder {where}"
-    return f"NACE {codes} valt onder {hit}" + (f" ({where})" if len(listed) > 1 else "")
+        return words("nace_not_on_list", codes=codes, n=len(listed)) if len(listed) > 4 else words("nace_not_under", codes=codes, listed=", ".join(listed))
+    if len(listed) <= 1:
+        return words("nace_under", codes=codes, code=hit)
+    return words("nace_under_list", codes=codes, code=hit, n=len(listed)) if len(listed) > 4 else words("nace_under_listed", codes=codes, code=hit, listed=", ".join(listed))
 
 
 _OPS = {"min": ("ge", "≥"), "above": ("gt", ">"), "max": ("le", "≤"), "below": ("lt", "<")}
 _QUANTITY_TEXT = {
-    "consumption_mwh": ("verbruik", "MWh"),
-    "utilisation_hours": ("benuttingsuren", "h"),
-    "offpeak_share_pct": ("daluuraandeel", "%"),
+    "consumption_mwh": ("q_consumption", "MWh"),
+    "utilisation_hours": ("q_hours", "h"),
+    "offpeak_share_pct": ("q_offpeak", "%"),
 }
 
 
-def when_expr(ctx: Ctx, when: When | None, s: SectorQuantities, subject: str = "") -> pl.Expr:
+def when_expr(ctx: Ctx, when: When | None, s: SectorQuantities, subject: str | Words | InLanguages = "") -> pl.Expr:
     """Eligibility as a boolean expression; null when an input it needs is unknown.
 
     Each condition is recorded as an explanation step (``subject`` names the rule it belongs to).
     """
-    prefix = f"{subject}: " if subject else ""
+    def about(step: Words) -> Words:
+        return named(subject, step) if subject else step
+
     if when is None:
         return pl.lit(True)
     if when.nace is not None:
         ok = nace_matches(s.nace, when.nace)
-        ctx.condition(prefix + nace_text(s.nace, when.nace), "", pl.lit(ok))
+        ctx.condition(about(nace_text(s.nace, when.nace)), "", pl.lit(ok))
         if not ok:
             return pl.lit(False)
     if when.business_use is not None:
         ok = when.business_use == s.business_use
-        ctx.condition(f"{prefix}zakelijk gebruik = {'ja' if when.business_use else 'nee'}", "", pl.lit(ok))
+        ctx.condition(about(words("business_use_yes" if when.business_use else "business_use_no")), "", pl.lit(ok))
         if not ok:
             return pl.lit(False)
     if when.ets_installation is not None:
         ok = when.ets_installation == s.ets_installation
-        ctx.condition(f"{prefix}EU ETS-installatie = {'ja' if when.ets_installation else 'nee'}", "", pl.lit(ok))
+        ctx.condition(about(words("ets_yes" if when.ets_installation else "ets_no")), "", pl.lit(ok))
         if not ok:
             return pl.lit(False)
     cond = pl.lit(True)
@@ -249,7 +279,7 @@ def when_expr(ctx: Ctx, when: When | None, s: SectorQuantities, subject: str = "
             if getattr(bound, op) is not None:
                 threshold = ctx.field(bound, op)
                 test = getattr(quantity, method)(threshold)
-                ctx.condition(f"{prefix}{text}", f"{{value:{unit}}} {sign} {{threshold:{unit}}}", test, value=quantity, threshold=threshold)
+                ctx.condition(about(words(text)), f"{{value:{unit}}} {sign} {{threshold:{unit}}}", test, value=quantity, threshold=threshold)
                 cond = cond & test
     return cond
 

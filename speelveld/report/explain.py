@@ -12,7 +12,7 @@ from rich.text import Text
 from speelveld.core.explain import ExplainedLine, ExplainedStep, Explanation, fmt_number
 from speelveld.core.lines import FAMILIES, GAS_FAMILIES
 from speelveld.report.labels import EXPLAIN as WORDS
-from speelveld.report.labels import QUALITY_MARK, band_text, line_label, step_label, t, units_in
+from speelveld.report.labels import QUALITY_MARK, band_text, line_label, step_text, t, units_in
 from speelveld.report.numbers import localise, num
 
 
@@ -108,7 +108,7 @@ _THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d.,]\d)")
 
 
 def _step_text(step: ExplainedStep, w: dict, lang: str = "nl") -> Text:
-    label, formula = units_in(lang, step_label(lang, step.label)), units_in(lang, step.formula)
+    label, formula = units_in(lang, step_text(lang, step.label)), units_in(lang, step.formula)
     if lang == "nl":
         # a Dutch formula separates a function's arguments with ';' (its comma is the decimal sign),
         # and a label's whole thousands take points (50–10.000 MWh); codes such as NACE 20.14 stay
@@ -143,8 +143,12 @@ def _source_text(ref) -> str:
     return ", ".join(parts)
 
 
-def explanation_json(e: Explanation, meta: dict) -> str:
+def explanation_json(e: Explanation, meta: dict, lang: str = "nl") -> str:
+    """The explanation as JSON; each step's label in ``lang``, with its catalogue key beside it."""
     data = dataclasses.asdict(e)
+    for line, explained in zip(data["lines"], e.lines, strict=True):
+        for step, original in zip(line["steps"], explained.steps, strict=True):
+            step["label"], step["label_key"] = step_text(lang, original.label), getattr(original.label, "key", None)
     data["total_eur_per_mwh"] = e.total_eur_per_mwh
     data["run"] = meta
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True, allow_nan=False, default=str) + "\n"

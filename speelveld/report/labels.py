@@ -19,10 +19,10 @@ from speelveld.report.messages import (  # noqa: F401 (the messages are read thr
     _KINDS_NL,
     LIBRARY_MESSAGES_NL,
     MESSAGES_NL,
-    STEP_LABELS_EN,
+    STEPS,
     message_parts,
     message_text,
-    step_label,
+    step_text,
 )
 
 _DUTCH_UNITS = ((re.compile(r"/yr\b"), "/jr"), (re.compile(r"/month\b"), "/maand"), (re.compile(r"/a\b"), "/jr"))

@@ -90,7 +90,7 @@ def _names(template: str) -> list[str]:
     return sorted(name for _, name, _, _ in string.Formatter().parse(template) if name)
 
 
-@pytest.mark.parametrize("table", ["MESSAGES_NL", "LIBRARY_MESSAGES_NL", "STEP_LABELS_EN"])
+@pytest.mark.parametrize("table", ["MESSAGES_NL", "LIBRARY_MESSAGES_NL"])
 def test_every_message_has_one_dutch_wording_with_the_same_parts(table):
     """Each entry (of the steps of `explain`: Dutch first, then English) is there once, is worded
     differently in the other language, and both name the same parts."""
@@ -128,28 +128,40 @@ def test_the_catalogue_follows_the_code():
 
 
 def test_the_step_catalogue_follows_the_engine():
-    """Every fixed piece of a Dutch step in the English catalogue of `explain` is still written by
-    the engine: a step reworded in the engine without its entry fails here."""
+    """The engine names its steps by key (core.context.Words): every key it writes is in the
+    catalogue with a Dutch and an English wording of the same fields, and every key of the
+    catalogue is written somewhere (the step keys of `when_expr` and the charge kinds are composed)."""
+    import ast
     from pathlib import Path
 
     core = Path(labels.__file__).resolve().parent.parent / "core"
-    code = "\n".join(p.read_text(encoding="utf-8") for p in core.rglob("*.py"))
-    missing = [
-        (dutch, piece)
-        for dutch, _ in labels.STEP_LABELS_EN
-        for literal, _, _, _ in string.Formatter().parse(dutch)
-        for piece in (p.strip(" ,") for p in re.split(r"[=×:()]|(?= de lijst van)", literal))  # the engine composes some steps there
-        if len(piece) >= 4 and piece not in code
-    ]
-    assert not missing, "\n".join(f"{dutch!r}: {piece!r} is not in the engine" for dutch, piece in missing)
+    used = set()
+    for path in core.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "words" and node.args:
+                first = node.args[0]
+                choices = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]  # words("a" if x else "b")
+                used.update(c.value for c in choices if isinstance(c, ast.Constant))
+    # keys the engine composes: a named step, the quantities of a condition, the charge kinds, and
+    # the commodity lines by their key (profile, margin)
+    composed = {"named", "q_consumption", "q_hours", "q_offpeak", "profile", "margin"} | {k for k in labels.STEPS if k.startswith("charge_")}
+    assert used - set(labels.STEPS) == set(), "keys the engine writes without wording"
+    assert set(labels.STEPS) - used - composed == set(), "catalogue keys nothing writes"
+    for key, (nl, en) in labels.STEPS.items():
+        assert _names(nl) == _names(en), key
+        assert nl != en or key in ("named", "name"), key
 
 
 def test_steps_in_english():
-    assert labels.step_label("en", "categorie profil-stable: daluuraandeel") == "category profil-stable: off-peak share"
-    assert labels.step_label("en", "Grondslag: nettarieven vast, capaciteit, na kortingen") == "Base: network charges fixed, capacity, after reductions"
-    assert labels.step_label("en", "EnFG § 31 Liste 1: NACE 20.14 valt onder 20.14 (de lijst van 12 codes)") == "EnFG § 31 Liste 1: NACE 20.14 falls under 20.14 (the list of 12 codes)"
-    assert labels.step_label("nl", "categorie x: verbruik") == "categorie x: verbruik"
-    assert labels.step_label("en", "a step the catalogue does not know") == "a step the catalogue does not know"
+    from speelveld.core.context import named, words
+
+    assert labels.step_text("en", named(words("category", category="profil-stable"), words("q_offpeak"))) == "category profil-stable: off-peak share"
+    kinds = words("base_network_charges", kinds=[words("charge_fixed_eur_per_year"), words("charge_capacity_eur_per_kw_year")])
+    assert labels.step_text("en", kinds) == "Base: network charges fixed, capacity, after reductions"
+    assert labels.step_text("nl", kinds) == "Grondslag: nettarieven vast, capaciteit, na kortingen"
+    nace = named("EnFG § 31 Liste 1", words("nace_under_list", codes="20.14", code="20.14", n=12))
+    assert labels.step_text("en", nace) == "EnFG § 31 Liste 1: NACE 20.14 falls under 20.14 (the list of 12 codes)"
+    assert labels.step_text("nl", nace) == "EnFG § 31 Liste 1: NACE 20.14 valt onder 20.14 (de lijst van 12 codes)"
 
 
 def test_messages_in_dutch_and_english():

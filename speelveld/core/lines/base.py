@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from speelveld.core.context import Ctx, SectorQuantities, Step, sector_quantities
+from speelveld.core.context import Ctx, SectorQuantities, Step, sector_quantities, words
 
 # Cost families in report order. The first five make up the electricity price (the headline of
 # the toets); direct CO2 costs (EU ETS on the plant's own emissions, the Dutch CO2-heffing) are
@@ -95,9 +95,9 @@ def pro_rata_cut(b: Builder, family: str, key: str, label: str, claim: pl.Expr, 
     plant's ``claim``), computed per scenario row, so that sweeps and bands cut each draw at its
     own claims. Returns what is paid."""
     ctx = b.ctx
-    ctx.explain(f"Claims van de gemodelleerde sectoren ({', '.join(names) or '–'}), Σ steun per MWh × sectorverbruik", "{claims:€/yr}", claims=claims)
+    ctx.explain(words("claims", sectors=", ".join(names) or "–"), "{claims:€/yr}", claims=claims)
     share = pl.when(claims > budget).then(budget / claims).otherwise(1.0)
-    ctx.explain("Uitbetalingsaandeel = budget ÷ claims, ten hoogste 1", "min({budget:€/yr} ÷ {claims:€/yr}, 1)", budget=budget, claims=claims)
-    ctx.explain("Korting = claim × (1 − uitbetalingsaandeel)", "{aid:€/yr} × (1 − {share})", main=True, aid=claim, share=share)
+    ctx.explain(words("payout_share"), "min({budget:€/yr} ÷ {claims:€/yr}, 1)", budget=budget, claims=claims)
+    ctx.explain(words("cut"), "{aid:€/yr} × (1 − {share})", main=True, aid=claim, share=share)
     b.add(family, key, label, claim * (1 - share), relief=True)
     return claim * share

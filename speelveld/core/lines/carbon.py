@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import polars as pl
 
 from speelveld.config.model import CountryFile, EligibleGroup, EUFile, IndirectCostCompensation, SectorFile, in_force
-from speelveld.core.context import Ctx, SectorQuantities, nace_matches, nace_text
+from speelveld.core.context import Ctx, SectorQuantities, nace_matches, nace_text, named, own_name, words
 from speelveld.core.lines.base import Builder, pro_rata_cut, sector_claims, silent
 
 
@@ -19,7 +19,7 @@ def carbon_lines(b: Builder, c: CountryFile, year: int, eu: EUFile, sector: Sect
     emissions = ctx.field(sector, "direct_emissions_t_co2")
     allocation = ctx.field(sector, "free_allocation_t_co2")
     eua = ctx.field(eu, "eua_price_eur_per_t")
-    ctx.explain("EUA-prijs × emissies boven de gratis toewijzing", "{eua:€/t} × max({emissions:t} − {allocation:t}, 0)", main=True, eua=eua, emissions=emissions, allocation=allocation)
+    ctx.explain(words("eua_emissions"), "{eua:€/t} × max({emissions:t} − {allocation:t}, 0)", main=True, eua=eua, emissions=emissions, allocation=allocation)
     b.add("direct_co2", "carbon.ets_direct", "EU ETS directe emissies", eua * (emissions - allocation).clip(lower_bound=0.0))
 
     levy = c.carbon.co2_levy
@@ -30,7 +30,7 @@ def carbon_lines(b: Builder, c: CountryFile, year: int, eu: EUFile, sector: Sect
         gross_rate, deduction = ctx.field(levy, "rate_eur_per_t"), ctx.field(levy, "eua_deduction_eur_per_t")
         rate = (gross_rate - deduction).clip(lower_bound=0.0)
         ctx.explain(
-            "Nettotarief (tarief − EUA-aftrek, ten minste 0) × emissies boven de dispensatierechten (factor × gratis toewijzing)",
+            words("co2_levy_net"),
             "max({rate:€/t} − {deduction:€/t}, 0) × max({emissions:t} − {factor} × {allocation:t}, 0)",
             main=True, rate=gross_rate, deduction=deduction, emissions=emissions, factor=factor, allocation=allocation,
         )
@@ -43,11 +43,11 @@ def carbon_lines(b: Builder, c: CountryFile, year: int, eu: EUFile, sector: Sect
         return None
     group = eligible_group(comp, s.nace)
     if group is None:
-        ctx.condition(f"NACE {', '.join(s.nace)} staat op de lijst van in aanmerking komende sectoren", "", pl.lit(False))
-        ctx.explain("Niet in aanmerking", "0", main=True)
+        ctx.condition(words("nace_listed", codes=", ".join(s.nace)), "", pl.lit(False))
+        ctx.explain(words("not_eligible"), "0", main=True)
         b.add("compensation", "carbon.compensation", f"Compensatie indirecte emissiekosten: {comp.label} (niet in aanmerking)", pl.lit(0.0), relief=True)
         return None
-    ctx.condition(f"{group.label}: " + nace_text(s.nace, group.nace), "", pl.lit(True))
+    ctx.condition(named(own_name(group), nace_text(s.nace, group.nace)), "", pl.lit(True))
     aid, indirect = claimed_aid(ctx, comp, group, year, eu, s, sector, explain=True)
     paid = -b.add("compensation", "carbon.compensation", f"Compensatie indirecte emissiekosten: {comp.label} ({group.label})", -aid, relief=True)
     if comp.budget_eur_per_year is not None and sectors:
@@ -68,25 +68,25 @@ def claimed_aid(ctx: Ctx, comp: IndirectCostCompensation, group: EligibleGroup, 
     if sector.product_benchmark is not None:
         pb = sector.product_benchmark
         output, benchmark = ctx.field(pb, "output_t"), ctx.field(pb, "benchmark_mwh_per_t")
-        note("Subsidiabel verbruik = productie × productbenchmark", "{output:t} × {benchmark:MWh/t}", output=output, benchmark=benchmark)
+        note(words("eligible_benchmark"), "{output:t} × {benchmark:MWh/t}", output=output, benchmark=benchmark)
         eligible_mwh = output * benchmark
     else:
         steps = max(0, year - comp.fallback_reduction_from_year + 1)
         fallback, reduction = ctx.field(comp, "fallback_benchmark_pct"), ctx.field(comp, "fallback_annual_reduction_pct")
         note(
-            f"Subsidiabel verbruik = verbruik × fall-backbenchmark, {steps} jaar verlaagd",
+            words("eligible_fallback", years=steps),
             "{q:MWh} × {fallback:%} × (1 − {reduction:%}) ^ {steps}",
             q=s.consumption_mwh, fallback=fallback, reduction=reduction, steps=float(steps),
         )
         factor = fallback / 100 * (1 - reduction / 100) ** steps
         eligible_mwh = s.consumption_mwh * factor
     retention = ctx.field(comp, "self_retention_mwh")
-    note("Na eigen risico", "max({mwh:MWh} − {retention:MWh}, 0)", mwh=eligible_mwh, retention=retention)
+    note(words("after_deductible"), "max({mwh:MWh} − {retention:MWh}, 0)", mwh=eligible_mwh, retention=retention)
     eligible_mwh = (eligible_mwh - retention).clip(lower_bound=0.0)
     price = ctx.field(comp, "eua_price_eur_per_t") if comp.eua_price_eur_per_t is not None else ctx.field(eu, "eua_forward_price_eur_per_t")
     intensity, co2, scaling = ctx.field(group, "aid_intensity_pct"), ctx.field(comp, "co2_factor_t_per_mwh"), ctx.field(comp, "budget_scaling_pct")
     note(
-        "−steunintensiteit × CO2-factor × EUA-termijnprijs × subsidiabel verbruik × budgetschaling",
+        words("aid_formula"),
         "−{intensity:%} × {co2:t/MWh} × {price:€/t} × {mwh:MWh} × {scaling:%}",
         main=True, intensity=intensity, co2=co2, price=price, mwh=eligible_mwh, scaling=scaling,
     )
@@ -118,9 +118,9 @@ def _super_cap(b: Builder, comp: IndirectCostCompensation, group: EligibleGroup,
     the aid are limited to a share of the company's gross value added; the excess is compensated."""
     ctx, s = b.ctx, b.s
     pct, gva = ctx.field(comp, "super_cap_pct_of_gva"), s.gross_value_added_eur
-    ctx.explain("Resterende indirecte kosten = (1 − steunintensiteit) × CO2-factor × EUA-termijnprijs × subsidiabel verbruik", "{remaining:€/yr}", remaining=remaining)
+    ctx.explain(words("remaining_indirect"), "{remaining:€/yr}", remaining=remaining)
     ctx.explain(
-        "Super-cap, wat boven het percentage van de bruto toegevoegde waarde uitkomt wordt gecompenseerd",
+        words("super_cap"),
         "−max({remaining:€/yr} − {pct:%} × {gva:€/yr}, 0)",
         main=group.super_cap_applies_pct is None, remaining=remaining, pct=pct, gva=gva,
     )
@@ -128,6 +128,6 @@ def _super_cap(b: Builder, comp: IndirectCostCompensation, group: EligibleGroup,
     if group.super_cap_applies_pct is not None:
         # whether the country extends the top-up to this group is not known: a share of it, as a band
         applies = ctx.field(group, "super_cap_applies_pct")
-        ctx.explain("Deel van de aanvulling dat deze groep krijgt", "−{top_up:€/yr} × {applies:%}", main=True, top_up=top_up, applies=applies)
+        ctx.explain(words("top_up_share"), "−{top_up:€/yr} × {applies:%}", main=True, top_up=top_up, applies=applies)
         top_up = top_up * applies / 100
     b.add("compensation", "carbon.compensation.super_cap", f"{comp.label}: super-cap ({group.label})", -top_up, relief=True)

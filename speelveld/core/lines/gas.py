@@ -7,6 +7,7 @@ from __future__ import annotations
 import polars as pl
 
 from speelveld.config.model import CountryFile, SectorFile
+from speelveld.core.context import words
 from speelveld.core.lines.base import Builder
 from speelveld.core.lines.taxes import Taxed, tax_lines
 
@@ -27,7 +28,7 @@ def gas_lines(b: Builder, c: CountryFile, year: int, sector: SectorFile) -> None
     feedstock = ctx.field(sector, "gas_feedstock_mwh") if sector.gas_feedstock_mwh is not None else pl.lit(0.0)
     used = fuel + feedstock
     price = ctx.field(gas, "price_eur_per_mwh")
-    ctx.explain(f"Hubprijs ({gas.hub}) × gasverbruik (brandstof + grondstof)", "{price:€/MWh} × ({fuel:MWh} + {feedstock:MWh})", main=True, price=price, fuel=fuel, feedstock=feedstock)
+    ctx.explain(words("gas_hub", hub=gas.hub), "{price:€/MWh} × ({fuel:MWh} + {feedstock:MWh})", main=True, price=price, fuel=fuel, feedstock=feedstock)
     b.add("gas_commodity", "gas.commodity", f"Aardgas: groothandelsprijs ({gas.hub})", price * used)
     for charge in gas.network.charges:
         kind = charge.kind_field
@@ -36,14 +37,14 @@ def gas_lines(b: Builder, c: CountryFile, year: int, sector: SectorFile) -> None
         if kind == "capacity_eur_per_kwh_h_year":
             hours = b.s.utilisation_hours
             capacity = used * 1000 / hours  # a flat load books its average hourly offtake
-            ctx.explain("Exitcapaciteit = gasverbruik ÷ benuttingsuren (vlakke afname)", "({fuel:MWh} + {feedstock:MWh}) × 1000 ÷ {h:h}", fuel=fuel, feedstock=feedstock, h=hours)
-            ctx.explain(f"{charge.label}", text, main=True, rate=rate, cap=capacity)
+            ctx.explain(words("gas_exit_capacity"), "({fuel:MWh} + {feedstock:MWh}) × 1000 ÷ {h:h}", fuel=fuel, feedstock=feedstock, h=hours)
+            ctx.explain(words("name", name=charge.label), text, main=True, rate=rate, cap=capacity)
             amount = rate * capacity
         elif kind == "energy_eur_per_mwh":
-            ctx.explain(f"{charge.label}", text, main=True, rate=rate, gas=used)
+            ctx.explain(words("name", name=charge.label), text, main=True, rate=rate, gas=used)
             amount = rate * used
         else:
-            ctx.explain(f"{charge.label}", text, main=True, rate=rate)
+            ctx.explain(words("name", name=charge.label), text, main=True, rate=rate)
             amount = rate
         b.add("gas_network", f"gas.network.{charge.id}", f"Gastransport: {charge.label}", amount)
     taxed = Taxed("gas_taxes", "gas.tax", lambda: ctx.field(sector, "gas_fuel_mwh") if sector.gas_fuel_mwh is not None else pl.lit(0.0), (sector, "gas_process_shares_pct"))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from speelveld.config.model import CHARGE_KINDS, CountryFile, NetworkReduction, in_force
-from speelveld.core.context import Ctx, FirstMatch, SectorQuantities, if_eligible, when_expr
+from speelveld.core.context import Ctx, FirstMatch, SectorQuantities, if_eligible, named, own_name, when_expr, words
 from speelveld.core.lines.base import CHARGE_LABELS, Builder
 
 FACTOR_TEXT = {
@@ -54,7 +54,7 @@ def network_lines(b: Builder, c: CountryFile, year: int) -> NetworkTotals:
                     values[name] = rate
                     labels.append(charge.label)
             rates = ctx.used[mark:]
-            cond = when_expr(ctx, variant.when, s, f"tariefvariant {variant.id}")
+            cond = when_expr(ctx, variant.when, s, words("tariff_variant", variant=variant.id))
             applies = variants.case(cond, amount)
             ctx.only_where(rates, applies)
             if terms:
@@ -62,9 +62,9 @@ def network_lines(b: Builder, c: CountryFile, year: int) -> NetworkTotals:
                     values["kw"] = s.capacity_kw
                 if "{q" in terms[0]:
                     values["q"] = s.consumption_mwh
-                ctx.explain(f"{variant.id}: {', '.join(labels)}", " + ".join(terms), applies=applies, main=True, **values)
+                ctx.explain(named(variant.id, ", ".join(labels)), " + ".join(terms), applies=applies, main=True, **values)
             else:
-                ctx.explain(f"{variant.id}: geen tarief van deze soort", "0", applies=applies, main=True)
+                ctx.explain(words("variant_no_charge", variant=variant.id), "0", applies=applies, main=True)
         # No variant applies (or eligibility unknown): the charge is unknown, not zero.
         expr = variants.result(None)
         by_kind[kind] = b.add("network", f"network.{kind}", f"Nettarief {CHARGE_LABELS[kind]}", expr)
@@ -78,10 +78,10 @@ def network_lines(b: Builder, c: CountryFile, year: int) -> NetworkTotals:
     for red in c.network.reductions:
         if not in_force(red, year):
             continue
-        eligible = when_expr(ctx, red.when, s, red.label)
+        eligible = when_expr(ctx, red.when, s, own_name(red))
         share = reduction_share(ctx, red, s)
         ctx.explain(
-            "Korting = nettarieven (na eerdere kortingen) × kortingsaandeel",
+            words("network_reduction"),
             "−{charges:€/yr} × {share:%}",
             applies=eligible, main=True, charges=remaining, share=share * 100,
         )
@@ -99,26 +99,26 @@ def reduction_share(ctx: Ctx, red: NetworkReduction, s: SectorQuantities) -> pl.
         for tier in sorted(red.pay_at_least_by_hours, key=lambda t: ctx.field_value(t, "min_hours") or 0, reverse=True):  # highest threshold first
             hours, threshold, pay = s.utilisation_hours, ctx.field(tier, "min_hours"), ctx.field(tier, "pay_at_least_pct")
             cond = hours >= threshold
-            ctx.condition("benuttingsuren", "{hours:h} ≥ {threshold:h}", cond, hours=hours, threshold=threshold)
+            ctx.condition(words("q_hours"), "{hours:h} ≥ {threshold:h}", cond, hours=hours, threshold=threshold)
             applies = tiers.case(cond, 1 - pay / 100)
-            ctx.explain("Kortingsaandeel: 100 % min het minimaal te betalen deel", "100 − {pay}", applies=applies, pay=pay)
+            ctx.explain(words("reduction_share_min_pay"), "100 − {pay}", applies=applies, pay=pay)
         return tiers.result(0.0)
     if red.categories is not None:
         categories = FirstMatch()
         for cat in red.categories:
-            cond = when_expr(ctx, cat.when, s, f"categorie {cat.id}")
+            cond = when_expr(ctx, cat.when, s, words("category", category=cat.id))
             pct = ctx.field(cat, "abatement_pct")
             applies = categories.case(cond, pct)
-            ctx.explain(f"Kortingsaandeel categorie {cat.label}", "{pct}", applies=applies, pct=pct)
+            ctx.explain(words("reduction_share_category", category=cat.label), "{pct}", applies=applies, pct=pct)
         pct = categories.result(0.0)
         if red.cap_pct is not None:
             cap = ctx.field(red, "cap_pct")
-            ctx.explain("Kortingsaandeel begrensd", "min({pct}, {cap})", pct=pct, cap=cap)
+            ctx.explain(words("reduction_share_capped"), "min({pct}, {cap})", pct=pct, cap=cap)
             pct = pl.min_horizontal(pct, cap)
         return pct / 100
     pct = ctx.field(red, "abatement_pct")
     if red.cap_pct is not None:
         cap = ctx.field(red, "cap_pct")
-        ctx.explain("Kortingsaandeel begrensd", "min({pct}, {cap})", pct=pct, cap=cap)
+        ctx.explain(words("reduction_share_capped"), "min({pct}, {cap})", pct=pct, cap=cap)
         pct = pl.min_horizontal(pct, cap)
     return pct / 100

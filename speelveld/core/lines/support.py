@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import polars as pl
 
 from speelveld.config.model import CountryFile, EUFile, SectorFile, Support, in_force
-from speelveld.core.context import Ctx, SectorQuantities, if_eligible, when_expr
+from speelveld.core.context import Ctx, SectorQuantities, if_eligible, own_name, when_expr, words
 from speelveld.core.lines.base import Builder, pro_rata_cut, sector_claims, silent
 
 
@@ -21,7 +21,7 @@ def support_lines(b: Builder, c: CountryFile, year: int, compensation: pl.Expr |
     for rule in c.support:
         if not in_force(rule, year):
             continue
-        eligible = when_expr(ctx, rule.when, s, rule.label)
+        eligible = when_expr(ctx, rule.when, s, own_name(rule))
         relief = _relief(ctx, rule, c, s, compensation, eligible, explain=True)
         line = b.add("support", f"support.{rule.id}", rule.label, if_eligible(eligible, relief), relief=True)
         if rule.within_envelope and c.envelope is not None and sectors:
@@ -35,13 +35,13 @@ def _relief(ctx: Ctx, rule: Support, c: CountryFile, s: SectorQuantities, compen
     volume = q * volume_share / 100
     if rule.budget_eur_per_year is not None:
         budget, eligible_mwh = ctx.field(rule, "budget_eur_per_year"), ctx.field(rule, "eligible_consumption_mwh")
-        note("Steun per MWh = budget ÷ verbruik van alle rechthebbenden", "{budget:€/yr} ÷ {mwh:MWh}", budget=budget, mwh=eligible_mwh)
+        note(words("support_budget"), "{budget:€/yr} ÷ {mwh:MWh}", budget=budget, mwh=eligible_mwh)
         per_mwh = budget / eligible_mwh
     else:
         ref = ctx.field(rule, "reference_price_eur_per_mwh") if rule.reference_price_eur_per_mwh is not None else ctx.field(c.commodity, "baseload_eur_per_mwh")
         target, max_share = ctx.field(rule, "target_price_eur_per_mwh"), ctx.field(rule, "max_aid_share_pct")
         note(
-            "Steun per MWh = referentieprijs − doelprijs, ten hoogste een deel van de referentieprijs",
+            words("support_price"),
             "min(max({ref:€/MWh} − {target:€/MWh}, 0), {ref:€/MWh} × {share:%})",
             ref=ref, target=target, share=max_share,
         )
@@ -49,15 +49,15 @@ def _relief(ctx: Ctx, rule: Support, c: CountryFile, s: SectorQuantities, compen
         per_mwh = pl.min_horizontal(gap_to_target, ref * max_share / 100)
     relief = -(per_mwh * volume)
     if rule.excludes_compensation and compensation is not None:
-        note("Steun = −steun per MWh × verbruik × volumeaandeel", "−{per_mwh:€/MWh} × {q:MWh} × {share:%}", per_mwh=per_mwh, q=q, share=volume_share)
+        note(words("support_amount"), "−{per_mwh:€/MWh} × {q:MWh} × {share:%}", per_mwh=per_mwh, q=q, share=volume_share)
         # The plant takes the larger of the two; the line is what this measure adds on top.
         note(
-            "Niet te combineren met de ETS-compensatie: alleen wat de steun meer oplevert telt",
+            words("support_not_combined"),
             "min({relief:€/yr}, {compensation:€/yr}) − {compensation:€/yr}",
             applies=eligible, main=True, relief=relief, compensation=compensation,
         )
         return pl.min_horizontal(relief, compensation) - compensation
-    note("Steun = −steun per MWh × verbruik × volumeaandeel", "−{per_mwh:€/MWh} × {q:MWh} × {share:%}", applies=eligible, main=True, per_mwh=per_mwh, q=q, share=volume_share)
+    note(words("support_amount"), "−{per_mwh:€/MWh} × {q:MWh} × {share:%}", applies=eligible, main=True, per_mwh=per_mwh, q=q, share=volume_share)
     return relief
 
 

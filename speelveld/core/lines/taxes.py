@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import polars as pl
 
 from speelveld.config.model import Levy, SectorFile, Taxes, in_force
-from speelveld.core.context import Ctx, FirstMatch, SectorQuantities, if_eligible, when_expr
-from speelveld.core.lines.base import CHARGE_LABELS, Builder
+from speelveld.core.context import Ctx, FirstMatch, SectorQuantities, Words, if_eligible, named, own_name, when_expr, words
+from speelveld.core.lines.base import Builder
 from speelveld.core.lines.network import NetworkTotals
 
 
@@ -44,29 +44,29 @@ def tax_lines(b: Builder, taxes: Taxes, year: int, network: NetworkTotals | None
             if pon.after_reductions and network is not None:
                 # Reductions scale every network charge alike, so the base shrinks in proportion.
                 ctx.explain(
-                    "Grondslag: nettarieven " + ", ".join(CHARGE_LABELS[k] for k in pon.charge_kinds) + ", na kortingen",
+                    words("base_network_charges", kinds=[words(f"charge_{k}") for k in pon.charge_kinds]),
                     "{base:€/yr} × (1 + {reductions:€/yr} ÷ {gross:€/yr})",
                     base=base, reductions=network.reductions, gross=network.gross,
                 )
                 # (no network charges at all: no base, rather than 0 ÷ 0)
                 base = pl.when(network.gross == 0).then(0.0).otherwise(base * (1 + network.reductions / network.gross))
             pct = ctx.field(pon, "pct")
-            ctx.explain("Percentage van de nettarieven", "{pct:%} × {base:€/yr}", main=True, pct=pct, base=base)
+            ctx.explain(words("pct_of_network"), "{pct:%} × {base:€/yr}", main=True, pct=pct, base=base)
             gross = b.add(taxed.family, f"{taxed.key}.{levy.id}", levy.label, pct / 100 * base)
             net_after[levy.id] = gross
             continue
         q = taxed.quantity()
         f = levy_function(ctx, levy, year, s)
-        f.explain("Heffing over het verbruik", q, main=True)
+        f.explain(words("levy_consumption"), q, main=True)
         gross = b.add(taxed.family, f"{taxed.key}.{levy.id}", levy.label, f(q))
         net = gross
         taxable = q
         exempt_share = _exempt_share(ctx, levy, taxed)
         if exempt_share is not None:
             taxable = q * (1 - exempt_share)
-            ctx.explain("Belast verbruik = verbruik × (1 − vrijgesteld procesaandeel)", "{q:MWh} × (1 − {share:%})", q=q, share=exempt_share * 100)
-            f.explain("Heffing over het belaste verbruik", taxable)
-            ctx.explain("Vrijstelling = heffing over belast verbruik − heffing over al het verbruik", "{taxed:€/yr} − {full:€/yr}", main=True, taxed=f(taxable), full=f(q))
+            ctx.explain(words("taxed_consumption"), "{q:MWh} × (1 − {share:%})", q=q, share=exempt_share * 100)
+            f.explain(words("levy_taxed"), taxable)
+            ctx.explain(words("exemption"), "{taxed:€/yr} − {full:€/yr}", main=True, taxed=f(taxable), full=f(q))
             exemption = f(taxable) - f(q)
             net = net + b.add(taxed.family, f"{taxed.key}.{levy.id}.exemption", f"{levy.label}: vrijstelling procesgebruik", exemption, relief=True)
         net = net + _reduced_rates(b, levy, f, taxable, f(taxable), taxed)
@@ -75,10 +75,10 @@ def tax_lines(b: Builder, taxes: Taxes, year: int, network: NetworkTotals | None
             cap_lines.append(("cap", "plafond", ctx.field(levy, "cap_eur_per_year")))
         if levy.cap_pct_of_gva is not None and s.has_gva:
             pct, gva = ctx.field(levy, "cap_pct_of_gva"), s.gross_value_added_eur
-            ctx.explain("Plafond = percentage × bruto toegevoegde waarde", "{pct:%} × {gva:€/yr}", pct=pct, gva=gva)
+            ctx.explain(words("cap_gva"), "{pct:%} × {gva:€/yr}", pct=pct, gva=gva)
             cap_lines.append(("cap-gva", "plafond % BTW", pct / 100 * gva))
         for key, label, cap in cap_lines:
-            ctx.explain("Plafond: verlaging tot het plafond (0 als de heffing eronder blijft)", "min({cap:€/yr} − {levy:€/yr}, 0)", main=True, cap=cap, levy=net)
+            ctx.explain(words("cap_reduction"), "min({cap:€/yr} − {levy:€/yr}, 0)", main=True, cap=cap, levy=net)
             amount = pl.min_horizontal(cap - net, pl.lit(0.0))
             net = net + b.add(taxed.family, f"{taxed.key}.{levy.id}.{key}", f"{levy.label}: {label}", amount, relief=True)
         net_after[levy.id] = net
@@ -88,12 +88,12 @@ def tax_lines(b: Builder, taxes: Taxes, year: int, network: NetworkTotals | None
         members = [net_after[name] for name in cap.levies if name in net_after]
         if not members or not s.has_gva:
             continue
-        eligible = when_expr(ctx, cap.when, s, cap.label)
+        eligible = when_expr(ctx, cap.when, s, own_name(cap))
         pct, gva = _cap_pct(ctx, cap, s), s.gross_value_added_eur
         limit = pct / 100 * gva
         members_sum = pl.sum_horizontal(members)
         ctx.explain(
-            f"Gezamenlijk plafond over {', '.join(cap.levies)}: percentage × bruto toegevoegde waarde − som van de heffingen",
+            words("joint_cap", levies=", ".join(cap.levies)),
             "min({pct:%} × {gva:€/yr} − {levies:€/yr}, 0)",
             applies=eligible, main=True, pct=pct, gva=gva, levies=members_sum,
         )
@@ -116,7 +116,7 @@ def _cap_pct(ctx: Ctx, cap, s: SectorQuantities) -> pl.Expr:
 def _electro_intensity(ctx: Ctx, model, s: SectorQuantities) -> pl.Expr:
     """Electro-intensity (%): consumption × the rule's reference rate ÷ gross value added."""
     q, ref, gva = s.consumption_mwh, ctx.field(model, "reference_rate_eur_per_mwh"), s.gross_value_added_eur
-    ctx.explain("Elektro-intensiteit (%) = verbruik × referentietarief ÷ bruto toegevoegde waarde", "{q:MWh} × {ref:€/MWh} ÷ {gva:€/yr} × 100", q=q, ref=ref, gva=gva)
+    ctx.explain(words("intensity"), "{q:MWh} × {ref:€/MWh} ÷ {gva:€/yr} × 100", q=q, ref=ref, gva=gva)
     return q * ref / gva * 100
 
 
@@ -126,7 +126,7 @@ def _intensity_tiers(ctx: Ctx, tiers, intensity: pl.Expr):
     for tier in sorted(tiers, key=lambda t: -(ctx.field_value(t, "min_intensity_pct") or 0)):
         threshold = ctx.field(tier, "min_intensity_pct")
         cond = intensity >= threshold
-        ctx.condition("elektro-intensiteit", "{intensity} ≥ {threshold}", cond, intensity=intensity, threshold=threshold)
+        ctx.condition(words("q_intensity"), "{intensity} ≥ {threshold}", cond, intensity=intensity, threshold=threshold)
         yield tier, cond
 
 
@@ -148,17 +148,17 @@ class LevyFunction:
             total = part if total is None else total + part  # plain addition keeps an unknown band rate unknown
         return total
 
-    def explain(self, label: str, x: pl.Expr, main: bool = False) -> None:
+    def explain(self, label: Words, x: pl.Expr, main: bool = False) -> None:
         """Record the levy on ``x`` as a step: tariff × MWh, one term per band."""
         if len(self.bands) == 1:
-            self.ctx.explain(f"{label}: tarief × MWh", "{rate:€/MWh} × {x:MWh}", main=main, rate=self.bands[0][2], x=x)
+            self.ctx.explain(named(label, words("rate_mwh")), "{rate:€/MWh} × {x:MWh}", main=main, rate=self.bands[0][2], x=x)
             return
         terms, values, edges = [], {}, []
         for i, (lo, hi, rate) in enumerate(self.bands):
             terms.append(f"{{rate{i}:€/MWh}} × {{mwh{i}:MWh}}")
             values[f"rate{i}"], values[f"mwh{i}"] = rate, self._inside(x, lo, hi)
             edges.append(f"{lo:,.0f}–{hi:,.0f}" if hi is not None else f"> {lo:,.0f}")
-        self.ctx.explain(f"{label}: per schijf ({'; '.join(edges)} MWh) tarief × MWh in de schijf", " + ".join(terms), main=main, **values)
+        self.ctx.explain(named(label, words("rate_per_band", edges="; ".join(edges))), " + ".join(terms), main=main, **values)
 
 
 def levy_function(ctx: Ctx, levy: Levy, year: int, s: SectorQuantities) -> LevyFunction:
@@ -187,7 +187,7 @@ def _period_average(ctx: Ctx, levy: Levy, year: int) -> pl.Expr:
             terms.append(f"{{rate{i}:€/MWh}} × {{days{i}}}")
             values[f"rate{i}"], values[f"days{i}"] = rate, float(days)
             total = total + rate * (days / days_in_year)
-    ctx.explain("Jaargemiddeld tarief: tarief per periode gewogen naar dagen", f"({' + '.join(terms) or '0'}) ÷ {{days}}", days=float(days_in_year), **values)
+    ctx.explain(words("annual_average_rate"), f"({' + '.join(terms) or '0'}) ÷ {{days}}", days=float(days_in_year), **values)
     return total
 
 
@@ -215,10 +215,10 @@ def _reduced_rates(b: Builder, levy: Levy, f: LevyFunction, taxable: pl.Expr, fu
     for rr in levy.reduced_rates:
         if not in_force(rr, b.year):
             continue
-        eligible = when_expr(ctx, rr.when, s, rr.label)
+        eligible = when_expr(ctx, rr.when, s, own_name(rr))
         if rr.intensity_tiers is not None:
             if not s.has_gva:
-                ctx.explain("Elektro-intensiteit onbekend: de sector heeft geen bruto toegevoegde waarde", "0")
+                ctx.explain(words("intensity_unknown"), "0")
                 candidates.append((rr, pl.lit(None, pl.Float64), ctx.take_used(), ctx.take_steps()))
                 continue
             intensity = _electro_intensity(ctx, rr, s)
@@ -226,7 +226,7 @@ def _reduced_rates(b: Builder, levy: Levy, f: LevyFunction, taxable: pl.Expr, fu
             for tier, cond in _intensity_tiers(ctx, rr.intensity_tiers, intensity):
                 rate = ctx.field(tier, "rate_eur_per_mwh")
                 applies = tiers.case(cond, rate * taxable)
-                ctx.explain("Heffing tegen het verlaagde tarief", "{rate:€/MWh} × {x:MWh}", applies=applies, rate=rate, x=taxable)
+                ctx.explain(words("levy_reduced_rate"), "{rate:€/MWh} × {x:MWh}", applies=applies, rate=rate, x=taxable)
             cost = tiers.result(full)
         else:
             threshold = ctx.field(rr, "above_mwh") if rr.above_mwh is not None else pl.lit(0.0)
@@ -234,7 +234,7 @@ def _reduced_rates(b: Builder, levy: Levy, f: LevyFunction, taxable: pl.Expr, fu
             if rr.share_of_rate_pct is not None:
                 share = ctx.field(rr, "share_of_rate_pct")
                 ctx.explain(
-                    "Heffing met regeling: eerste MWh vol, daarboven een deel van het tarief",
+                    words("scheme_share"),
                     "{first:€/yr} + {share:%} × ({full:€/yr} − {first:€/yr})",
                     first=f(first), share=share, full=full,
                 )
@@ -242,7 +242,7 @@ def _reduced_rates(b: Builder, levy: Levy, f: LevyFunction, taxable: pl.Expr, fu
             else:
                 rate = ctx.field(rr, "rate_eur_per_mwh")
                 ctx.explain(
-                    "Heffing met regeling: eerste MWh vol, daarboven het verlaagde tarief",
+                    words("scheme_reduced"),
                     "{first:€/yr} + {rate:€/MWh} × ({taxable:MWh} − {first_mwh:MWh})",
                     first=f(first), rate=rate, taxable=taxable, first_mwh=first,
                 )
@@ -262,11 +262,11 @@ def _reduced_rates(b: Builder, levy: Levy, f: LevyFunction, taxable: pl.Expr, fu
         b.ctx.used.extend(used)
         b.ctx.steps.extend(steps)
         b.ctx.explain(
-            "Verlaging = heffing met de voordeligste regeling − heffing zonder regeling",
+            words("reduction_best_scheme"),
             "{best:€/yr} − {full:€/yr}",
             applies=wins, main=True, best=best, full=full,
         )
-        b.ctx.explain("Een andere regeling is voordeliger of deze geldt niet", "0", applies=~wins, main=True)
+        b.ctx.explain(words("other_scheme"), "0", applies=~wins, main=True)
         total = total + b.add(taxed.family, f"{taxed.key}.{levy.id}.reduced.{rr.id}", f"{levy.label}: {rr.label}", amount, relief=True)
         taken = taken | wins
     return total
