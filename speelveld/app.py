@@ -35,6 +35,8 @@ def resolve_year(config_dir: Path, year: int | None) -> int:
         return years[-1]
     every = available_years(config_dir, projections=True)
     if year not in every:
+        if year > max(every):
+            raise UsageProblem(f"--year: no configs for {year} (available: {', '.join(map(str, every))}); build it with `speelveld project --to {year}`")
         raise UsageProblem(f"--year: no configs for {year} (available: {', '.join(map(str, every))})")
     return year
 

@@ -93,7 +93,9 @@ def report(
     if trend_frame is not None:
         meta["trend_config_hashes"] = years_hashes(cfgs)["config_hashes"]  # the Trend sheet reads every year up to this one
     write_atomic(out_file, lambda p: sheets.append(write_workbook(p, result, cfg, meta, lang.value, trend_frame)))
-    err.print(status_text("st_wrote_sheets", file=out_file, n=sheets[0], seconds=f"{time.perf_counter() - started:.1f}"))
+    from speelveld.report.numbers import num
+
+    err.print(status_text("st_wrote_sheets", file=out_file, n=sheets[0], seconds=num(time.perf_counter() - started, 1, lang.value)))
 
 
 @app.command()
@@ -266,7 +268,7 @@ def inputs_import(
     # write first, report after: the report to a closed pipe (`| head`) must not cost the edits
     written = [] if dry_run else write_import(result)
     if written:
-        err.print(t(L, "imp_written", n=len(written), files=", ".join(result.before.relative_file(str(f)) for f in written)))
+        err.print(t(L, "imp_written_one" if len(written) == 1 else "imp_written", n=len(written), files=", ".join(result.before.relative_file(str(f)) for f in written)))
     for warning in result.warnings:
         say("warning", warning)
     for ns in result.new_sources:

@@ -229,12 +229,15 @@ def compare(cfg: YearConfig, sectors: list[str] | str, countries: list[str] | st
     ``sectors`` may be one name or 'all'; ``countries`` one code, or None for every other country.
     ``bands=False``: central values only (each band is its central value), for callers that
     read no band; an unknown stays left out as it is in the central values."""
+    # as the command line takes them: one name, "a,b", or "all" (alone or in a list)
     if isinstance(sectors, str):
-        sectors = sorted(cfg.sectors) if sectors == "all" else [sectors]
-    if countries is None:
+        sectors = [x.strip() for x in sectors.split(",") if x.strip()]
+    if "all" in sectors:
+        sectors = sorted(cfg.sectors)
+    if isinstance(countries, str):
+        countries = [x.strip().upper() for x in countries.split(",") if x.strip()]
+    if countries is None or "ALL" in [c.upper() for c in countries]:
         countries = [c for c in sorted(cfg.countries) if c != reference]
-    elif isinstance(countries, str):
-        countries = [countries]
     for kind, given, available in (("sector", sectors, cfg.sectors), ("country", [*countries, reference], cfg.countries)):
         unknown = [x for x in given if x not in available]
         if unknown:

@@ -44,7 +44,7 @@ def print_explanation(e: Explanation, console: Console, lang: str = "nl", show_i
         for ln in lines:
             _print_line(ln, e, console, w, lang, show_inputs, used_sources)
     console.print()
-    unknown = w["sum_unknown"].format(n=e.unknown_lines) if e.unknown_lines else ""
+    unknown = (w["sum_unknown_one"] if e.unknown_lines == 1 else w["sum_unknown"]).format(n=e.unknown_lines) if e.unknown_lines else ""
     console.print(
         Text(
             w["sum_filtered" if e.line_filter else "sum"].format(

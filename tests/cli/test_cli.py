@@ -327,3 +327,15 @@ def test_a_bounded_unknown_shows_the_value_the_total_counts_and_its_band():
     lines = [ln for ln in r.output.splitlines()]
     at = next(i for i, ln in enumerate(lines) if "Nettarief capaciteit" in ln)
     assert "9,06 ?" in lines[at] and "4,00–14,12" in lines[at + 1]
+
+
+def test_a_year_after_the_projections_points_to_project_and_the_api_takes_the_cli_forms():
+    r = runner.invoke(app, ["compare", "--sector", "chemie", "--year", "2031"])
+    assert r.exit_code == 2 and "maak het met `speelveld project --to 2031`" in r.output
+    import speelveld as sv
+
+    cfg = sv.load_year(sv.default_config_dir(), 2026)
+    # "all" in a list and "DE,BE" as on the command line (the trial's notebook got 'unknown country all')
+    both = sv.compare(cfg, ["all"], "DE,BE", bands=False)
+    assert both.sectors == sorted(cfg.sectors) and both.countries == ["NL", "DE", "BE"]
+    assert sv.compare(cfg, "chemie", ["all"], bands=False).countries == ["NL", "BE", "DE", "FR"]

@@ -96,7 +96,7 @@ def test_report_killed_before_rename_leaves_the_earlier_workbook(tmp_path):
 def test_missing_output_directory_fails_before_any_work(tmp_path):
     r = runner.invoke(app, ["compare", "--sector", "plant", "--config-dir", str(FIXTURE), "--format", "csv", "--out", str(tmp_path / "nope" / "a.csv")])
     assert r.exit_code == 2
-    assert "does not exist" in r.output and "Traceback" not in r.output
+    assert "de map" in r.output and "bestaat niet" in r.output and "Traceback" not in r.output
     (tmp_path / "file").write_text("x")
     r = runner.invoke(app, ["report", "--config-dir", str(FIXTURE), "--out", str(tmp_path / "file" / "a.xlsx")])
     assert r.exit_code == 2 and "error:" in r.output
