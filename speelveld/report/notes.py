@@ -40,6 +40,15 @@ def gap_note(result: Comparison, sector: str, row: dict, lang: str = "nl") -> st
     return t(lang, f"note_{bound}", cc=cc, reasons=text or "?", x=num(x, 2, lang))
 
 
+def fitting_digits(low: float | None, high: float | None) -> int:
+    """Decimals a letter's figure can carry given its band: none for a band of 10 €/MWh or wider
+    (23,87 within 15,34–42,26 reads as 24 within 15–42), one for a band of 1 or wider, else two."""
+    if low is None or high is None:
+        return 1
+    width = high - low
+    return 0 if width >= 10 else 1 if width >= 1 else 2
+
+
 def headline(lang: str, rows: list[dict], reference: str = "NL") -> str | None:
     """One sentence per sector for a letter: how much dearer or cheaper the reference is than each
     neighbour, with the percentage and the band; 'het teken onzeker' where the band holds zero, the
@@ -51,7 +60,8 @@ def headline(lang: str, rows: list[dict], reference: str = "NL") -> str | None:
     ref = country_name(lang, reference)
     for r in rows:
         gap, cc = r["gap_eur_per_mwh"], country_name(lang, r["country"])
-        band = band_text(lang, r["gap_low_eur_per_mwh"], r["gap_high_eur_per_mwh"])
+        digits = fitting_digits(r["gap_low_eur_per_mwh"], r["gap_high_eur_per_mwh"])
+        band = band_text(lang, r["gap_low_eur_per_mwh"], r["gap_high_eur_per_mwh"], digits)
         sign = conclusive(r)
         if r["gap_bound"] != "exact" or gap is None:
             unsure.append(t(lang, f"hl_{r['gap_bound']}", cc=cc, band=band))
@@ -59,10 +69,12 @@ def headline(lang: str, rows: list[dict], reference: str = "NL") -> str | None:
             unsure.append(t(lang, "hl_unsure", ref=ref, cc=cc, band=band))
         else:
             pct = abs(r["ref_dearer_pct"]) if r.get("ref_dearer_pct") is not None else None
-            certain.append(t(lang, "hl_dearer" if sign > 0 else "hl_cheaper", gap=num(abs(gap), 2, lang), pct=num(pct, 0, lang), cc=cc, band=band))
+            certain.append(t(lang, "hl_dearer" if sign > 0 else "hl_cheaper", gap=num(abs(gap), digits, lang), pct=num(pct, 0, lang), cc=cc, band=band))
     parts = []
     if certain:
-        parts.append(t(lang, "hl_start", ref=ref) + t(lang, "hl_and").join(certain))
+        # "A, B en C", not "A en B en C"
+        listed = ", ".join(certain[:-1]) + t(lang, "hl_and") + certain[-1] if len(certain) > 1 else certain[0]
+        parts.append(t(lang, "hl_start", ref=ref) + listed)
     parts += unsure
     if not parts:
         return None

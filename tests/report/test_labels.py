@@ -182,3 +182,15 @@ def test_messages_in_dutch_and_english():
         "--scenario: onbekend scenario 'x'; beschikbaar: geen (in cfg/scenarios)")
     # a message the catalogue does not know is shown as written, never half-translated
     assert labels.message_text("nl", "x.yaml:1: something new happened") == "x.yaml:1: something new happened"
+
+
+def test_a_letter_sentence_carries_the_precision_its_band_allows():
+    # 23.87 within 15.34–42.26 (a band 26.9 wide): "24 (band 15–42)"; 2.345 within 2.0–2.6: two
+    # decimals; three neighbours read "A, B en C"
+    from speelveld.report.notes import fitting_digits, headline
+
+    assert (fitting_digits(15.34, 42.26), fitting_digits(1.0, 2.5), fitting_digits(2.0, 2.6)) == (0, 1, 2)
+    rows = [{"country": cc, "gap_eur_per_mwh": g, "gap_low_eur_per_mwh": lo, "gap_high_eur_per_mwh": hi, "gap_bound": "exact", "ref_dearer_pct": p}
+            for cc, g, lo, hi, p in (("DE", 23.87, 15.34, 42.26, 34.0), ("BE", 2.345, 2.0, 2.6, 3.0), ("FR", 5.55, 5.0, 6.2, 8.0))]
+    assert headline("nl", rows) == ("Nederland is 24 €/MWh (34 %) duurder dan Duitsland (band 15–42), 2,35 €/MWh (3 %) duurder dan België (Vlaamse regels) "
+                                    "(band 2,00–2,60) en 5,5 €/MWh (8 %) duurder dan Frankrijk (band 5,0–6,2).")
