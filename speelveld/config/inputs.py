@@ -431,7 +431,7 @@ def _cell_of(result: Import, message: str) -> str:
     """A loader error about an edited value, with the workbook cell it came from."""
     for e in result.edits:
         if e.param.path.split(".", 1)[-1].split(".")[-1] in message and e.param.file.split("/")[-1] in message:
-            return f"{message} (from {e.cell}, {e.param.path})"
+            return f"{e.cell} ({e.param.path}): {message}"  # the cell first: the message after it is worded as any loader message
     return message
 
 

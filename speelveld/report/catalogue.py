@@ -53,6 +53,7 @@ LABELS: dict[str, dict[str, str]] = {
         "overrides": "Aangepast: {items}",
         "scenario": "Scenario: {name}",
         "w_ratio": "{where}: {path}: {value} {unit} is {ratio}× de waarde van {year} ({old}); tikfout of verkeerde eenheid?",
+        "w_moved_with": "meebewogen met {path}",
         "w_vary_ratio": "--vary {given}: het uiteinde {end} {unit} is {ratio}× de waarde in de config ({value}); tikfout of verkeerde eenheid?",
         "w_country_gone": "{folder}: {country} ontbreekt in {year} maar staat in {previous}; elk resultaat van {year} laat {country} weg "
         "(zet het landbestand terug, of haal het land bewust weg)",
@@ -390,6 +391,7 @@ LABELS: dict[str, dict[str, str]] = {
         "overrides": "Overridden: {items}",
         "scenario": "Scenario: {name}",
         "w_ratio": "{where}: {path}: {value} {unit} is {ratio}× the {year} value {old} (typo or unit slip?)",
+        "w_moved_with": "moved with {path}",
         "w_vary_ratio": "--vary {given}: the end {end} {unit} is {ratio}× the config's value {value} (typo or unit slip?)",
         "w_country_gone": "{folder}: {country} is missing in {year} but present in {previous}; every result of {year} leaves {country} out "
         "(put the country file back, or remove the country on purpose)",
