@@ -74,8 +74,7 @@ class _Fitted:
         for n, group in enumerate(groups):
             if n:
                 yield Text("")
-            part = Table(title=table.title if n == 0 else None, caption=table.caption if n == len(groups) - 1 else None, title_justify="left",
-                         caption_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+            part = Table(title=table.title if n == 0 else None, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
             for i in [0, 1, *group]:
                 column = table.columns[i]
                 part.add_column(column.header, justify=column.justify, width=column.width, no_wrap=column.no_wrap, overflow=column.overflow)
@@ -85,6 +84,8 @@ class _Fitted:
                     continue  # a line of another country: not in this pair
                 part.add_row(*[c[r] for c in cells], style=row.style, end_section=row.end_section)
             yield part
+        if table.caption:  # the legend over the whole width, not wrapped to the last part's columns
+            yield Text(table.caption) if isinstance(table.caption, str) else table.caption
 
 
 def _line_columns(table: Table, lang: str, countries: list[str]) -> None:
@@ -340,7 +341,8 @@ def _signed(value: float | None) -> str:
 
 
 def change_text(lang: str, row: dict, name: str) -> str:
-    """A change as it may be quoted: a number, a band, a one-sided bound, or 'onbekend'."""
+    """A change as it may be quoted: a number (with its band under it, written as every band is), a
+    one-sided bound, or 'onbekend'."""
     bound = row[f"{name}_bound"]
     low, high = row[f"{name}_low_eur_per_mwh"], row[f"{name}_high_eur_per_mwh"]
     if bound == "none":
@@ -348,7 +350,8 @@ def change_text(lang: str, row: dict, name: str) -> str:
     if bound == "exact" and high - low < 0.005:
         return _signed(row[f"{name}_eur_per_mwh"])
     if bound == "exact":
-        return f"{_signed(low)} – {_signed(high)}"
+        central = row[f"{name}_eur_per_mwh"]
+        return (f"{_signed(central)}\n" if central is not None else "") + f"({band_text(lang, low, high)})"
     return f"? ≥ {_signed(low)}" if bound == "lower" else f"? ≤ {_signed(high)}"
 
 
