@@ -174,9 +174,9 @@ def sweep(
     set_paths = {resolve_path(s.split("=", 1)[0].strip(), cfg, sector, "--set") for s in set_ or [] if "=" in s}
     plan = plan_sweep(cfg, sector, chosen, list(vary or []), list(link or []), list(corr or []), bands.value if bands else None, samples, set_paths | fixed_paths(cfg))
     varies, links, chol, n, samples = plan.varies, plan.links, plan.chol, plan.n, plan.samples
-    # --strict judges the sector's own comparison, as compare does (its estimates, its open gaps),
-    # and the --vary ranges as the config's values (a range far from the config's value: changes)
-    check_warnings(cfg, strict, run_compare(cfg, [sector], chosen[1:], reference=chosen[0]) if strict else None, lang=lang.value, varies=plan.given)
+    # the sector's own comparison warns as compare does (its estimates, its open gaps; errors under
+    # --strict), and the --vary ranges are judged as the config's values (far from them: changes)
+    check_warnings(cfg, strict, run_compare(cfg, [sector], chosen[1:], reference=chosen[0]), lang=lang.value, varies=plan.given)
     L = lang.value
     if out_file is not None and out_file.suffix == ".xlsx" and n > XLSX_ROWS:
         reason = "rows: a million rows took minutes and GBs of memory"
