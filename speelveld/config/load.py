@@ -232,4 +232,6 @@ def _scenario_overrides(config_dir: Path, name: str, year: int, docs: dict) -> l
         if isinstance(sources, dict):
             for sid, src in sc.sources.items():
                 sources.setdefault(sid, src.model_dump(exclude_none=True))
-    return [Override(path, value, f"{sc.file}:{line}: set") for path, value, line in sc.values]
+    where = Path(sc.file)
+    where = where.relative_to(config_dir) if where.is_relative_to(config_dir) else where  # as every config file is cited
+    return [Override(path, value, f"{where}:{line}: set") for path, value, line in sc.values]

@@ -52,8 +52,21 @@ def override_note(ov: Override) -> str:
 
 def readable(value: Any) -> str:
     if isinstance(value, (dict, list)):
-        return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, sort_keys=False, width=10**6).strip()
-    return str(value)
+        return yaml.safe_dump(_typed(value), default_flow_style=True, allow_unicode=True, sort_keys=False, width=10**6).strip()
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as YAML writes it, not Python's False
+    return str(_typed(value))
+
+
+def _typed(value: Any) -> Any:
+    """A whole number as the user typed it (50000000, not 50000000.0), inside structures too."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _typed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_typed(v) for v in value]
+    return value
 
 
 def origin_of_note(note: str) -> str:
