@@ -798,7 +798,7 @@ EXPLAIN: dict[str, dict] = {
         "sum_unknown_one": "; 1 post onbekend (zonder grenzen niet meegeteld)",
         "band": "band {band} €/MWh",
         "sources": "Bronnen",
-        "quality": "Kwaliteit: published = gelezen in de bron, derived = afgeleid (zie noot), estimate = schatting, unknown = niet gevonden.",
+        "quality": "Kwaliteit: gepubliceerd = gelezen in de bron, afgeleid = berekend uit gepubliceerde cijfers (zie noot), schatting = geschat (zie noot), onbekend = niet gevonden.",
     },
     "en": {
         "title": "Explanation {year}: {sector} ({sector_name}) in {country} ({country_name})",

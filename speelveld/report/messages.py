@@ -389,7 +389,7 @@ def _part_nl(name: str, text: str) -> str:
 
 
 # Parts of messages that are figures the tool formats: written the Dutch way in a Dutch message.
-_NUMBER_PARTS = frozenset({"claims", "budget", "share", "pct", "n", "rows", "hours", "value", "seconds", "rate", "relief", "price"})
+_NUMBER_PARTS = frozenset({"claims", "budget", "share", "pct", "n", "rows", "hours", "value", "seconds", "rate", "relief", "price", "low", "high"})
 
 
 def _template_regex(template: str, part) -> str:
