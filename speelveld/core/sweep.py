@@ -456,7 +456,7 @@ def sweep_query(
 BUDGET_LINE = "carbon.compensation.budget"
 
 
-def sweep_notes(results: pl.LazyFrame | pl.DataFrame, plan: SweepPlan, left_out: list[tuple[str, str, str]]) -> dict:
+def sweep_notes(results: pl.LazyFrame | pl.DataFrame, plan: SweepPlan, left_out: list[tuple[str, str, str, str]]) -> dict:
     """What a reader of a sweep must know beside its numbers, as data (the terminal words it; the
     manifest and `sv.sweep_notes` carry it): per country the share of scenarios in which a
     compensation budget binds (every claim paid pro rata), per normal draw the share cut to what
@@ -466,8 +466,8 @@ def sweep_notes(results: pl.LazyFrame | pl.DataFrame, plan: SweepPlan, left_out:
     return {
         "budget_binding_pct": binding,
         "clipped_pct": {v.given: round(v.clipped_pct, 3) for v in plan.varies if v.clipped_pct >= 0.005},
-        "held_at_central": [f"{cc} {label}" for cc, label, state in left_out if state == "band"],
-        "left_out": [f"{cc} {label}" for cc, label, state in left_out if state != "band"],
+        "held_at_central": [f"{cc} {key}" for cc, _, state, key in left_out if state == "band"],
+        "left_out": [f"{cc} {key}" for cc, _, state, key in left_out if state != "band"],
     }
 
 
@@ -486,10 +486,10 @@ def reaches(cfg: YearConfig, sector: str, countries: list[str], reference: str, 
     return out
 
 
-def left_out_lines(cfg: YearConfig, sector: str, countries: list[str], reference: str, varied: set[str]) -> list[tuple[str, str, str]]:
+def left_out_lines(cfg: YearConfig, sector: str, countries: list[str], reference: str, varied: set[str]) -> list[tuple[str, str, str, str]]:
     """The lines of the sector that rest on an uncertain figure the sweep does not vary: a figure
     with a band (an estimate's range, a bounded unknown) is held at its central value, an unknown
-    without bounds is left out of every scenario. (country, line label, 'band' or 'left out')."""
+    without bounds is left out of every scenario. (country, line label, "band" or "left out", line key)."""
     plan = plan_sector(cfg, sector, [reference] + [c for c in countries if c != reference])
     out = []
     for cc, lines in plan.lines.items():
@@ -501,7 +501,7 @@ def left_out_lines(cfg: YearConfig, sector: str, countries: list[str], reference
                        and (cfg.params[p].value is None or cfg.params[p].bounded and cfg.params[p].high > cfg.params[p].low)]
             if unknown:
                 state = "band" if all(p.central is not None for p in unknown) else "left out"
-                out.append((cc, ln.label, state))
+                out.append((cc, ln.label, state, ln.key))
     return out
 
 

@@ -284,8 +284,8 @@ def sweep_tables(sector, year, n, elapsed, out_file, dist, tornado, varies, link
             parts.append(Text(t(lang, "tx_clipped", path=v.given, pct=num(v.clipped_pct, 2)), style="dim"))
     if correlated:
         parts.append(Text(t(lang, "tx_normal_draws_correlated_as_given_by"), style="dim"))
-    held = [f"{cc} {label}" for cc, label, state in left_out if state == "band"]
-    dropped = [f"{cc} {label}" for cc, label, state in left_out if state != "band"]
+    held = [f"{cc} {line_label(lang, key, label)}" for cc, label, state, key in left_out if state == "band"]
+    dropped = [f"{cc} {line_label(lang, key, label)}" for cc, label, state, key in left_out if state != "band"]
     if held:
         parts.append(Text(t(lang, "tx_not_varied_at_the_middle_of") + "; ".join(held)
                           + t(lang, "tx_vary_them_with_vary_path_uniform"), style="dim"))
