@@ -5,6 +5,7 @@ the scenario parts of `toets`."""
 from __future__ import annotations
 
 import polars as pl
+from rich import box
 from rich.table import Table
 from rich.text import Text
 
@@ -305,11 +306,13 @@ def business_case_tables(bc, lang: str = "nl") -> list:
         caption=t(lang, "tx_bc_caption", heat=f"{num(q.heat_mwh / 1000, 0)}", mw=f"{num(q.capacity_kw / 1000, 0)}", gas=f"{num(q.gas_saved_mwh / 1000, 0)}",
                   el=f"{num(q.electricity_mwh / 1000, 0)}", co2=f"{num(q.co2_avoided_t / 1000, 0)}"),
         title_justify="left", caption_justify="left",
+        # no outer edge and no vertical rules: four countries' bands fit in 80 columns (boxed, the last was cut)
+        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
     )
-    # the labels wrap between words, never inside one: at least as wide as the longest word
-    table.add_column("", no_wrap=False, max_width=42, min_width=11)
+    # the labels wrap between words; a word longer than the column (hogetemperatuurwarmtepomp) folds
+    table.add_column("", no_wrap=False, max_width=42, min_width=11, overflow="fold")
     for cc in countries:
-        table.add_column(cc, justify="right", no_wrap=True)
+        table.add_column(cc, justify="right", no_wrap=False)  # "rendabel zonder CO2-prijs" and a band wrap between words
 
     def cell(r, key, digits=2, scale=1.0):
         v, lo, hi = r[key], r.get(f"{key}_low"), r.get(f"{key}_high")

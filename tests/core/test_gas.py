@@ -106,7 +106,7 @@ def test_business_case_cli_and_sweep():
     r = runner.invoke(app, ["business-case", "--sector", "chemie", "--technology", "e-boiler"])
     assert r.exit_code == 0, r.output
     words = " ".join(r.output.replace("│", " ").split())
-    assert "Break-even 200 60 286 101 CO2-prijs (€/t) 127–325 -15 tot 138 * 195–388 7–187" in words and "Benodigde" in words  # the label wraps beside its figures
+    assert "Break-even CO2-prijs 200 60 286 101 (€/t) 127–325 -15 tot 138 * 195–388 7–187" in words and "Benodigde" in words  # the label wraps beside its figures
     r = runner.invoke(app, ["business-case", "--sector", "glas"])
     assert r.exit_code == 2 and "ovenwarmte, geen ketelwarmte" in r.output
     r = runner.invoke(app, ["business-case", "--sector", "plant", "--config-dir", str(GAS), "--countries", "DE", "--format", "csv"])
@@ -147,3 +147,12 @@ def test_business_case_workbook_recalculates(tmp_path):
     # the same hand-computed numbers as test_business_case_by_hand, now as live sums in the sheet
     assert rows["Verschil per jaar (> 0: elektrificeren kost meer)"][0] == pytest.approx(1_040_772.14, abs=0.01)
     assert rows["Break-even CO2-prijs (€/t)"][:2] == pytest.approx((184.0772, 165.9772), abs=1e-3)
+
+
+def test_the_business_case_fits_80_columns_with_a_long_technology_name():
+    # the heat pump's name is one 25-letter word and its bands are "-38,7 tot -11,2": boxed, the
+    # FR column was cut at column 80; now every line fits and FR's figures are whole
+    r = runner.invoke(app, ["business-case", "--sector", "chemie", "--technology", "heat-pump"], env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    assert max(len(line) for line in r.output.splitlines()) <= 80
+    assert "-46,3 tot" in r.output and "-16,8" in r.output  # FR's band of the yearly difference, whole
