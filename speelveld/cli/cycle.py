@@ -263,6 +263,8 @@ def inputs_import(
     result = read_workbook(workbook, config_dir)
     L = lang.value
     if not result.edits and not result.new_sources:
+        for warning in result.warnings:  # a deleted row changes nothing, and the user should still know
+            say("warning", warning)
         out.print(t(L, "imp_none", year=result.before.year))
         return
     # write first, report after: the report to a closed pipe (`| head`) must not cost the edits

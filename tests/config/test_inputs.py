@@ -285,3 +285,20 @@ def test_every_parameter_of_the_shipped_years_has_a_label_in_both_languages():
                 field = next((k for k in reversed(p.loc[:-1]) if isinstance(k, str)), "")
             missing |= {(lang, field) for lang in ("nl", "en") if field not in FIELD_WORDS[lang]}
     assert not missing, sorted(missing)
+
+
+def test_a_deleted_row_alone_is_still_said(configs, tmp_path):
+    # the trial deleted one row and changed nothing else: the import said only "no changes"; the
+    # row's value is kept, and the warning says so
+    book = export(configs, tmp_path)
+    wb = openpyxl.load_workbook(book)
+    ws = wb.worksheets[0]
+    ws.delete_rows(rows_by_path(ws)["FR.commodity.baseload_eur_per_mwh"])
+    deleted = tmp_path / "deleted.xlsx"
+    wb.save(deleted)
+    before = snapshot(configs)
+    r = runner.invoke(app, ["inputs", "import", str(deleted), "--config-dir", str(configs)])
+    assert r.exit_code == 0, r.output
+    flat = " ".join(r.output.split())
+    assert "1 parameterrij(en) ontbreken op het blad, hun waarden blijven ongewijzigd: FR.commodity.baseload_eur_per_mwh" in flat
+    assert snapshot(configs) == before
