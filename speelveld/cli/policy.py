@@ -340,7 +340,8 @@ def opties(
         from speelveld.report.labels import t as label
 
         titles["mix"] = label(lang.value, "op2_mix_name")
-    meta = manifest(base, command_line()) | {"years": chosen_years, "options": list(loaded)}
+    # over several years the manifest names the years (with the hash of each), not the last as "the" price year
+    meta = {k: v for k, v in manifest(base, command_line()).items() if k != "year"} | {"years": chosen_years, "options": list(loaded)}
     if excel is not None:
         from speelveld.report.excel_sheets import write_options_workbook
 
