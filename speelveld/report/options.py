@@ -113,8 +113,15 @@ def memo_sentence(lang: str, r, titles: dict[str, str], number: str) -> str:
     cost = "?" if r.state_cost_meur is None else ("≥ " if r.cost_partial else "") + num(r.state_cost_meur, 0, lang)
     verdict = t(lang, "op2_verdict_" + ("pass" if r.verdict == "pass" else "fail" if r.verdict == "fail" else "na"))
     title = titles.get(r.option, r.option) if r.option != "mix" else t(lang, "op2_mix_name")
-    return t(lang, "op2_memo", n=number, title=title, year=r.year, closes=t(lang, "op2_and").join(parts) or "–", cc=country_name(lang, cc),
-             cost=cost, headroom="?" if r.headroom_meur[0] is None else num(r.headroom_meur[0], 0, lang), verdict=verdict)
+    sentence = t(lang, "op2_memo", n=number, title=title, year=r.year, closes=t(lang, "op2_and").join(parts) or "–", cc=country_name(lang, cc),
+                 cost=cost, headroom="?" if r.headroom_meur[0] is None else num(r.headroom_meur[0], 0, lang), verdict=verdict)
+    # a relief that excludes the IKC-ETS and moves neither chemie nor staal: their plants keep the
+    # IKC-ETS, which pays them more (the trial could not tell why the option closed 0 %)
+    unmoved = all(abs(r.shown[(s, cc)][0][0] - r.shown[(s, cc)][1][0]) < 0.05 for s in ("chemie", "staal")
+                  if (s, cc) in r.shown and r.shown[(s, cc)][0][0] is not None and r.shown[(s, cc)][1][0] is not None)
+    if unmoved and parts and any(c.rule == "sa_cisaf_cumulation" and c.status == "pass" for c in r.checks):
+        sentence += " " + t(lang, "op2_memo_ikc_pays_more")
+    return sentence
 
 
 def mix_lines(lang: str, r, number: dict) -> list:

@@ -166,3 +166,13 @@ def test_opties_in_english_has_no_dutch_word():
     text = re.sub(r"\b(optie|vcr|nl)-[a-z0-9-]+", "", r.output)
     assert not DUTCH_WORDS.findall(text), sorted(set(DUTCH_WORDS.findall(text)))
     assert "Successor to the volume correction (proposal)" in " ".join(r.output.split())
+
+
+def test_the_memo_says_why_the_cisaf_relief_closes_nothing():
+    # CISAF relief 2029: the chemie and staal gaps to Germany stay 17.2 and 14.0 €/MWh; the scheme
+    # excludes stacking with the IKC-ETS, which pays both more, and the memo now says so
+    r = runner.invoke(app, ["opties", "--years", "2029"])
+    words = " ".join(r.output.split())
+    at = words.index("2 Stroomprijssteun onder CISAF")
+    sentence = words[at: words.index(" 3 ", at)] if " 3 " in words[at:] else words[at:]
+    assert "(17,2 → 17,2 €/MWh)" in sentence and "Chemie en staal blijven bij de IKC-ETS" in sentence
