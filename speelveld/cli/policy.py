@@ -351,7 +351,13 @@ def opties(
     rows = options_rows(results)
     about = {n: {"title": titles[n], "basis": list(loaded[n].option.basis) if loaded[n].option else [],
                  "instruments": [p.instrument for p in loaded[n].option.parts] if loaded[n].option else []} for n in loaded}
-    emit(fmt, rows, meta, out_file, lambda: options_tables(results, titles, lang.value, shown, reference.upper(), load_stateaid(config_dir).frameworks),
+    # the cost rests on the sector volumes: where a volume overstates the sector (chemie: all of
+    # NACE 20–21, not 20.14), say so under the table as compare does
+    from rich.text import Text
+
+    caveats = [Text(f"* {s}: {base.sectors[s].sector_volume_caveat.text(lang.value)}.") for s in ("chemie", "staal")
+               if s in base.sectors and base.sectors[s].sector_volume_caveat is not None]
+    emit(fmt, rows, meta, out_file, lambda: [*options_tables(results, titles, lang.value, shown, reference.upper(), load_stateaid(config_dir).frameworks), *caveats],
          {"run": meta, "options": about, "rows": rows.to_dicts()})
 
 
