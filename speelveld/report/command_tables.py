@@ -256,9 +256,9 @@ def sweep_tables(sector, year, n, elapsed, out_file, dist, tornado, varies, link
         caption=t(lang, "tx_tornado_caption", ref=ref),
         title_justify="left", caption_justify="left",
     )
-    tor.add_column("parameter")
+    tor.add_column("parameter", overflow="fold")  # whole paths, folded: rows that differ only at the end must read apart
     for cc in others:
-        tor.add_column(cc, justify="right")
+        tor.add_column(cc, justify="right", no_wrap=True)
     # the largest swing first (over the countries shown), as a tornado reads
     swings = {v.given: {r["country"]: r["swing_eur_per_mwh"] for r in tornado.filter(pl.col("parameter") == v.given).iter_rows(named=True)} for v in varies}
     for given in sorted(swings, key=lambda g: -max((abs(x) for x in swings[g].values() if x is not None), default=0.0)):
