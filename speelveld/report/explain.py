@@ -66,7 +66,7 @@ def print_explanation(e: Explanation, console: Console, lang: str = "nl", show_i
 
 def _print_line(ln: ExplainedLine, e: Explanation, console: Console, w: dict, lang: str, show_inputs: bool, used_sources: dict) -> None:
     mark = QUALITY_MARK[ln.quality] if ln.eur_per_mwh is not None else ""
-    amount = w["unknown"] if ln.eur_per_mwh is None else f"{num(ln.eur_per_mwh, 2)} €/MWh".replace("-", "−")
+    amount = w["unknown"] if ln.eur_per_mwh is None else f"{num(ln.eur_per_mwh, 2)} €/MWh"  # the minus as every figure and band writes it
     head = Text(f"  {line_label(lang, ln.key, ln.label)}", style="bold")
     head.append(f"  {amount}{(' ' + mark) if mark else ''}  [{ln.key}]", style="default")
     low, high = ln.low_eur_per_mwh, ln.high_eur_per_mwh
