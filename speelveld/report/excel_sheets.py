@@ -32,7 +32,7 @@ from speelveld.report.excel import (
     save_workbook,
 )
 from speelveld.report.labels import WORKBOOK as TEXT
-from speelveld.report.labels import band_text, conclusive, ikc_amount, t, year_label
+from speelveld.report.labels import band_text, conclusive, ikc_amount, t, units_in, year_label
 from speelveld.report.numbers import num
 
 
@@ -365,8 +365,8 @@ def _parameters_sheet(ws, cfg: YearConfig, lang: str) -> None:
         scope = parts[0] if parts[0] != "sectors" else f"sector {parts[1]}"
         component = parts[1] if parts[0] != "sectors" else "archetype"
         _put_text(ws, i, 1, scope)
-        # an EU-wide figure has no component: its name is the parameter itself
-        _put_text(ws, i, 2, tx["components"].get(component, "" if parts[0] == "eu" else component))
+        # an EU-wide figure: the EU ETS prices
+        _put_text(ws, i, 2, "EU ETS" if parts[0] == "eu" else tx["components"].get(component, component))
         _put_text(ws, i, 3, p.path)
         if p.value is not None:
             ws.cell(row=i, column=4, value=p.value).number_format = "General"
@@ -376,7 +376,7 @@ def _parameters_sheet(ws, cfg: YearConfig, lang: str) -> None:
             ws.cell(row=i, column=5, value=p.low)
         if p.high is not None:
             ws.cell(row=i, column=6, value=p.high)
-        _put_text(ws, i, 7, p.unit)
+        _put_text(ws, i, 7, units_in(lang, p.unit))  # €/jr in Dutch
         _put_text(ws, i, 8, flags[p.quality.value])
         _put_text(ws, i, 9, p.source.title)
         _put_text(ws, i, 10, p.source.url or "")
