@@ -36,7 +36,10 @@ class StateCost(Strict):
     source: str
     country: str = "NL"
     quality: Quality | None = None
-    note: str | None = None
+    note: str | InLanguages | None = None  # the report prints it: in both languages where the scenario gives both
+
+    def note_in(self, lang: str) -> str | None:
+        return self.note.text(lang) if isinstance(self.note, InLanguages) else self.note
 
 
 class OptionPart(Strict):

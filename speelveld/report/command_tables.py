@@ -402,7 +402,7 @@ def toets_parts(sc, table: pl.DataFrame, cost, year: int, reference: str, lang: 
         label = t(lang, "tx_cost_to_the_state_as_the")
         parts.append(f"{label} ({c.country}): {amount}{flag} — {src.title}" + (f", {src.url}" if src.url else ""))
         if c.note:
-            parts.append(Text(c.note, style="dim"))
+            parts.append(Text(c.note_in(lang), style="dim"))
     else:
         parts.append(Text(t(lang, "tx_the_scenario_states_no_cost_to"), style="dim"))
     return parts
