@@ -63,8 +63,8 @@ HELP_NL: dict[str, str] = {
         'Gevoeligheidsanalyse: varieer parameters over een rooster of willekeurige trekkingen, berekend als\néén gevectoriseerde query; toont per land de verdeling van het verschil en welke parameter het het meest beweegt.',
     'Sector archetype.':
         'Sectorarchetype.',
-    "PATH=SPEC, repeatable. SPEC is start:stop:step (stop included), a list a,b,c, uniform(low,high) or normal(mean,sd). PATH as for --set; 'sector.' means the chosen sector.":
-        "PAD=SPEC, herhaalbaar. SPEC is begin:eind:stap (eind inbegrepen), een lijst a,b,c, uniform(laag,hoog) of normal(gemiddelde,sd). PAD als bij --set; 'sector.' is de gekozen sector.",
+    "PATH=SPEC, repeatable. SPEC is start:stop:step (stop included), a list a,b,c, uniform(low,high), normal(mean,sd), or band (uniform within the band the config gives). PATH as for --set; 'sector.' means the chosen sector.":
+        "PAD=SPEC, herhaalbaar. SPEC is begin:eind:stap (eind inbegrepen), een lijst a,b,c, uniform(laag,hoog), normal(gemiddelde,sd), of band (uniform binnen de band die de config geeft). PAD als bij --set; 'sector.' is de gekozen sector.",
     'Draw every input with a band in the configs within its band (uniform, or triangular around the central value), the wholesale prices correlated as their monthly averages were; prints the chance that the reference is dearer. Default --samples 10000.':
         'Trek elke invoer met een band in de configs binnen die band (uniform, of driehoekig rond de centrale waarde), de groothandelsprijzen gecorreleerd zoals hun maandgemiddelden waren; toont de kans dat het referentieland duurder is. Standaard --samples 10000.',
     'Let TARGET follow a varied SOURCE by the same change (TARGET=SOURCE), or by the same factor (TARGET=SOURCE*), e.g. DE.commodity.baseload_eur_per_mwh=NL.commodity.baseload_eur_per_mwh. Repeatable.':

@@ -114,7 +114,8 @@ def sweep(
         typer.Option(
             "--vary", metavar="PATH=SPEC",
             help="PATH=SPEC, repeatable. SPEC is start:stop:step (stop included), a list a,b,c, "
-            "uniform(low,high) or normal(mean,sd). PATH as for --set; 'sector.' means the chosen sector.",
+            "uniform(low,high), normal(mean,sd), or band (uniform within the band the config gives). PATH as for --set; "
+            "'sector.' means the chosen sector.",
             show_default=False,
         ),
     ] = None,

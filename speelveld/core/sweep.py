@@ -59,11 +59,17 @@ _NUM = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
 
 def parse_vary(text: str, cfg: YearConfig, sector: str) -> Vary:
     """``PATH=60:160:10`` (start:stop:step, stop included), ``PATH=0.8,1.0,1.2``,
-    ``PATH=uniform(60,160)`` or ``PATH=normal(90,15)``."""
+    ``PATH=uniform(60,160)``, ``PATH=normal(90,15)``, or ``PATH=band``: uniform within the band
+    the config gives the value."""
     if "=" not in text:
         raise SweepError(f"--vary {text}: expected PATH=SPEC, e.g. eu.eua_price_eur_per_t=60:160:10")
     given, spec = (p.strip() for p in text.split("=", 1))
     path = resolve_path(given, cfg, sector)
+    if spec == "band":
+        p = cfg.params[path]
+        if p.low is None or p.high is None or not p.high > p.low:
+            raise SweepError(f"--vary {text}: the config gives {given} no band; give the range, e.g. uniform(low,high)")
+        spec = f"uniform({p.low!r},{p.high!r})"
     vary = _parse_spec(text, given, path, spec)
     return _checked(vary, text, cfg.year)
 

@@ -195,3 +195,14 @@ def test_the_sweep_notes_are_in_the_manifest_and_the_api(tmp_path):
     frame, api_notes = sv.sweep(cfg, "chemie", bands="uniform", samples=2000, seed=3, notes=True)
     assert api_notes["budget_binding_pct"] == notes["budget_binding_pct"]
     assert frame["budget_cut_eur_per_mwh|NL"].equals(rows["budget_cut_eur_per_mwh|NL"])
+
+
+def test_vary_band_draws_within_the_configs_band():
+    # the NL wholesale price 2026 is 101.60 within 93.14–110.74: PATH=band draws uniform(93.14,110.74);
+    # a figure without a band is refused with a one-line error
+    cfg = sv.load_year(sv.default_config_dir(), 2026)
+    df = sv.sweep(cfg, "chemie", ["NL.commodity.baseload_eur_per_mwh=band"], samples=2000, countries=["DE"]).collect()
+    drawn = df["NL.commodity.baseload_eur_per_mwh"]
+    assert 93.14 <= drawn.min() < 94.0 and 110.0 < drawn.max() <= 110.74
+    r = runner.invoke(app, ["sweep", "--sector", "chemie", "--vary", "sector.utilisation_hours=band", "--samples", "10"])
+    assert r.exit_code == 2 and "geen band" in r.output
