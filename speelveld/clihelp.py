@@ -73,8 +73,8 @@ HELP_NL: dict[str, str] = {
         'Correleer de trekkingen van A en B, bijv. NL...baseload,DE...baseload=0.9. Herhaalbaar.',
     'Random draws instead of the full grid (needed for uniform/normal).':
         'Willekeurige trekkingen in plaats van het volledige rooster (nodig voor uniform/normal).',
-    'Seed of the random draws (same seed, same draws).':
-        'Startwaarde (seed) van de trekkingen (zelfde seed, zelfde trekkingen).',
+    'Seed of the random draws (same seed, same draws; default 1).':
+        'Startwaarde (seed) van de trekkingen (zelfde seed, zelfde trekkingen; standaard 1).',
     'Write every scenario to .parquet, .csv or .xlsx (streamed for parquet/csv).':
         'Schrijf elk scenario naar .parquet, .csv of .xlsx (parquet/csv gestreamd).',
     'Sweep the electrification business case of this technology instead of the gap: the break-even CO2 price per country.':

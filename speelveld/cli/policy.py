@@ -143,7 +143,7 @@ def sweep(
         typer.Option("--corr", metavar="A,B=RHO", help="Correlate the normal draws of A and B, e.g. NL...baseload,DE...baseload=0.9. Repeatable.", show_default=False),
     ] = None,
     samples: Annotated[int | None, typer.Option("--samples", metavar="N", min=1, help="Random draws instead of the full grid (needed for uniform/normal).", show_default=False)] = None,
-    seed: Annotated[int, typer.Option("--seed", metavar="N", min=0, help="Seed of the random draws (same seed, same draws).")] = 1,
+    seed: Annotated[int | None, typer.Option("--seed", metavar="N", min=0, help="Seed of the random draws (same seed, same draws; default 1).", show_default=False)] = None,
     year: YearOpt = None,
     reference: ReferenceOpt = "NL",
     countries: CountriesOpt = None,
@@ -183,6 +183,9 @@ def sweep(
         reason = "rows: a million rows took minutes and GBs of memory"
         raise UsageProblem(f"--out {out_file}: {n:,} scenarios is more than a workbook takes well ({XLSX_ROWS:,} {reason}); use .parquet or .csv")
     random = any(not v.is_grid for v in varies) or bool(samples)
+    if seed is not None and not random:
+        say("warning", "--seed: a grid without --samples draws nothing; the seed is not used")
+    seed = 1 if seed is None else seed
     meta = manifest(cfg, command_line()) | {
         "sector": sector, "reference": chosen[0], "countries": chosen[1:], "scenarios": n, "samples": samples,
         "seed": seed if random else None, "vary": list(vary or []), "link": [x.given for x in links],

@@ -241,6 +241,7 @@ MESSAGES_NL: tuple[tuple[str, str], ...] = (
     ("empty path", "leeg pad"),
     # sweeps
     ("expected PATH=SPEC, e.g. {example}", "verwacht PAD=SPEC, bijv. {example}"),
+    ("--seed: a grid without --samples draws nothing; the seed is not used", "--seed: een rooster zonder --samples trekt niets; de seed wordt niet gebruikt"),
     ("the config gives {given} no band; give the range, e.g. uniform(low,high)", "de config geeft {given} geen band; geef het bereik, bijv. uniform(laag,hoog)"),
     ("expected TARGET=SOURCE, e.g. {example}", "verwacht DOEL=BRON, bijv. {example}"),
     ("expected A,B=RHO, e.g. {example}", "verwacht A,B=RHO, bijv. {example}"),

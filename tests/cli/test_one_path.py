@@ -206,3 +206,10 @@ def test_vary_band_draws_within_the_configs_band():
     assert 93.14 <= drawn.min() < 94.0 and 110.0 < drawn.max() <= 110.74
     r = runner.invoke(app, ["sweep", "--sector", "chemie", "--vary", "sector.utilisation_hours=band", "--samples", "10"])
     assert r.exit_code == 2 and "geen band" in r.output
+
+
+def test_a_seed_on_a_grid_is_said_to_do_nothing():
+    grid = ["sweep", "--sector", "chemie", "--countries", "DE", "--vary", "eu.eua_price_eur_per_t=60:100:20"]
+    assert "seed" not in runner.invoke(app, grid).output
+    r = runner.invoke(app, [*grid, "--seed", "42"])
+    assert r.exit_code == 0 and "de seed wordt niet gebruikt" in r.output
