@@ -166,6 +166,8 @@ def stale_values(cfg: YearConfig, result=None, leverage: dict[str, tuple[float, 
                     "component": component,
                     "path": p.path,
                     "value": p.value,
+                    "low": p.low,
+                    "high": p.high,
                     "unit": p.unit,
                     "quality": p.quality.value,
                     "reason": reason,
@@ -177,8 +179,8 @@ def stale_values(cfg: YearConfig, result=None, leverage: dict[str, tuple[float, 
                 }
             )
     schema = {
-        "country": pl.Utf8, "component": pl.Utf8, "path": pl.Utf8, "value": pl.Float64, "unit": pl.Utf8, "quality": pl.Utf8,
-        "reason": pl.Utf8, "detail": pl.Utf8, "source_id": pl.Utf8, "source_date": pl.Utf8, "file": pl.Utf8, "line": pl.Int64,
+        "country": pl.Utf8, "component": pl.Utf8, "path": pl.Utf8, "value": pl.Float64, "low": pl.Float64, "high": pl.Float64, "unit": pl.Utf8,
+        "quality": pl.Utf8, "reason": pl.Utf8, "detail": pl.Utf8, "source_id": pl.Utf8, "source_date": pl.Utf8, "file": pl.Utf8, "line": pl.Int64,
         "gap_width_eur_per_mwh": pl.Float64, "opens_gaps": pl.Boolean, "gaps_moved": pl.Int64,
         "leverage_eur_per_mwh": pl.Float64, "gaps_leveraged": pl.Int64,
     }

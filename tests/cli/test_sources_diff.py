@@ -260,3 +260,13 @@ def test_a_point_estimate_is_ranked_by_its_leverage_and_never_said_to_move_no_ga
     text = _render(stale_tables(table, 2030, False, "nl"))
     assert "2 × 16,00 bij ±10 %" in text and "1 × 14,00 bij ±10 %" in text
     assert "een schatting zonder band)" not in text  # the old legend said such a value moves no gap
+
+
+def test_the_stale_list_carries_each_band():
+    # the trial's machine reader got no band: FR's wholesale price 2026 is 66.87 within 55.38–81.30
+    import json
+
+    r = runner.invoke(app, ["sources", "--stale", "--year", "2026", "--format", "json"])
+    rows = {row["path"]: row for row in json.loads(r.stdout)["rows"]}
+    fr = rows["FR.commodity.baseload_eur_per_mwh"]
+    assert (fr["value"], fr["low"], fr["high"]) == (66.87, 55.38, 81.3)
