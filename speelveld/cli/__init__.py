@@ -62,6 +62,8 @@ def command(lang: str = "nl"):
             usage = HelpFormatter.write_usage
 
             def write_usage(self, prog, args="", prefix=None):
+                # click's metavars in the usage line, in Dutch as the rest of the help
+                args = args.replace("[OPTIONS]", "[OPTIES]").replace("COMMAND [ARGS]...", "OPDRACHT [ARGUMENTEN]...")
                 return usage(self, prog, args, "Gebruik: " if prefix is None else prefix)
 
             write_usage.dutch = True

@@ -339,3 +339,12 @@ def test_a_year_after_the_projections_points_to_project_and_the_api_takes_the_cl
     both = sv.compare(cfg, ["all"], "DE,BE", bands=False)
     assert both.sectors == sorted(cfg.sectors) and both.countries == ["NL", "DE", "BE"]
     assert sv.compare(cfg, "chemie", ["all"], bands=False).countries == ["NL", "BE", "DE", "FR"]
+
+
+def test_the_dutch_help_says_its_usage_in_dutch():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", "import sys; sys.argv = ['speelveld', '--help']; from speelveld.cli import main; main()"],
+                         capture_output=True, text=True, check=False).stdout
+    assert out.startswith("Gebruik: speelveld [OPTIES] OPDRACHT [ARGUMENTEN]...")
