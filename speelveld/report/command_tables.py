@@ -219,9 +219,12 @@ def state_cost_text(cost, reference: str, lang: str = "nl") -> list[str]:
     shares = [f"{cc}: {num(v, 0)} %" for cc, v in cost.share_closed_pct.items() if v is not None]
     if shares:
         out.append(t(lang, "tx_share_closed", items="; ".join(shares)))
-    per = [f"{cc}: {num(v, 0)}" for cc, v in cost.per_gap_closed.items() if v is not None]
-    if per:
-        out.append(t(lang, "tx_per_gap_closed", items="; ".join(per)))
+    per = {cc: num(v, 0) for cc, v in cost.per_gap_closed.items() if v is not None}
+    if len(set(per.values())) == 1 and len(per) > 1:
+        # a Dutch measure lowers the Dutch bill alike against every neighbour: one figure, said so
+        out.append(t(lang, "tx_per_gap_closed_same", meur=next(iter(per.values()))))
+    elif per:
+        out.append(t(lang, "tx_per_gap_closed", items="; ".join(f"{cc}: {v}" for cc, v in per.items())))
     return out
 
 

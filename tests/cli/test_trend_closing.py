@@ -306,3 +306,10 @@ def test_trend_on_eighty_columns_cuts_no_band():
     text = console.export_text()
     assert "…" not in text and max(len(line) for line in text.splitlines()) <= 80
     assert "(-26,44 tot 3,10)" in text and "(15,34–42,26)" in text  # BE and DE 2026, whole
+
+
+def test_toets_says_one_cost_per_closed_euro_when_it_is_the_same_against_every_country():
+    # the IKC extension lowers the Dutch bill only: 6 M€/yr per €/MWh closed against DE, BE and FR alike
+    r = runner.invoke(app, ["toets", "--scenario", "ikc-uitbreiding"])
+    words = " ".join(r.output.split())
+    assert "(volumegewogen): 6 M€/jr, tegenover elk land hetzelfde" in words and "DE: 6; BE: 6" not in words
