@@ -39,5 +39,7 @@ def policy_changes(cfgs: list[YearConfig], countries: list[str]) -> pl.DataFrame
             country = cfg.countries.get(cc)
             for change in country.policy_changes if country is not None else []:
                 source = country.sources.get(change.source) if change.source else None
-                rows.append({"year": cfg.year, "country": cc, "id": change.id, "label": change.label, "lines": change.lines, "source": source.title if source else None})
-    return pl.DataFrame(rows, schema={"year": pl.Int64, "country": pl.String, "id": pl.String, "label": pl.String, "lines": pl.List(pl.String), "source": pl.String})
+                rows.append({"year": cfg.year, "country": cc, "id": change.id, "label": change.label, "label_en": change.label_en or change.label,
+                             "lines": change.lines, "source": source.title if source else None})
+    return pl.DataFrame(rows, schema={"year": pl.Int64, "country": pl.String, "id": pl.String, "label": pl.String, "label_en": pl.String,
+                                      "lines": pl.List(pl.String), "source": pl.String})

@@ -923,6 +923,7 @@ LINE_LABELS_EN = {
     "network.yearly_peak_eur_per_kw_year": "Network tariff, yearly peak",
     "network.energy_eur_per_mwh": "Network tariff, energy",
     "carbon.ets_direct": "EU ETS, direct emissions",
+    "carbon.co2_levy": "Dutch industrial CO2 levy",
     "carbon.compensation": "Indirect emission cost compensation (ETS)",
     "carbon.compensation.budget": "Compensation: paid pro rata within the budget",
     "carbon.compensation.super_cap": "Compensation: super-cap (share of gross value added)",

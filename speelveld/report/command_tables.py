@@ -156,7 +156,7 @@ def trend_tables(frame: pl.DataFrame, reference: str, lang: str = "nl", decided:
         for name in t(lang, "tx_policy_cols").split("|"):
             policy.add_column(name, overflow="fold")
         for r in decided.iter_rows(named=True):
-            policy.add_row(str(r["year"]), r["country"], r["label"], r["source"] or "–")
+            policy.add_row(str(r["year"]), r["country"], r["label_en"] if lang == "en" else r["label"], r["source"] or "–")
         out.append(policy)
     return out
 
