@@ -370,8 +370,3 @@ def _run_array(evaluate, columns: list[str], rows: list[list[float | None]], out
     if not outputs:
         return np.empty((len(rows), 0))
     return evaluate(_frame(columns, rows)).select(pl.col(outputs).cast(pl.Float64)).to_numpy()
-
-
-def _run(evaluate, columns: list[str], rows: list[list[float | None]], outputs: list[str]) -> list[list[float]]:
-    """As ``_run_array``, as lists."""
-    return _run_array(evaluate, columns, rows, outputs).tolist()
