@@ -242,12 +242,8 @@ def compare(cfg: YearConfig, sectors: list[str] | str, countries: list[str] | st
         unknown = [x for x in given if x not in available]
         if unknown:
             raise ValueError(f"unknown {kind} {', '.join(unknown)} in the {cfg.year} configs; available: {', '.join(sorted(available))}")
-    key = (cfg.resolved_hash(), cfg.year, tuple(sectors), tuple(countries), reference, gas, bands)
-    if key not in _RESULTS:
-        if len(_RESULTS) > 128:
-            _RESULTS.clear()
-        _RESULTS[key] = shared_result(key, lambda: _compare(cfg, sectors, countries, reference, gas, bands))
-    return dataclasses.replace(_RESULTS[key])
+    key = ("compare", cfg.resolved_hash(), cfg.year, tuple(sectors), tuple(countries), reference, gas, bands)
+    return dataclasses.replace(kept(_RESULTS, key, lambda: _compare(cfg, sectors, countries, reference, gas, bands), limit=128))
 
 
 # Where results may also be kept across processes: a callable (key, compute) -> result. None: in
@@ -255,9 +251,15 @@ def compare(cfg: YearConfig, sectors: list[str] | str, countries: list[str] | st
 RESULT_STORE = None
 
 
-def shared_result(key: tuple, compute):
-    """``compute()``, or what RESULT_STORE already holds for ``key``."""
-    return RESULT_STORE(key, compute) if RESULT_STORE is not None else compute()
+def kept(cache: dict, key: tuple, compute, limit: int):
+    """``compute()`` once per ``key`` (a tuple naming the computation and the resolved configs):
+    kept in ``cache``, which is emptied when it holds more than ``limit`` results, and in
+    RESULT_STORE where one is installed. Callers hand out copies, never the kept result."""
+    if key not in cache:
+        if len(cache) > limit:
+            cache.clear()
+        cache[key] = RESULT_STORE(key, compute) if RESULT_STORE is not None else compute()
+    return cache[key]
 
 
 def _compare(cfg: YearConfig, sectors: list[str], countries: list[str], reference: str, gas: bool = False, bands: bool = True) -> Comparison:

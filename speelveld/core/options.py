@@ -22,7 +22,7 @@ import polars as pl
 
 from speelveld.config.resolved import YearConfig
 from speelveld.core.bands import compute_bands, uncertain_inputs
-from speelveld.core.compute import FEW_ROWS, evaluate, plan_sector, shared_result, uncertain_paths
+from speelveld.core.compute import FEW_ROWS, evaluate, kept, plan_sector, uncertain_paths
 from speelveld.core.stateaid import Check, checks_for
 
 HEADLINE = ("chemie", "DE")
@@ -80,11 +80,7 @@ def options_year(base: YearConfig, options: dict[str, YearConfig], reference: st
     its results (the table, the CSV, the workbook and the mix of one year share one evaluation)."""
     key = (base.resolved_hash(), base.year, tuple((n, c.resolved_hash()) for n, c in sorted(options.items())), reference, tuple(countries or ()),
            repr(infos), electrified is not None, reading, repr(stated))
-    if key not in _EVALUATED:
-        if len(_EVALUATED) > 16:
-            _EVALUATED.clear()
-        _EVALUATED[key] = shared_result(("options_year", *key), lambda: _options_year(base, options, reference, countries, infos, electrified, reading, stated))
-    return copy.deepcopy(_EVALUATED[key])
+    return copy.deepcopy(kept(_EVALUATED, ("options_year", *key), lambda: _options_year(base, options, reference, countries, infos, electrified, reading, stated), limit=16))
 
 
 def _options_year(base: YearConfig, options: dict[str, YearConfig], reference: str, countries: list[str] | None,

@@ -23,8 +23,8 @@ from speelveld.core.compute import (
     band_outputs,
     evaluate,
     gap_bound,
+    kept,
     plan_sector,
-    shared_result,
     uncertain_paths,
 )
 
@@ -52,11 +52,7 @@ def policy_check(base_cfg: YearConfig, scenario_cfg: YearConfig, sectors: list[s
     its band (one band computation over both sides, so a shared input moves both together).
     Kept per resolved configs, as `compare` keeps its results."""
     key = (base_cfg.resolved_hash(), scenario_cfg.resolved_hash(), base_cfg.year, tuple(sectors), tuple(countries), reference)
-    if key not in _CHECKS:
-        if len(_CHECKS) > 32:
-            _CHECKS.clear()
-        _CHECKS[key] = shared_result(("policy_check", *key), lambda: _policy_check(base_cfg, scenario_cfg, sectors, countries, reference))
-    return dataclasses.replace(_CHECKS[key])
+    return dataclasses.replace(kept(_CHECKS, ("policy_check", *key), lambda: _policy_check(base_cfg, scenario_cfg, sectors, countries, reference), limit=32))
 
 
 def _policy_check(base_cfg: YearConfig, scenario_cfg: YearConfig, sectors: list[str], countries: list[str], reference: str) -> PolicyCheck:

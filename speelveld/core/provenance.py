@@ -105,11 +105,9 @@ def point_leverage(cfg: YearConfig, sectors: list[str], countries: list[str], re
     wholesale price and the EUA price move every gap; without this they would rank as moving none.
     Kept per resolved configs."""
     key = (cfg.resolved_hash(), cfg.year, tuple(sectors), tuple(countries), reference, tuple(sorted(set(paths))), pct)
-    if key not in _LEVERAGE:
-        if len(_LEVERAGE) > 32:
-            _LEVERAGE.clear()
-        _LEVERAGE[key] = _point_leverage(cfg, sectors, countries, reference, paths, pct)
-    return dict(_LEVERAGE[key])
+    from speelveld.core.compute import kept
+
+    return dict(kept(_LEVERAGE, ("point_leverage", *key), lambda: _point_leverage(cfg, sectors, countries, reference, paths, pct), limit=32))
 
 
 def _point_leverage(cfg: YearConfig, sectors: list[str], countries: list[str], reference: str, paths, pct: float) -> dict[str, tuple[float, int]]:
