@@ -56,10 +56,12 @@ def open_year(config_dir: Path | None, year: int | None, sets: list[str] | None,
     ]
     overrides = [parse_override(s) for s in sets or []]
     cfg = load_year(config_dir, year, overrides, scenario=scenario)
-    moved = [o for o in cfg.overrides if o.startswith("moved with ")]
+    from speelveld.config.overrides import moved_with, origin_of_note, path_of_note
+
+    moved = [o for o in cfg.overrides if moved_with(origin_of_note(o)) is not None]
     if moved:
-        lead = moved[0].split(" ")[2]
-        notices.append(f"{', '.join(o.split(' ')[3].split('=')[0] for o in moved)} moved with {lead} by the same change "
+        lead = moved_with(origin_of_note(moved[0]))
+        notices.append(f"{', '.join(path_of_note(o) for o in moved)} moved with {lead} by the same change "
                        "(one market's price at other dates); set them with --set to keep them apart")
     return cfg, notices + budget_notices(cfg)
 

@@ -39,7 +39,7 @@ from speelveld.config.model import (
     EUFile,
     SectorFile,
 )
-from speelveld.config.overrides import Override, apply_overrides, override_note, parse_override
+from speelveld.config.overrides import MOVED_WITH, Override, apply_overrides, override_note, parse_override
 from speelveld.config.resolved import Param, YearConfig
 from speelveld.config.semantic import _identity_checks, _semantic_checks
 from speelveld.config.yamlload import ConfigError, LineMap, load_yaml
@@ -58,9 +58,6 @@ __all__ = [
 # suite reads the shipped years hundreds of times. Keyed by the bytes of the files, so an edited
 # file is always read again; each caller gets its own copy of the mutable containers.
 _YEARS: dict[tuple, YearConfig] = {}
-
-
-MOVED_WITH = "moved with"
 
 
 def _co_moving_eua(config_dir: Path, year: int, overrides: list[Override], scenario: str | None) -> list[Override]:

@@ -69,9 +69,23 @@ def _typed(value: Any) -> Any:
     return value
 
 
+# The origin of a value moved along with another (one EUA price set, the others follow it).
+MOVED_WITH = "moved with"
+
+
 def origin_of_note(note: str) -> str:
-    """The origin ('--set' or a scenario's 'file:line: set') in an override_note."""
+    """The origin ('--set', a scenario's 'file:line: set', or 'moved with PATH') in an override_note."""
     return note.partition("=")[0].rpartition(" ")[0] or note
+
+
+def path_of_note(note: str) -> str:
+    """The parameter an override_note sets."""
+    return note.partition("=")[0].rpartition(" ")[2]
+
+
+def moved_with(origin: str) -> str | None:
+    """The parameter a value was moved along with, when ``origin`` (of a note) says so."""
+    return origin.removeprefix(MOVED_WITH + " ") if origin.startswith(MOVED_WITH + " ") else None
 
 
 def parse_override(text: str, origin: str = "--set") -> Override:

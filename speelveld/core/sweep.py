@@ -529,14 +529,9 @@ class SweepPlan:
 def fixed_paths(cfg: YearConfig) -> set[str]:
     """The parameters a run set itself (--set, a scenario's set:, a notebook's overrides): they stay
     as set in a sweep, and no varied EUA price moves them."""
-    out = set()
-    for note in cfg.overrides:
-        if note.startswith("moved with"):
-            continue
-        path = note.split()[-1].split("=", 1)[0] if "=" in note else ""
-        if path in cfg.params:
-            out.add(path)
-    return out
+    from speelveld.config.overrides import moved_with, origin_of_note, path_of_note
+
+    return {path_of_note(note) for note in cfg.overrides if moved_with(origin_of_note(note)) is None and path_of_note(note) in cfg.params}
 
 
 def plan_sweep(cfg: YearConfig, sector: str, chosen: list[str], vary: list[str], link: list[str] = (), corr: list[str] = (), bands: str | None = None,

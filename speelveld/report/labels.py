@@ -83,11 +83,12 @@ def warning_text(lang: str, w) -> str:
     for name in ("sectors", "bounds"):
         if name in fields:
             fields[name] = ", ".join(t(lang, v) if name == "bounds" and v in LABELS[lang] else v for v in fields[name])
+    from speelveld.config.overrides import moved_with
     from speelveld.report.numbers import sig
 
-    where = fields.get("where")
-    if isinstance(where, str) and where.startswith("moved with "):  # a value an EUA price moved along (config.load.MOVED_WITH)
-        fields["where"] = t(lang, "w_moved_with", path=where.removeprefix("moved with "))
+    lead = moved_with(fields["where"]) if isinstance(fields.get("where"), str) else None
+    if lead is not None:  # a value moved along with another (an EUA price)
+        fields["where"] = t(lang, "w_moved_with", path=lead)
     for name, value in fields.items():
         if isinstance(value, float):  # a figure the warning names: in the report's language
             fields[name] = sig(value, 3 if name == "ratio" else 6, lang)
