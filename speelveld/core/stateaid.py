@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from speelveld.config.model import InLanguages, in_force
+from speelveld.config.model import in_force
 from speelveld.config.resolved import YearConfig
-from speelveld.core.context import nace_matches
+from speelveld.core.context import nace_matches, own_name
 
 PASS, FAIL, CONDITION, NOT_APPLICABLE = "pass", "fail", "condition", "n/a"
 
@@ -88,7 +88,7 @@ def _ets(base, cfg: YearConfig, instrument, fw, reference: str) -> list[Check]:
         existing_max = _value(fw, "max_aid_intensity_existing_pct", cfg.year)
         ceiling = _value(fw, "max_aid_intensity_pct", cfg.year) if new or existing_max is None else existing_max
         status = PASS if intensity is not None and ceiling is not None and intensity <= ceiling + 1e-9 else FAIL
-        out.append(Check("ets-richtsnoeren", "sa_ets_intensity", status, {"group": _worded(group), "pct": intensity, "max": ceiling}))
+        out.append(Check("ets-richtsnoeren", "sa_ets_intensity", status, {"group": own_name(group), "pct": intensity, "max": ceiling}))
         if new and existing_max is None:
             out.append(Check("ets-richtsnoeren", "sa_ets_new_early", FAIL, {"codes": ", ".join(new), "year": cfg.year}))
         if unknown:
@@ -105,7 +105,7 @@ def _cisaf(base: YearConfig, cfg: YearConfig, instrument: str, fw, reference: st
     m = next((s for s in country.support if f"{reference}.support.{s.id}" == instrument), None)
     if m is None or not in_force(m, cfg.year):
         return [Check("cisaf", "sa_cisaf_none", NOT_APPLICABLE)]
-    year, label = cfg.year, _worded(m)
+    year, label = cfg.year, own_name(m)
     max_share, floor = _value(fw, "max_volume_share_pct", year), _value(fw, "min_price_after_aid_eur_per_mwh", year)
     max_cut, max_years = _value(fw, "max_aid_share_of_price_pct", year), _value(fw, "max_years", year)
     out = []
@@ -165,7 +165,7 @@ def _ceeag(base: YearConfig, cfg: YearConfig, instrument: str, fw, reference: st
             rate = full * share / 100
         ok = share is not None and share >= min_share - 1e-9 and rate is not None and rate >= min_levy - 1e-9
         out.append(Check("ceeag", "sa_ceeag_contribution", PASS if ok else FAIL,
-                         {"levy": _worded(lv), "share": share, "rate": rate, "max": min_share, "floor": min_levy}))
+                         {"levy": own_name(lv), "share": share, "rate": rate, "max": min_share, "floor": min_levy}))
     return out or [Check("ceeag", "sa_ceeag_none", NOT_APPLICABLE)]
 
 
@@ -174,18 +174,12 @@ def _etd(base: YearConfig, cfg: YearConfig, instrument: str, fw, reference: str)
     minimum = _value(fw, "min_rate_business_eur_per_mwh", cfg.year)
     for lv, rr in _reduced_rates(base, cfg, instrument, reference):
         rate = cfg.param_of(rr, "rate_eur_per_mwh").central if rr.rate_eur_per_mwh is not None else None
-        out.append(Check("etd-gber", "sa_etd_minimum", PASS if rate is not None and rate >= minimum - 1e-9 else FAIL, {"levy": _worded(lv), "rate": rate, "max": minimum}))
+        out.append(Check("etd-gber", "sa_etd_minimum", PASS if rate is not None and rate >= minimum - 1e-9 else FAIL, {"levy": own_name(lv), "rate": rate, "max": minimum}))
     return out or [Check("etd-gber", "sa_etd_none", NOT_APPLICABLE)]
 
 
-def _worded(node) -> InLanguages:
-    """A node's label in both languages (its English label where the config gives one)."""
-    label = getattr(node, "label", None) or ""
-    return InLanguages(nl=label, en=getattr(node, "label_en", None) or label)
-
-
-def _label(cfg: YearConfig, instrument: str) -> InLanguages:
-    """An instrument's label from the config (its path where it has none)."""
+def _label(cfg: YearConfig, instrument: str) -> object:
+    """An instrument's label from the config, in both languages where it has label_en (its path where it has no label)."""
     parts = instrument.split(".")
     node = cfg.countries.get(parts[0])
     for key in parts[1:]:
@@ -195,7 +189,7 @@ def _label(cfg: YearConfig, instrument: str) -> InLanguages:
             node = next((x for x in node if getattr(x, "id", None) == key), None)
         else:
             node = getattr(node, key, None)
-    return _worded(node) if getattr(node, "label", None) else InLanguages(nl=instrument, en=instrument)
+    return own_name(node) if getattr(node, "label", None) else instrument
 
 
 _CHECKERS = {"ets-richtsnoeren": _ets, "cisaf": _cisaf, "ceeag": _ceeag, "etd-gber": _etd, "geen": _none, "algemeen": _general, "nettarief": _tariff}
