@@ -73,6 +73,14 @@ def fixture_dir() -> Path:
     return FIXTURE
 
 
+@pytest.fixture
+def config_copy(tmp_path) -> Path:
+    """A copy of the fixture configs the test may write to (new-year, inputs import)."""
+    target = tmp_path / "configs"
+    shutil.copytree(FIXTURE, target)
+    return target
+
+
 # Files whose tests run one by one on whichever worker is free: long independent runs (the README's
 # commands) that would otherwise queue behind each other on one worker.
 SPREAD = {"test_docs.py"}

@@ -20,10 +20,8 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def configs(tmp_path):
-    target = tmp_path / "configs"
-    shutil.copytree(FIXTURE, target)
-    return target
+def configs(config_copy):
+    return config_copy  # the tests of this file name the copy "configs"
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

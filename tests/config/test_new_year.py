@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 
-import pytest
 from typer.testing import CliRunner
 
 from speelveld.cli import app
@@ -15,13 +14,6 @@ from speelveld.core.provenance import stale_values
 from tests.helpers import FIXTURE
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def config_copy(tmp_path):
-    target = tmp_path / "configs"
-    shutil.copytree(FIXTURE, target)
-    return target
 
 
 def test_new_year_carries_yearly_figures_as_estimates(config_copy):
