@@ -195,7 +195,8 @@ def sweep(
     left_out = left_out_lines(cfg, sector, chosen[1:], chosen[0], varied)
     # the notes known before computing go into every manifest; the budget's binding share, which the
     # rows give, into the CSV's and the workbook's (a Parquet file's metadata is written with it)
-    meta["notes"] = sweep_notes(pl.DataFrame(), plan, left_out)
+    meta["notes"] = notes = sweep_notes(pl.DataFrame(), plan, left_out)
+    counted = False  # whether notes counts the rows (the budget's binding share) yet
     metric = "gap_eur_per_mwh"
     if business is None:
         query = sweep_query(cfg, sector, chosen[1:], chosen[0], varies, n, seed, samples, links, chol)
@@ -225,13 +226,15 @@ def sweep(
         elif out_file.suffix == ".csv":
             write_atomic(out_file, lambda p: query.sink_csv(p))
             results = pl.scan_csv(out_file)
-            meta["notes"] = sweep_notes(results, plan, left_out)
+            meta["notes"] = notes = sweep_notes(results, plan, left_out)
+            counted = True
             write_atomic(sidecar(out_file), lambda p: p.write_text(manifest_json(meta), encoding="utf-8"))
         else:
             frame = query.collect()
             from speelveld.report.output import write_frame_xlsx
 
-            meta["notes"] = sweep_notes(frame, plan, left_out)
+            meta["notes"] = notes = sweep_notes(frame, plan, left_out)
+            counted = True
             status.update(status_text("st_writing_rows", n=num(n, 0, L), file=out_file.name))
             write_atomic(out_file, lambda p: write_frame_xlsx(frame, p, meta))
             results = frame.lazy()
@@ -246,7 +249,8 @@ def sweep(
             edges = {r["country"]: (r["gap_low_eur_per_mwh"], r["gap_high_eur_per_mwh"]) for r in totals.iter_rows(named=True)}
             outside = {cc: results.select(((pl.col(f"gap_eur_per_mwh|{cc}") < lo - 1e-9) | (pl.col(f"gap_eur_per_mwh|{cc}") > hi + 1e-9)).mean() * 100).collect().item()
                        for cc, (lo, hi) in edges.items() if lo is not None and hi is not None and cc != chosen[0]}
-        notes = sweep_notes(results, plan, left_out) if business is None else meta["notes"]
+        if business is None and not counted:
+            notes = sweep_notes(results, plan, left_out)
     elapsed = time.perf_counter() - started
     for part in sweep_tables(sector, cfg.year, n, elapsed, out_file, dist, tornado, varies, links, chol is not None, chosen, left_out, L, metric, bands.value if bands else None):
         out.print(part)
