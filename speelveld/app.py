@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from speelveld.errors import UsageProblem
 from speelveld.hints import did_you_mean
+from speelveld.said import said
 
 if TYPE_CHECKING:
     from speelveld.config.resolved import YearConfig
@@ -30,14 +31,14 @@ def resolve_year(config_dir: Path, year: int | None) -> int:
     """The price year asked for (a projection year too), or by default the latest price year."""
     years = available_years(config_dir)
     if not years:
-        raise UsageProblem(f"--config-dir: no price-year folders (e.g. 2026/) in {config_dir}")
+        raise UsageProblem('--config-dir: ' + said("price_year_folders_2026", folder=config_dir))
     if year is None:
         return years[-1]
     every = available_years(config_dir, projections=True)
     if year not in every:
         if year > max(every):
-            raise UsageProblem(f"--year: no configs for {year} (available: {', '.join(map(str, every))}); build it with `speelveld project --to {year}`")
-        raise UsageProblem(f"--year: no configs for {year} (available: {', '.join(map(str, every))})")
+            raise UsageProblem('--year: ' + said("configs_available_build_speelveld", year=year, years=', '.join(map(str, every)), to=year))
+        raise UsageProblem('--year: ' + said("configs_available_2", year=year, years=', '.join(map(str, every))))
     return year
 
 
@@ -48,10 +49,10 @@ def open_year(config_dir: Path | None, year: int | None, sets: list[str] | None,
 
     config_dir = config_dir or default_config_dir()
     if not config_dir.is_dir():
-        raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
+        raise UsageProblem('--config-dir: ' + said("not_directory", folder=config_dir))
     year = resolve_year(config_dir, year)
     notices = [
-        f"{config_dir / name}: not read (a price year is a folder named by the year alone, e.g. 2026/); rename it or move it out of the config directory"
+        f'{config_dir / name}: ' + said("not_read_price_year")
         for name in stray_year_folders(config_dir)
     ]
     overrides = [parse_override(s) for s in sets or []]
@@ -61,8 +62,7 @@ def open_year(config_dir: Path | None, year: int | None, sets: list[str] | None,
     moved = [o for o in cfg.overrides if moved_with(origin_of_note(o)) is not None]
     if moved:
         lead = moved_with(origin_of_note(moved[0]))
-        notices.append(f"{', '.join(path_of_note(o) for o in moved)} moved with {lead} by the same change "
-                       "(one market's price at other dates); set them with --set to keep them apart")
+        notices.append(said("moved_same_change_market", paths=', '.join(path_of_note(o) for o in moved), lead=lead))
     return cfg, notices + budget_notices(cfg)
 
 
@@ -80,8 +80,7 @@ def budget_notices(cfg: YearConfig) -> list[str]:
         claims, budget, share = claimed
         pct = f"{share:.1f}" if share >= 99.5 else f"{share:.0f}"  # 99.6 % is no "100 %"
         notices.append(
-            f"{country}: the ETS indirect-cost compensation claims of the modelled sectors ({claims:,.1f} M€) exceed the budget "
-            f"({budget:,.1f} M€), so every claim is paid pro rata at {pct} % (claims from sectors outside the model would cut deeper)"
+            f'{country}: ' + said("ets_indirect_cost_compensation", claims=f'{claims:,.1f}', budget=f'{budget:,.1f}', share=pct)
         )
     return notices
 
@@ -110,7 +109,7 @@ def strict_kinds(strict: str | None) -> set[str]:
         return set(KINDS)
     unknown = kinds - set(KINDS)
     if unknown or not kinds:
-        raise UsageProblem(f"--strict {strict}: give one or more of {', '.join(KINDS)} (comma-separated), or all")
+        raise UsageProblem(f'--strict {strict}: ' + said("give_more_comma_separated", kinds=', '.join(KINDS)))
     return kinds
 
 
@@ -137,7 +136,8 @@ def pick(kind: str, option: str, given: str, available: list[str]) -> str:
     if given in available:
         return given
     extra = did_you_mean(given, available, cutoff=0.5)
-    raise UsageProblem(f"{option}: unknown {kind} '{given}'{extra}; available: {', '.join(available)}")
+    raise UsageProblem(f"{option}: " + said({"sector": "unknown_sector_available", "country": "unknown_country_available"}[kind],
+                                            given=given, hint=extra, available=", ".join(available)))
 
 
 WALLONIA = frozenset({"BE-WAL", "BE-WA", "WAL", "WALLONIE", "WALLONIA", "WALLONIEN"})
@@ -150,8 +150,7 @@ def pick_countries(cfg: YearConfig, reference: str, countries: str | None) -> li
     if countries:
         for c in countries.split(","):
             if c.strip().upper().replace("Ë", "E") in WALLONIA and "BE" in available:
-                raise UsageProblem(f"--countries: {c.strip()}: Wallonia is not modelled: 'BE' follows the Flemish rules where the regions differ "
-                                   "(certificates, indirect-cost compensation); the Walloon rules were not found")
+                raise UsageProblem(f'--countries: {c.strip()}: ' + said("wallonia_not_modelled_follows"))
         chosen = [pick("country", "--countries", c.strip().upper(), available) for c in countries.split(",") if c.strip()]
     else:
         preferred = ["DE", "BE", "FR"]
@@ -169,12 +168,12 @@ def diff_years(dir_a: Path, dir_b: Path, year: int | None, vs: int | None, other
         else:
             earlier = [y for y in available_years(dir_a) if y < year_b]
             if not earlier:
-                raise UsageProblem(f"--year: no price year before {year_b} in {dir_a}; give --year or --vs-config-dir")
+                raise UsageProblem('--year: ' + said("price_year_before_give", year=year_b, folder=dir_a))
             year_a = earlier[-1]
     else:
         year_a = resolve_year(dir_a, year)
     if year_a == year_b and not other_dir:
-        raise UsageProblem(f"--vs: {year_b} is the same year as --year; give another year or --vs-config-dir")
+        raise UsageProblem('--vs: ' + said("same_year_year_give", year=year_b))
     return year_a, year_b
 
 
@@ -217,9 +216,9 @@ def options_over_years(config_dir: Path, years: list[int], names: list[str], set
             parts = list(pool.map(_options_of_year, *zip(*jobs, strict=True)))
     order = {n: i for i, n in enumerate([*names, "mix"])}
     results, notices = [], []
-    for found, said in parts:
+    for found, told in parts:
         results += found
-        notices += [n for n in said if n not in notices]
+        notices += [n for n in told if n not in notices]
     return sorted(results, key=lambda r: (r.year, order[r.option])), notices
 
 

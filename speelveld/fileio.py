@@ -9,16 +9,18 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from speelveld.said import said
+
 
 def check_writable(path: Path) -> None:
     """Fail before any work if the output cannot be written."""
     parent = path.resolve().parent
     if not parent.is_dir():
-        raise OSError(f"{path}: directory {parent} does not exist")
+        raise OSError(f'{path}: ' + said("directory_does_not_exist", folder=parent))
     if not os.access(parent, os.W_OK):
-        raise OSError(f"{path}: directory {parent} is not writable")
+        raise OSError(f"{path}: " + said("directory_not_writable", folder=parent))
     if path.exists() and not os.access(path, os.W_OK):
-        raise OSError(f"{path}: file is not writable")
+        raise OSError(f"{path}: " + said("file_not_writable"))
 
 
 def write_atomic(path: Path, write: Callable[[Path], None]) -> None:

@@ -14,5 +14,7 @@ def closest(given: str, options: Iterable[str], cutoff: float = 0.6) -> str | No
 
 def did_you_mean(given: str, options: Iterable[str], cutoff: float = 0.6) -> str:
     """' (did you mean 'x'?)' for the closest option, or '' when none is close."""
+    from speelveld.said import said
+
     hit = closest(given, options, cutoff)
-    return f" (did you mean '{hit}'?)" if hit else ""
+    return said("did_you_mean", name=hit) if hit else ""

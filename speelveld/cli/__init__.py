@@ -89,7 +89,9 @@ def main() -> None:
         if not hasattr(exc, "format_message") or getattr(exc, "exit_code", None) != 2:
             raise
         _state["lang"] = "en" if _argv_lang() == "en" else "nl"
-        say("error", " ".join(exc.format_message().split()))
+        from speelveld.message_catalogue import from_library
+
+        say("error", from_library(" ".join(exc.format_message().split())))
         sys.exit(2)
     sys.exit(code or 0)
 

@@ -20,6 +20,7 @@ from speelveld import __version__
 from speelveld.app import open_year, warnings_for
 from speelveld.config.yamlload import ConfigError
 from speelveld.errors import SweepError, UsageProblem
+from speelveld.said import said, said_of
 
 if TYPE_CHECKING:
     from speelveld.config.resolved import YearConfig
@@ -145,13 +146,13 @@ def user_errors(fn):
         except (ConfigError, UsageProblem, SweepError) as exc:
             if _state["debug"]:
                 raise
-            for problem in getattr(exc, "problems", [str(exc)]):
+            for problem in getattr(exc, "problems", [said_of(exc)]):
                 say("error", problem)
             raise typer.Exit(2) from None
         except OSError as exc:
             if _state["debug"]:
                 raise
-            say("error", str(exc))
+            say("error", said_of(exc))
             raise typer.Exit(2) from None
 
     return wrapper
@@ -303,10 +304,10 @@ def output_format(fmt: Fmt, out_file: Path | None) -> Fmt:
         return fmt
     if fmt == Fmt.table:
         if by_suffix is None:
-            raise UsageProblem(f"--out {out_file}: give --format csv or json, or a file name ending in .csv or .json")
+            raise UsageProblem(f'--out {out_file}: ' + said("give_format_csv_json"))
         return by_suffix
     if by_suffix is not None and by_suffix != fmt:
-        raise UsageProblem(f"--out {out_file}: the name says {by_suffix.value} but --format says {fmt.value}")
+        raise UsageProblem(f'--out {out_file}: ' + said("name_says_but_format", by_name=by_suffix.value, by_format=fmt.value))
     return fmt
 
 
@@ -320,15 +321,15 @@ def parse_years(spec: str | None, available: list[int], default: list[int] | Non
         if ":" in spec:
             a, b = (int(x) for x in spec.split(":", 1))
             if a > b:
-                raise UsageProblem(f"--years {spec}: the range runs backwards; write {b}:{a}")
+                raise UsageProblem(f'--years {spec}: ' + said("range_runs_backwards_write", range=f'{b}:{a}'))
             wanted = list(range(a, b + 1))
         else:
             wanted = [int(x) for x in spec.split(",") if x.strip()]
     except ValueError:
-        raise UsageProblem(f"--years {spec}: give a range like 2024:2026 or a list like 2024,2026") from None
+        raise UsageProblem(f'--years {spec}: ' + said("give_range_like_2024")) from None
     missing = [y for y in wanted if y not in available]
     if missing or not wanted:
-        raise UsageProblem(f"--years {spec}: no configs for {', '.join(map(str, missing)) or spec} (available: {', '.join(map(str, available))})")
+        raise UsageProblem(f'--years {spec}: ' + said("configs_available_2", year=', '.join(map(str, missing)) or spec, years=', '.join(map(str, available))))
     return wanted
 
 

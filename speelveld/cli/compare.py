@@ -44,6 +44,7 @@ from speelveld.cli.common import (
     write_workbook,
 )
 from speelveld.errors import UsageProblem
+from speelveld.said import said
 
 ProfileOpt = Annotated[Path | None, typer.Option("--profile", metavar="FILE.csv", help="A plant's own hourly load (columns datetime, mw; one row per hour of the price year): its energy, full-load hours, off-peak share and load-weighted price per country replace the archetype's. Read here, never written anywhere.", show_default=False)]
 
@@ -76,7 +77,7 @@ def compare(
     shape = None
     if profile is not None:
         if sector == "all":
-            raise UsageProblem("--profile: the profile is one plant's; give one --sector, not 'all'")
+            raise UsageProblem('--profile: ' + said("profile_plant_s_give"))
         name = pick("sector", "--sector", sector, sorted(cfg.sectors))
         extra, shape = profile_overrides(cfg, name, profile)
         cfg = load(config_dir, cfg.year, [*(set_ or []), *extra], scenario)
@@ -161,7 +162,7 @@ def explain(
         result.lines = [ln for ln in result.lines if ln.key.startswith(line)]
         result.line_filter = line
         if not result.lines:
-            raise UsageProblem(f"--line: no line key starts with '{line}'; keys: {', '.join(keys)}")
+            raise UsageProblem('--line: ' + said("line_key_starts_keys", line=line, keys=', '.join(keys)))
     if fmt == ExplainFmt.json:
         text = explanation_json(result, manifest(cfg, command_line()), lang.value)
         emit_text(text, out_file)

@@ -48,6 +48,7 @@ from speelveld.cli.common import (
     years_hashes,
 )
 from speelveld.errors import UsageProblem
+from speelveld.said import said
 
 if TYPE_CHECKING:
     from speelveld.config.resolved import YearConfig
@@ -73,7 +74,7 @@ def report(
 
     started = time.perf_counter()
     if out_file.suffix.lower() != ".xlsx":
-        raise UsageProblem(f"--out {out_file}: the workbook needs a .xlsx name")
+        raise UsageProblem(f'--out {out_file}: ' + said("workbook_needs_xlsx_name"))
     check_writable(out_file)
     cfg = load(config_dir, year, set_, scenario)
     chosen = pick_countries(cfg, reference, countries)
@@ -121,7 +122,7 @@ def trend(
     check_targets(out_file, excel)
     config_dir = config_dir or default_config_dir()
     if not config_dir.is_dir():
-        raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
+        raise UsageProblem('--config-dir: ' + said("not_directory", folder=config_dir))
     chosen_years = parse_years(years, available_years(config_dir, projections=True), available_years(config_dir))
     cfgs = [load_year(config_dir, y, []) for y in chosen_years]
     latest = cfgs[-1]
@@ -163,7 +164,7 @@ def new_year(
 
     config_dir = config_dir or default_config_dir()
     if not config_dir.is_dir():
-        raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
+        raise UsageProblem('--config-dir: ' + said("not_directory", folder=config_dir))
     done = create_new_year(config_dir, year, from_year)
     L = lang.value
     out.print(t(L, "ny_created", year=year, from_year=done.from_year, target=done.target, files=len(done.files)))
@@ -195,7 +196,7 @@ def project(
 
     config_dir = config_dir or default_config_dir()
     if not config_dir.is_dir():
-        raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
+        raise UsageProblem('--config-dir: ' + said("not_directory", folder=config_dir))
     done = build_projection(config_dir, to_year, paths)
     L = lang.value
     out.print(t(L, "pj_built", years=", ".join(map(str, done.years)), base=done.base_year, target=done.target, files=len(done.files)))
@@ -229,7 +230,7 @@ def inputs_export(
     from speelveld.report.inputs_xlsx import write_inputs_workbook
 
     if out_file.suffix.lower() != ".xlsx":
-        raise UsageProblem(f"--out {out_file}: the workbook needs a .xlsx name")
+        raise UsageProblem(f'--out {out_file}: ' + said("workbook_needs_xlsx_name"))
     check_writable(out_file)
     cfg = load(config_dir, year, None)
     write_atomic(out_file, lambda p: write_inputs_workbook(p, cfg, lang.value))
@@ -256,10 +257,10 @@ def inputs_import(
     from speelveld.report.numbers import sig
 
     if not workbook.is_file():
-        raise UsageProblem(f"{workbook}: no such file")
+        raise UsageProblem(f'{workbook}: ' + said("such_file"))
     config_dir = config_dir or default_config_dir()
     if not config_dir.is_dir():
-        raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
+        raise UsageProblem('--config-dir: ' + said("not_directory", folder=config_dir))
     result = read_workbook(workbook, config_dir)
     L = lang.value
     if not result.edits and not result.new_sources:
@@ -325,7 +326,7 @@ def diff_(
     dir_b = vs_config_dir or dir_a
     for option, d in (("--config-dir", dir_a), ("--vs-config-dir", dir_b)):
         if not d.is_dir():
-            raise UsageProblem(f"{option}: {d} is not a directory")
+            raise UsageProblem(f'{option}: ' + said("not_directory", folder=d))
     year_a, year_b = diff_years(dir_a, dir_b, year, vs, vs_config_dir is not None)
     cfg_a = load_year(dir_a, year_a, [])
     cfg_b = load_year(dir_b, year_b, [])
@@ -333,7 +334,7 @@ def diff_(
     sectors = common if sector == "all" else [pick("sector", "--sector", sector, common)]
     chosen = [c for c in pick_countries(cfg_a, reference, countries) if c in cfg_b.countries]
     if chosen[0] not in cfg_b.countries:
-        raise UsageProblem(f"--reference: {chosen[0]} is not in the {year_b} configs")
+        raise UsageProblem('--reference: ' + said("not_configs", country=chosen[0], year=year_b))
     a = run_compare(cfg_a, sectors, chosen[1:], reference=chosen[0])
     b = run_compare(cfg_b, sectors, chosen[1:], reference=chosen[0])
     label_a = str(year_a) if vs_config_dir is None else f"{year_a} ({dir_a})"

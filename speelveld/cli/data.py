@@ -32,6 +32,7 @@ from speelveld.cli.common import (
 )
 from speelveld.config.yamlload import ConfigError
 from speelveld.errors import UsageProblem
+from speelveld.said import said
 
 
 @app.command("list")
@@ -62,10 +63,10 @@ def validate(
     Without --year every price year in the directory is checked."""
     config_dir = config_dir or default_config_dir()
     if not config_dir.is_dir():
-        raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
+        raise UsageProblem('--config-dir: ' + said("not_directory", folder=config_dir))
     years = [resolve_year(config_dir, year)] if year else available_years(config_dir)
     if not years:
-        raise UsageProblem(f"--config-dir: no price-year folders (e.g. 2026/) in {config_dir}")
+        raise UsageProblem('--config-dir: ' + said("price_year_folders_2026", folder=config_dir))
     problems = []
     for y in years:
         try:

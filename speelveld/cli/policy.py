@@ -52,6 +52,7 @@ from speelveld.cli.common import (
     write_file,
 )
 from speelveld.errors import UsageProblem
+from speelveld.said import said, said_of
 
 
 @app.command()
@@ -167,7 +168,7 @@ def sweep(
 
     if out_file is not None:
         if out_file.suffix not in (".parquet", ".csv", ".xlsx"):
-            raise UsageProblem(f"--out {out_file}: use a .parquet, .csv or .xlsx file")
+            raise UsageProblem(f'--out {out_file}: ' + said("use_parquet_csv_xlsx"))
         check_writable(out_file)
     cfg = load(config_dir, year, set_, scenario)
     sector = pick("sector", "--sector", sector, sorted(cfg.sectors))
@@ -180,11 +181,10 @@ def sweep(
     check_warnings(cfg, strict, run_compare(cfg, [sector], chosen[1:], reference=chosen[0]), lang=lang.value, varies=plan.given)
     L = lang.value
     if out_file is not None and out_file.suffix == ".xlsx" and n > XLSX_ROWS:
-        reason = "rows: a million rows took minutes and GBs of memory"
-        raise UsageProblem(f"--out {out_file}: {n:,} scenarios is more than a workbook takes well ({XLSX_ROWS:,} {reason}); use .parquet or .csv")
+        raise UsageProblem(f"--out {out_file}: " + said("scenarios_more_than_workbook", n=f"{n:,}", rows=f"{XLSX_ROWS:,}"))
     random = any(not v.is_grid for v in varies) or bool(samples)
     if seed is not None and not random:
-        say("warning", "--seed: a grid without --samples draws nothing; the seed is not used")
+        say("warning", said("seed_grid_without_samples"))
     seed = 1 if seed is None else seed
     meta = manifest(cfg, command_line()) | {
         "sector": sector, "reference": chosen[0], "countries": chosen[1:], "scenarios": n, "samples": samples,
@@ -212,7 +212,7 @@ def sweep(
             moved = frozenset(v.path for v in varies) | frozenset(x.target for x in links)
             query = business_sweep_query(cfg, electrified, sector, business.value, chosen[1:], chosen[0], scenario_frame(varies, n, seed, samples, links, chol), moved)
         except BusinessCaseError as exc:
-            raise UsageProblem(str(exc)) from None
+            raise UsageProblem(said_of(exc)) from None
         metric = "break_even"
     started = time.perf_counter()
     from speelveld.report.labels import num
@@ -317,7 +317,7 @@ def opties(
     check_targets(out_file, excel)
     config_dir = config_dir or default_config_dir()
     if not config_dir.is_dir():
-        raise UsageProblem(f"--config-dir: {config_dir} is not a directory")
+        raise UsageProblem('--config-dir: ' + said("not_directory", folder=config_dir))
     price = available_years(config_dir)
     every = available_years(config_dir, projections=True)
     default = [y for y in every if y >= price[-1]] if price else every
@@ -329,19 +329,19 @@ def opties(
         if names is not None or sc.option is not None:
             loaded[name] = sc
     if not loaded:
-        raise UsageProblem("--options: no scenario with an option: block in " + str(config_dir / "scenarios"))
+        raise UsageProblem("--options: " + said("no_option_scenarios", folder=config_dir / "scenarios"))
     from speelveld.app import options_over_years
 
     shown = detail_year if detail_year in chosen_years else (2029 if 2029 in chosen_years else chosen_years[-1])
     # the break-even CO2 price costs two more configs per option: the table shows it for one year only
     business = set(chosen_years) if fmt != Fmt.table or excel is not None else {shown}
     if reading not in ("netto", "bruto"):
-        raise UsageProblem(f"--envelope-reading: '{reading}' is not one of netto, bruto")
+        raise UsageProblem('--envelope-reading: ' + said("not_netto_bruto", value=reading))
     results, notices = options_over_years(config_dir, chosen_years, list(loaded), set_, reference, countries, business, reading, mix)
     for notice in notices:
         say("warning", notice)
     if not results:
-        raise UsageProblem(f"--years: none of the options applies to {', '.join(map(str, chosen_years))}")
+        raise UsageProblem("--years: " + said("no_option_applies", years=", ".join(map(str, chosen_years))))
     base = load_year(config_dir, chosen_years[-1])
     titles = {n: sc.title_in(lang.value) for n, sc in loaded.items()}
     if mix:
@@ -438,10 +438,10 @@ def business_case_cmd(
     sector = pick("sector", "--sector", sector, sorted(cfg.sectors))
     chosen = pick_countries(cfg, reference, countries)
     if operation not in ("baseload", "hybride"):
-        raise UsageProblem(f"--operation: '{operation}' is not one of baseload, hybride")
+        raise UsageProblem('--operation: ' + said("not_baseload_hybride", value=operation))
     if operation == "hybride":
         if technology != Technology.e_boiler:
-            raise UsageProblem("--operation hybride: the hybrid is an e-boiler beside the gas boiler; give --technology e-boiler")
+            raise UsageProblem('--operation hybride: ' + said("hybrid_boiler_beside_gas"))
         return _hybrid(cfg, sector, chosen, fmt, out_file, excel, lang.value)
     try:
         e = electrification(cfg, sector, technology.value)
@@ -449,7 +449,7 @@ def business_case_cmd(
         electrified = load_year(cfg.config_dir, cfg.year, [parse_override(s) for s in set_ or []] + extra, scenario=scenario)
         result = business_case(cfg, electrified, sector, technology.value, chosen[1:], chosen[0])
     except BusinessCaseError as exc:
-        raise UsageProblem(str(exc)) from None
+        raise UsageProblem(said_of(exc)) from None
     meta = manifest(cfg, command_line())
     if excel is not None:
         from speelveld.report.excel_sheets import write_business_case_workbook
@@ -477,7 +477,7 @@ def _hybrid(cfg, sector: str, chosen: list[str], fmt, out_file, excel, lang: str
     try:
         frame, costs, plant, eua = hybrid_case(cfg, sector, chosen)
     except BusinessCaseError as exc:
-        raise UsageProblem(str(exc)) from None
+        raise UsageProblem(said_of(exc)) from None
     rows = hybrid_rows(frame, costs, plant, eua, break_even(frame, "cost_hybrid"), break_even(frame, "cost_baseload"))
     meta = manifest(cfg, command_line())
     if excel is not None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from speelveld.config.model import CalendarEntry, CountryFile, Succession, Validity
+from speelveld.said import said
 
 
 @dataclass(frozen=True)
@@ -77,23 +78,21 @@ def succession_problems(country: CountryFile, year: int, where, known_params: se
         after = r.followed_by
         if after is None:
             if r.ends is not None and r.ends < year:
-                problems.append(f"{where(r.loc + ('valid',))}: {r.path}: the rule ended in {r.ends} and says nothing of what followed; "
-                                "add followed_by: with rule (its successor's id), paths (values from paths.yaml) or ends: true, and a source")
+                problems.append(f"{where(r.loc + ('valid',))}: {r.path}: " + said("rule_ended_says_nothing", year=r.ends))
             continue
         if r.ends is None:
-            problems.append(f"{where(r.loc + ('followed_by',))}: {r.path}.followed_by: the rule has no end (valid.to_year), so nothing follows it")
+            problems.append(f"{where(r.loc + ('followed_by',))}: {r.path}.followed_by: " + said("rule_end_valid_year"))
             continue
         if after.rule is not None:
             successors = [s for s in by_id.get(after.rule, []) if s.path != r.path]
             if not successors:
-                problems.append(f"{where(r.loc + ('followed_by', 'rule'))}: {r.path}.followed_by.rule: no rule '{after.rule}' in this file")
+                problems.append(f"{where(r.loc + ('followed_by', 'rule'))}: {r.path}.followed_by.rule: " + said("rule_file", rule=after.rule))
             elif not any(s.valid.from_year == r.ends + 1 for s in successors):
-                problems.append(f"{where(r.loc + ('followed_by', 'rule'))}: {r.path}.followed_by.rule: '{after.rule}' must start in {r.ends + 1} "
-                                f"(valid: {{from_year: {r.ends + 1}}}), the year after this rule ends")
+                problems.append(f"{where(r.loc + ('followed_by', 'rule'))}: {r.path}.followed_by.rule: " + said("must_start_valid_year", rule=after.rule, start=r.ends + 1, start2=r.ends + 1))
         if after.paths is not None and known_params is not None:
             for p in after.paths:
                 if p not in known_params:
-                    problems.append(f"{where(r.loc + ('followed_by', 'paths'))}: {r.path}.followed_by.paths: no numeric parameter '{p}'")
+                    problems.append(f"{where(r.loc + ('followed_by', 'paths'))}: {r.path}.followed_by.paths: " + said("numeric_parameter_config", path=p))
     return problems
 
 

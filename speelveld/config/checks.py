@@ -8,6 +8,7 @@ import math
 
 from speelveld.config.model import AT_LEAST_ONE, MAX_MAGNITUDE, MAY_BE_NEGATIVE
 from speelveld.config.units import unit_of
+from speelveld.said import either, said
 
 # Absolute plausible ranges (in the field's own unit), errors whatever the previous year said:
 # a CO2 factor of 73 t/MWh (meant 0.73) or an aid intensity of 0.8 % (meant 80) is a slip, and
@@ -46,14 +47,13 @@ def _plausible_problem(field: str, value: float, unit: str) -> str | None:
     if low <= value <= high:
         return None
     shown = f"{value:g} {unit}".rstrip()
-    text = f"{shown} is outside the plausible {low:g}–{high:g} {unit} for {field}".rstrip()
+    where = {"value": shown, "range": f"{low:g}–{high:g} {unit}".rstrip(), "field": field}
     if unit == "%" and 0 < value <= 1 and low <= value * 100 <= high:
-        text += f"; percentages are written as {value * 100:g}, not {value:g}"
-    elif unit != "%" and value > high:
-        candidates = [f"{value / d:g}" for d in (10, 100, 1000) if low <= value / d <= high]
-        if candidates:
-            text += f"; did you mean {' or '.join(candidates[:2])}? (check the unit and the decimal point)"
-    return text
+        return said("outside_plausible_percentages_written", **where, pct=f"{value * 100:g}", fraction=f"{value:g}")
+    candidates = [f"{value / d:g}" for d in (10, 100, 1000) if low <= value / d <= high] if unit != "%" and value > high else []
+    if candidates:
+        return said("outside_plausible_did_you", **where, options=either(candidates[:2]))
+    return said("outside_plausible", **where)
 
 
 def value_problem(field: str, value: float, own_field: bool = True) -> str | None:
@@ -67,15 +67,15 @@ def value_problem(field: str, value: float, own_field: bool = True) -> str | Non
         unit = ""
     shown = f"{value:g}{' ' + unit if unit else ''}"
     if not math.isfinite(value):
-        return f"value must be a finite number, not {value}"
+        return said("value_must_finite_number", value=value)
     if unit == "%" and not 0 <= value <= 100:
-        return f"{value:g} % is outside 0–100 %"
+        return said("outside_0_100", value=f'{value:g}')
     if value < 0 and field not in MAY_BE_NEGATIVE:
-        return f"{value:g} is negative; {unit or 'this value'} cannot be"
+        return said("negative_cannot", value=f'{value:g}', unit=unit or said("this_value"))
     if abs(value) > MAX_MAGNITUDE:
-        return f"{shown} is implausibly large (more than {MAX_MAGNITUDE:g}); check the unit and the zeros"
+        return said("implausibly_large_more_than", value=shown, limit=f'{MAX_MAGNITUDE:g}')
     if own_field and field in AT_LEAST_ONE and value < 1:
-        return f"{shown} is too small; it must be at least 1 {unit}"
+        return said("too_small_must_least", value=shown, minimum=f'1 {unit}')
     if own_field:
         return _plausible_problem(field, value, unit)
     return None

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from speelveld.config.yamlload import ConfigError
+from speelveld.said import place, said
 
 PACKAGE_CONFIGS = Path(__file__).resolve().parent.parent / "configs"
 REPO_CONFIGS = Path(__file__).resolve().parent.parent.parent / "configs"
@@ -76,22 +77,22 @@ def stray_year_folders(config_dir: Path) -> list[str]:
 
 def _year_files(config_dir: Path, year: int) -> tuple[Path, list[Path], list[Path]]:
     if not config_dir.is_dir():
-        raise ConfigError([f"{config_dir}: config directory not found"])
+        raise ConfigError([f'{config_dir}: ' + said("config_directory_not_found")])
     folder = year_dir(config_dir, year)
     if not folder.is_dir():
-        years = ", ".join(str(y) for y in available_years(config_dir, projections=True)) or "none"
-        raise ConfigError([f"--year: no configs for {year} in {config_dir} (available: {years})"])
+        years = ", ".join(str(y) for y in available_years(config_dir, projections=True)) or said("none")
+        raise ConfigError(['--year: ' + said("configs_available", year=year, folder=config_dir, years=years)])
     eu = folder / "eu.yaml"
     countries = sorted((folder / "countries").glob("*.yaml"))
     sectors: dict[str, Path] = {p.stem: p for p in sorted((config_dir / "sectors").glob("*.yaml"))}
     sectors.update({p.stem: p for p in sorted((folder / "sectors").glob("*.yaml"))})
     problems = _stray_files([folder, folder / "countries", config_dir / "sectors", folder / "sectors"])
     if not eu.is_file():
-        problems.append(f"{eu}:1: file: missing (the EU ETS prices of {year})")
+        problems.append(place(f'{eu}:1', "file") + said("missing_eu_ets_prices", year=year))
     if not countries:
-        problems.append(f"{folder / 'countries'}:1: file: no country files (*.yaml)")
+        problems.append(place(f"{folder / 'countries'}:1", "file") + said("country_files_yaml"))
     if not sectors:
-        problems.append(f"{config_dir / 'sectors'}:1: file: no sector files (*.yaml)")
+        problems.append(place(f"{config_dir / 'sectors'}:1", "file") + said("sector_files_yaml"))
     if problems:
         raise ConfigError(problems)
     return eu, countries, [sectors[k] for k in sorted(sectors)]
@@ -109,7 +110,7 @@ def _stray_files(folders: list[Path]) -> list[str]:
                 continue
             twin = p.with_suffix(".yaml")
             if twin.exists():
-                problems.append(f"{p}:1: file: a second file for '{p.stem}' next to {twin.name}; keep one of the two")
+                problems.append(place(f'{p}:1', "file") + said("second_file_next_keep", name=p.stem, file=twin.name))
             else:
-                problems.append(f"{p}:1: file: not read, because config files end in .yaml; rename it to {twin.name}")
+                problems.append(place(f'{p}:1', "file") + said("not_read_because_config", file=twin.name))
     return problems

@@ -19,6 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from speelveld.config.yamlload import ConfigError
+from speelveld.said import place, said
 
 
 def _yaml() -> YAML:
@@ -65,11 +66,10 @@ class EditableFile:
         try:
             doc = _yaml().load(text)
         except Exception as exc:  # ruamel's own errors: the loader words them better; point there
-            raise ConfigError([f"{path}:1: file: cannot be opened for editing ({' '.join(str(exc).split())[:160]}); run `speelveld validate`"]) from None
+            raise ConfigError([place(f'{path}:1', "file") + said("cannot_opened_editing_run", why=' '.join(str(exc).split())[:160])]) from None
         if dump_text(doc) != text:
             raise ConfigError([
-                f"{path}:1: file: its layout cannot be kept by the editor (e.g. list dashes at the left margin); "
-                "edit this file by hand, or lay it out like the shipped configs (mappings indented by 2, '- ' indented by 2)"
+                place(f'{path}:1', "file") + said("layout_cannot_kept_editor")
             ])
         return doc
 

@@ -12,6 +12,8 @@ from speelveld.config.model import (
 )
 from speelveld.config.yamlload import LineMap
 from speelveld.hints import did_you_mean
+from speelveld.message_catalogue import from_library
+from speelveld.said import Text, said
 
 # ------------------------------------------------------------------ validation errors
 
@@ -76,13 +78,13 @@ def _format_validation(exc: ValidationError, lines: LineMap, origin: dict[tuple,
     problems = []
     for loc, errs in by_loc.items():
         err = _pick_error(errs)
-        field_name = loc_text(doc, loc) or "(file)"
+        field_name = loc_text(doc, loc) or said("whole_file")
         message = _message(err, known)
         where = _origin_of(origin, loc)
         if where:
-            problems.append(f"{where}: {field_name}: {message}")
+            problems.append(f"{where}: " + field_name + ": " + message)
         else:
-            problems.append(f"{lines.file}:{lines.line_of(loc)}: {field_name}: {message}")
+            problems.append(f"{lines.file}:{lines.line_of(loc)}: " + field_name + ": " + message)
     return problems
 
 
@@ -116,45 +118,50 @@ def _message(err: dict, known: set[str]) -> str:
         key = str(err["loc"][-1])
         name, colon, rest = key.partition(":")
         if colon and name in known:  # {value:95}: without a space YAML reads one name, not a field and its value
-            return f"unknown field; YAML reads '{key}' as one name: write a space after the colon ({name}: {rest})"
-        return "unknown field" + did_you_mean(key, sorted(known), cutoff=0.6)
+            return said("unknown_field_yaml_reads", key=key, field=name, value=rest)
+        return said("unknown_field", hint=did_you_mean(key, sorted(known), cutoff=0.6))
     if err["type"] == "missing":
-        return "required field is missing"
+        return said("required_field_missing")
     if err["type"] == "number_union":
-        return f"expected a number, or a mapping {{value, source, quality}}, got {_kind(err.get('input'))}"
+        return said("expected_number_mapping_value", kind=_kind(err.get('input')))
     if err["type"] in ("model_type", "model_attributes_type", "dict_type"):
-        return f"expected a mapping (field: value lines), got {_kind(err.get('input'))}"
+        return said("expected_mapping_field_value", kind=_kind(err.get('input')))
     if err["type"] == "list_type":
-        return f"expected a list, got {_kind(err.get('input'))}"
+        return said("expected_list_got", kind=_kind(err.get('input')))
     if err["type"] in ("float_type", "float_parsing"):
-        return f"expected a number, got {_kind(err.get('input'))}"
+        return said("expected_number_got", kind=_kind(err.get('input')))
     if err["type"] in ("int_type", "int_parsing", "int_from_float"):
-        return f"expected a whole number, got {_kind(err.get('input'))}"
+        return said("expected_whole_number_got", kind=_kind(err.get('input')))
     if err["type"] in ("bool_type", "bool_parsing"):
-        return f"expected true or false, got {_kind(err.get('input'))}"
+        return said("expected_true_false_got", kind=_kind(err.get('input')))
     if err["type"] in ("string_type",):
-        return f"expected text, got {_kind(err.get('input'))}"
+        return said("expected_text_got", kind=_kind(err.get('input')))
+    raised = (err.get("ctx") or {}).get("error")
+    if isinstance(raised, Exception) and raised.args and isinstance(raised.args[0], Text):
+        return raised.args[0]  # a validator's own keyed message, not pydantic's English copy of it
     msg = err["msg"]
     if msg.startswith("Value error, "):
-        msg = msg[len("Value error, ") :]
+        msg = from_library(msg[len("Value error, ") :])
     elif msg.startswith("Input should be ") and "input" in err:
-        msg = f"should be {msg[len('Input should be ') :]}, not {_kind(err['input'])}"
-    elif msg.startswith("String should ") and "input" in err:
-        msg = f"{msg} (got {_kind(err['input'])})"
-    return msg
+        options = msg[len("Input should be ") :]
+        head, sep, last = options.rpartition(" or ")  # pydantic's own list: 'a', 'b' or 'c'
+        msg = said("should_not", options=said("or_last", head=head, last=last) if sep else options, kind=_kind(err["input"]))
+    elif (m := re.fullmatch(r"String should match pattern '(.*)'", msg)) and "input" in err:
+        msg = said("lib_string_should_match_pattern_got", pattern=m[1], kind=_kind(err["input"]))
+    return from_library(msg)
 
 
 def _kind(value: Any) -> str:
     if value is None:
-        return "nothing (null)"
+        return said("kind_null")
     if isinstance(value, bool):
-        return f"{'true' if value else 'false'} (a yes/no value)"
+        return said("kind_yes_no", value="true" if value else "false")
     if isinstance(value, dict):
-        return "a mapping"
+        return said("kind_mapping")
     if isinstance(value, list):
-        return "a list"
+        return said("kind_list")
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text {shown!r}"
+        return said("kind_text", text=repr(shown))
     shown = repr(value)
     return shown if len(shown) <= 40 else f"{shown[:20]}...({len(shown)} characters)"

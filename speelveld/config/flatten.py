@@ -21,6 +21,7 @@ from speelveld.config.resolved import Param
 from speelveld.config.units import unit_of
 from speelveld.config.yamlload import LineMap
 from speelveld.hints import did_you_mean
+from speelveld.said import said
 
 # ------------------------------------------------------------------ flattening into params
 
@@ -57,7 +58,7 @@ class _Flattener:
                 quality = model.quality
                 self.block_note = model.note
                 if model.quality in NEEDS_NOTE and not model.note:
-                    self.problems.append(f"{self.where(loc + ('quality',))}: {loc_text(self.root, loc + ('quality',))}: a block flagged '{model.quality.value}' needs a note with its derivation")
+                    self.problems.append(f"{self.where(loc + ('quality',))}: {loc_text(self.root, loc + ('quality',))}: " + said("block_flagged_needs_note", quality=model.quality.value))
             if model.source and model.source not in self.sources:
                 self._unknown_source(model.source, loc + ("source",))
         for name in type(model).model_fields:
@@ -117,19 +118,19 @@ class _Flattener:
         if written_unit is not None:
             if written_unit not in accepted:
                 self.problems.append(
-                    f"{where}: {field_name}: unknown unit '{written_unit}' for this field (use one of: {', '.join(accepted)})"
+                    f'{where}: {field_name}: ' + said("unknown_unit_field_use", unit=written_unit, units=', '.join(accepted))
                 )
                 return
             factor = accepted[written_unit]
             value, low, high = (None if v is None else v * factor for v in (value, low, high))
         if source is None:
-            self.problems.append(f"{where}: {field_name}: value has no source (set 'source' here or on an enclosing block)")
+            self.problems.append(f'{where}: {field_name}: ' + said("value_source_set_source"))
             return
         for what, v in (("", value), ("low: ", low), ("high: ", high)):
             if v is not None:
                 problem = value_problem(unit_field, v, own_field=loc[-1] == unit_field)
                 if problem:
-                    self.problems.append(f"{where}: {field_name}: {what}{problem}")
+                    self.problems.append(f"{where}: {field_name}: {what}" + problem)
                     return
         self.params[path] = Param(
             path=path,
@@ -152,5 +153,5 @@ class _Flattener:
     def _unknown_source(self, source_id: str, loc: tuple) -> None:
         extra = did_you_mean(source_id, list(self.sources))
         self.problems.append(
-            f"{self.where(loc)}: {loc_text(self.root, loc)}: unknown source '{source_id}'{extra}; define it under 'sources:'"
+            f'{self.where(loc)}: {loc_text(self.root, loc)}: ' + said("unknown_source_define_under", source=source_id, hint=extra)
         )

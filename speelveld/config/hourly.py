@@ -9,6 +9,7 @@ from pathlib import Path
 import polars as pl
 
 from speelveld.errors import UsageProblem
+from speelveld.said import said
 
 ZONES = ("NL", "DE", "BE", "FR")
 LOCAL = "Europe/Berlin"  # the bidding zones' common clock (CET/CEST)
@@ -30,6 +31,5 @@ def covered_years() -> list[int]:
 def year_prices(year: int) -> pl.DataFrame:
     """Every hour of a local calendar year: utc, local and the four zones' prices (€/MWh)."""
     if year not in covered_years():
-        raise UsageProblem(f"--year: hourly prices cover the whole years {', '.join(map(str, covered_years()))} "
-                           f"(data/hourly/README.md), not {year}")
+        raise UsageProblem('--year: ' + said("hourly_prices_cover_whole", years=', '.join(map(str, covered_years())), year=year))
     return _all().filter(pl.col("local").dt.year() == year)

@@ -25,6 +25,7 @@ from speelveld.config.newyear import _CARRIED
 from speelveld.config.resolved import Param, YearConfig
 from speelveld.config.units import unit_of
 from speelveld.config.yamlload import ConfigError
+from speelveld.said import said
 
 # Column keys in sheet order; the header words per language live in report/labels.py.
 COLUMNS = ("path", "scope", "component", "label", "value", "unit", "low", "high", "quality", "source", "note", "where")
@@ -117,11 +118,11 @@ def _number(raw: Any, where: str, what: str, problems: list[str]) -> float | Non
     if raw is None:
         return None
     if isinstance(raw, bool):
-        problems.append(f"{where}: {what}: TRUE/FALSE is not a number")
+        problems.append(where + f": {what}: " + said("true_false_not_number"))
         return None
     if isinstance(raw, (int, float)):
         if not math.isfinite(raw):
-            problems.append(f"{where}: {what}: not a finite number")
+            problems.append(where + f": {what}: " + said("not_finite_number"))
             return None
         return float(raw)
     text = str(raw).strip()
@@ -131,12 +132,12 @@ def _number(raw: Any, where: str, what: str, problems: list[str]) -> float | Non
     # the spreadsheet's own style (a Dutch Excel takes 64,5 and turns 64.5 into text)
     if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})*,\d+|[-+]?\d+,\d+", text):
         point = text.replace(".", "").replace(",", ".")
-        problems.append(f"{where}: {what}: '{text}' is text, not a number; make the cell a number (in a Dutch spreadsheet type {text}, in an English one {point})")
+        problems.append(where + f": {what}: " + said("text_not_number_make", text=text, comma=text, point=point))
         return None
     if re.fullmatch(r"[-+]?\d+\.\d+", text):
-        problems.append(f"{where}: {what}: '{text}' is text, not a number; make the cell a number (in a Dutch spreadsheet type {text.replace('.', ',')}, in an English one {text})")
+        problems.append(where + f": {what}: " + said("text_not_number_make", text=text, comma=text.replace('.', ','), point=text))
         return None
-    problems.append(f"{where}: {what}: '{text}' is text in a number cell; give a number or leave it empty")
+    problems.append(where + f": {what}: " + said("text_number_cell_give", text=text))
     return None
 
 
@@ -173,22 +174,22 @@ def read_workbook(xlsx: Path, config_dir: Path) -> Import:
     ws = wb[inputs_name]
     header = [_text(c) for c in next(ws.iter_rows(min_row=1, max_row=1, values_only=True))]
     if header[: len(COLUMNS)] != inputs_header(lang):
-        raise ConfigError([f"{name}: sheet {inputs_name}, row 1: the columns were changed (expected {', '.join(inputs_header(lang))}); export again"])
+        raise ConfigError([f'{name}: ' + said("sheet_row_1_columns", sheet=inputs_name, columns=', '.join(inputs_header(lang)))])
     params = {p.path: p for p in editable_params(cfg)}
     seen: set[str] = set()
     for row, cells in _rows(ws):
         cells = cells + [None] * (len(COLUMNS) - len(cells))
         path = _text(cells[_COL["path"]])
-        where = f"{name}: sheet {inputs_name}"
+        where = f"{name}: " + said("place_sheet", sheet=inputs_name)
         if path is None:
-            problems.append(f"{where}, cell A{row}: the parameter path is empty")
+            problems.append(where + ", " + said("place_cell", cell=f"A{row}") + ": " + said("parameter_path_empty"))
             continue
         p = params.get(path)
         if p is None:
-            problems.append(f"{where}, cell A{row}: '{path}' is not a parameter of {year}; do not change the path column")
+            problems.append(where + ", " + said("place_cell", cell=f"A{row}") + ": " + said("not_parameter_do_not", path=path, year=year))
             continue
         if path in seen:
-            problems.append(f"{where}, cell A{row} ({path}): the parameter appears twice")
+            problems.append(where + ", " + said("place_cell", cell=f"A{row}") + f" ({path}): " + said("parameter_appears_twice"))
             continue
         seen.add(path)
         edit = _row_edit(p, cells, row, where, lang, inputs_name, sources_name, defined, result, problems)
@@ -200,7 +201,7 @@ def read_workbook(xlsx: Path, config_dir: Path) -> Import:
     if missing:
         # a deleted row is not a deletion: the config keeps the value, and the user should know
         shown = ", ".join(missing[:5]) + (f" (+{len(missing) - 5})" if len(missing) > 5 else "")
-        result.warnings.append(f"{name}: sheet {inputs_name}: {len(missing)} parameter row(s) missing from the sheet, their values are kept unchanged: {shown}")
+        result.warnings.append(f'{name}: ' + said("sheet_parameter_row_s", sheet=inputs_name, n=len(missing), shown=shown))
     if result.edits or result.new_sources:
         _apply(result, config_dir, year)
     return result
@@ -219,10 +220,10 @@ def _opened(xlsx: Path, config_dir: Path):
     try:
         wb = load_workbook(xlsx, data_only=True, read_only=False)
     except Exception as exc:  # openpyxl's own errors for a file that is not a workbook
-        raise ConfigError([f"{xlsx}: not an Excel workbook that can be read ({' '.join(str(exc).split())[:120]})"]) from None
+        raise ConfigError([f'{xlsx}: ' + said("not_excel_workbook_read", why=' '.join(str(exc).split())[:120])]) from None
     lang = next((lg for lg, sheets in SHEETS.items() if sheets[0] in wb.sheetnames), None)
     if lang is None:
-        raise ConfigError([f"{name}: no sheet '{SHEETS['nl'][0]}' or '{SHEETS['en'][0]}'; is this a workbook from `speelveld inputs export`?"])
+        raise ConfigError([f'{name}: ' + said("sheet_workbook_speelveld_inputs", a=SHEETS['nl'][0], b=SHEETS['en'][0])])
     meta_name = SHEETS[lang][3]
     meta = {}
     if meta_name in wb.sheetnames:
@@ -230,15 +231,15 @@ def _opened(xlsx: Path, config_dir: Path):
     try:
         year = int(meta["year"])
     except (KeyError, TypeError, ValueError):
-        raise ConfigError([f"{name}: sheet {meta_name}: the price year is missing; export the workbook again"]) from None
+        raise ConfigError([f'{name}: ' + said("sheet_price_year_missing", sheet=meta_name)]) from None
     problems = []
     for key, digest in meta.items():
         if key.startswith("file:"):
             path = config_dir / key[5:]
             if not path.is_file():
-                problems.append(f"{path}: exported with the workbook but no longer there; export again")
+                problems.append(f'{path}: ' + said("exported_workbook_but_longer"))
             elif file_digest(path) != digest:
-                problems.append(f"{path}: changed since the workbook was exported (an edit in the YAML would be lost); export again and redo the edits")
+                problems.append(f'{path}: ' + said("changed_since_workbook_exported"))
     if problems:
         raise ConfigError(problems)
     return wb, lang, year
@@ -248,24 +249,24 @@ def _new_sources(ws, name: str, sources_name: str, year: int, rel: dict[str, Pat
     """The rows on the sources sheet whose id the file does not define yet."""
     for row, cells in _rows(ws):
         values = dict(zip(SOURCE_COLUMNS, cells + [None] * len(SOURCE_COLUMNS), strict=False))
-        where = f"{name}: sheet {sources_name}, row {row}"
+        where = f"{name}: " + said("place_sheet", sheet=sources_name) + ", " + said("place_row", row=row)
         file_key, sid = _text(values["file"]), _text(values["id"])
         if file_key is None and sid is None:
             continue
         target = rel.get(file_key or "")
         if target is None:
-            problems.append(f"{where} (cell A{row}): '{file_key}' is not a config file of {year}; use the file names of the other rows")
+            problems.append(where + " (" + said("place_cell", cell=f"A{row}") + "): " + said("not_config_file_use", file=file_key, year=year))
             continue
         if sid is None or not re.fullmatch(r"[a-z0-9][a-z0-9_\-]*", sid):
-            problems.append(f"{where} (cell B{row}): source id '{sid or ''}' must be lower-case letters, digits and dashes")
+            problems.append(where + " (" + said("place_cell", cell=f"B{row}") + "): " + said("source_id_must_lower", id=sid or ''))
             continue
         if sid in defined[target]:
             continue  # an existing source: edits of its title etc. are not imported
         if not _text(values["title"]):
-            problems.append(f"{where} (cell C{row}): new source '{sid}' needs a title")
+            problems.append(where + " (" + said("place_cell", cell=f"C{row}") + "): " + said("new_source_needs_title", id=sid))
             continue
         if not (_text(values["url"]) or _text(values["publisher"])) or not _text(values["date"]):
-            problems.append(f"{where}: new source '{sid}' needs a url or publisher (D/E) and a date (F)")
+            problems.append(where + ": " + said("new_source_needs_url", id=sid))
             continue
         fields = {k: _text(values[k]) for k in ("title", "publisher", "url", "date", "reviewed", "note") if _text(values[k])}
         result.new_sources.append(NewSource(target, sid, fields, where))
@@ -278,7 +279,7 @@ def _row_edit(p: Param, cells: list, row: int, where: str, lang: str, inputs_nam
     (added to ``problems``); warnings for a changed value that kept its flag or its carried note."""
 
     def at(key: str) -> str:
-        return f"{where}, cell {_LETTER[key]}{row} ({p.path})"
+        return where + ", " + said("place_cell", cell=f"{_LETTER[key]}{row}") + f" ({p.path})"
 
     count = len(problems)
     value = _number(cells[_COL["value"]], at("value"), "value", problems)
@@ -289,13 +290,17 @@ def _row_edit(p: Param, cells: list, row: int, where: str, lang: str, inputs_nam
     if unit != p.unit:
         accepted = _accepted_units(p)
         if unit not in accepted:
-            problems.append(f"{at('unit')}: unit '{unit}' does not match this parameter (use {p.unit}" + (f", or one of {', '.join(u for u in accepted if u != p.unit)}" if len(accepted) > 1 else "") + ")")
+            others = ", ".join(u for u in accepted if u != p.unit)
+            if others:
+                problems.append(at("unit") + ": " + said("unit_does_not_match", unit=unit, unit_of=p.unit, units=others))
+            else:
+                problems.append(at("unit") + ": " + said("unit_does_not_match_parameter", unit=unit, unit_of=p.unit))
         else:
             factor = accepted[unit]
     word = _text(cells[_COL["quality"]])
     quality = quality_from_word(word) if word else p.quality
     if quality is None:
-        problems.append(f"{at('quality')}: quality '{word}' is not one of {', '.join(QUALITY_WORDS[lang].values())}")
+        problems.append(at("quality") + ": " + said("quality_not", word=word, words=', '.join(QUALITY_WORDS[lang].values())))
     source = _text(cells[_COL["source"]])
     note = _text(cells[_COL["note"]])
     if len(problems) > count:
@@ -310,9 +315,9 @@ def _row_edit(p: Param, cells: list, row: int, where: str, lang: str, inputs_nam
         problems.append(problem)
         return None
     if changed_number and not word:
-        result.warnings.append(f"{at('quality')}: the value changed but the quality cell is empty; the flag stays '{QUALITY_WORDS[lang][p.quality.value]}'")
+        result.warnings.append(at("quality") + ": " + said("value_changed_but_quality", flag=QUALITY_WORDS[lang][p.quality.value]))
     if changed_number and (note or None) == (p.note or None) and p.note and _CARRIED.match(" ".join(p.note.split())):
-        result.warnings.append(f"{at('note')}: the value changed but the note still says it was carried forward from an earlier year; update the note")
+        result.warnings.append(at("note") + ": " + said("value_changed_but_note"))
     if quality == Quality.published and p.quality != Quality.published and _same(low, p.low) and _same(high, p.high):
         # a figure now read in its source is exact: the range of the estimate it replaces goes with it
         low = high = None
@@ -323,17 +328,17 @@ def _edit_problem(p: Param, value, low, high, quality, source, note, lang: str, 
     """Why a changed row cannot be written, or None: a change needs a defined source, a value that
     fits its flag, a note where the flag asks for one, and low ≤ high."""
     if source is None:
-        return f"{at('source')}: a changed value needs a source: an id of the sheet {sources_name} for {Path(p.file).name}, or a new row there"
+        return at("source") + ": " + said("changed_value_needs_source", sheet=sources_name, file=Path(p.file).name)
     if source not in defined.get(Path(p.file), set()):
-        return f"{at('source')}: source '{source}' is not defined for {Path(p.file).name}; add a row on the sheet {sources_name}"
+        return at("source") + ": " + said("source_not_defined_add", source=source, file=Path(p.file).name, sheet=sources_name)
     if quality == Quality.unknown and value is not None:
-        return f"{at('value')}: a value flagged unknown must be empty (or flag it estimate)"
+        return at("value") + ": " + said("value_flagged_unknown_must")
     if quality != Quality.unknown and value is None:
-        return f"{at('value')}: empty, so flag it '{QUALITY_WORDS[lang]['unknown']}' (or give the value)"
+        return at("value") + ": " + said("empty_flag_give_value", quality=QUALITY_WORDS[lang]['unknown'])
     if quality in NEEDS_NOTE and not note:
-        return f"{at('note')}: a value flagged '{QUALITY_WORDS[lang][quality.value]}' needs a note with its derivation"
+        return at("note") + ": " + said("value_flagged_needs_note", quality=QUALITY_WORDS[lang][quality.value])
     if low is not None and high is not None and low > high:
-        return f"{at('low')}: low {low:g} is above high {high:g}"
+        return at("low") + ": " + said("low_above_high", low=f'{low:g}', high=f'{high:g}')
     return None
 
 
@@ -431,7 +436,7 @@ def _cell_of(result: Import, message: str) -> str:
     """A loader error about an edited value, with the workbook cell it came from."""
     for e in result.edits:
         if e.param.path.split(".", 1)[-1].split(".")[-1] in message and e.param.file.split("/")[-1] in message:
-            return f"{e.cell} ({e.param.path}): {message}"  # the cell first: the message after it is worded as any loader message
+            return e.cell + f" ({e.param.path}): " + message  # the cell first: the message after it is worded as any loader message
     return message
 
 

@@ -43,6 +43,7 @@ from speelveld.config.overrides import MOVED_WITH, Override, apply_overrides, ov
 from speelveld.config.resolved import Param, YearConfig
 from speelveld.config.semantic import _identity_checks, _semantic_checks
 from speelveld.config.yamlload import ConfigError, LineMap, load_yaml
+from speelveld.said import place, said, tail
 
 __all__ = [
     "PACKAGE_CONFIGS", "REPO_CONFIGS", "Override", "apply_overrides", "available_years", "default_config_dir", "load_year",
@@ -136,10 +137,10 @@ def _load_year(config_dir: Path, year: int, overrides: list[Override], scenario:
             problems.extend(exc.problems)
             return
         if data is None:
-            problems.append(f"{path}:1: file: the file is empty (expected a mapping of fields)")
+            problems.append(place(f'{path}:1', "file") + said("file_empty_expected_mapping"))
             return
         if not isinstance(data, dict):
-            problems.append(f"{path}:1: file: expected a mapping of fields, got {type(data).__name__}")
+            problems.append(place(f'{path}:1', "file") + said("expected_mapping_fields_got", kind=type(data).__name__))
             return
         docs[key], lines[key], files[key] = data, linemap, path
 
@@ -208,9 +209,10 @@ def _without_repeated_field(problems: list[str], override_origin: dict) -> list[
         for label in labels:
             head = label + ": "
             if problem.startswith(head):
-                field, sep, message = problem[len(head):].partition(": ")
+                rest = tail(problem, len(head))
+                field, sep, _ = rest.partition(": ")
                 if sep and (label.endswith("." + field) or label.endswith(" " + field)):
-                    problem = head + message
+                    problem = head + tail(rest, len(field) + len(sep))
                 break
         out.append(problem)
     return list(dict.fromkeys(out))
@@ -223,7 +225,7 @@ def _scenario_overrides(config_dir: Path, name: str, year: int, docs: dict) -> l
 
     sc = load_scenario(config_dir, name)
     if not sc.applies_to(year):
-        raise ConfigError([f"{sc.file}:1: years: scenario '{name}' applies to {', '.join(map(str, sc.years or []))}, not to {year}"])
+        raise ConfigError([f'{sc.file}:1: years: ' + said("scenario_applies_not", name=name, years=', '.join(map(str, sc.years or [])), year=year)])
     for data in docs.values():
         sources = data.setdefault("sources", {})
         if isinstance(sources, dict):

@@ -43,6 +43,7 @@ from speelveld.config.model_base import (  # noqa: F401 (the schema is read thro
     is_yearly,
     yearly,
 )
+from speelveld.said import said
 
 
 class Ruled(Node):
@@ -101,7 +102,7 @@ class Charge(Node):
     def _one_rate(self):
         given = [k for k in CHARGE_KINDS if getattr(self, k) is not None]
         if len(given) != 1:
-            raise ValueError(f"give exactly one rate field of {', '.join(CHARGE_KINDS)} (got {len(given)})")
+            raise ValueError(said("give_exactly_rate_field", fields=', '.join(CHARGE_KINDS), n=len(given)))
         return self
 
     @property
@@ -162,7 +163,7 @@ class NetworkReduction(Ruled):
     def _one_effect(self):
         given = [k for k in ("pay_at_least_by_hours", "categories", "abatement_pct") if getattr(self, k) is not None]
         if len(given) != 1:
-            raise ValueError("give exactly one effect: pay_at_least_by_hours, categories or abatement_pct")
+            raise ValueError(said("give_exactly_effect_pay"))
         return self
 
 
@@ -217,11 +218,11 @@ class ReducedRate(Ruled):
     def _shape(self):
         if self.intensity_tiers is not None:
             if self.reference_rate_eur_per_mwh is None:
-                raise ValueError("intensity_tiers need reference_rate_eur_per_mwh")
+                raise ValueError(said("intensity_tiers_need_reference"))
             if any(x is not None for x in (self.above_mwh, self.share_of_rate_pct, self.rate_eur_per_mwh)):
-                raise ValueError("intensity_tiers cannot be combined with above_mwh/share_of_rate_pct/rate_eur_per_mwh")
+                raise ValueError(said("intensity_tiers_cannot_combined"))
         elif (self.share_of_rate_pct is None) == (self.rate_eur_per_mwh is None):
-            raise ValueError("give exactly one of share_of_rate_pct or rate_eur_per_mwh (or intensity_tiers)")
+            raise ValueError(said("give_exactly_share_rate"))
         return self
 
 
@@ -257,31 +258,31 @@ class Levy(Node):
     def _one_base(self):
         bases = [k for k in ("rate_eur_per_mwh", "rate_periods", "bands", "percent_of_network") if getattr(self, k) is not None]
         if len(bases) != 1:
-            raise ValueError("give exactly one of rate_eur_per_mwh, rate_periods, bands, percent_of_network")
+            raise ValueError(said("give_exactly_2", fields='rate_eur_per_mwh, rate_periods, bands, percent_of_network'))
         if self.bands is not None:
             _check_bands(self.bands)
         if self.rate_periods is not None:
             _check_periods(self.rate_periods)
         if self.percent_of_network is not None and (self.reduced_rates or self.exempt_processes):
-            raise ValueError("a percent_of_network levy takes no reduced_rates or exempt_processes")
+            raise ValueError(said("percent_network_levy_takes"))
         return self
 
 
 def _check_bands(bands: list[Band]) -> None:
     if bands[0].from_mwh != 0:
-        raise ValueError(f"the first band must start at 0 MWh, not {bands[0].from_mwh:g}")
+        raise ValueError(said("first_band_must_start", start=f'{bands[0].from_mwh:g}'))
     for i, (a, b) in enumerate(zip(bands, bands[1:], strict=False)):
         if a.to_mwh is None:
-            raise ValueError(f"band {i} is open-ended but band {i + 1} follows it")
+            raise ValueError(said("band_open_ended_but", i=i, j=i + 1))
         if b.from_mwh < a.to_mwh:
-            raise ValueError(f"bands {i} and {i + 1} overlap ({a.to_mwh:g} > {b.from_mwh:g} MWh)")
+            raise ValueError(said("bands_overlap_mwh", i=i, j=i + 1, a=f'{a.to_mwh:g}', b=f'{b.from_mwh:g}'))
         if b.from_mwh > a.to_mwh:
-            raise ValueError(f"gap between bands {i} and {i + 1} ({a.to_mwh:g} to {b.from_mwh:g} MWh)")
+            raise ValueError(said("gap_between_bands_mwh", i=i, j=i + 1, a=f'{a.to_mwh:g}', b=f'{b.from_mwh:g}'))
     for i, band in enumerate(bands):
         if band.to_mwh is not None and band.to_mwh <= band.from_mwh:
-            raise ValueError(f"band {i} ends ({band.to_mwh:g}) before it starts ({band.from_mwh:g})")
+            raise ValueError(said("band_ends_before_starts", i=i, end=f'{band.to_mwh:g}', start=f'{band.from_mwh:g}'))
     if bands[-1].to_mwh is not None:
-        raise ValueError("the last band must be open-ended (leave out to_mwh)")
+        raise ValueError(said("last_band_must_open"))
 
 
 def _check_periods(periods: list[RatePeriod]) -> None:
@@ -290,12 +291,12 @@ def _check_periods(periods: list[RatePeriod]) -> None:
     ordered = sorted(periods, key=lambda p: p.start)
     for p in ordered:
         if p.end < p.start:
-            raise ValueError(f"rate period {p.start} to {p.end} ends before it starts")
+            raise ValueError(said("rate_period_ends_before", start=p.start, end=p.end))
     for a, b in zip(ordered, ordered[1:], strict=False):
         if b.start <= a.end:
-            raise ValueError(f"rate periods {a.start}..{a.end} and {b.start}..{b.end} overlap")
+            raise ValueError(said("rate_periods_overlap", a=f'{a.start}..{a.end}', b=f'{b.start}..{b.end}'))
         if (b.start - a.end).days > 1:
-            raise ValueError(f"rate periods leave a gap between {a.end} and {b.start}")
+            raise ValueError(said("rate_periods_leave_gap", a=a.end, b=b.start))
 
 
 class GvaCapTier(Strict):
@@ -317,9 +318,9 @@ class JointCap(Ruled):
     @model_validator(mode="after")
     def _one_cap(self):
         if (self.cap_pct_of_gva is None) == (self.intensity_tiers is None):
-            raise ValueError("give exactly one of cap_pct_of_gva or intensity_tiers")
+            raise ValueError(said("give_exactly", first='cap_pct_of_gva', second='intensity_tiers'))
         if (self.intensity_tiers is None) != (self.reference_rate_eur_per_mwh is None):
-            raise ValueError("intensity_tiers and reference_rate_eur_per_mwh go together")
+            raise ValueError(said("tiers_need_reference_rate"))
         return self
 
 
@@ -428,11 +429,11 @@ class Support(Ruled):
         budget = self.budget_eur_per_year is not None or self.eligible_consumption_mwh is not None
         floor = self.target_price_eur_per_mwh is not None or self.max_aid_share_pct is not None
         if budget == floor:
-            raise ValueError("give either budget_eur_per_year with eligible_consumption_mwh, or target_price_eur_per_mwh with max_aid_share_pct")
+            raise ValueError(said("give_either_budget_eur"))
         if budget and (self.budget_eur_per_year is None or self.eligible_consumption_mwh is None):
-            raise ValueError("the budget route needs both budget_eur_per_year and eligible_consumption_mwh")
+            raise ValueError(said("budget_route_needs_both"))
         if floor and (self.target_price_eur_per_mwh is None or self.max_aid_share_pct is None):
-            raise ValueError("the price route needs both target_price_eur_per_mwh and max_aid_share_pct")
+            raise ValueError(said("price_route_needs_both"))
         return self
 
 
@@ -475,7 +476,7 @@ class GasCharge(Node):
     def _one_rate(self):
         given = [k for k in GAS_CHARGE_KINDS if getattr(self, k) is not None]
         if len(given) != 1:
-            raise ValueError(f"give exactly one rate field of {', '.join(GAS_CHARGE_KINDS)} (got {len(given)})")
+            raise ValueError(said("give_exactly_rate_field", fields=', '.join(GAS_CHARGE_KINDS), n=len(given)))
         return self
 
     @property
@@ -586,7 +587,7 @@ class SectorFile(Node):
     @model_validator(mode="after")
     def _load(self):
         if (self.utilisation_hours is None) == (self.contracted_capacity_kw is None):
-            raise ValueError("give exactly one of utilisation_hours or contracted_capacity_kw")
+            raise ValueError(said("give_exactly", first='utilisation_hours', second='contracted_capacity_kw'))
         return self
 
 
@@ -605,7 +606,7 @@ class Technology(Node):
     @model_validator(mode="after")
     def _one_efficiency(self):
         if (self.efficiency_pct is None) == (self.cop is None):
-            raise ValueError("give exactly one of efficiency_pct (a boiler) or cop (a heat pump)")
+            raise ValueError(said("give_exactly_efficiency_pct"))
         return self
 
 

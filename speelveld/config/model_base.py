@@ -9,15 +9,17 @@ from typing import Annotated, Any, Union
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic import Strict as StrictType
 
+from speelveld.said import said
+
 
 def _nace_list(value):
     # Unquoted YAML turns 24.10 into the float 24.1, silently changing the code: insist on quotes.
     if isinstance(value, list):
         for item in value:
             if not isinstance(item, str):
-                raise ValueError(f"write NACE codes as quoted text, e.g. '24.10' (got {item!r})")
+                raise ValueError(said("write_nace_codes_quoted", got=f'{item!r}'))
             if not item.replace(".", "").isdigit():
-                raise ValueError(f"'{item}' is not a NACE code like '20.14'")
+                raise ValueError(said("not_nace_code_like", code=item))
     return value
 
 
@@ -113,22 +115,22 @@ class SourcedValue(Strict):
     @model_validator(mode="after")
     def _unknown_means_null(self):
         if self.value is None and self.quality not in (None, Quality.unknown):
-            raise ValueError("value is null, so quality must be 'unknown'")
+            raise ValueError(said("value_null_quality_must"))
         if self.value is not None and self.quality == Quality.unknown:
-            raise ValueError("quality 'unknown' needs value: null (an unknown figure is never a number)")
+            raise ValueError(said("quality_unknown_needs_value"))
         if self.quality in NEEDS_NOTE and not self.note:
-            raise ValueError(f"a value flagged '{self.quality.value}' needs a note with its derivation")
+            raise ValueError(said("value_flagged_needs_note", quality=self.quality.value))
         if (self.low is None) != (self.high is None) and self.value is not None:
-            raise ValueError("give low and high together (the range the figure lies in); only an unknown value may have one bound")
+            raise ValueError(said("give_low_high_together"))
         if (self.low is not None or self.high is not None) and not self.note:
-            raise ValueError("a value with low and high needs a note that says why the range holds")
+            raise ValueError(said("value_low_high_needs"))
         if self.low is not None and self.high is not None:
             if self.low > self.high:
-                raise ValueError(f"low {self.low:g} is above high {self.high:g}")
+                raise ValueError(said("low_above_high", low=f'{self.low:g}', high=f'{self.high:g}'))
             if self.value is not None and not self.low <= self.value <= self.high:
-                raise ValueError(f"value {self.value:g} is outside its range {self.low:g} to {self.high:g}")
+                raise ValueError(said("value_outside_range", value=f'{self.value:g}', low=f'{self.low:g}', high=f'{self.high:g}'))
             if self.quality == Quality.published and self.low < self.high:
-                raise ValueError("a published value is exact: flag it 'derived' or 'estimate' to give it a range")
+                raise ValueError(said("published_value_exact_flag"))
         return self
 
 
@@ -153,7 +155,7 @@ class Validity(Strict):
     @model_validator(mode="after")
     def _ordered(self):
         if self.from_year is not None and self.to_year is not None and self.from_year > self.to_year:
-            raise ValueError(f"from_year {self.from_year} is after to_year {self.to_year}")
+            raise ValueError(said("year_after_year", start=self.from_year, end=self.to_year))
         return self
 
     def covers(self, year: int) -> bool:
@@ -181,9 +183,9 @@ class Succession(Node):
     def _one_kind(self):
         kinds = [k for k in ("rule", "paths") if getattr(self, k) is not None] + (["ends"] if self.ends else [])
         if len(kinds) != 1:
-            raise ValueError("give exactly one of rule (the successor's id), paths (values from paths.yaml) or ends: true")
+            raise ValueError(said("give_exactly_rule_successor"))
         if not self.source or not self.note:
-            raise ValueError("say with a source and a note why this is what follows")
+            raise ValueError(said("say_source_note_why"))
         return self
 
     @property
@@ -202,7 +204,7 @@ class Bound(Strict):
     @model_validator(mode="after")
     def _some(self):
         if all(v is None for v in (self.min, self.above, self.max, self.below)):
-            raise ValueError("give at least one of min, above, max, below")
+            raise ValueError(said("give_least_min_above"))
         return self
 
 

@@ -25,6 +25,7 @@ from speelveld.config.load import available_years, load_year
 from speelveld.config.model import Quality
 from speelveld.config.resolved import Param, rule_windows
 from speelveld.config.yamlload import ConfigError
+from speelveld.said import said
 
 
 @dataclass
@@ -101,14 +102,14 @@ def plan_new_year(config_dir: Path, year: int, from_year: int | None = None) -> 
     """The new year's files, edited in memory, and what the roll-forward did; nothing written."""
     years = available_years(config_dir)
     if not years:
-        raise ConfigError([f"--config-dir: no price-year folders (e.g. 2026/) in {config_dir}"])
+        raise ConfigError(['--config-dir: ' + said("price_year_folders_2026", folder=config_dir)])
     if year in years:
-        raise ConfigError([f"{config_dir / str(year)}: price year {year} exists already; new-year never overwrites (rename or remove it first)"])
+        raise ConfigError([f'{config_dir / str(year)}: ' + said("price_year_exists_already", year=year)])
     from_year = from_year if from_year is not None else years[-1]
     if from_year not in years:
-        raise ConfigError([f"--from: no configs for {from_year} (available: {', '.join(map(str, years))})"])
+        raise ConfigError(['--from: ' + said("configs_available_2", year=from_year, years=', '.join(map(str, years)))])
     if year <= from_year:
-        raise ConfigError([f"--from: {from_year} is not before {year}; new-year rolls a year forward (give an earlier --from)"])
+        raise ConfigError(['--from: ' + said("not_before_new_year", year=from_year, new=year)])
     cfg = load_year(config_dir, from_year)
     report = NewYear(year=year, from_year=from_year, target=config_dir / str(year))
     year_dir = config_dir / str(from_year)

@@ -13,6 +13,7 @@ from speelveld.config.model import (
 )
 from speelveld.config.yamlload import ConfigError, parse_value
 from speelveld.hints import did_you_mean
+from speelveld.said import said
 
 # ------------------------------------------------------------------ overrides
 
@@ -28,19 +29,19 @@ class Override:
     @classmethod
     def parse(cls, text: str, origin: str = "--set") -> Override:
         if "=" not in text:
-            raise ConfigError([f"{origin} {text}: expected PATH=VALUE, e.g. DE.commodity.baseload_eur_per_mwh=95"])
+            raise ConfigError([f'{origin} {text}: ' + said("expected_path_value", example='DE.commodity.baseload_eur_per_mwh=95')])
         path, raw = text.split("=", 1)
         path = path.strip()
         if not path or any(not part for part in path.split(".")):
-            raise ConfigError([f"{origin} {text}: malformed path '{path}'"])
+            raise ConfigError([f'{origin} {text}: ' + said("malformed_path", path=path)])
         try:
             value = parse_value(raw) if raw.strip() else None
         except (yaml.YAMLError, RecursionError):
-            raise ConfigError([f"{origin} {text}: cannot read value '{raw}'"]) from None
+            raise ConfigError([f'{origin} {text}: ' + said("cannot_read_value", value=raw)]) from None
         if value is None or isinstance(value, str) and not raw.strip():
-            raise ConfigError([f"{origin} {text}: missing value after '='"])
+            raise ConfigError([f'{origin} {text}: ' + said("missing_value_after")])
         if isinstance(value, float) and not math.isfinite(value):
-            raise ConfigError([f"{origin} {text}: value must be a finite number"])
+            raise ConfigError([f'{origin} {text}: ' + said("value_must_finite_number_2")])
         return cls(path, value, origin)
 
 
@@ -106,7 +107,7 @@ def _split_root(path: str, docs: dict[str, Any], sector_names: list[str]) -> lis
         return [(("countries", head), parts[1:])]
     roots = ["eu", "sector", "sectors.<name>"] + sorted(k[1] for k in docs if k[0] == "countries")
     extra = did_you_mean(head, roots)
-    raise KeyError(f"unknown root '{head}'{extra}; a path starts with one of: {', '.join(roots)}")
+    raise KeyError(said("unknown_root_path_starts", root=head, hint=extra, roots=', '.join(roots)))
 
 
 def _navigate_set(doc: Any, segments: list[str], value: Any, origin_note: str) -> tuple:
@@ -132,7 +133,7 @@ def _navigate_set(doc: Any, segments: list[str], value: Any, origin_note: str) -
                     trail.append(seg)
                     continue
                 extra = did_you_mean(seg, list(node))
-                raise KeyError(f"no '{seg}' under '{'.'.join(trail) or '(root)'}'{extra}")
+                raise KeyError(said("under", name=seg, under='.'.join(trail) or '(root)', hint=extra))
             if last:
                 node[seg] = _as_sourced(node[seg], value, origin_note)
                 return tuple(loc + [seg])
@@ -143,22 +144,22 @@ def _navigate_set(doc: Any, segments: list[str], value: Any, origin_note: str) -
             if index is None and last and isinstance(value, dict) and not seg.isdigit():
                 # `set` on a new id adds the item: the id is the path's last segment
                 if str(value.get("id", seg)) != seg:
-                    raise KeyError(f"the item's id '{value['id']}' differs from the path's '{seg}'")
+                    raise KeyError(said("item_s_id_differs", id=value['id'], seg=seg))
                 node.append({"id": seg, **{k: v for k, v in value.items() if k != "id"}})
                 return tuple(loc + [len(node) - 1])
             if index is None:
                 ids = [str(x.get("id")) for x in node if isinstance(x, dict) and "id" in x]
                 extra = did_you_mean(seg, ids)
-                raise KeyError(f"no item '{seg}' in '{'.'.join(trail)}'{extra}")
+                raise KeyError(said("item", item=seg, under='.'.join(trail), hint=extra))
             if last:
                 node[index] = _as_sourced(node[index], value, origin_note)
                 return tuple(loc + [index])
             node = node[index]
             loc.append(index)
         else:
-            raise KeyError(f"'{'.'.join(trail)}' is a value, it has no '{seg}'")
+            raise KeyError(said("value", path='.'.join(trail), name=seg))
         trail.append(seg)
-    raise KeyError("empty path")
+    raise KeyError(said("empty_path"))
 
 
 def _append(node: Any, name: str, trail: list[str], loc: list, value: Any) -> tuple:
@@ -170,18 +171,18 @@ def _append(node: Any, name: str, trail: list[str], loc: list, value: Any) -> tu
             if isinstance(node, dict) and name in all_field_names():
                 node[name] = []  # a known list the file leaves out starts empty
             else:
-                raise KeyError(f"no list '{where}' to add to")
+                raise KeyError(said("list_add", where=where))
         target, loc = node[name], [*loc, name]
     else:
         target = node
     if not isinstance(target, list):
-        raise KeyError(f"'{where}' is not a list; '+' adds an item to a list")
+        raise KeyError(said("not_list_adds_item", where=where))
     items = value if isinstance(value, list) else [value]
     for item in items:
         if not isinstance(item, dict) or "id" not in item:
-            raise KeyError(f"'{where}+' adds items with an id, e.g. {{id: my-measure, label: ...}}")
+            raise KeyError(said("adds_items_id", where=where, example='{id: my-measure, label: ...}'))
         if _list_index(target, str(item["id"])) is not None and not str(item["id"]).isdigit():
-            raise KeyError(f"'{where}' already has an item '{item['id']}'; set its fields with {where}.{item['id']}.FIELD=VALUE")
+            raise KeyError(said("already_item_set_fields", where=where, id=item['id'], path=f"{where}.{item['id']}.FIELD=VALUE"))
         target.append(item)
     return tuple([*loc, len(target) - 1])
 
@@ -215,13 +216,13 @@ def apply_overrides(
             targets = _split_root(ov.path, docs, sector_names)
             for key, segments in targets:
                 if key not in docs:  # only a sector can be named that has no file (sectors.NAME.…)
-                    raise KeyError(f"unknown sector '{key[1]}'{did_you_mean(key[1], sector_names)}; available: {', '.join(sector_names)}")
+                    raise KeyError(said("unknown_sector_available", given=key[1], hint=did_you_mean(key[1], sector_names), available=', '.join(sector_names)))
                 if not segments:
-                    raise KeyError("the path names a whole file; name a field inside it")
+                    raise KeyError(said("path_names_whole_file"))
                 loc = _navigate_set(docs[key], segments, ov.value, override_note(ov))
                 origins.setdefault(key, {})[loc] = f"{ov.origin} {ov.path}"
         except KeyError as exc:
-            problems.append(f"{ov.origin} {ov.path}: {exc.args[0]}")
+            problems.append(f"{ov.origin} {ov.path}: " + exc.args[0])
     if problems:
         raise ConfigError(problems)
     return origins

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 import polars as pl
 
 from speelveld.config.yamlload import ConfigError
+from speelveld.said import place, said
 
 LOCAL = "Europe/Amsterdam"
 
@@ -40,14 +41,14 @@ class Profile:
 
 def load_profile(path: Path, year: int) -> Profile:
     if not path.is_file():
-        raise ConfigError([f"--profile: {path} not found"])
+        raise ConfigError(['--profile: ' + said("not_found", path=path)])
     try:
         raw = pl.read_csv(path, infer_schema=False, encoding="utf8")
     except Exception as exc:  # noqa: BLE001  (polars' own parse errors: said in one line)
-        raise ConfigError([f"{path}:1: file: not a CSV file ({str(exc).splitlines()[0]})"]) from None
+        raise ConfigError([place(f"{path}:1", "file") + said("not_csv_file", why=str(exc).splitlines()[0])]) from None
     missing = [c for c in ("datetime", "mw") if c not in raw.columns]
     if missing:
-        raise ConfigError([f"{path}:1: header: the columns datetime and mw are needed (missing: {', '.join(missing)}; found: {', '.join(raw.columns) or 'none'})"])
+        raise ConfigError([place(f'{path}:1', "header") + said("columns_datetime_mw_needed", missing=', '.join(missing), found=', '.join(raw.columns) or said("none"))])
     frame = raw.select("datetime", "mw").with_row_index("row", offset=2)  # line 1 is the header
     mw = pl.col("mw").str.strip_chars().str.replace(",", ".").cast(pl.Float64, strict=False)
     text = pl.col("datetime").str.strip_chars()
@@ -56,18 +57,18 @@ def load_profile(path: Path, year: int) -> Profile:
     bad = frame.filter(pl.col("value").is_null() | ~pl.col("value").is_finite())
     if bad.height:
         r = bad.row(0, named=True)
-        raise ConfigError([f"{path}:{r['row']}: mw: '{r['mw']}' is not a number"])
+        raise ConfigError([f"{path}:{r['row']}: mw: " + said("not_number", value=r['mw'])])
     negative = frame.filter(pl.col("value") < 0)
     if negative.height:
         r = negative.row(0, named=True)
-        raise ConfigError([f"{path}:{r['row']}: mw: {r['value']:g} MW is negative"])
+        raise ConfigError([f"{path}:{r['row']}: mw: " + said("mw_negative", value=f"{r['value']:g}")])
     aware = frame.filter(pl.col("aware")).with_columns(
         pl.col("datetime").str.strip_chars().str.replace("Z$", "+00:00").str.to_datetime(time_zone="UTC", strict=False).alias("utc"))
     naive = frame.filter(~pl.col("aware")).with_columns(pl.col("datetime").str.strip_chars().str.to_datetime(strict=False).alias("naive"))
     unread = pl.concat([aware.filter(pl.col("utc").is_null()).select("row", "datetime"), naive.filter(pl.col("naive").is_null()).select("row", "datetime")]).sort("row")
     if unread.height:
         r = unread.row(0, named=True)
-        raise ConfigError([f"{path}:{r['row']}: datetime: '{r['datetime']}' is not an ISO 8601 date and time (e.g. 2025-01-01T00:00+01:00)"])
+        raise ConfigError([f"{path}:{r['row']}: datetime: " + said("not_iso_8601_date", value=r['datetime'])])
     if naive.height:
         # a naive time is Dutch local time: the autumn's repeated 02:00 is first the earlier, then the later hour
         second = pl.col("naive").cum_count().over("naive") > 1
@@ -76,7 +77,7 @@ def load_profile(path: Path, year: int) -> Profile:
         gone = naive.filter(pl.col("local").is_null())
         if gone.height:
             r = gone.row(0, named=True)
-            raise ConfigError([f"{path}:{r['row']}: datetime: {r['datetime']} does not exist in Dutch local time (the spring clock change skips it)"])
+            raise ConfigError([f"{path}:{r['row']}: datetime: " + said("does_not_exist_dutch", value=r['datetime'])])
         naive = naive.with_columns(pl.col("local").dt.convert_time_zone("UTC").alias("utc"))
     parts = [part.select("row", "datetime", "utc", "value") for part in (aware, naive) if part.height]
     hours = pl.concat(parts).sort("row") if parts else pl.DataFrame(schema={"row": pl.UInt32, "datetime": pl.String, "utc": pl.Datetime("us", "UTC"), "value": pl.Float64})
@@ -84,16 +85,16 @@ def load_profile(path: Path, year: int) -> Profile:
     other = local_year.filter(pl.col("year") != year)
     if other.height:
         r = other.row(0, named=True)
-        raise ConfigError([f"{path}:{r['row']}: datetime: {r['datetime']} is not in the price year {year}"])
+        raise ConfigError([f"{path}:{r['row']}: datetime: " + said("not_price_year", value=r['datetime'], year=year)])
     not_whole = hours.filter(pl.col("utc").dt.minute() != 0)
     if not_whole.height:
         r = not_whole.row(0, named=True)
-        raise ConfigError([f"{path}:{r['row']}: datetime: {r['datetime']} does not start an hour (one row per hour)"])
+        raise ConfigError([f"{path}:{r['row']}: datetime: " + said("does_not_start_hour", value=r['datetime'])])
     repeated = hours.filter(pl.col("utc").is_duplicated()).sort("row")
     if repeated.height:
         r = repeated.row(1, named=True) if repeated.height > 1 else repeated.row(0, named=True)
         first = repeated.filter(pl.col("utc") == r["utc"])["row"].min()
-        raise ConfigError([f"{path}:{r['row']}: datetime: {r['datetime']} repeats the hour of row {first}"])
+        raise ConfigError([f"{path}:{r['row']}: datetime: " + said("repeats_hour_row", value=r['datetime'], row=first)])
     start = pl.datetime(year, 1, 1, time_zone=LOCAL).dt.convert_time_zone("UTC")
     end = pl.datetime(year + 1, 1, 1, time_zone=LOCAL).dt.convert_time_zone("UTC")
     expected = pl.select(pl.datetime_range(start, end, "1h", closed="left", time_zone="UTC").alias("utc"))
@@ -103,11 +104,11 @@ def load_profile(path: Path, year: int) -> Profile:
         before = hours.filter(pl.col("utc") < when)
         after = "" if before.height == 0 else f" (after row {before['row'].max()})"
         local = when.astimezone(ZoneInfo(LOCAL))
-        raise ConfigError([f"{path}: datetime: the hour {local.isoformat(timespec='minutes')} is missing{after}; a profile has every hour of {year} ({expected.height:,}), it is not padded"])
+        raise ConfigError([f'{path}: datetime: ' + said("hour_missing_profile_every", hour=local.isoformat(timespec='minutes'), after=after, year=year, n=f'{expected.height:,}')])
     frame = hours.select("utc", pl.col("value").alias("mw")).sort("utc")
     mwh, peak = float(frame["mw"].sum()), float(frame["mw"].max())
     if mwh <= 0:
-        raise ConfigError([f"{path}: mw: the profile uses nothing in {year}"])
+        raise ConfigError([f'{path}: mw: ' + said("profile_uses_nothing", year=year)])
     return Profile(path, year, frame, mwh, peak)
 
 

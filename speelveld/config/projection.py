@@ -29,6 +29,7 @@ from speelveld.config.edit import set_number
 from speelveld.config.model import Bool, Int, Quality, Source, SourcedValue, Strict
 from speelveld.config.yamlload import ConfigError, LineMap, load_yaml
 from speelveld.hints import did_you_mean
+from speelveld.said import place, said
 
 
 class PathEntry(Strict):
@@ -45,9 +46,9 @@ class PathEntry(Strict):
     @model_validator(mode="after")
     def _one_kind(self):
         if (self.follow is None) == (self.years is None):
-            raise ValueError("give either years (a value per year) or follow (another parameter's path)")
+            raise ValueError(said("path_years_or_follow"))
         if self.follow is not None and (self.source is None or not self.note):
-            raise ValueError("a path that follows another needs its own source and a note that says why")
+            raise ValueError(said("path_follows_needs_source_note"))
         return self
 
 
@@ -75,30 +76,30 @@ class Projection:
 
 def load_paths(path: Path) -> tuple[PathsFile, LineMap]:
     if not path.is_file():
-        raise ConfigError([f"--paths: {path} not found (a paths file lists each parameter's values for the projection years)"])
+        raise ConfigError(["--paths: " + said("paths_file_not_found", path=path)])
     data, lines = load_yaml(path)
     if not isinstance(data, dict):
-        raise ConfigError([f"{path}:1: file: expected a mapping with base_year, sources, price_band, paths"])
+        raise ConfigError([place(f"{path}:1", "file") + said("expected_mapping_paths_file")])
     try:
         model = PathsFile.model_validate(data)
     except ValidationError as exc:
         from speelveld.config.scenario import _format
 
-        raise ConfigError([_format(path, lines, err).replace("unknown field", "unknown field in the paths file") for err in exc.errors(include_url=False)]) from None
+        raise ConfigError([_format(path, lines, err, unknown="unknown_field_paths_file") for err in exc.errors(include_url=False)]) from None
     problems = []
     sources = set(model.sources)
     if model.price_band.widen_pct.source not in sources:
-        problems.append(f"{path}:{lines.line_of(('price_band', 'widen_pct', 'source'))}: price_band.widen_pct.source: unknown source '{model.price_band.widen_pct.source}'")
+        problems.append(f"{path}:{lines.line_of(('price_band', 'widen_pct', 'source'))}: price_band.widen_pct.source: " + said("unknown_source", source=model.price_band.widen_pct.source))
     for i, entry in enumerate(model.paths):
         used = [("source", entry.source)] if entry.source else []
         used += [(f"years.{y}.source", v.source) for y, v in (entry.years or {}).items() if v.source]
         for where, sid in used:
             if sid not in sources:
                 extra = did_you_mean(sid, list(sources))
-                problems.append(f"{path}:{lines.line_of(('paths', i, *where.split('.')))}: paths.{entry.path}.{where}: unknown source '{sid}'{extra}; define it under 'sources:'")
+                problems.append(f"{path}:{lines.line_of(('paths', i, *where.split('.')))}: paths.{entry.path}.{where}: " + said("unknown_source_define_under", source=sid, hint=extra))
         for y, v in (entry.years or {}).items():
             if v.source is None:
-                problems.append(f"{path}:{lines.line_of(('paths', i, 'years', str(y)))}: paths.{entry.path}.years.{y}: a value needs its source")
+                problems.append(f"{path}:{lines.line_of(('paths', i, 'years', str(y)))}: paths.{entry.path}.years.{y}: " + said("path_value_needs_source"))
         problems += _year_problems(path, lines, i, entry, model.base_year)
     if problems:
         raise ConfigError(problems)
@@ -117,13 +118,13 @@ def _year_problems(path: Path, lines: LineMap, i: int, entry: PathEntry, base: i
         wrong = next(y for y, e in zip(years, expected, strict=True) if y != e)
         where = f"{path}:{lines.line_of(('paths', i, 'years', str(wrong)))}: paths.{entry.path}.years.{wrong}"
         run = ", ".join(map(str, expected))
-        problems.append(f"{where}: the years of a path run on from {base + 1} without a gap ({run}), so {wrong} is out of place")
+        problems.append(f'{where}: ' + said("years_path_run_without", start=base + 1, years=run, year=wrong))
     field = entry.path.rsplit(".", 1)[-1]
     for y, v in (entry.years or {}).items():
         for what, x in (("", v.value), ("low: ", v.low), ("high: ", v.high)):
             problem = None if x is None else value_problem(field, x)
             if problem:
-                problems.append(f"{path}:{lines.line_of(('paths', i, 'years', str(y)))}: paths.{entry.path}.years.{y}: {what}{problem}")
+                problems.append(f"{path}:{lines.line_of(('paths', i, 'years', str(y)))}: paths.{entry.path}.years.{y}: {what}" + problem)
     return problems
 
 
@@ -150,14 +151,13 @@ def calendar_problems(config_dir: Path, cfg, to_year: int, paths: PathsFile) -> 
                 lines = load_yaml(file)[1]
             where = f"{file}:{lines.line_of(r.loc + ('valid',))}"
             if r.followed_by is None:
-                problems.append(f"{where}: {r.path}: {r.label} ends in {r.ends} and says nothing of what follows, so {r.ends + 1} cannot be built; "
-                                "add followed_by: with rule, paths or ends: true, and a source")
+                problems.append(f'{where}: {r.path}: ' + said("ends_says_nothing_what", rule=r.label, end=r.ends, year=r.ends + 1))
             elif r.followed_by.paths is not None:
                 for p in r.followed_by.paths:
                     entry = given.get(p)
                     for year in range(r.ends + 1, min(to_year, last) + 1):
                         if entry is None or (entry.years is not None and year not in entry.years):
-                            problems.append(f"{where}: {r.path}: {r.label} is followed by values from the paths file, but it gives none for {p} in {year}")
+                            problems.append(f'{where}: {r.path}: ' + said("followed_values_paths_file", rule=r.label, path=p, year=year))
                             break
     return problems
 
@@ -172,19 +172,19 @@ def plan_projection(config_dir: Path, to_year: int, paths_file: Path | None = No
     base = paths.base_year
     years = available_years(config_dir)
     if base not in years:
-        raise ConfigError([f"{paths_file}:{lines.line_of(('base_year',))}: base_year: no price year {base} in {config_dir} (available: {', '.join(map(str, years))})"])
+        raise ConfigError([f"{paths_file}:{lines.line_of(('base_year',))}: base_year: " + said("base_year_not_there", year=base, folder=config_dir, years=", ".join(map(str, years)))])
     later = [y for y in years if y > base]
     if later:
-        raise ConfigError([f"{paths_file}:{lines.line_of(('base_year',))}: base_year: {base} is not the latest price year ({later[-1]} is); project from the latest"])
+        raise ConfigError([f"{paths_file}:{lines.line_of(('base_year',))}: base_year: " + said("base_year_not_latest", year=base, latest=later[-1])])
     if to_year <= base:
-        raise UsageError(f"--to {to_year}: projection years come after the base year {base}")
+        raise UsageError(f"--to {to_year}: " + said("projection_after_base", year=base))
     cfg = load_year(config_dir, base)
     problems = []
     for i, entry in enumerate(paths.paths):
         for p in [entry.path] + ([entry.follow] if entry.follow else []):
             if p not in cfg.params:
                 extra = did_you_mean(p, list(cfg.params), cutoff=0.7)
-                problems.append(f"{paths_file}:{lines.line_of(('paths', i, 'path'))}: paths.{i}.path: no numeric parameter '{p}' in the {base} configs{extra}")
+                problems.append(f"{paths_file}:{lines.line_of(('paths', i, 'path'))}: paths.{i}.path: " + said("numeric_parameter_config_2", path=p, year=base, hint=extra))
     problems += calendar_problems(config_dir, cfg, to_year, paths)
     if problems:
         raise ConfigError(problems)

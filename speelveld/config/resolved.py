@@ -76,7 +76,7 @@ class YearConfig:
         try:
             return self.refs[(id(model), name, *key)]
         except KeyError:
-            raise KeyError(f"{type(model).__name__}.{name}{''.join(f'[{k}]' for k in key)} is not a number of this config") from None
+            raise KeyError(f"{type(model).__name__}.{name}{''.join(f'[{k}]' for k in key)} is not a number of this config") from None  # internal: a bug, not the user's input
 
     def param_of(self, model, name: str, *key) -> Param:
         return self.params[self.path_of(model, name, *key)]

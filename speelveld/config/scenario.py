@@ -29,6 +29,7 @@ from pydantic import Field, ValidationError
 from speelveld.config.model import Bool, Float, InLanguages, Int, Num, Quality, Source, Strict
 from speelveld.config.yamlload import ConfigError, LineMap, load_yaml
 from speelveld.hints import did_you_mean
+from speelveld.said import place, said
 
 
 class StateCost(Strict):
@@ -139,25 +140,26 @@ def load_scenario(config_dir: Path, name: str) -> Scenario:
     if not path.is_file():
         names = available_scenarios(config_dir)
         extra = did_you_mean(name, names)
-        raise ConfigError([f"--scenario: unknown scenario '{name}'{extra}; available: {', '.join(names) or 'none'} (in {scenario_dir(config_dir)})"])
+        raise ConfigError(['--scenario: ' + said("unknown_scenario_available", given=name, hint=extra, available=', '.join(names) or said("none"), folder=scenario_dir(config_dir))])
     data, lines = load_yaml(path)
     if not isinstance(data, dict):
-        got = "the file is empty" if data is None else f"got {type(data).__name__}"
-        raise ConfigError([f"{path}:1: file: expected a mapping with scenario, title, description, set ({got})"])
+        if data is None:
+            raise ConfigError([place(f"{path}:1", "file") + said("expected_mapping_scenario_title")])
+        raise ConfigError([place(f"{path}:1", "file") + said("expected_mapping_scenario_title_description", kind=type(data).__name__)])
     try:
         model = ScenarioFile.model_validate(data)
     except ValidationError as exc:
         raise ConfigError([_format(path, lines, err) for err in exc.errors(include_url=False)]) from None
     problems = []
     if model.scenario != name:
-        problems.append(f"{path}:{lines.line_of(('scenario',))}: scenario: '{model.scenario}' does not match the file name '{name}.yaml'")
+        problems.append(f"{path}:{lines.line_of(('scenario',))}: scenario: " + said("does_not_match_file", given=model.scenario, file=f'{name}.yaml'))
     for key, value in model.set.items():
         if isinstance(value, dict) and "source" in value and value["source"] not in model.sources and value["source"] != "override":
-            problems.append(f"{path}:{lines.line_of(('set', key, 'source'))}: set.{key}.source: unknown source '{value['source']}'; define it under 'sources:'")
+            problems.append(f"{path}:{lines.line_of(('set', key, 'source'))}: set.{key}.source: " + said("unknown_source_define_under", source=value['source'], hint=""))
     if model.option is not None:
         problems += _option_problems(path, lines, model.option, config_dir)
     if model.state_cost_eur_per_year is not None and model.state_cost_eur_per_year.source not in model.sources:
-        problems.append(f"{path}:{lines.line_of(('state_cost_eur_per_year', 'source'))}: state_cost_eur_per_year.source: unknown source '{model.state_cost_eur_per_year.source}'")
+        problems.append(f"{path}:{lines.line_of(('state_cost_eur_per_year', 'source'))}: state_cost_eur_per_year.source: " + said("unknown_source", source=model.state_cost_eur_per_year.source))
     if problems:
         raise ConfigError(problems)
     values = [(key, value, lines.line_of(("set", key))) for key, value in model.set.items()]
@@ -174,7 +176,7 @@ def _option_problems(path: Path, lines: LineMap, option: OptionInfo, config_dir:
     for i, part in enumerate(option.parts):
         if part.basis not in frameworks:
             extra = did_you_mean(part.basis, list(frameworks))
-            problems.append(f"{path}:{lines.line_of(('option', 'parts', i, 'basis'))}: option.parts.{i}.basis: unknown framework '{part.basis}'{extra} (the frameworks of stateaid.yaml: {', '.join(frameworks)})")
+            problems.append(f"{path}:{lines.line_of(('option', 'parts', i, 'basis'))}: option.parts.{i}.basis: " + said("unknown_framework_frameworks_stateaid", basis=part.basis, hint=extra, names=', '.join(frameworks)))
     if option.lever is not None:
         field = option.lever.path.rsplit(".", 1)[-1]
         for part in option.parts:
@@ -183,9 +185,9 @@ def _option_problems(path: Path, lines: LineMap, option: OptionInfo, config_dir:
             found = fw.rules.get(rule_name) if fw is not None and rule_name else None
             for limit in found if isinstance(found, list) else [found] if found is not None else []:
                 if option.lever.max > limit.value + 1e-9:
-                    problems.append(f"{path}:{lines.line_of(('option', 'lever', 'max'))}: option.lever.max: {option.lever.max:g} is above the legal limit of {limit.value:g} ({part.basis}: {rule_name})")
+                    problems.append(f"{path}:{lines.line_of(('option', 'lever', 'max'))}: option.lever.max: " + said("above_legal_limit", value=f'{option.lever.max:g}', limit=f'{limit.value:g}', basis=part.basis, rule=rule_name))
         if field.endswith("_pct") and not 0 <= option.lever.max <= 100:
-            problems.append(f"{path}:{lines.line_of(('option', 'lever', 'max'))}: option.lever.max: {option.lever.max:g} % is outside 0–100 %")
+            problems.append(f"{path}:{lines.line_of(('option', 'lever', 'max'))}: option.lever.max: " + said("outside_0_100", value=f'{option.lever.max:g}'))
     return problems
 
 
@@ -200,24 +202,27 @@ def instrument_problems(sc: Scenario, params: dict, reference: str = "NL") -> li
         prefix = part.instrument.rstrip(".")
         if not any(p == prefix or p.startswith(prefix + ".") for p in params):
             known = sorted({".".join(p.split(".")[:3]) for p in params if p.startswith(reference + ".")})
-            problems.append(f"{sc.file}:{lines.line_of(('option', 'parts', i, 'instrument'))}: option.parts.{i}.instrument: no instrument '{prefix}' in the config{did_you_mean(prefix, known)}")
+            problems.append(f"{sc.file}:{lines.line_of(('option', 'parts', i, 'instrument'))}: option.parts.{i}.instrument: " + said("instrument_config", instrument=prefix, hint=did_you_mean(prefix, known)))
     if sc.option.lever is not None and sc.option.lever.path not in params:
-        problems.append(f"{sc.file}:{lines.line_of(('option', 'lever', 'path'))}: option.lever.path: no numeric parameter '{sc.option.lever.path}' in the config")
+        problems.append(f"{sc.file}:{lines.line_of(('option', 'lever', 'path'))}: option.lever.path: " + said("numeric_parameter_config", path=sc.option.lever.path))
     return problems
 
 
-def _format(path: Path, lines: LineMap, err: dict) -> str:
+def _format(path: Path, lines: LineMap, err: dict, unknown: str = "unknown_field") -> str:
+    """One validation error of a scenario, state-aid or paths file; ``unknown`` is the key that
+    words an unknown field (the paths file says which file does not know it)."""
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and (p in ("float", "int", "str") or p.startswith("function-"))))
-    field = ".".join(str(p) for p in loc) or "file"
+    field = ".".join(str(p) for p in loc) or said("place_file")
     if err["type"] == "extra_forbidden":
-        message = "unknown field" + did_you_mean(str(loc[-1]), list(ScenarioFile.model_fields))
+        message = said("unknown_field_paths_file" if unknown == "unknown_field_paths_file" else "unknown_field",
+                       hint=did_you_mean(str(loc[-1]), list(ScenarioFile.model_fields)))
     elif err["type"] == "missing":
-        message = "required field is missing"
+        message = said("required_field_missing")
     else:
         from speelveld.config.errors import _message  # the config loader's wording of the same errors
 
         message = _message(err, set())
-    return f"{path}:{lines.line_of(loc)}: {field}: {message}"
+    return f"{path}:{lines.line_of(loc)}: " + field + ": " + message
 
 
 __all__ = ["Scenario", "ScenarioFile", "StateCost", "available_scenarios", "load_scenario", "Num"]

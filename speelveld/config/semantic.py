@@ -13,16 +13,17 @@ from speelveld.config.errors import _origin_of, loc_text
 from speelveld.config.resolved import Param
 from speelveld.config.yamlload import LineMap
 from speelveld.hints import did_you_mean
+from speelveld.said import said
 
 
 def _identity_checks(key, model, year: int, path: Path, lines: LineMap) -> list[str]:
     problems = []
     if key[0] == "countries" and model.country != key[1]:
-        problems.append(f"{path}:{lines.line_of(('country',))}: country: '{model.country}' does not match the file name '{key[1]}.yaml'")
+        problems.append(f"{path}:{lines.line_of(('country',))}: country: " + said("does_not_match_file", given=model.country, file=f'{key[1]}.yaml'))
     if key[0] == "sectors" and model.sector != key[1]:
-        problems.append(f"{path}:{lines.line_of(('sector',))}: sector: '{model.sector}' does not match the file name '{key[1]}.yaml'")
+        problems.append(f"{path}:{lines.line_of(('sector',))}: sector: " + said("does_not_match_file", given=model.sector, file=f'{key[1]}.yaml'))
     if key[0] in ("countries", "eu") and model.year != year:
-        problems.append(f"{path}:{lines.line_of(('year',))}: year: {model.year} in a file under {year}/")
+        problems.append(f"{path}:{lines.line_of(('year',))}: year: " + said("file_under", year=model.year, folder=year))
     return problems
 
 
@@ -74,37 +75,35 @@ def _semantic_checks(models, params: dict[str, Param], files, lines, year: int, 
     for key, model in models.items():
         for loc, item_id in _duplicate_ids(model):
             coll = loc_text(model, loc[:-2])
-            problems.append(f"{where(key, loc)}: {coll}: id '{item_id}' used twice")
+            problems.append(f'{where(key, loc)}: {coll}: ' + said("id_used_twice", id=item_id))
         if key[0] == "sectors":
             base = f"sectors.{key[1]}"
             q = params.get(f"{base}.consumption_mwh")
             if q is not None and q.value is not None and q.value <= 0:
-                problems.append(f"{where(key, ('consumption_mwh',))}: consumption_mwh: must be more than 0 MWh")
+                problems.append(f"{where(key, ('consumption_mwh',))}: consumption_mwh: " + said("must_more_than_0", unit='MWh'))
                 q = None
             h = params.get(f"{base}.utilisation_hours")
             if h is not None and h.value is not None and not 0 < h.value <= hours:
                 problems.append(
-                    f"{where(key, ('utilisation_hours',))}: utilisation_hours: {h.value:g} h is not within the {hours:,} h of {year} (more than 0, at most {hours:,})"
+                    f"{where(key, ('utilisation_hours',))}: utilisation_hours: " + said("h_not_within_h", hours=f'{h.value:g}', all=f'{hours:,}', year=year, most=f'{hours:,}')
                 )
             kw = params.get(f"{base}.contracted_capacity_kw")
             if kw is not None and kw.value is not None:
                 if kw.value <= 0:
-                    problems.append(f"{where(key, ('contracted_capacity_kw',))}: contracted_capacity_kw: must be more than 0 kW")
+                    problems.append(f"{where(key, ('contracted_capacity_kw',))}: contracted_capacity_kw: " + said("must_more_than_0", unit='kW'))
                 elif q is not None and q.value is not None and q.value * 1000 / kw.value > hours:
                     problems.append(
-                        f"{where(key, ('contracted_capacity_kw',))}: contracted_capacity_kw: {q.value:g} MWh on {kw.value:g} kW is "
-                        f"{q.value * 1000 / kw.value:,.0f} h of full load, more than the {hours:,} h of {year}"
+                        f"{where(key, ('contracted_capacity_kw',))}: contracted_capacity_kw: " + said("mwh_kw_h_full", mwh=f'{q.value:g}', kw=f'{kw.value:g}', hours=f'{q.value * 1000 / kw.value:,.0f}', all=f'{hours:,}', year=year)
                     )
             shares = [params.get(f"{base}.process_shares_pct.{k}") for k in model.process_shares_pct]
             total = sum(s.value for s in shares if s is not None and s.value is not None)
             if total > 100:
-                problems.append(f"{where(key, ('process_shares_pct',))}: process_shares_pct: shares add up to {total:g} % (> 100 %)")
+                problems.append(f"{where(key, ('process_shares_pct',))}: process_shares_pct: " + said("shares_add_up_100", total=f'{total:g}'))
             for ckey, country in sorted(countries.items()):
                 if model.voltage_level not in country.network.levels:
-                    offered = ", ".join(sorted(country.network.levels)) or "none"
+                    offered = ", ".join(sorted(country.network.levels)) or said("none")
                     problems.append(
-                        f"{where(key, ('voltage_level',))}: voltage_level: '{model.voltage_level}' is not offered by {ckey[1]} "
-                        f"({files[ckey]}:{lines[ckey].line_of(('network', 'levels'))}: network.levels has {offered})"
+                        f"{where(key, ('voltage_level',))}: voltage_level: " + said("not_offered_network_levels", level=model.voltage_level, country=ckey[1], where=f"{files[ckey]}:{lines[ckey].line_of(('network', 'levels'))}", offered=offered)
                     )
         if key[0] == "countries":
             problems.extend(succession_problems(model, year, lambda loc, key=key: where(key, loc), set(params)))
@@ -114,7 +113,7 @@ def _semantic_checks(models, params: dict[str, Param], files, lines, year: int, 
                     if name not in levy_ids:
                         extra = did_you_mean(name, levy_ids)
                         problems.append(
-                            f"{where(key, ('taxes', 'joint_caps', i, 'levies'))}: taxes.joint_caps.{cap.id}.levies: unknown levy '{name}'{extra}"
+                            f"{where(key, ('taxes', 'joint_caps', i, 'levies'))}: taxes.joint_caps.{cap.id}.levies: " + said("unknown_levy", levy=name, hint=extra)
                         )
             for i, levy in enumerate(model.taxes.levies):
                 if levy.rate_periods is None or (levy.valid is not None and not levy.valid.covers(year)):
@@ -126,10 +125,10 @@ def _semantic_checks(models, params: dict[str, Param], files, lines, year: int, 
                 last = max(levy.rate_periods, key=lambda p: p.end)
                 if first.start != dt.date(year, 1, 1):
                     problems.append(
-                        f"{where(key, loc)}: taxes.levies.{i}.rate_periods: the first period starts on {first.start}, not on 1 January {year} (the price year)"
+                        f'{where(key, loc)}: taxes.levies.{i}.rate_periods: ' + said("first_period_starts_not", date=first.start, year=year)
                     )
                 if last.end != dt.date(year, 12, 31):
                     problems.append(
-                        f"{where(key, loc)}: taxes.levies.{i}.rate_periods: the last period ends on {last.end}, not on 31 December {year} (the price year)"
+                        f'{where(key, loc)}: taxes.levies.{i}.rate_periods: ' + said("last_period_ends_not", date=last.end, year=year)
                     )
     return problems

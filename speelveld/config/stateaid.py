@@ -12,6 +12,7 @@ from pydantic import Field, ValidationError, model_validator
 from speelveld.config.model import Float, InLanguages, Int, Source, Strict, Validity
 from speelveld.config.yamlload import ConfigError, LineMap, load_yaml
 from speelveld.hints import did_you_mean
+from speelveld.said import said
 
 FILE = "stateaid.yaml"
 
@@ -64,7 +65,7 @@ class StateAidFile(Strict):
             used = [fw.source] + [v.source for r in fw.rules.values() for v in (r if isinstance(r, list) else [r])]
             for sid in used:
                 if sid not in self.sources:
-                    raise ValueError(f"frameworks.{key}: unknown source '{sid}'{did_you_mean(sid, list(self.sources))}; define it under 'sources:'")
+                    raise ValueError(f'frameworks.{key}: ' + said("unknown_source_define_under", source=sid, hint=did_you_mean(sid, list(self.sources))))
         return self
 
 

@@ -32,7 +32,7 @@ def unit_of(field: str) -> tuple[str, dict[str, float]]:
         if field.endswith(suffix) or field == suffix[1:]:
             return unit, accepted
     if field == "value":  # pragma: no cover - callers pass the parent field name
-        raise ValueError("unit_of needs the field name, not 'value'")
+        raise ValueError("unit_of needs the field name, not 'value'")  # internal: a bug, not the user's input
     raise KeyError(field)
 
 

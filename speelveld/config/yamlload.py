@@ -21,6 +21,9 @@ from typing import Any
 
 import yaml
 
+from speelveld.message_catalogue import from_library
+from speelveld.said import Text, one_line, place, said
+
 MAX_CONFIG_BYTES = 2_000_000  # the largest real config is a few kB; a huge file is a mistake
 MAX_NODES = 100_000  # values after expanding aliases; the largest real config has a few hundred
 MAX_DEPTH = 64  # nesting; the deepest real config path has about ten levels
@@ -37,16 +40,8 @@ class ConfigError(Exception):
     """One or more problems in the user's input, each already formatted as file:line: field: message."""
 
     def __init__(self, problems: list[str]):
-        self.problems = [_one_line(p) for p in problems]
+        self.problems = [one_line(p) for p in problems]
         super().__init__("\n".join(self.problems))
-
-
-def _one_line(problem: str) -> str:
-    """Each problem is printed as one ``error:`` line: a key or value copied from a file may hold
-    a newline or another control character, so show those escaped."""
-    if problem.isprintable():
-        return problem
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in problem)
 
 
 @dataclass
@@ -78,7 +73,7 @@ class _LineLoader(yaml.SafeLoader):
         except (ValueError, TypeError, AttributeError, OverflowError) as exc:
             what = "date" if node.tag.endswith(":timestamp") else "value"
             raise yaml.constructor.ConstructorError(
-                None, None, f"{what} '{getattr(node, 'value', '')}' cannot be read ({exc})", node.start_mark
+                None, None, said("date_cannot_be_read" if what == "date" else "value_cannot_be_read", value=getattr(node, "value", ""), why=exc), node.start_mark
             ) from None
 
 
@@ -95,11 +90,11 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool =
             duplicate = key in seen
         except TypeError:
             raise yaml.constructor.ConstructorError(
-                None, None, "a key must be a plain name, not a list or mapping", key_node.start_mark
+                None, None, said("key_must_plain_name"), key_node.start_mark
             ) from None
         if duplicate:
             raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}' (first at line {seen[key]})", key_node.start_mark
+                None, None, said("duplicate_key_first_line_2", key=key, line=seen[key]), key_node.start_mark
             )
         seen[key] = line
     return loader.construct_mapping(node, deep=True)
@@ -131,38 +126,38 @@ class _Walk:
         self.count = 0
 
     def problem(self, line: int, path: tuple, message: str) -> None:
-        where = ".".join(str(p) for p in path) or "(file)"
-        self.problems.append(f"{self.name}:{line}: {where}: {message}")
+        where = ".".join(str(p) for p in path) or said("whole_file")
+        self.problems.append(f"{self.name}:{line}: " + where + ": " + message)
 
     def visit(self, node: yaml.Node, path: tuple) -> None:
         self.count += 1
         line = node.start_mark.line + 1
         if self.count > MAX_NODES:
             raise ConfigError(
-                [f"{self.name}:{line}: structure: more than {MAX_NODES:,} values after expanding aliases (*name); is an alias repeated many times?"]
+                [place(f'{self.name}:{line}', "structure") + said("more_than_values_after", n=f'{MAX_NODES:,}')]
             )
         if len(path) > MAX_DEPTH:
-            raise ConfigError([f"{self.name}:{line}: structure: nested more than {MAX_DEPTH} levels deep"])
+            raise ConfigError([place(f'{self.name}:{line}', "structure") + said("nested_more_than_levels", n=MAX_DEPTH)])
         self.lines.setdefault(path, line)
         if node.tag not in _ALLOWED_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.problem(line, path, f"tag '{tag}' is not allowed; a config holds plain text, numbers, dates, lists and mappings")
+            self.problem(line, path, said("tag_not_allowed_config", tag=tag))
             return
         if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":timestamp"):
             try:
                 _DATES.construct_yaml_timestamp(node)
             except ValueError as exc:
-                self.problem(line, path, f"'{node.value}' is not a date ({exc})")
+                self.problem(line, path, said("not_date", value=node.value, why=exc))
         if isinstance(node, yaml.MappingNode):
             seen: dict[str, int] = {}
             for key_node, value_node in node.value:
                 key_line = key_node.start_mark.line + 1
                 if not isinstance(key_node, yaml.ScalarNode):
-                    self.problem(key_line, path, "a key must be a plain name, not a list or mapping")
+                    self.problem(key_line, path, said("key_must_plain_name"))
                     continue
                 if key_node.tag not in _ALLOWED_TAGS:
                     tag = key_node.tag.replace("tag:yaml.org,2002:", "!!")
-                    self.problem(key_line, path, f"tag '{tag}' is not allowed on a key")
+                    self.problem(key_line, path, said("tag_not_allowed_key", tag=tag))
                     continue
                 key = key_node.value
                 if key != "<<" or key_node.style is not None:
@@ -170,7 +165,7 @@ class _Walk:
                     # not turn the key NO (Norway) or off into false, or 2030 into a number.
                     key_node.tag = "tag:yaml.org,2002:str"
                 if key in seen and key != "<<":
-                    self.problem(key_line, path + (key,), f"duplicate key (first at line {seen[key]}); YAML would silently keep only the last")
+                    self.problem(key_line, path + (key,), said("duplicate_key_first_line", line=seen[key]))
                     continue
                 seen[key] = key_line
                 self.lines[path + (key,)] = key_line
@@ -202,7 +197,7 @@ def _check_depth(text: str, name: str, loader=None) -> None:
         if isinstance(token, _OPEN):
             depth += 1
             if depth > MAX_DEPTH:
-                raise ConfigError([f"{name}:{token.start_mark.line + 1}: structure: nested more than {MAX_DEPTH} levels deep"])
+                raise ConfigError([place(f'{name}:{token.start_mark.line + 1}', "structure") + said("nested_more_than_levels", n=MAX_DEPTH)])
         elif isinstance(token, _CLOSE):
             depth -= 1
 
@@ -239,22 +234,22 @@ def _load_yaml(path: Path) -> tuple[Any, LineMap]:
         size = path.stat().st_size
         if size > MAX_CONFIG_BYTES:
             raise ConfigError(
-                [f"{name}:1: file: {size:,} bytes is larger than the {MAX_CONFIG_BYTES:,}-byte limit for a config file"]
+                [place(f'{name}:1', "file") + said("bytes_larger_than_byte", size=f'{size:,}', limit=f'{MAX_CONFIG_BYTES:,}')]
             )
         raw = path.read_bytes()
     except OSError as exc:
-        raise ConfigError([f"{name}:1: file: cannot read ({exc.strerror or exc})"]) from None
+        raise ConfigError([place(f'{name}:1', "file") + said("cannot_read", why=exc.strerror or exc)]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ConfigError(
-            [f"{name}:{line}: file: not UTF-8 text (byte 0x{raw[exc.start]:02x}: {exc.reason}); save the file as UTF-8"]
+            [place(f'{name}:{line}', "file") + said("not_utf_8_text", byte=f'0x{raw[exc.start]:02x}', why=exc.reason)]
         ) from None
     for lineno, line_text in enumerate(text.splitlines(), start=1):
         stripped = line_text.lstrip(" ")
         if stripped.startswith("\t"):
-            raise ConfigError([f"{name}:{lineno}: indentation: tab character; YAML indents with spaces"])
+            raise ConfigError([place(f'{name}:{lineno}', "indentation") + said("tab_character_yaml_indents")])
     loader = None
     node = _fast_compose(text, name)
     try:
@@ -271,19 +266,19 @@ def _load_yaml(path: Path) -> tuple[Any, LineMap]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        problem = " ".join((exc.problem or str(exc)).split())
-        kind = "tag" if "tag" in problem else "syntax"
-        raise ConfigError([f"{name}:{line}: {kind}: {problem}"]) from None
+        problem = exc.problem if isinstance(exc.problem, Text) else " ".join((exc.problem or str(exc)).split())
+        where = place(f"{name}:{line}", "tag") if "tag" in problem else place(f"{name}:{line}", "syntax")
+        raise ConfigError([where + from_library(problem)]) from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         raise ConfigError(
-            [f"{name}:{line}: file: control character {char!r} (U+{ord(char):04X}) is not allowed in a config file"]
+            [place(f'{name}:{line}', "file") + said("control_character_u_not", char=f'{char!r}', code=f'{ord(char):04X}')]
         ) from None
     except yaml.YAMLError as exc:  # pragma: no cover - every other PyYAML error we know is marked
-        raise ConfigError([f"{name}:1: syntax: {' '.join(str(exc).split())}"]) from None
+        raise ConfigError([place(f"{name}:1", "syntax") + from_library(" ".join(str(exc).split()))]) from None
     except RecursionError:  # pragma: no cover - _check_depth stops deep nesting first
-        raise ConfigError([f"{name}:1: structure: nested too deeply"]) from None
+        raise ConfigError([place(f'{name}:1', "structure") + said("nested_too_deeply")]) from None
     finally:
         if loader is not None:
             loader.dispose()

@@ -29,6 +29,7 @@ from speelveld.config.resolved import YearConfig
 from speelveld.core.bands import compute_bands, uncertain_inputs
 from speelveld.core.compute import FEW_ROWS, evaluate, gap_bound, plan_sector, uncertain_paths
 from speelveld.core.context import Ctx
+from speelveld.said import said
 
 
 class BusinessCaseError(ValueError):
@@ -50,21 +51,21 @@ def electrification(cfg: YearConfig, sector: str, technology: str) -> Electrific
     gas_boiler = cfg.eu.technologies.get("gas-boiler")
     if tech is None or tech.carrier != "electricity":
         names = [k for k, v in cfg.eu.technologies.items() if v.carrier == "electricity"]
-        raise BusinessCaseError(f"--technology: '{technology}' is not an electric heat technology of the {cfg.year} configs (available: {', '.join(names) or 'none'})")
+        raise BusinessCaseError('--technology: ' + said("not_electric_heat_technology", name=technology, year=cfg.year, names=', '.join(names) or said("none")))
     if gas_boiler is None or cfg.eu.gas_emission_factor_t_per_mwh is None or cfg.eu.discount_rate_pct is None:
-        raise BusinessCaseError(f"{cfg.year}/eu.yaml: the business case needs technologies.gas-boiler, gas_emission_factor_t_per_mwh and discount_rate_pct")
+        raise BusinessCaseError(f'{cfg.year}/eu.yaml: ' + said("business_case_needs_technologies"))
     if model.gas_fuel_mwh is None or model.boiler_gas_share_pct is None:
-        raise BusinessCaseError(f"--sector {sector}: the archetype has no gas_fuel_mwh or boiler_gas_share_pct, so there is no boiler heat to electrify")
+        raise BusinessCaseError(f'--sector {sector}: ' + said("archetype_gas_fuel_mwh"))
 
     def central(m, name):
         v = cfg.param_of(m, name).central
         if v is None:
-            raise BusinessCaseError(f"{cfg.param_of(m, name).path}: unknown, so the business case cannot be computed")
+            raise BusinessCaseError(f'{cfg.param_of(m, name).path}: ' + said("unknown_business_case_cannot"))
         return v
 
     share = central(model, "boiler_gas_share_pct") / 100
     if share <= 0:
-        raise BusinessCaseError(f"--sector {sector}: boiler_gas_share_pct is 0: its heat is furnace heat, not boiler heat ({cfg.param_of(model, 'boiler_gas_share_pct').note})")
+        raise BusinessCaseError(f'--sector {sector}: ' + said("boiler_gas_share_pct", note=cfg.param_of(model, 'boiler_gas_share_pct').note))
     gas_saved = central(model, "gas_fuel_mwh") * share
     heat = gas_saved * central(gas_boiler, "efficiency_pct") / 100
     efficiency = central(tech, "efficiency_pct") / 100 if tech.efficiency_pct is not None else central(tech, "cop")
@@ -120,7 +121,7 @@ def _setup(base: YearConfig, electrified: YearConfig, sector: str, technology: s
     plan_a = plan_sector(base, sector, countries, varied_a, tag="a|", gas=True)
     plan_b = plan_sector(electrified, sector, countries, varied_b, renamed, tag="b|", gas=True)
     if plan_a.gas_mwh is None:
-        raise BusinessCaseError(f"--countries: the business case needs natural gas figures for every country ({', '.join(countries)})")
+        raise BusinessCaseError('--countries: ' + said("business_case_needs_natural", countries=', '.join(countries)))
     ctx = Ctx(base.params, varied_a, refs=base.refs)
     eu = base.eu
     r = ctx.field(eu, "discount_rate_pct") / 100

@@ -21,6 +21,7 @@ from speelveld.config.resolved import YearConfig
 from speelveld.core.bands import Bands, compute_bands, uncertain_inputs
 from speelveld.core.context import Ctx
 from speelveld.core.lines import Line, build_lines, has_gas
+from speelveld.said import said
 
 SEP = "|"
 
@@ -241,7 +242,8 @@ def compare(cfg: YearConfig, sectors: list[str] | str, countries: list[str] | st
     for kind, given, available in (("sector", sectors, cfg.sectors), ("country", [*countries, reference], cfg.countries)):
         unknown = [x for x in given if x not in available]
         if unknown:
-            raise ValueError(f"unknown {kind} {', '.join(unknown)} in the {cfg.year} configs; available: {', '.join(sorted(available))}")
+            raise ValueError(said({"sector": "unknown_sectors_in_year", "country": "unknown_countries_in_year"}[kind],
+                                  given=", ".join(unknown), year=cfg.year, available=", ".join(sorted(available))))
     key = ("compare", cfg.resolved_hash(), cfg.year, tuple(sectors), tuple(countries), reference, gas, bands)
     return dataclasses.replace(kept(_RESULTS, key, lambda: _compare(cfg, sectors, countries, reference, gas, bands), limit=128))
 

@@ -109,7 +109,7 @@ class Ctx:
         try:
             return self.refs[(id(model), name, *key)]
         except KeyError:
-            raise KeyError(f"{type(model).__name__}.{name}{''.join(f'[{k}]' for k in key)} is not a number of this config") from None
+            raise KeyError(f"{type(model).__name__}.{name}{''.join(f'[{k}]' for k in key)} is not a number of this config") from None  # internal: a bug, not the user's input
 
     def field(self, model, name: str, *key) -> pl.Expr:
         """The number in field ``name`` of ``model`` as an expression (see ``num``)."""

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from speelveld.core.compute import Comparison
+from speelveld.said import said
 
 
 @dataclass
@@ -36,7 +37,7 @@ class Diff:
 
 def diff(a: Comparison, b: Comparison, label_a: str, label_b: str) -> Diff:
     if a.reference != b.reference:
-        raise ValueError("both runs need the same reference country")
+        raise ValueError(said("both_runs_need_same"))
     ref = a.reference
     sectors = [s for s in a.sectors if s in b.sectors]
     countries = [c for c in a.countries if c in b.countries and c != ref]

@@ -66,7 +66,7 @@ def evaluate_check(check: str | None) -> float | bool | None:
     if check is None:
         return None
     if not re.fullmatch(r"[0-9eE+\-*/().,<>=\sminax]*", check.replace("inf", "").replace("nan", "")):
-        raise ValueError(f"not plain arithmetic: {check}")
+        raise ValueError(f"not plain arithmetic: {check}")  # internal: a bug, not the user's input
     try:
         return eval(check, {"__builtins__": {}}, {"min": min, "max": max, "inf": math.inf, "nan": math.nan})  # noqa: S307
     except ZeroDivisionError:

@@ -24,6 +24,7 @@ from speelveld.config.units import known_unit_field
 from speelveld.core.compute import col, evaluate, plan_sector
 from speelveld.errors import SweepError
 from speelveld.hints import did_you_mean
+from speelveld.said import said
 
 __all__ = ["Link", "SweepError", "Vary", "correlate", "parse_corr", "parse_link", "parse_vary", "scenario_count", "scenario_frame", "summarise", "sweep_query"]
 
@@ -62,13 +63,13 @@ def parse_vary(text: str, cfg: YearConfig, sector: str) -> Vary:
     ``PATH=uniform(60,160)``, ``PATH=normal(90,15)``, or ``PATH=band``: uniform within the band
     the config gives the value."""
     if "=" not in text:
-        raise SweepError(f"--vary {text}: expected PATH=SPEC, e.g. eu.eua_price_eur_per_t=60:160:10")
+        raise SweepError(f'--vary {text}: ' + said("expected_path_spec", example='eu.eua_price_eur_per_t=60:160:10'))
     given, spec = (p.strip() for p in text.split("=", 1))
     path = resolve_path(given, cfg, sector)
     if spec == "band":
         p = cfg.params[path]
         if p.low is None or p.high is None or not p.high > p.low:
-            raise SweepError(f"--vary {text}: the config gives {given} no band; give the range, e.g. uniform(low,high)")
+            raise SweepError(f'--vary {text}: ' + said("config_gives_band_give", given=given))
         spec = f"uniform({p.low!r},{p.high!r})"
     vary = _parse_spec(text, given, path, spec)
     return _checked(vary, text, cfg.year)
@@ -106,13 +107,13 @@ def parse_link(text: str, cfg: YearConfig, sector: str, varies: list[Vary]) -> L
     if m:
         return _slope_link(text, m.group(1), float(m.group(2)), m.group(3), cfg, sector, varies)
     if "=" not in text:
-        raise SweepError(f"--link {text}: expected TARGET=SOURCE, e.g. DE.commodity.baseload_eur_per_mwh=NL.commodity.baseload_eur_per_mwh")
+        raise SweepError(f'--link {text}: ' + said("expected_target_source", example='DE.commodity.baseload_eur_per_mwh=NL.commodity.baseload_eur_per_mwh'))
     target_given, source_given = (p.strip() for p in text.split("=", 1))
     relative = source_given.endswith("*")
     source_given = source_given.rstrip("*").strip()
     target, source, t, s = _link_ends(text, target_given, source_given, cfg, sector, varies)
     if t.unit != s.unit and not relative:
-        raise SweepError(f"--link {text}: {t.unit} and {s.unit} differ; link by factor with TARGET=SOURCE*")
+        raise SweepError(f'--link {text}: ' + said("differ_link_factor_target", a=t.unit, b=s.unit))
     return Link(target, source, text, relative, t.central, s.central)
 
 
@@ -121,19 +122,19 @@ def _link_ends(text: str, target_given: str, source_given: str, cfg: YearConfig,
     target, source = resolve_path(target_given, cfg, sector, "--link"), resolve_path(source_given, cfg, sector, "--link")
     varied = {v.path for v in varies}
     if source not in varied:
-        raise SweepError(f"--link {text}: {source_given} is not varied; give it a --vary first")
+        raise SweepError(f'--link {text}: ' + said("not_varied_give_vary", name=source_given))
     if target in varied:
-        raise SweepError(f"--link {text}: {target_given} is varied itself; link it or vary it, not both")
+        raise SweepError(f'--link {text}: ' + said("varied_itself_link_vary", name=target_given))
     t, s = cfg.params[target], cfg.params[source]
     if t.central is None or s.central is None:
-        raise SweepError(f"--link {text}: an unknown value without bounds cannot be linked")
+        raise SweepError(f'--link {text}: ' + said("unknown_value_without_bounds"))
     return target, source, t, s
 
 
 def _slope_link(text: str, target_given: str, slope: float, source_given: str, cfg: YearConfig, sector: str, varies: list[Vary]) -> Link:
     target, source, t, s = _link_ends(text, target_given, source_given, cfg, sector, varies)
     if not t.unit or not s.unit:
-        raise SweepError(f"--link {text}: the slope needs both parameters in a unit ({target_given}: {t.unit or 'none'}, {source_given}: {s.unit or 'none'})")
+        raise SweepError(f'--link {text}: ' + said("slope_needs_both_parameters", a=target_given, ua=t.unit or said("none"), b=source_given, ub=s.unit or said("none")))
     return Link(target, source, text, False, t.central, s.central, slope, f"{t.unit} per {s.unit}")
 
 
@@ -159,15 +160,15 @@ def parse_corr(text: str, varies: list[Vary]) -> tuple[str, str, float]:
     """``A,B=0.8``: the normal draws of A and B correlated with coefficient 0.8."""
     m = re.fullmatch(rf"\s*([^,=]+?)\s*,\s*([^,=]+?)\s*=\s*({_NUM})\s*", text)
     if not m:
-        raise SweepError(f"--corr {text}: expected A,B=RHO, e.g. NL.commodity.baseload_eur_per_mwh,DE.commodity.baseload_eur_per_mwh=0.9")
+        raise SweepError(f'--corr {text}: ' + said("expected_b_rho", example='NL.commodity.baseload_eur_per_mwh,DE.commodity.baseload_eur_per_mwh=0.9'))
     a, b, rho = m.group(1), m.group(2), float(m.group(3))
     by_given = {v.given: v for v in varies} | {v.path: v for v in varies}
     for name in (a, b):
         v = by_given.get(name)
         if v is None or v.is_grid:
-            raise SweepError(f"--corr {text}: {name} is not drawn at random (uniform, normal or --bands); correlation is for random draws")
+            raise SweepError(f'--corr {text}: ' + said("not_drawn_random_uniform", name=name))
     if not -1 < rho < 1 or by_given[a].path == by_given[b].path:
-        raise SweepError(f"--corr {text}: the coefficient must lie strictly between −1 and 1, between two parameters")
+        raise SweepError(f'--corr {text}: ' + said("coefficient_must_lie_strictly"))
     return by_given[a].path, by_given[b].path, rho
 
 
@@ -208,9 +209,9 @@ def _checked(vary: Vary, text: str, year: int) -> Vary:
         problem = value_problem(field, value, own_field=own)
         hours = hours_in_year(year)
         if problem is None and own and field == "utilisation_hours" and value > hours:
-            problem = f"{value:g} h is more than a year has ({hours:,} h in {year})"
+            problem = said("h_more_than_year", value=f'{value:g}', hours=f'{hours:,}', year=year)
         if problem:
-            raise SweepError(f"--vary {text}: {problem}")
+            raise SweepError(f"--vary {text}: " + problem)
     if vary.dist == "normal":
         from statistics import NormalDist
 
@@ -219,8 +220,7 @@ def _checked(vary: Vary, text: str, year: int) -> Vary:
         cut = (d.cdf(low) if math.isfinite(low) else 0.0) + (1 - d.cdf(high) if math.isfinite(high) else 0.0)
         if cut * 100 > CLIP_LIMIT_PCT:
             ends = f"{low:g} to {high:g}" if math.isfinite(high) else f"at least {low:g}"
-            raise SweepError(f"--vary {text}: {cut * 100:.1f} % of the draws of normal({vary.a:g},{vary.b:g}) fall outside what the field allows ({ends}); "
-                             "use uniform(low,high) or a smaller sd")
+            raise SweepError(f'--vary {text}: ' + said("draws_normal_fall_outside", pct=f'{cut * 100:.1f}', a=f'{vary.a:g}', b=f'{vary.b:g}', ends=ends))
         return Vary(vary.path, vary.given, dist="normal", a=vary.a, b=vary.b, low=low, high=high, clipped_pct=cut * 100)
     return vary
 
@@ -230,24 +230,24 @@ def _parse_spec(text: str, given: str, path: str, spec: str) -> Vary:
     if m:
         start, stop, step = (float(x) for x in m.groups())
         if step <= 0 or stop < start:
-            raise SweepError(f"--vary {text}: a range needs start ≤ stop and a positive step")
+            raise SweepError(f'--vary {text}: ' + said("range_needs_start_stop"))
         n = int(math.floor((stop - start) / step + 1e-9)) + 1
         if n > 10_000_000:
-            raise SweepError(f"--vary {text}: {n} values is too many for one parameter")
+            raise SweepError(f'--vary {text}: ' + said("values_too_many_parameter", n=n))
         return Vary(path, given, values=tuple(round(start + i * step, 12) for i in range(n)))
     m = re.fullmatch(rf"(uniform|normal)\(\s*({_NUM})\s*,\s*({_NUM})\s*\)", spec)
     if m:
         dist, a, b = m.group(1), float(m.group(2)), float(m.group(3))
         if dist == "uniform" and b <= a:
-            raise SweepError(f"--vary {text}: uniform(low, high) needs low < high")
+            raise SweepError(f'--vary {text}: ' + said("uniform_low_high_needs"))
         if dist == "normal" and b <= 0:
-            raise SweepError(f"--vary {text}: normal(mean, sd) needs sd > 0")
+            raise SweepError(f'--vary {text}: ' + said("normal_mean_sd_needs"))
         return Vary(path, given, dist=dist, a=a, b=b)
     parts = [p.strip() for p in spec.split(",")]
     if parts and all(re.fullmatch(_NUM, p) for p in parts):
         return Vary(path, given, values=tuple(float(p) for p in parts))
     raise SweepError(
-        f"--vary {text}: cannot read '{spec}'; use start:stop:step, a list a,b,c, uniform(low,high) or normal(mean,sd)"
+        f'--vary {text}: ' + said("cannot_read_use_start", spec=spec)
     )
 
 
@@ -256,7 +256,7 @@ def resolve_path(given: str, cfg: YearConfig, sector: str, option: str = "--vary
     param = cfg.params.get(path)
     if param is None:
         extra = did_you_mean(path, cfg.params, cutoff=0.7)
-        raise SweepError(f"{option} {given}: no numeric parameter '{path}' in the {cfg.year} config{extra}")
+        raise SweepError(f'{option} {given}: ' + said("numeric_parameter_config_2", path=path, year=cfg.year, hint=extra))
     return path
 
 
@@ -329,7 +329,7 @@ def _uniform01(index: pl.Expr, seed: int, stream: int) -> pl.Expr:
 def scenario_count(varies: list[Vary], samples: int | None) -> int:
     if any(not v.is_grid for v in varies):
         if not samples:
-            raise SweepError("--samples: random draws (uniform/normal) need --samples N")
+            raise SweepError('--samples: ' + said("random_draws_uniform_normal"))
         return samples
     n = 1
     for v in varies:
@@ -431,7 +431,7 @@ def cholesky(c: list[list[float]]) -> list[list[float]]:
             s = c[i][j] - sum(low[i][k] * low[j][k] for k in range(j))
             if i == j:
                 if s <= 1e-12:
-                    raise SweepError("--corr: these coefficients cannot hold together (the correlation matrix is not positive definite)")
+                    raise SweepError('--corr: ' + said("these_coefficients_cannot_hold"))
                 low[i][j] = math.sqrt(s)
             else:
                 low[i][j] = s / low[j][j]
@@ -543,19 +543,19 @@ def plan_sweep(cfg: YearConfig, sector: str, chosen: list[str], vary: list[str],
     fixed = fixed_paths(cfg) if fixed is None else set(fixed)
     varies = [parse_vary(v, cfg, sector) for v in vary]
     if len({v.path for v in varies}) != len(varies):
-        raise SweepError("--vary: the same parameter is varied twice")
+        raise SweepError('--vary: ' + said("same_parameter_varied_twice"))
     given = list(varies)
     if bands is not None:
         varies += band_varies(cfg, sector, chosen[1:], chosen[0], bands, {v.path for v in varies} | fixed)
         samples = samples or 10_000
     if not varies:
-        raise SweepError("--vary: give at least one parameter to vary, or --bands")
+        raise SweepError("--vary: " + said("vary_needs_a_parameter"))
     links = [parse_link(x, cfg, sector, varies) for x in link]
     if len({x.target for x in links}) != len(links):
-        raise SweepError("--link: the same parameter is linked twice")
+        raise SweepError('--link: ' + said("same_parameter_linked_twice"))
     both = sorted(fixed & ({v.path for v in varies} | {x.target for x in links}))
     if both:
-        raise SweepError(f"--set: the same parameter is set and varied ({', '.join(both)}); drop the --set or the --vary")
+        raise SweepError('--set: ' + said("same_parameter_set_varied", paths=', '.join(both)))
     links += co_moving_links(cfg, varies, links, fixed)
     chol = correlate(varies, [parse_corr(x, varies) for x in corr]) if corr else None
     return SweepPlan(varies, given, links, chol, scenario_count(varies, samples), samples)

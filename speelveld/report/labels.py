@@ -16,11 +16,12 @@ from speelveld.report.catalogue import (  # noqa: F401 (the catalogue is read th
     WORKBOOK,
 )
 from speelveld.report.messages import (  # noqa: F401 (the messages are read through labels)
-    _KINDS_NL,
-    LIBRARY_MESSAGES_NL,
-    MESSAGES_NL,
+    ALL_MESSAGES,
+    LIBRARY_MESSAGES,
+    MESSAGES,
     STEPS,
-    message_parts,
+    WORDS,
+    from_library,
     message_text,
     step_text,
 )
