@@ -38,7 +38,7 @@ def resolve_year(config_dir: Path, year: int | None) -> int:
     if year not in every:
         if year > max(every):
             raise UsageProblem('--year: ' + said("configs_available_build_speelveld", year=year, years=', '.join(map(str, every)), to=year))
-        raise UsageProblem('--year: ' + said("configs_available_2", year=year, years=', '.join(map(str, every))))
+        raise UsageProblem('--year: ' + said("no_configs_for", year=year, years=', '.join(map(str, every))))
     return year
 
 

@@ -329,7 +329,7 @@ def parse_years(spec: str | None, available: list[int], default: list[int] | Non
         raise UsageProblem(f'--years {spec}: ' + said("give_range_like_2024")) from None
     missing = [y for y in wanted if y not in available]
     if missing or not wanted:
-        raise UsageProblem(f'--years {spec}: ' + said("configs_available_2", year=', '.join(map(str, missing)) or spec, years=', '.join(map(str, available))))
+        raise UsageProblem(f'--years {spec}: ' + said("no_configs_for", year=', '.join(map(str, missing)) or spec, years=', '.join(map(str, available))))
     return wanted
 
 

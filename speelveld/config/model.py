@@ -258,7 +258,7 @@ class Levy(Node):
     def _one_base(self):
         bases = [k for k in ("rate_eur_per_mwh", "rate_periods", "bands", "percent_of_network") if getattr(self, k) is not None]
         if len(bases) != 1:
-            raise ValueError(said("give_exactly_2", fields='rate_eur_per_mwh, rate_periods, bands, percent_of_network'))
+            raise ValueError(said("give_exactly_one_of", fields='rate_eur_per_mwh, rate_periods, bands, percent_of_network'))
         if self.bands is not None:
             _check_bands(self.bands)
         if self.rate_periods is not None:

@@ -107,7 +107,7 @@ def plan_new_year(config_dir: Path, year: int, from_year: int | None = None) -> 
         raise ConfigError([f'{config_dir / str(year)}: ' + said("price_year_exists_already", year=year)])
     from_year = from_year if from_year is not None else years[-1]
     if from_year not in years:
-        raise ConfigError(['--from: ' + said("configs_available_2", year=from_year, years=', '.join(map(str, years)))])
+        raise ConfigError(['--from: ' + said("no_configs_for", year=from_year, years=', '.join(map(str, years)))])
     if year <= from_year:
         raise ConfigError(['--from: ' + said("not_before_new_year", year=from_year, new=year)])
     cfg = load_year(config_dir, from_year)

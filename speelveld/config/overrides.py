@@ -41,7 +41,7 @@ class Override:
         if value is None or isinstance(value, str) and not raw.strip():
             raise ConfigError([f'{origin} {text}: ' + said("missing_value_after")])
         if isinstance(value, float) and not math.isfinite(value):
-            raise ConfigError([f'{origin} {text}: ' + said("value_must_finite_number_2")])
+            raise ConfigError([f'{origin} {text}: ' + said("value_not_finite")])
         return cls(path, value, origin)
 
 
@@ -133,7 +133,7 @@ def _navigate_set(doc: Any, segments: list[str], value: Any, origin_note: str) -
                     trail.append(seg)
                     continue
                 extra = did_you_mean(seg, list(node))
-                raise KeyError(said("under", name=seg, under='.'.join(trail) or '(root)', hint=extra))
+                raise KeyError(said("path_no_field_under", name=seg, under='.'.join(trail) or '(root)', hint=extra))
             if last:
                 node[seg] = _as_sourced(node[seg], value, origin_note)
                 return tuple(loc + [seg])
@@ -150,14 +150,14 @@ def _navigate_set(doc: Any, segments: list[str], value: Any, origin_note: str) -
             if index is None:
                 ids = [str(x.get("id")) for x in node if isinstance(x, dict) and "id" in x]
                 extra = did_you_mean(seg, ids)
-                raise KeyError(said("item", item=seg, under='.'.join(trail), hint=extra))
+                raise KeyError(said("path_no_item_in", item=seg, under='.'.join(trail), hint=extra))
             if last:
                 node[index] = _as_sourced(node[index], value, origin_note)
                 return tuple(loc + [index])
             node = node[index]
             loc.append(index)
         else:
-            raise KeyError(said("value", path='.'.join(trail), name=seg))
+            raise KeyError(said("path_is_a_value", path='.'.join(trail), name=seg))
         trail.append(seg)
     raise KeyError(said("empty_path"))
 

@@ -184,7 +184,7 @@ def plan_projection(config_dir: Path, to_year: int, paths_file: Path | None = No
         for p in [entry.path] + ([entry.follow] if entry.follow else []):
             if p not in cfg.params:
                 extra = did_you_mean(p, list(cfg.params), cutoff=0.7)
-                problems.append(f"{paths_file}:{lines.line_of(('paths', i, 'path'))}: paths.{i}.path: " + said("numeric_parameter_config_2", path=p, year=base, hint=extra))
+                problems.append(f"{paths_file}:{lines.line_of(('paths', i, 'path'))}: paths.{i}.path: " + said("no_numeric_parameter_in_year", path=p, year=base, hint=extra))
     problems += calendar_problems(config_dir, cfg, to_year, paths)
     if problems:
         raise ConfigError(problems)

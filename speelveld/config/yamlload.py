@@ -94,7 +94,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool =
             ) from None
         if duplicate:
             raise yaml.constructor.ConstructorError(
-                None, None, said("duplicate_key_first_line_2", key=key, line=seen[key]), key_node.start_mark
+                None, None, said("duplicate_named_key", key=key, line=seen[key]), key_node.start_mark
             )
         seen[key] = line
     return loader.construct_mapping(node, deep=True)

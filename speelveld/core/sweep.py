@@ -256,7 +256,7 @@ def resolve_path(given: str, cfg: YearConfig, sector: str, option: str = "--vary
     param = cfg.params.get(path)
     if param is None:
         extra = did_you_mean(path, cfg.params, cutoff=0.7)
-        raise SweepError(f'{option} {given}: ' + said("numeric_parameter_config_2", path=path, year=cfg.year, hint=extra))
+        raise SweepError(f'{option} {given}: ' + said("no_numeric_parameter_in_year", path=path, year=cfg.year, hint=extra))
     return path
 
 
