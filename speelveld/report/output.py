@@ -73,18 +73,29 @@ def _columns(result: Comparison) -> list[str]:
     return CSV_COLUMNS + (GAS_CSV_COLUMNS if "gas_eur_per_mwh" in result.totals.columns else [])
 
 
+# What the electricity total adds up: every line but direct CO2 (beside it) and gas (its own subtotal).
+_BESIDE_THE_TOTAL = ("direct_co2", "gas_commodity", "gas_network", "gas_taxes")
+
+
 def _rows(result: Comparison) -> list[dict]:
+    from speelveld.config.model import QUALITY_RANK, Quality
+
     rows = []
     columns = _columns(result)
+    weakest: dict[tuple[str, str], str] = {}
     for r in result.lines.iter_rows(named=True):
         rows.append({k: r.get(k) for k in columns})
+        if r["family"] not in _BESIDE_THE_TOTAL and r["quality"]:
+            at = (r["sector"], r["country"])
+            if at not in weakest or QUALITY_RANK[Quality(r["quality"])] > QUALITY_RANK[Quality(weakest[at])]:
+                weakest[at] = r["quality"]
     for r in result.totals.iter_rows(named=True):
         row = {k: r.get(k) for k in columns}
         row.update(
             family="total", key="total", label="total (electricity)", relief=False,
             eur_per_year=r["total_eur_per_year"], eur_per_mwh=r["total_eur_per_mwh"],
             low_eur_per_mwh=r["total_low_eur_per_mwh"], high_eur_per_mwh=r["total_high_eur_per_mwh"],
-            quality="complete" if r["complete"] else "incomplete",
+            quality=weakest.get((r["sector"], r["country"])),  # the weakest of its lines; `complete` says whether the gap has an open side
         )
         rows.append(row)
     return rows

@@ -6,7 +6,6 @@ import polars as pl
 from rich import box
 from rich.console import Console, Group
 from rich.measure import Measurement
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -32,6 +31,44 @@ from speelveld.report.numbers import signed
 
 def _fmt(value: float | None, digits: int = 2) -> str:
     return num(value, digits)
+
+
+class _Hanging:
+    """A row label whose wrapped lines stand two further in than its first, so that a label
+    over two lines ('Stromsteuer: § 9b StromStG' / 'Produzierendes Gewerbe') does not read as
+    two cost lines."""
+
+    def __init__(self, text: Text, first: int):
+        self.text, self.first = text, first
+
+    def __rich_measure__(self, console, options):
+        m = Measurement.get(console, options, self.text)
+        return Measurement(m.minimum + self.first + 2, m.maximum + self.first)
+
+    def __rich_console__(self, console, options):
+        width = options.max_width
+        one = self.text.copy()
+        if one.cell_len + self.first <= width:
+            yield Text(" " * self.first) + one
+            return
+        lines = one.wrap(console, max(1, width - self.first - 2), overflow="fold")
+        for i, line in enumerate(lines):
+            yield Text(" " * (self.first + (2 if i else 0))) + line
+
+
+class _LineTable(Table):
+    """A line table whose row labels hang: a label's leading spaces are its indent, and its
+    wrapped lines stand two further in."""
+
+    def add_row(self, *cells, **kwargs):
+        label, *rest = cells
+        if isinstance(label, str | Text):
+            plain = label.plain if isinstance(label, Text) else label
+            indent = len(plain) - len(plain.lstrip(" "))
+            text = label.copy() if isinstance(label, Text) else Text(label)
+            text = text[indent:] if indent else text
+            label = _Hanging(text, indent)
+        super().add_row(label, *rest, **kwargs)
 
 
 class _Fitted:
@@ -106,7 +143,7 @@ def _family_rows(table: Table, lines: pl.DataFrame, cells: dict, family: str, co
             continue
         label = GENERIC_ROW_LABELS.get(key) or next(r["label"] for r in fam_rows.iter_rows(named=True) if r["key"] == key)
         # indented as a whole, so a wrapped label's next lines stand under it, not under the heading
-        table.add_row(Padding(Text(line_label(lang, key, label)), (0, 0, 0, 2)), *["–" if (key, cc) not in cells else _line_cell(lang, cells[(key, cc)]) for cc in countries])
+        table.add_row("  " + line_label(lang, key, label), *["–" if (key, cc) not in cells else _line_cell(lang, cells[(key, cc)]) for cc in countries])
 
 
 def _line_cell(lang: str, cell: dict) -> Text:
@@ -154,7 +191,7 @@ def sector_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "
     if whole is not None and whole.value and q > whole.value:
         # the plant is an illustration; a sector total below it makes the plant gap exceed the sector's
         caption += t(lang, "plant_above_sector", sector_gwh=f"{num(whole.value / 1000, 0)}")
-    table = Table(title=title, caption=caption, title_justify="left", caption_justify="left", show_lines=False)
+    table = _LineTable(title=title, caption=caption, title_justify="left", caption_justify="left", show_lines=False)
     _line_columns(table, lang, countries)
 
     cells: dict[tuple[str, str], dict] = {(r["key"], r["country"]): r for r in lines.iter_rows(named=True)}
@@ -288,7 +325,7 @@ def gas_table(result: Comparison, cfg: YearConfig, sector: str, lang: str = "nl"
     model = cfg.sectors[sector]
     fuel = cfg.param_of(model, "gas_fuel_mwh").value if model.gas_fuel_mwh is not None else 0
     feed = cfg.param_of(model, "gas_feedstock_mwh").value if model.gas_feedstock_mwh is not None else 0
-    table = Table(
+    table = _LineTable(
         title=t(lang, "gas_title", year=year_label(lang, result.year, result.projection), sector=sector, name=model.name),
         caption=t(lang, "gas_plant", fuel=f"{num((fuel or 0) / 1000, 0)}", feedstock=f"{num((feed or 0) / 1000, 0)}"),
         title_justify="left", caption_justify="left",

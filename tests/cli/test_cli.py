@@ -161,10 +161,13 @@ def test_eighty_columns_keep_labels_whole_and_every_country_visible():
     # no word broken (the longest Dutch compounds whole), no band broken at its 'tot'
     assert "openbaredienstverplichtingen" in narrow and "Capaciteitsvergoedingsmechanisme" in narrow
     assert not any(line.rstrip().endswith(" tot") for line in narrow.splitlines())
-    # a wrapped label goes on indented under itself, not at the family headings' margin
+    # a wrapped label goes on two further in than its first line (a hanging indent), so that it
+    # reads neither as a family heading nor as a cost line of its own
     lines = narrow.splitlines()
     i = next(i for i, line in enumerate(lines) if "Elia: onbalanscompensatie en" in line)
-    assert lines[i].startswith("  Elia") and lines[i + 1].startswith("  marktintegratie")
+    assert lines[i].startswith("  Elia") and lines[i + 1].startswith("    marktintegratie")
+    j = next(i for i, line in enumerate(lines) if line.startswith("Elektriciteit totaal"))
+    assert lines[j + 1].startswith("  band")  # a row label of its own keeps its own indent
     assert "Stromsteuer" not in narrow.split("Kostenpost")[2]  # the NL–BE table has no German lines
     wide = rendered(160)
     assert "┃ Kostenpost" in wide and "Stromsteuer" in wide
