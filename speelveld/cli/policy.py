@@ -193,8 +193,8 @@ def sweep(
     }
     varied = {v.path for v in varies} | {x.target for x in links}
     left_out = left_out_lines(cfg, sector, chosen[1:], chosen[0], varied)
-    # the notes known before computing go into every manifest; the budget's binding share, which the
-    # rows give, into the CSV's and the workbook's (a Parquet file's metadata is written with it)
+    # the notes known before computing; the budget's binding share, which the rows give, is added
+    # to each file's manifest once they are written
     meta["notes"] = notes = sweep_notes(pl.DataFrame(), plan, left_out)
     counted = False  # whether notes counts the rows (the budget's binding share) yet
     metric = "gap_eur_per_mwh"
@@ -221,7 +221,8 @@ def sweep(
         if out_file is None:
             results = _collect_with_progress(query, n, status, L, started).lazy()
         elif out_file.suffix == ".parquet":
-            write_atomic(out_file, lambda p: query.sink_parquet(p, metadata=parquet_metadata(meta)))
+            notes = _sink_parquet_with_notes(query, out_file, meta, plan, left_out)
+            counted = True
             results = pl.scan_parquet(out_file)
         elif out_file.suffix == ".csv":
             write_atomic(out_file, lambda p: query.sink_csv(p))
@@ -262,6 +263,33 @@ def sweep(
         from speelveld.report.labels import country_name, num, t
 
         out.print(t(L, "tx_outside_band", items="; ".join(f"{country_name(L, cc, short=True)} {num(v, 1, L)} %" for cc, v in outside.items())), style="dim")
+
+
+def _sink_parquet_with_notes(query, out_file: Path, meta: dict, plan, left_out) -> dict:
+    """The sweep's rows to Parquet, with the whole manifest in the file's metadata: the share of
+    scenarios in which a budget binds is known only once the rows are, and a Parquet file's
+    metadata is written with them, so the rows are streamed once more into the file the reader
+    gets (only when the sweep has a budget to count). Returns the notes."""
+    import polars as pl
+
+    from speelveld.core.sweep import sweep_notes
+    from speelveld.fileio import write_atomic
+
+    def write(tmp: Path) -> None:
+        query.sink_parquet(tmp, metadata=parquet_metadata(meta))
+        rows = pl.scan_parquet(tmp)
+        cuts = [c for c in rows.collect_schema().names() if c.startswith("budget_cut_eur_per_mwh|")]
+        meta["notes"] = sweep_notes(rows.select(cuts), plan, left_out)
+        if cuts:
+            again = tmp.with_name(tmp.name + ".notes")
+            try:
+                rows.sink_parquet(again, metadata=parquet_metadata(meta))
+                again.replace(tmp)
+            finally:
+                again.unlink(missing_ok=True)
+
+    write_atomic(out_file, write)
+    return meta["notes"]
 
 
 SWEEP_CHUNK = 1_000_000  # scenarios per step of a long sweep, so that it can say how far it is

@@ -195,6 +195,14 @@ def test_the_sweep_notes_are_in_the_manifest_and_the_api(tmp_path):
     frame, api_notes = sv.sweep(cfg, "chemie", bands="uniform", samples=2000, seed=3, notes=True)
     assert api_notes["budget_binding_pct"] == notes["budget_binding_pct"]
     assert frame["budget_cut_eur_per_mwh|NL"].equals(rows["budget_cut_eur_per_mwh|NL"])
+    # a Parquet file carries the same notes in its own metadata (written once the rows are counted)
+    parquet = tmp_path / "s.parquet"
+    r = runner.invoke(app, ["sweep", "--sector", "chemie", "--bands", "uniform", "--samples", "2000", "--seed", "3", "--out", str(parquet)])
+    assert r.exit_code == 0, r.output
+    run = json.loads(pl.read_parquet_metadata(parquet)["speelveld.run"])
+    assert run["notes"] == notes
+    assert pl.read_parquet(parquet)["budget_cut_eur_per_mwh|NL"].equals(rows["budget_cut_eur_per_mwh|NL"])
+    assert [f.name for f in tmp_path.iterdir() if f.name.startswith(".")] == []  # no staging file left
 
 
 def test_vary_band_draws_within_the_configs_band():
