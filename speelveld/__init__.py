@@ -30,6 +30,8 @@ _API = {
     "open_year": "speelveld.app",
     "pick_countries": "speelveld.app",
     "sweep": "speelveld.app",
+    "summarise": "speelveld.app",
+    "long": "speelveld.app",
     "options": "speelveld.app",
     "scenarios": "speelveld.app",
 }

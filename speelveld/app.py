@@ -282,6 +282,33 @@ def sweep(cfg: YearConfig, sector: str, vary: list[str] | str = (), *, samples: 
     return frame, sweep_notes(frame, plan, left_out_lines(cfg, sector, chosen[1:], chosen[0], varied))
 
 
+def summarise(rows, metric: str = "gap_eur_per_mwh"):
+    """The summary `speelveld sweep` prints, for a sweep's rows in a notebook (`sv.sweep(...)`, or
+    a file it wrote read with `pl.scan_parquet`): a DataFrame of the distribution per country
+    (min, p5, median, p95, max, mean, share_positive_pct) and the tornado (parameter, country,
+    swing_eur_per_mwh, largest first)::
+
+        dist, tornado = sv.summarise(sv.sweep(cfg, "chemie", bands="uniform", samples=100_000))
+
+    A parameter with at most 20 distinct values is read as a grid, any other as draws. Unlike the
+    command, it does not know which parameters cannot reach a gap: their swing is sampling noise
+    near 0 rather than 0."""
+    from speelveld.core.sweep import summarise_rows
+
+    return summarise_rows(rows, metric)
+
+
+def long(rows):
+    """A sweep's rows in long form, lazily: one row per scenario and country, with the columns
+    `total_eur_per_mwh`, `gap_eur_per_mwh` and `budget_cut_eur_per_mwh` without their `|CC`::
+
+        sv.long(pl.scan_parquet("s.parquet")).sink_parquet("s_long.parquet")
+    """
+    from speelveld.core.sweep import long_layout
+
+    return long_layout(rows)
+
+
 def options(config_dir: Path | None = None, years: list[int] | range | None = None, names: list[str] | None = None, *, mix: bool = False,
             reading: str = "netto", reference: str = "NL", countries: str | None = None):
     """The spending options as `speelveld opties --format csv` gives them, for notebooks: a polars

@@ -341,6 +341,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file_not_writable": ("file is not writable", "het bestand kan niet worden overschreven"),
     "unknown_sectors_in_year": ("unknown sector {given} in the {year} configs; available: {available}", "onbekende sector {given} in de configs van {year}; beschikbaar: {available}"),
     "unknown_countries_in_year": ("unknown country {given} in the {year} configs; available: {available}", "onbekend land {given} in de configs van {year}; beschikbaar: {available}"),
+    "summarise_needs_metric": ("no column {metric}|CC: give the rows of a sweep (or the metric its columns carry)",
+                               "geen kolom {metric}|CC: geef de rijen van een sweep (of de maat die de kolommen dragen)"),
 }
 
 

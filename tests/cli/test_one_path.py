@@ -221,3 +221,26 @@ def test_a_seed_on_a_grid_is_said_to_do_nothing():
     assert "seed" not in runner.invoke(app, grid).output
     r = runner.invoke(app, [*grid, "--seed", "42"])
     assert r.exit_code == 0 and "de seed wordt niet gebruikt" in r.output
+
+
+def test_the_api_summarises_and_reshapes_a_sweep_as_the_command_does():
+    # a grid of two EUA prices by three DE wholesale prices (6 scenarios): the distribution is the
+    # command's, the tornado reads each parameter's own values, and the long form has a row per
+    # scenario and country (NL, the reference, with its total) with the same figures
+    from speelveld.core.sweep import parse_vary, summarise
+
+    cfg = sv.load_year(sv.default_config_dir(), 2026)
+    vary = ["eu.eua_price_eur_per_t=60,160", "DE.commodity.baseload_eur_per_mwh=80,90,100"]
+    rows = sv.sweep(cfg, "chemie", vary, countries=["DE", "FR"]).collect()
+    dist, tornado = sv.summarise(rows)
+    expected, _ = summarise(rows, [parse_vary(v, cfg, "chemie") for v in vary], ["DE", "FR"])
+    assert dist.equals(expected)
+    # DE's wholesale price moves the NL−DE gap one for one: its mean gap at 80 and at 100 differ by 20
+    swing = tornado.filter((pl.col("parameter") == "DE.commodity.baseload_eur_per_mwh") & (pl.col("country") == "DE"))["swing_eur_per_mwh"][0]
+    assert swing == pytest.approx(20.0, abs=1e-9)
+    long = sv.long(rows).collect()
+    assert long.height == 3 * rows.height and {"country", "gap_eur_per_mwh", "total_eur_per_mwh"} <= set(long.columns)
+    de = long.filter(pl.col("country") == "DE").sort("scenario")
+    assert de["gap_eur_per_mwh"].equals(rows.sort("scenario")["gap_eur_per_mwh|DE"].alias("gap_eur_per_mwh"))
+    with pytest.raises(ValueError, match="no column gap_eur_per_mwh"):
+        sv.summarise(rows.select("scenario"))
