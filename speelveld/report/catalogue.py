@@ -731,7 +731,7 @@ WORKBOOK: dict[str, dict] = {
                        "support": "steun", "envelope": "budget", "archetype": "archetype"},
         "chart": "Kosten per categorie en land (€/MWh)", "gap_chart": "Verschil met {ref} per sector (€/MWh)",
         "flags": {"published": "gepubliceerd", "derived": "afgeleid", "estimate": "schatting", "projection": "projectie", "unknown": "onbekend"},
-        "params": ["Land/bereik", "Onderdeel", "Parameter", "Waarde", "Laag", "Hoog", "Eenheid", "Kwaliteit", "Bron", "URL", "Toelichting"],
+        "params": ["Land/bereik", "Onderdeel", "Parameter", "Waarde", "Laag", "Hoog", "Eenheid", "Kwaliteit", "Bron", "Pad (--set)", "URL", "Toelichting"],
     },
     "en": {
         "summary": "Summary", "parameters": "Parameters", "run": "Run", "method": "Method", "closing": "Closing the gap",
@@ -777,7 +777,7 @@ WORKBOOK: dict[str, dict] = {
                        "support": "support", "envelope": "envelope", "archetype": "archetype"},
         "chart": "Costs per family and country (€/MWh)", "gap_chart": "Gap to {ref} per sector (€/MWh)",
         "flags": {"published": "published", "derived": "derived", "estimate": "estimate", "projection": "projection", "unknown": "unknown"},
-        "params": ["Country/scope", "Component", "Parameter", "Value", "Low", "High", "Unit", "Quality", "Source", "URL", "Note"],
+        "params": ["Country/scope", "Component", "Parameter", "Value", "Low", "High", "Unit", "Quality", "Source", "Path (--set)", "URL", "Note"],
     },
 }
 

@@ -352,8 +352,12 @@ def write_options_workbook(path: Path, results: list, titles: dict[str, str], me
 
 
 def _parameters_sheet(ws, cfg: YearConfig, lang: str) -> None:
-    """Every parameter with its value, band, unit, quality and source; the appendix of the printed
-    workbook shows columns A–I (the URL and the note, often a paragraph, stay in the workbook)."""
+    """Every parameter with its value, band, unit, quality and source, described in words (the
+    export sheet's description); the appendix of the printed workbook shows columns A–I. The path
+    (for --set and the input workbook), the URL and the note, often a paragraph, stay in the
+    workbook."""
+    from speelveld.report.inputs_xlsx import describe
+
     tx = TEXT[lang]
     header = tx["params"]
     flags = tx["flags"]
@@ -367,7 +371,7 @@ def _parameters_sheet(ws, cfg: YearConfig, lang: str) -> None:
         _put_text(ws, i, 1, scope)
         # an EU-wide figure: the EU ETS prices
         _put_text(ws, i, 2, "EU ETS" if parts[0] == "eu" else tx["components"].get(component, component))
-        _put_text(ws, i, 3, p.path)
+        _put_text(ws, i, 3, describe(cfg, p, lang))
         if p.value is not None:
             ws.cell(row=i, column=4, value=p.value).number_format = "General"
         else:
@@ -379,24 +383,26 @@ def _parameters_sheet(ws, cfg: YearConfig, lang: str) -> None:
         _put_text(ws, i, 7, units_in(lang, p.unit))  # €/jr in Dutch
         _put_text(ws, i, 8, flags[p.quality.value])
         _put_text(ws, i, 9, p.source.title)
-        _put_text(ws, i, 10, p.source.url or "")
-        _put_text(ws, i, 11, p.note or "")
+        _put_text(ws, i, 10, p.path)
+        _put_text(ws, i, 11, p.source.url or "")
+        _put_text(ws, i, 12, p.note or "")
     ws.freeze_panes = "A2"
     last = len(cfg.params) + 1
-    ws.auto_filter.ref = f"A1:K{last}"
-    widths = dict(zip("ABCDEFGHIJK", (11, 12, 40, 10, 8, 8, 10, 11, 52, 36, 70), strict=True))
+    ws.auto_filter.ref = f"A1:L{last}"
+    widths = dict(zip("ABCDEFGHIJKL", (11, 12, 44, 10, 8, 8, 10, 11, 48, 40, 36, 70), strict=True))
     for col, width in widths.items():
         ws.column_dimensions[col].width = width
     top = Alignment(vertical="top")
+    apart = Alignment(vertical="top", indent=1)  # the unit stands clear of the high end before it
     for r in range(2, last + 1):
         lines = 1
-        for col in "ABCDEFGHIJK":
+        for col in "ABCDEFGHIJKL":
             cell = ws[f"{col}{r}"]
             if col in "CI":
                 cell.alignment = WRAP_TOP
                 lines = max(lines, _lines_of(str(cell.value or ""), widths[col]))
             else:
-                cell.alignment = top
+                cell.alignment = apart if col == "G" else top
         ws.row_dimensions[r].height = LINE_PT * min(lines, 12)
     _print_setup(ws, 1, area=f"A1:I{last}")
 

@@ -70,7 +70,10 @@ def test_sheets_values_and_formulas(tmp_path):
     assert summary["E5"].value == "volledig"
     assert summary["B5"].fill.fgColor.rgb.endswith("F4CCCC")  # complete and certainly positive: red
     params = wb["Parameters"]
-    assert params.auto_filter.ref.startswith("A1:K") and params.freeze_panes == "A2"
+    assert params.auto_filter.ref.startswith("A1:L") and params.freeze_panes == "A2"
+    # a parameter is described in words on the printed page (A–I), its path beside it for --set
+    row = next(r for r in params.iter_rows(min_row=2, values_only=True) if r[9] == "eu.eua_price_eur_per_t")
+    assert row[:2] == ("eu", "EU ETS") and "." not in row[2] and row[2], row
     run = {r[0].value: r[1].value for r in wb["Run"].iter_rows()}
     assert run["hash van de configs"] and run["opdracht"] == "speelveld test"  # the sheet in Dutch; the JSON keeps the machine keys
     assert "None" not in [r[1].value for r in wb["Run"].iter_rows()]
