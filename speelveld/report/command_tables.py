@@ -32,7 +32,7 @@ def sources_tables(table: pl.DataFrame, year: int, lang: str = "nl") -> list[Tab
     for (country,), rows in table.group_by("country", maintain_order=True):
         tab = Table(title=t(lang, "src_title", year=year, country=country), title_justify="left")
         for name, justify in zip(names, ("left", "left", "left", "left", "right", "left"), strict=True):
-            tab.add_column(name, justify=justify)
+            tab.add_column(name, justify=justify, no_wrap=justify == "right", overflow="fold")
         for r in rows.iter_rows(named=True):
             flags = ", ".join(f"{r[q]} {t(lang, 'q_' + q)}" for q in ("derived", "estimate", "projection", "unknown") if r.get(q))
             title = r["title"] + (f" — {r['publisher']}" if r["publisher"] else "")
@@ -107,7 +107,8 @@ def diff_tables(d, top: int, lang: str = "nl") -> list[Table]:
             caption_justify="left",
         )
         for name, justify in zip(line_names, ("left", "left", "right", "right", "right", "left"), strict=True):
-            tab.add_column(name, justify=justify)
+            # a figure is never cut; a word longer than its column folds rather than ending in '…'
+            tab.add_column(name, justify=justify, no_wrap=justify == "right", overflow="fold")
         for x in rows.head(top).iter_rows(named=True):
             flag = " ?" if x["unknown"] else ""
             kind = t(lang, "kind_" + x["kind"])
@@ -116,7 +117,8 @@ def diff_tables(d, top: int, lang: str = "nl") -> list[Table]:
                 was, now = x["flag"].split("→")
                 kind += f" ({t(lang, 'q_' + was)} → {t(lang, 'q_' + now)})"
             tab.add_row(x["side"], Text(line_label(lang, x["key"], x["label"]) + flag), _fmt(x["a"]) if x["a"] is not None else "–", _fmt(x["b"]) if x["b"] is not None else "–", _signed(x["effect"]), kind)
-        out.append(_Fitted(tab, lines=False))
+        # on a narrow terminal the kind wraps between its words ('(gepubliceerd →'), the label gets the room
+        out.append(_Fitted(tab, lines=False, narrow_widths={len(line_names) - 1: 14}))
     return out
 
 

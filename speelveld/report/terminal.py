@@ -78,9 +78,10 @@ class _Fitted:
 
     NARROW = 100
 
-    def __init__(self, table: Table, lines: bool = True):
+    def __init__(self, table: Table, lines: bool = True, narrow_widths: dict[int, int] | None = None):
         self.table = table
         self.lines = lines  # a line table (labels, then a number column per country); else only the rules go
+        self.narrow_widths = narrow_widths or {}  # column -> its most width on a narrow terminal (words wrap in it)
 
     LABEL = 28  # the label column's least width: most words of a cost line fit
 
@@ -90,6 +91,8 @@ class _Fitted:
             yield table
             return
         table.box, table.show_edge, table.pad_edge = box.SIMPLE_HEAD, False, False
+        for i, width in self.narrow_widths.items():
+            table.columns[i].max_width = width
         if not self.lines:
             yield table
             return

@@ -270,3 +270,21 @@ def test_the_stale_list_carries_each_band():
     rows = {row["path"]: row for row in json.loads(r.stdout)["rows"]}
     fr = rows["FR.commodity.baseload_eur_per_mwh"]
     assert (fr["value"], fr["low"], fr["high"]) == (66.87, 55.38, 81.3)
+
+
+def test_a_diff_at_eighty_columns_keeps_words_whole():
+    # the shipped 2026 against 2025 for chemie: the longest Dutch compound of a line label stands
+    # whole, nothing is cut with '…', and the kind wraps between its words
+    from rich.console import Console
+
+    from speelveld.report.command_tables import diff_tables
+
+    d = default_config_dir()
+    a, b = (compare(load_year(d, y), ["chemie"], bands=False) for y in (2026, 2025))
+    console = Console(width=80, record=True)
+    for part in diff_tables(diff(a, b, "2026", "2025"), 20, "nl"):
+        console.print(part)
+    text = console.export_text()
+    assert "…" not in text and max(len(line) for line in text.splitlines()) <= 80
+    assert "openbaredienstverplichtingen" in text
+    assert "(onbekend →" in text or "(schatting →" in text
