@@ -103,7 +103,7 @@ LABELS: dict[str, dict[str, str]] = {
         "stale_count": "{n} waarden vragen aandacht voor {year}.",
         "stale_hidden": " {n} aannames van de archetypes (schattingen per definitie) niet getoond; --include-archetypes toont ze.",
         "diff_title": "Verschil {ref} − land, elektriciteit (€/MWh): {a} → {b}",
-        "diff_caption": "Δ: de verandering van het verschil, waarvan beleid: een besluit dat de config van {b} noemt (bijv. een heffing afgeschaft, een regeling uitgebreid); "
+        "diff_caption": "Δ: de verandering van het verschil, waarvan beleid: een besluit dat de config ({b}) noemt (bijv. een heffing afgeschaft, een regeling uitgebreid); "
         "waarvan echt: andere regels, prijzen en tarieven veranderd (ook als de markering meeveranderde, bijv. schatting → "
         "gepubliceerd: die staat erachter); waarvan data: een post werd bekend of onbekend (of is in beide jaren onbekend); Δ CO2: de verandering van het verschil in directe CO2-kosten. ≥/≤/?: het verschil is een onder-/bovengrens of onbepaald.",
         "diff_cols": "sector|land|{a}|{b}|Δ|beleid|echt|data|Δ CO2",
@@ -442,7 +442,7 @@ LABELS: dict[str, dict[str, str]] = {
         "stale_count": "{n} values need attention for {year}.",
         "stale_hidden": " {n} archetype assumptions (estimates by design) not listed; --include-archetypes lists them.",
         "diff_title": "Gap {ref} − country, electricity (€/MWh): {a} → {b}",
-        "diff_caption": "Δ: the change of the gap, of which policy: a decision the config of {b} names (e.g. a levy abolished, a scheme extended); "
+        "diff_caption": "Δ: the change of the gap, of which policy: a decision the config ({b}) names (e.g. a levy abolished, a scheme extended); "
         "of which real: other rules, prices and tariffs changed (also when the flag changed with it, e.g. estimate → "
         "published: shown beside it); of which data: a line became known or unknown (or is unknown in both years); Δ CO2: the change of the direct CO2 gap. ≥/≤/?: the gap is a lower/upper bound or undetermined.",
         "diff_cols": "sector|country|{a}|{b}|Δ|policy|real|data|Δ CO2",
