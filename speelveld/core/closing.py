@@ -15,6 +15,7 @@ they exceed it). Sectors without a known volume are left out and named.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -160,10 +161,17 @@ def ikc_pro_rata(cfg: YearConfig, reference: str = "NL") -> tuple[float, float, 
     return claims / 1e6, budget / 1e6, (100 * budget / claims if claims > budget else None)
 
 
-def state_cost(table: pl.DataFrame, base: Comparison, scenario: Comparison, cfg: YearConfig, reference: str = "NL", scenario_cfg: YearConfig | None = None) -> StateCost:
+def state_cost(table: pl.DataFrame, base: Comparison, scenario: Comparison, cfg: YearConfig, reference: str = "NL", scenario_cfg: YearConfig | None = None,
+               band: tuple[float, float, float] | None = None) -> StateCost:
     """The measure's yearly cost to the state from the engine: Σ over the modelled sectors of what
     the reference country's plants pay less (electricity and direct CO2, €/MWh × sector MWh). ETS
-    indirect-cost compensation is paid within the scheme's budget by the engine itself."""
+    indirect-cost compensation is paid within the scheme's budget by the engine itself.
+
+    ``band`` (central, low, high; PolicyCheck.state_cost) is the sum's own band: each end one set of
+    inputs. Without it the ends are the sums of the sectors' ends, which holds only when no input
+    moves sectors against each other; a shared compensation budget does (a new sector's claim cuts
+    the others' payout where the budget binds), and that sum reached below zero for a measure that
+    can only cost the state."""
     ref_rows = table.filter(pl.col("country") == reference)
     total = low = high = 0.0
     open_band = False
@@ -187,6 +195,9 @@ def state_cost(table: pl.DataFrame, base: Comparison, scenario: Comparison, cfg:
         else:
             low += -hi * mwh / 1e6
             high += -lo * mwh / 1e6
+    if band is not None and sectors:
+        _, low, high = band
+        open_band = open_band or not (math.isfinite(low) and math.isfinite(high))
     result = StateCost(total if sectors else None, None if open_band or not sectors else low, None if open_band or not sectors else high, sectors, left_out)
     # ETS indirect-cost compensation: the engine pays the claims pro rata where they exceed the
     # budget, so the change above is already what the state pays; say what was claimed

@@ -34,6 +34,13 @@ class PolicyCheck:
     base: Comparison
     scenario: Comparison
     table: pl.DataFrame  # sector, country, gaps before/after, changes with bands and what leaves them open
+    # what the reference country's plants pay less in all, over the sectors with a known volume
+    # (M€/yr): central, low, high, as one output of the band computation, so that its ends are
+    # each one set of inputs (sectors that share a compensation budget move against each other)
+    state_cost: tuple[float, float, float] | None = None
+
+
+STATE_COST = "state_cost_meur_per_year"
 
 
 # Changes per sector and country: (output name, before column, after column).
@@ -79,26 +86,66 @@ def _policy_check(base_cfg: YearConfig, scenario_cfg: YearConfig, sectors: list[
     inputs += [u for u in uncertain_inputs(scenario_cfg.params, {x for p in plans_b.values() for x in p.inputs}, renamed) if u.column not in seen]
 
     by_sector = {s: [e for e, n in zip(change_exprs, change_names, strict=True) if n.startswith(f"{s}|")] for s in sectors}
+    # The cost to the state: Σ over the sectors with a volume of what their Dutch plants pay less,
+    # each at the volume the row gives it (the engine's own volume expression: the budget's pro-rata
+    # share is computed with the same volumes, so a corner cannot pay out more than it has). A
+    # sector whose volume is only a range adds what it is paid from a shared compensation budget
+    # alone: its claims take part of the budget where the row gives it a volume, and what the other
+    # sectors lose there, it gains; its other changes are not counted, as at the central value.
+    paid_less, state_of = {}, {}
+    for s in sectors:
+        weight = plans_a[s].sector_mwh
+        if weight is None:
+            continue  # no volume and no range: its claims are left out of the budget too
+        paid_less[s] = f"{s}|{reference}|state_cost"
+        if _sector_volume(base_cfg, s) is not None:
+            per_mwh = pl.col(f"{s}|{reference}|cost_change")
+        else:
+            before, after = (_line_col(plans, s, reference, "carbon.compensation") for plans in (plans_a, plans_b))
+            per_mwh = (after - before) / plans_a[s].consumption
+        state_of[s] = (-per_mwh * weight / 1e6).alias(paid_less[s])
+    state_cost = pl.sum_horizontal([pl.col(n) for n in paid_less.values()]).alias(STATE_COST) if paid_less else None
+    if state_cost is not None:
+        outputs.append(STATE_COST)
 
     def run(frame: pl.DataFrame, wanted: set[str] | None = None) -> pl.DataFrame:
         # one query per sector (base and scenario together), as in compare
         parts = []
+        want_state = state_cost is not None and (wanted is None or STATE_COST in wanted)
         for s in sectors:
             names = band_outputs(plans_a[s]) + band_outputs(plans_b[s]) + [n for n in change_names if n.startswith(f"{s}|")]
             if wanted is not None:
                 names = [n for n in names if n in wanted]
-                if not names:
-                    continue
+            if want_state and s in paid_less:
+                names.append(paid_less[s])
+            if not names:
+                continue
             lf = evaluate(evaluate(frame, [plans_a[s]], reference), [plans_b[s]], reference)
-            parts.append(lf.with_columns(by_sector[s]).select(names).collect(optimizations=FEW_ROWS))
+            lf = lf.with_columns(by_sector[s])
+            parts.append((lf.with_columns(state_of[s]) if s in state_of else lf).select(names).collect(optimizations=FEW_ROWS))
         joined = pl.concat(parts, how="horizontal") if parts else frame.select([])
-        return joined if wanted is not None else joined.select(outputs)
+        if want_state:
+            joined = joined.with_columns(state_cost)
+        return joined.select([n for n in outputs if n in joined.columns and (wanted is None or n in wanted)])
 
     run.selective = True  # compute_bands may ask for some outputs only
     bands = compute_bands(run, inputs, outputs)
     base = assemble(base_cfg, plans_a, bands, countries, sectors, reference)
     after = assemble(scenario_cfg, plans_b, bands, countries, sectors, reference)
-    return PolicyCheck(base, after, _table(base, after, bands, base_cfg, sectors, countries))
+    state = (bands.central[STATE_COST], *bands.band(STATE_COST)) if state_cost is not None else None
+    return PolicyCheck(base, after, _table(base, after, bands, base_cfg, sectors, countries), state)
+
+
+def _line_col(plans: dict, sector: str, country: str, key: str) -> pl.Expr:
+    """A line's column (€/yr) in a plan, or 0 where the country has no such line for the sector."""
+    plan = plans[sector]
+    return pl.col(plan.col(country, key)) if any(ln.key == key for ln in plan.lines.get(country, [])) else pl.lit(0.0)
+
+
+def _sector_volume(cfg: YearConfig, sector: str) -> float | None:
+    """The sector's electricity use (MWh, central), or None where it is not known."""
+    model = cfg.sectors[sector]
+    return cfg.param_of(model, "sector_electricity_mwh").central if model.sector_electricity_mwh is not None else None
 
 
 def _range(cfg: YearConfig, path: str) -> tuple:

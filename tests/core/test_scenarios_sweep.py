@@ -55,6 +55,27 @@ def test_policy_check_hand_computed():
     assert rows["DE"]["direct_co2_gap_change_eur_per_mwh"] == pytest.approx(0, abs=1e-9)
     # sector-wide: 1,000,000 MWh × change / 1e6
     assert rows["NL"]["sector_cost_change_meur_per_year"] == pytest.approx(nl_dearer, **APPROX)
+    # the cost to the state is what the Dutch plants pay less: −nl_dearer × 1,000,000 MWh / 1e6, a point
+    assert check.state_cost == pytest.approx((-nl_dearer, -nl_dearer, -nl_dearer), **APPROX)
+
+
+def test_the_state_cost_band_is_one_set_of_inputs_at_each_end():
+    # The IKC extension (2026) adds sectors to a fixed compensation budget. Where the budget binds,
+    # the new claims cut what the others are paid and the state pays the budget either way: the
+    # extension can cost nothing, never less. Summing each sector's own band ends (each at another
+    # corner) gave −3 M€/yr; the band of the sum, each end one set of inputs, starts at 0.
+    d = default_config_dir()
+    base = load_year(d, 2026)
+    for name in ("ikc-uitbreiding", "vcr-opvolger"):
+        check = policy_check(base, load_year(d, 2026, scenario=name), sorted(base.sectors), ["NL", "DE", "BE", "FR"])
+        central, low, high = check.state_cost
+        assert low <= central <= high, name
+        nl = check.table.filter(pl.col("country") == "NL")
+        summed = sum(-r["cost_change_eur_per_mwh"] * base.params[f"sectors.{r['sector']}.sector_electricity_mwh"].central / 1e6
+                     for r in nl.iter_rows(named=True) if base.params[f"sectors.{r['sector']}.sector_electricity_mwh"].central is not None)
+        assert central == pytest.approx(summed, abs=1e-6), name  # the central value is the table's sum
+    extension = policy_check(base, load_year(d, 2026, scenario="ikc-uitbreiding"), sorted(base.sectors), ["NL", "DE", "BE", "FR"])
+    assert extension.state_cost[1] == pytest.approx(0.0, abs=1e-6)
 
 
 def test_scenario_with_unknown_path_names_the_file_and_line():
