@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from speelveld.errors import UsageProblem
 from speelveld.hints import did_you_mean
-from speelveld.said import said
+from speelveld.said import said, said_of, tail
 
 if TYPE_CHECKING:
     from speelveld.config.resolved import YearConfig
@@ -265,13 +265,16 @@ def sweep(cfg: YearConfig, sector: str, vary: list[str] | str = (), *, samples: 
     With ``notes=True`` the rows are computed and returned with the notes the command prints and
     its manifest carries (a DataFrame and a dict: budget_binding_pct per country, clipped_pct per
     normal draw, held_at_central and left_out lines)."""
-    from speelveld.core.sweep import plan_sweep, sweep_query
+    from speelveld.core.sweep import SweepError, plan_sweep, sweep_query
 
     as_list = (lambda x: [x] if isinstance(x, str) else list(x or []))  # noqa: E731
     chosen = pick_countries(cfg, reference, ",".join(as_list(countries)) if countries else None)
     # the checks and steps of the command line (core.sweep.plan_sweep): what the notebook set in
     # load_year stays as set, and no varied EUA price moves it
-    plan = plan_sweep(cfg, sector, chosen, as_list(vary), as_list(link), as_list(corr), bands, samples)
+    try:
+        plan = plan_sweep(cfg, sector, chosen, as_list(vary), as_list(link), as_list(corr), bands, samples)
+    except SweepError as exc:
+        raise SweepError(as_arguments(said_of(exc))) from None
     query = sweep_query(cfg, sector, chosen[1:], chosen[0], plan.varies, plan.n, seed, plan.samples, plan.links, plan.chol)
     if not notes:
         return query
@@ -280,6 +283,21 @@ def sweep(cfg: YearConfig, sector: str, vary: list[str] | str = (), *, samples: 
     frame = query.collect()
     varied = {v.path for v in plan.varies} | {x.target for x in plan.links}
     return frame, sweep_notes(frame, plan, left_out_lines(cfg, sector, chosen[1:], chosen[0], varied))
+
+
+# The command line's options as a notebook names them: the place in front of a sweep's problem.
+_ARGUMENTS = {"--vary": "vary", "--link": "link", "--corr": "corr", "--samples": "samples", "--bands": "bands", "--set": "load_year"}
+
+
+def as_arguments(text: str) -> str:
+    """A sweep's problem placed by the notebook's argument (`vary '…'`) instead of the command
+    line's option (`--vary …`); the message after it is the same."""
+    head, sep, rest = str(text).partition(": ")
+    option, _, given = head.partition(" ")
+    if not sep or option not in _ARGUMENTS:
+        return text
+    place = _ARGUMENTS[option] + (f" {given!r}" if given else "") + ": "
+    return place + tail(text, len(head) + len(sep))
 
 
 def summarise(rows, metric: str = "gap_eur_per_mwh"):

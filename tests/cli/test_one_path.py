@@ -244,3 +244,18 @@ def test_the_api_summarises_and_reshapes_a_sweep_as_the_command_does():
     assert de["gap_eur_per_mwh"].equals(rows.sort("scenario")["gap_eur_per_mwh|DE"].alias("gap_eur_per_mwh"))
     with pytest.raises(ValueError, match="no column gap_eur_per_mwh"):
         sv.summarise(rows.select("scenario"))
+
+
+def test_a_notebook_sweep_error_names_the_argument_not_the_option():
+    from speelveld.core.sweep import SweepError
+
+    cfg = sv.load_year(sv.default_config_dir(), 2026)
+    with pytest.raises(SweepError) as info:
+        sv.sweep(cfg, "chemie", ["eu.eua_price_eur_per_t=1:2"])
+    assert str(info.value).startswith("vary 'eu.eua_price_eur_per_t=1:2': cannot read '1:2'")
+    with pytest.raises(SweepError, match=r"^samples: random draws"):
+        sv.sweep(cfg, "chemie", ["eu.eua_price_eur_per_t=uniform(60,160)"])
+    # still a keyed message: worded in Dutch where a Dutch report prints it
+    from speelveld.report.labels import message_text
+
+    assert message_text("nl", info.value.args[0]).startswith("vary 'eu.eua_price_eur_per_t=1:2': kan '1:2' niet lezen")
