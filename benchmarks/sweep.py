@@ -85,7 +85,8 @@ def run_bands(n: int) -> dict:
     """`sweep --bands uniform` without the printing: every input with a band drawn (26 for chemie
     2026), the wholesale prices through their copula, the engine, and the summary with its tornado."""
     from speelveld.config.load import default_config_dir, load_year
-    from speelveld.core.sweep import band_varies, co_moving_links, reaches, summarise, sweep_query
+    from speelveld.core.sweep import band_varies, co_moving_links, sweep_query
+    from speelveld.core.sweep_results import reaches, summarise
 
     cfg = load_year(default_config_dir(), 2026)
     countries = ["DE", "BE", "FR"]

@@ -278,7 +278,7 @@ def sweep(cfg: YearConfig, sector: str, vary: list[str] | str = (), *, samples: 
     query = sweep_query(cfg, sector, chosen[1:], chosen[0], plan.varies, plan.n, seed, plan.samples, plan.links, plan.chol)
     if not notes:
         return query
-    from speelveld.core.sweep import left_out_lines, sweep_notes
+    from speelveld.core.sweep_results import left_out_lines, sweep_notes
 
     frame = query.collect()
     varied = {v.path for v in plan.varies} | {x.target for x in plan.links}
@@ -311,7 +311,7 @@ def summarise(rows, metric: str = "gap_eur_per_mwh"):
     A parameter with at most 20 distinct values is read as a grid, any other as draws. Unlike the
     command, it does not know which parameters cannot reach a gap: their swing is sampling noise
     near 0 rather than 0."""
-    from speelveld.core.sweep import summarise_rows
+    from speelveld.core.sweep_results import summarise_rows
 
     return summarise_rows(rows, metric)
 
@@ -322,7 +322,7 @@ def long(rows):
 
         sv.long(pl.scan_parquet("s.parquet")).sink_parquet("s_long.parquet")
     """
-    from speelveld.core.sweep import long_layout
+    from speelveld.core.sweep_results import long_layout
 
     return long_layout(rows)
 

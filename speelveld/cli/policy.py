@@ -162,7 +162,8 @@ def sweep(
 
     import polars as pl
 
-    from speelveld.core.sweep import XLSX_ROWS, fixed_paths, left_out_lines, plan_sweep, reaches, resolve_path, sweep_notes
+    from speelveld.core.sweep import XLSX_ROWS, fixed_paths, plan_sweep, resolve_path
+    from speelveld.core.sweep_results import left_out_lines, reaches, sweep_notes
     from speelveld.report.command_tables import share_text, sweep_tables
     from speelveld.report.output import manifest_json, sidecar
 
@@ -272,7 +273,7 @@ def _sink_parquet_with_notes(query, out_file: Path, meta: dict, plan, left_out) 
     gets (only when the sweep has a budget to count). Returns the notes."""
     import polars as pl
 
-    from speelveld.core.sweep import sweep_notes
+    from speelveld.core.sweep_results import sweep_notes
     from speelveld.fileio import write_atomic
 
     def write(tmp: Path) -> None:

@@ -227,7 +227,8 @@ def test_the_api_summarises_and_reshapes_a_sweep_as_the_command_does():
     # a grid of two EUA prices by three DE wholesale prices (6 scenarios): the distribution is the
     # command's, the tornado reads each parameter's own values, and the long form has a row per
     # scenario and country (NL, the reference, with its total) with the same figures
-    from speelveld.core.sweep import parse_vary, summarise
+    from speelveld.core.sweep import parse_vary
+    from speelveld.core.sweep_results import summarise
 
     cfg = sv.load_year(sv.default_config_dir(), 2026)
     vary = ["eu.eua_price_eur_per_t=60,160", "DE.commodity.baseload_eur_per_mwh=80,90,100"]
