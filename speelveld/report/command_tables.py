@@ -22,7 +22,7 @@ from speelveld.report.labels import (
     units_in,
 )
 from speelveld.report.numbers import sig
-from speelveld.report.terminal import _Fitted, _fmt, _gap_style, _signed, policy_table
+from speelveld.report.terminal import DottedPath, _Fitted, _fmt, _gap_style, _signed, policy_table
 
 
 def sources_tables(table: pl.DataFrame, year: int, lang: str = "nl") -> list[Table]:
@@ -57,8 +57,10 @@ def stale_tables(table: pl.DataFrame, year: int, verbose: bool = False, lang: st
         pl.col("leverage_eur_per_mwh").first(), pl.col("gaps_leveraged").first(),
     )
     tab = Table(title=t(lang, "stale_title", year=year), caption=t(lang, "stale_caption"), title_justify="left", caption_justify="left")
-    for name, justify in zip(t(lang, "stale_cols").split("|"), ("right", "left", "right", "left", "right"), strict=True):
-        tab.add_column(name, justify=justify, overflow="fold", no_wrap=name in ("#", "effect"))
+    for i, (name, justify) in enumerate(zip(t(lang, "stale_cols").split("|"), ("right", "left", "right", "left", "right"), strict=True)):
+        # the number, the value and the effect whole; the path wraps after its dots, the reason between words
+        tab.add_column(name, justify=justify, overflow="fold", no_wrap=i in (0, 2, 4))
+    tab.columns[1].min_width = 24  # a field name whole (capacity_eur_per_kw_year)
     for i, r in enumerate(items.iter_rows(named=True), start=1):
         value = "?" if r["value"] is None else f"{sig(r['value'])} {units_in(lang, r['unit'])}"
         if r["opens_gaps"]:
@@ -71,10 +73,11 @@ def stale_tables(table: pl.DataFrame, year: int, verbose: bool = False, lang: st
             effect = "–"
         where = f"{r['file']}:{r['line']}" if r["line"] else r["file"]
         reasons = ", ".join(t(lang, "reason_" + reason) for reason in r["reason"])
-        tab.add_row(str(i), Text(short_path(r["path"])), value, reasons, effect)
+        tab.add_row(str(i), DottedPath(short_path(r["path"])), value, reasons, effect)
         if verbose:
             tab.add_row("", Text(f"{where}: {r['detail'] or ''}", style="dim"), "", "", "")
-    return [tab]
+    # on a narrow terminal the value, the reason and the effect wrap between their words; the path gets the room
+    return [_Fitted(tab, lines=False, narrow_widths={2: 13, 3: 13, 4: 14})]
 
 
 def diff_tables(d, top: int, lang: str = "nl") -> list[Table]:
@@ -268,7 +271,8 @@ def sweep_tables(sector, year, n, elapsed, out_file, dist, tornado, varies, link
     swings = {v.given: {r["country"]: r["swing_eur_per_mwh"] for r in tornado.filter(pl.col("parameter") == v.given).iter_rows(named=True)} for v in varies}
     for given in sorted(swings, key=lambda g: -max((abs(x) for x in swings[g].values() if x is not None), default=0.0)):
         sub = swings[given]
-        tor.add_row(given, *[("–" if sub.get(cc) is None else f"{num(sub[cc], 2)}") for cc in others])
+        label = DottedPath(given) if "=" not in given else given  # a path wraps after its dots; a spec as written
+        tor.add_row(label, *[("–" if sub.get(cc) is None else f"{num(sub[cc], 2)}") for cc in others])
     parts: list = [head, table]
     if metric == "gap_eur_per_mwh":
         shares = ", ".join(f"{country_name(lang, r['country'], short=True)} {share_text(r['share_positive_pct'], lang)}" for r in dist.iter_rows(named=True) if r["share_positive_pct"] is not None)

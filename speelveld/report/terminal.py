@@ -56,6 +56,32 @@ class _Hanging:
             yield Text(" " * (self.first + (2 if i else 0))) + line
 
 
+class DottedPath:
+    """A parameter path that wraps after its dots (`FR.commodity.` / `baseload_eur_per_mwh`), not
+    inside a name; only a name longer than the column is folded."""
+
+    def __init__(self, path: str, style: str = ""):
+        self.path, self.style = path, style
+        self.pieces = [piece + "." for piece in path.split(".")[:-1]] + [path.split(".")[-1]]
+
+    def __rich_measure__(self, console, options):
+        return Measurement(min(max(len(p) for p in self.pieces), options.max_width), min(len(self.path), options.max_width))
+
+    def __rich_console__(self, console, options):
+        width = max(1, options.max_width)
+        line = ""
+        for piece in self.pieces:
+            if line and len(line) + len(piece) > width:
+                yield Text(line, style=self.style)
+                line = ""
+            line += piece
+            while len(line) > width:  # a name longer than the column
+                yield Text(line[:width], style=self.style)
+                line = line[width:]
+        if line:
+            yield Text(line, style=self.style)
+
+
 class _LineTable(Table):
     """A line table whose row labels hang: a label's leading spaces are its indent, and its
     wrapped lines stand two further in."""
@@ -92,7 +118,7 @@ class _Fitted:
             return
         table.box, table.show_edge, table.pad_edge = box.SIMPLE_HEAD, False, False
         for i, width in self.narrow_widths.items():
-            table.columns[i].max_width = width
+            table.columns[i].max_width, table.columns[i].no_wrap = width, False
         if not self.lines:
             yield table
             return

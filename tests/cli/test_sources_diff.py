@@ -71,13 +71,15 @@ def test_cli_sources_and_stale():
     assert rows and {row["country"] for row in rows} == {"NL"}
     r = runner.invoke(app, ["sources", "--year", "2026", "--stale", "--lang", "en"])
     assert r.exit_code == 0 and "values need attention for 2026" in r.output and "archetype assumptions" in r.output
-    assert "Values needing attention 2026" in r.output and "update overdue" in r.output
+    # at 80 columns the reason wraps between its words ('update' / 'overdue'), the path after its dots
+    assert "Values needing attention 2026" in r.output and "overdue" in r.output
+    assert "baseload_eur_per_mwh" in r.output and "baseload_eur_per_m" + "\n" not in r.output
     # Dutch by default, and the count it states is the number of numbered rows (one per value)
     r = runner.invoke(app, ["sources", "--year", "2026", "--stale"])
     words = " ".join(r.output.split())
     cells = " ".join(r.output.replace("│", " ").split())
     count = int(re.search(r"(\d+) waarden vragen aandacht voor 2026", words).group(1))
-    numbered = [line for line in r.output.splitlines() if re.match(r"│\s*\d+ │", line)]
+    numbered = [line for line in r.output.splitlines() if re.match(r"\s*\d+\s{3}\S", line)]  # 80 columns: no rules
     assert count == len(numbered) > 10
     assert "actualisering" in cells and "update overdue" not in cells
     r = runner.invoke(app, ["sources", "--config-dir", str(FIXTURE), "--lang", "en"])
