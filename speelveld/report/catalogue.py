@@ -809,6 +809,7 @@ EXPLAIN: dict[str, dict] = {
         "band": "band {band} €/MWh",
         "sources": "Bronnen",
         "quality": "Kwaliteit: gepubliceerd = gelezen in de bron, afgeleid = berekend uit gepubliceerde cijfers (zie noot), schatting = geschat (zie noot), onbekend = niet gevonden.",
+        "notes_as_written": "De noten bij de invoer en de bronvermeldingen staan zoals de configs ze geven: in het Engels, citaten in de taal van de bron.",
     },
     "en": {
         "title": "Explanation {year}: {sector} ({sector_name}) in {country} ({country_name})",
@@ -835,6 +836,7 @@ EXPLAIN: dict[str, dict] = {
         "band": "band {band} €/MWh",
         "sources": "Sources",
         "quality": "Quality: published = read in the source, derived = derived (see note), estimate = assumption, unknown = not found.",
+        "notes_as_written": "The notes to the inputs and the sources are as the configs give them: in English, quotations in the source's language.",
     },
 }
 

@@ -62,6 +62,7 @@ def print_explanation(e: Explanation, console: Console, lang: str = "nl", show_i
         for sid, text in sorted(used_sources.items()):
             console.print(f"  [{sid}] {text}", markup=False, highlight=False)
         console.print(w["quality"], style="dim")
+        console.print(w["notes_as_written"], style="dim")
 
 
 def _print_line(ln: ExplainedLine, e: Explanation, console: Console, w: dict, lang: str, show_inputs: bool, used_sources: dict) -> None:
