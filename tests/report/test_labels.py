@@ -254,3 +254,32 @@ def test_a_letter_sentence_carries_the_precision_its_band_allows():
             for cc, g, lo, hi, p in (("DE", 23.87, 15.34, 42.26, 34.0), ("BE", 2.345, 2.0, 2.6, 3.0), ("FR", 5.55, 5.0, 6.2, 8.0))]
     assert headline("nl", rows) == ("Nederland is 24 €/MWh (34 %) duurder dan Duitsland (band 15–42), 2,35 €/MWh (3 %) duurder dan België (Vlaamse regels) "
                                     "(band 2,00–2,60) en 5,5 €/MWh (8 %) duurder dan Frankrijk (band 5,0–6,2).")
+
+
+def test_every_report_word_the_code_asks_for_is_there_and_every_word_is_asked_for():
+    """t(lang, "key") and status_text("key"): each key is in the catalogue, and each catalogue key
+    is asked for somewhere, by name or by a prefix the code completes (t(lang, "reason_" + reason))."""
+    import ast
+    from pathlib import Path
+
+    root = Path(labels.__file__).resolve().parent.parent
+    asked, prefixes, literals = set(), set(), set()
+    for path in root.rglob("*.py"):
+        if path.name == "catalogue.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                literals.add(node.value)
+            name = getattr(getattr(node, "func", None), "id", None)
+            if isinstance(node, ast.Call) and name in ("t", "status_text") and len(node.args) > (name == "t"):
+                key = node.args[1] if name == "t" else node.args[0]
+                if isinstance(key, ast.Constant):
+                    asked.add(key.value)
+                elif isinstance(key, ast.BinOp) and isinstance(key.left, ast.Constant):
+                    prefixes.add(key.left.value)
+                elif isinstance(key, ast.JoinedStr) and key.values and isinstance(key.values[0], ast.Constant):
+                    prefixes.add(key.values[0].value)
+    words = set(labels.LABELS["nl"])
+    assert asked - words == set(), "keys asked for without wording"
+    unused = {k for k in words if k not in literals and not any(k.startswith(p) for p in prefixes)}
+    assert unused == set(), "catalogue words nothing asks for"
