@@ -295,7 +295,9 @@ def inputs_import(
         moved = changes.gaps.filter((changes.gaps["change"].abs() > 1e-9) | (changes.gaps["co2_change"].abs() > 1e-9))
         if moved.height:
             changes.gaps = moved
-            for table in diff_tables(changes, top, lang.value):
+            from speelveld.core.compute import policy_words
+
+            for table in diff_tables(changes, top, lang.value, policy_words(result.before, after)):
                 out.print(table)
         else:
             out.print(t(L, "imp_no_gap_change"))
@@ -354,4 +356,6 @@ def diff_(
         "gaps": result.gaps.to_dicts(),
         "lines": result.lines.to_dicts(),
     }
-    emit(fmt, result.lines, meta, None, lambda: diff_tables(result, top, lang.value), payload)
+    from speelveld.core.compute import policy_words
+
+    emit(fmt, result.lines, meta, None, lambda: diff_tables(result, top, lang.value, policy_words(cfg_a, cfg_b)), payload)

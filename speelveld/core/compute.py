@@ -448,9 +448,21 @@ def _policy_of(cfg: YearConfig, country: str, key: str) -> str | None:
     """The label of the policy decision of this price year that changes the line, if any."""
     for change in cfg.countries[country].policy_changes:
         if change.covers(key):
-            source = cfg.countries[country].sources.get(change.source) if change.source else None
-            return f"{change.label} ({source.title})" if source is not None else change.label
+            return _decision(cfg, country, change)
     return None
+
+
+def _decision(cfg: YearConfig, country: str, change, english: bool = False) -> str:
+    label = (change.label_en or change.label) if english else change.label
+    source = cfg.countries[country].sources.get(change.source) if change.source else None
+    return f"{label} ({source.title})" if source is not None else label
+
+
+def policy_words(*cfgs: YearConfig) -> dict[str, str]:
+    """Each policy decision as the comparison's lines name it, with its English where the config
+    gives one (the lines carry the config's own label; a report in English words it so)."""
+    return {_decision(cfg, cc, change): _decision(cfg, cc, change, english=True)
+            for cfg in cfgs for cc, country in cfg.countries.items() for change in country.policy_changes}
 
 
 def _finite(x: float) -> float | None:

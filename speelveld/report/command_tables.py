@@ -80,7 +80,7 @@ def stale_tables(table: pl.DataFrame, year: int, verbose: bool = False, lang: st
     return [_Fitted(tab, lines=False, narrow_widths={2: 13, 3: 13, 4: 14})]
 
 
-def diff_tables(d, top: int, lang: str = "nl") -> list[Table]:
+def diff_tables(d, top: int, lang: str = "nl", policy_words: dict[str, str] | None = None) -> list[Table]:
     """The change of every gap, then per sector and country the lines that moved it most."""
     ref = d.reference
     summary = Table(
@@ -99,7 +99,10 @@ def diff_tables(d, top: int, lang: str = "nl") -> list[Table]:
     out = [_Fitted(summary, lines=False)]
     decided = d.lines.filter(pl.col("policy").is_not_null()).select("side", "policy").unique(maintain_order=True)
     if decided.height:
-        out.append(Text(t(lang, "diff_policy", items="; ".join(f"{r['side']}: {r['policy']}" for r in decided.iter_rows(named=True)))))
+        # a decision as the config labels it, or its English (core.compute.policy_words) in an English report
+        words = (policy_words or {}) if lang == "en" else {}
+        items = "; ".join(f"{r['side']}: {words.get(r['policy'], r['policy'])}" for r in decided.iter_rows(named=True))
+        out.append(Text(t(lang, "diff_policy", items=items)))
     line_names = [{"{a}": d.label_a, "{b}": d.label_b}.get(n, n) for n in LABELS[lang]["diff_line_cols"].split("|")]
     for r in d.gaps.iter_rows(named=True):
         rows = d.lines.filter((pl.col("sector") == r["sector"]) & (pl.col("country") == r["country"]) & (pl.col("effect").abs() >= 0.005))

@@ -290,3 +290,12 @@ def test_a_diff_at_eighty_columns_keeps_words_whole():
     assert "…" not in text and max(len(line) for line in text.splitlines()) <= 80
     assert "openbaredienstverplichtingen" in text
     assert "(onbekend →" in text or "(schatting →" in text
+
+
+def test_a_policy_decision_reads_in_the_report_language():
+    # the 2026 IKC extension as the NL config labels it, and its English under --lang en
+    nl = runner.invoke(app, ["diff", "--year", "2026", "--vs", "2025", "--sector", "chemie"]).output
+    en = runner.invoke(app, ["diff", "--year", "2026", "--vs", "2025", "--sector", "chemie", "--lang", "en"]).output
+    assert "IKC-ETS uitgebreid met 22" in " ".join(nl.split())
+    assert "IKC-ETS extended to 22" in " ".join(en.split()) and "uitgebreid met 22 (sub)sectoren (kosten" not in " ".join(en.split())
+
