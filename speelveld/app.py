@@ -198,9 +198,8 @@ def options_over_years(config_dir: Path, years: list[int], names: list[str], set
     """Every spending option over ``years`` (`speelveld opties`) and the run's notices. The years
     are independent, so they are computed in parallel processes when the machine has more than one
     core (measured on 2 cores: 6 options × 5 years in about half the time of one process)."""
-    import os
 
-    workers = os.cpu_count() or 1
+    workers = _processes()
     jobs = [(config_dir, y, names, sets, reference, countries, y in business_years, reading, mix) for y in years]
     if workers < 2 or len(jobs) < 2:
         parts = [_options_of_year(*job) for job in jobs]
@@ -220,6 +219,15 @@ def options_over_years(config_dir: Path, years: list[int], names: list[str], set
         results += found
         notices += [n for n in told if n not in notices]
     return sorted(results, key=lambda r: (r.year, order[r.option])), notices
+
+
+def _processes() -> int:
+    """How many processes `opties` may use: SPEELVELD_PROCESSES (1 keeps it in this process, e.g.
+    on a shared server), else the machine's cores."""
+    import os
+
+    given = os.environ.get("SPEELVELD_PROCESSES", "").strip()
+    return max(1, int(given)) if given.isdigit() else (os.cpu_count() or 1)
 
 
 def _options_of_year(config_dir: Path, year: int, names: list[str], sets: list[str] | None, reference: str, countries: str | None, business: bool,

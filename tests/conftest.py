@@ -33,6 +33,10 @@ def _pinned_configs() -> Path:
 
 
 os.environ["SPEELVELD_CONFIG_DIR"] = str(_pinned_configs())
+# `opties` computes its years in this process, not in child processes that the shared store below
+# cannot reach: the suite's opties runs share one evaluation per year (its parallel years are
+# measured by benchmarks/options.py)
+os.environ["SPEELVELD_PROCESSES"] = "1"
 # The parallel workers of one run share the comparisons, scenario checks and option evaluations
 # they compute (core.compute.RESULT_STORE), in a folder named after the run's main process.
 SHARED_RESULTS = Path(tempfile.gettempdir()) / f"speelveld-results-{os.getppid() if 'PYTEST_XDIST_WORKER' in os.environ else os.getpid()}"
