@@ -1,6 +1,6 @@
 """A message as data: what the loader, the option parsers and the engine say is a catalogue key
 with fields (`said("unknown_field", hint=...)`), rendered once per language from
-report/messages.MESSAGES when it is printed.
+speelveld.message_catalogue when it is printed.
 
 A `Text` is a `str` that reads in English, so the API, the logs and `str(exc)` keep working and a
 test can look for an English phrase. It remembers its parts: text as written (a file, a line, a
