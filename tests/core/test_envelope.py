@@ -112,6 +112,9 @@ def test_toets_and_opties_give_the_same_gap_after():
     toets = {(r["sector"], r["country"]): r["gap_after_eur_per_mwh"] for r in json.loads(t.stdout)["rows"]}
     opties = {(r["sector"], r["country"]): r["value"] for r in json.loads(o.stdout)["rows"] if r["variable"] == "gap_after"}
     assert opties and all(opties[k] == pytest.approx(toets[k], abs=1e-9) for k in opties)
+    # and the same cost to the state: what the Dutch plants of the sectors with a volume are paid more
+    cost = next(r["value"] for r in json.loads(o.stdout)["rows"] if r["variable"] == "state_cost")
+    assert cost == pytest.approx(json.loads(t.stdout)["state_cost_model"]["meur_per_year"], abs=1e-6)
 
 
 def _scenario_dir(tmp_path: Path) -> Path:
