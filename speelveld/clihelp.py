@@ -93,8 +93,8 @@ HELP_NL: dict[str, str] = {
         'Jaren, bijv. 2026:2030 (standaard: het laatste prijsjaar tot het laatste projectiejaar).',
     'Scenarios to compare (default: every scenario with an option: block).':
         "Scenario's om te vergelijken (standaard: elk scenario met een option:-blok).",
-    'Also write the workbook sheet Bestedingsopties with its charts.':
-        'Schrijf ook het werkmapblad Bestedingsopties met zijn grafieken.',
+    'Also write a workbook: the sheet Bestedingsopties with its charts, then a sheet per year with its table and a memo sentence per option.':
+        'Schrijf ook een werkmap: het blad Bestedingsopties met zijn grafieken, dan een blad per jaar met de tabel en een memozin per optie.',
     'The year whose memo sentences, state-aid conditions and mix are listed (default 2029, else the last).':
         'Het jaar waarvan de zinnen voor de nota, de staatssteunvoorwaarden en de mix worden getoond (standaard 2029, anders het laatste).',
     'Also the best mix of the allowed options within the headroom, solved as a linear programme (HiGHS), with the marginal value of the next 100 M€.':

@@ -327,7 +327,7 @@ def opties(
     set_: SetOpt = None,
     fmt: FormatOpt = Fmt.table,
     out_file: OutOpt = None,
-    excel: Annotated[Path | None, typer.Option("--excel", metavar="FILE.xlsx", help="Also write the workbook sheet Bestedingsopties with its charts.", show_default=False)] = None,
+    excel: Annotated[Path | None, typer.Option("--excel", metavar="FILE.xlsx", help="Also write a workbook: the sheet Bestedingsopties with its charts, then a sheet per year with its table and a memo sentence per option.", show_default=False)] = None,
     detail_year: Annotated[int | None, typer.Option("--detail-year", metavar="YEAR", help="The year whose memo sentences, state-aid conditions and mix are listed (default 2029, else the last).", show_default=False)] = None,
     mix: Annotated[bool, typer.Option("--mix", help="Also the best mix of the allowed options within the headroom, solved as a linear programme (HiGHS), with the marginal value of the next 100 M€.")] = False,
     reading: Annotated[str, typer.Option("--envelope-reading", metavar="netto|bruto", help="netto (default): the IKC extension is paid from the envelope, as the 2026 letter reads; bruto: the envelope comes on top of it.")] = "netto",

@@ -147,6 +147,7 @@ LABELS: dict[str, dict[str, str]] = {
         "chemie NL−DE na (€/MWh)|laag|hoog|staal NL−DE vóór (€/MWh)|staal NL−DE na (€/MWh)|laag|hoog|nuttig geld tegenover DE (%)|"
         "staatssteun|regels niet voldaan",
         "op_xl_words": "In woorden ({year})", "op_xl_yes": "ja", "op_xl_no": "nee",
+        "op_year_sheet_title": "Bestedingsopties {year}: kosten, ruimte in de envelop, verschil chemie en staal NL − DE en staatssteun",
         "op_chart_gap": "Verschil chemie NL − DE per jaar en optie (€/MWh)",
         "op_chart_cost": "Kosten voor de staat per optie en de envelop (M€/jr)",
         "op_year": "jaar", "op_without": "zonder optie", "op_envelope": "envelop",
@@ -484,6 +485,7 @@ LABELS: dict[str, dict[str, str]] = {
         "chemie NL−DE after (€/MWh)|low|high|staal NL−DE before (€/MWh)|staal NL−DE after (€/MWh)|low|high|useful money against DE (%)|"
         "state aid|rules not met",
         "op_xl_words": "In words ({year})", "op_xl_yes": "yes", "op_xl_no": "no",
+        "op_year_sheet_title": "Spending options {year}: cost, headroom in the envelope, the chemie and staal NL − DE gaps and state aid",
         "op_chart_gap": "Gap chemie NL − DE per year and option (€/MWh)",
         "op_chart_cost": "Cost to the state per option and the envelope (M€/yr)",
         "op_year": "year", "op_without": "without option", "op_envelope": "envelope",

@@ -244,53 +244,81 @@ def write_business_case_workbook(path: Path, bc, meta: dict, lang: str = "nl") -
 
 
 def write_options_workbook(path: Path, results: list, titles: dict[str, str], meta: dict, lang: str = "nl") -> None:
-    """The sheet *Bestedingsopties*: per option and year the state cost against the envelope, the
-    headline gap before and after and the gap closed per 100 M€, every figure a number cell; a chart
-    of the headline gap per year per option and one of the state cost against the envelope."""
-    from openpyxl.chart import LineChart
-    from openpyxl.chart.marker import Marker
-
+    """The sheet *Bestedingsopties*: the options' names and two charts over the years (the headline
+    gap per option, the state cost against the envelope), with their data; then a sheet per year:
+    per option the state cost against the envelope, the headline gaps before and after and the
+    state-aid verdict, every figure a number cell, and the memo's sentence per option. A year's
+    table is one printed page, so no table is split across pages."""
     tx = TEXT[lang]
     wb = new_workbook()
     ws = wb.active
     ws.title = t(lang, "op_sheet")
     options = list(dict.fromkeys(r.option for r in results))
     years = sorted({r.year for r in results})
-    projection = {r.year: r.projection for r in results}
-    _put_text(ws, 1, 1, t(lang, "op_sheet_title"))
+    _options_charts(ws, results, options, years, titles, lang)
+    number = {name: str(i + 1) if name != "mix" else "mix" for i, name in enumerate(options)}
+    for year in years:
+        rows = sorted((r for r in results if r.year == year), key=lambda r: options.index(r.option))
+        _options_year_sheet(wb.create_sheet(year_label(lang, year, rows[0].projection)), rows, titles, number, lang)
+    _run_sheet(wb.create_sheet(tx["run"]), meta, lang)
+    save_workbook(wb, path)
+
+
+def _options_year_sheet(ws, rows: list, titles: dict[str, str], number: dict[str, str], lang: str) -> None:
+    """One year of the options: the table (one printed page wide and long) and the memo."""
+    from speelveld.report.options import memo_sentence, verdict_mark
+
+    year = rows[0].year
+    _put_text(ws, 1, 1, t(lang, "op_year_sheet_title", year=year_label(lang, year, rows[0].projection)))
     ws.cell(row=1, column=1).font = _font(bold=True, size=12)
     head = 3
-    columns = t(lang, "op_xl_cols").split("|")
+    every = t(lang, "op_xl_cols").split("|")
+    columns = [every[0], *every[3:]]  # the sheet is the year: no year or projection column
     for j, name in enumerate(columns):
         ws.cell(row=head, column=1 + j, value=name)  # made bold and wrapped by _header_row below
+    empty = ((None, None, None), (None, None, None))
     r = head
-    for res in results:
+    for res in rows:
         r += 1
-        from speelveld.report.options import verdict_mark
-
-        empty = ((None, None, None), (None, None, None))
         chemie, staal = res.shown.get(("chemie", "DE"), empty), res.shown.get(("staal", "DE"), empty)
         values = [
-            res.option, res.year, t(lang, "op_xl_yes" if res.projection else "op_xl_no"), res.state_cost_meur, res.state_cost_low_meur, res.state_cost_high_meur,
+            res.option, res.state_cost_meur, res.state_cost_low_meur, res.state_cost_high_meur,
             *res.headroom_meur, chemie[0][0], *chemie[1], staal[0][0], *staal[1], res.money_useful_pct.get("DE"),
             verdict_mark(res, lang), sum(1 for c in res.checks if c.status == "fail"),
         ]
         for j, v in enumerate(values):
             cell = ws.cell(row=r, column=1 + j, value=v)
-            if j >= 3 and isinstance(v, float):
+            if j >= 1 and isinstance(v, float):
                 cell.number_format = "#,##0.0"
-    last = r
-    # the memo's sentences, one per option, for the last year shown
-    from speelveld.report.options import memo_sentence
-
-    year = 2029 if 2029 in years else years[-1]
-    number = {name: str(i + 1) if name != "mix" else "mix" for i, name in enumerate(options)}
-    last += 2
+    widths = {1: 36, **{c: 9 for c in range(2, 1 + len(columns))}}
+    for c, w in widths.items():
+        ws.column_dimensions[get_column_letter(c)].width = w
+    _header_row(ws, head, widths)
+    # the option, its cost and headroom, and chemie's and staal's gaps before and after on the first
+    # page; their bands, the share of money that closes a gap and the state-aid verdict on the next
+    first_page = 13
+    last = r + 2
     _put_text(ws, last, 1, t(lang, "op_xl_words", year=year))
     ws.cell(row=last, column=1).font = BOLD
-    for res in (x for x in results if x.year == year):
+    for res in rows:  # the memo's sentences, one per option, in the table's order
         last += 1
-        _paragraph(ws, last, memo_sentence(lang, res, titles, number[res.option]), 14, 36 + 15 + 9 * 12)  # the first printed page's width
+        _paragraph(ws, last, memo_sentence(lang, res, titles, number[res.option]), first_page, sum(w for c, w in widths.items() if c <= first_page))
+    _print_setup(ws, head, title_cols="A:A", col_breaks=[first_page])
+
+
+def _options_charts(ws, results: list, options: list[str], years: list[int], titles: dict[str, str], lang: str) -> None:
+    """The options' names, and two charts over the years with their data."""
+    from openpyxl.chart import LineChart
+    from openpyxl.chart.marker import Marker
+
+    projection = {r.year: r.projection for r in results}
+    _put_text(ws, 1, 1, t(lang, "op_sheet_title"))
+    ws.cell(row=1, column=1).font = _font(bold=True, size=12)
+    widths = {1: 36, **{c: 12 for c in range(2, 3 + len(options))}}
+    for c, w in widths.items():
+        ws.column_dimensions[get_column_letter(c)].width = w
+    printed = sum(widths.values())
+    _paragraph(ws, 2, " ".join(f"{n}: {titles.get(n, n)}." for n in options), len(widths), printed)
     by = {(x.option, x.year): x for x in results}
 
     def year_table(top: int, title: str, last_column: str, of_option, of_year, fmt: str) -> None:
@@ -309,23 +337,24 @@ def write_options_workbook(path: Path, results: list, titles: dict[str, str], me
                 ws.cell(row=top + 2 + i, column=2 + j, value=None if x is None else of_option(x)).number_format = fmt
             first = next((x for x in results if x.year == y), None)
             ws.cell(row=top + 2 + i, column=2 + len(options), value=None if first is None else of_year(first)).number_format = fmt
+        _header_row(ws, top + 1, {c: widths[c] for c in range(1, 3 + len(options))})  # the option names, wrapped
 
-    # chart data: the headline gap after each option, per year (rows) and option (columns)
-    top = last + 3
+    # the headline gap after each option, per year (rows) and option (columns)
+    top = 4
     year_table(top, t(lang, "op_chart_gap"), t(lang, "op_without"), lambda x: x.headline_after[0], lambda x: x.headline_before[0], EUR)
     chart = LineChart()
     chart.title = t(lang, "op_chart_gap")
     chart.y_axis.title = "€/MWh"
     chart.add_data(Reference(ws, min_col=2, max_col=2 + len(options), min_row=top + 1, max_row=top + 1 + len(years)), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=top + 2, max_row=top + 1 + len(years)))
-    for s in chart.series:
-        s.smooth = False
-        s.marker = Marker(symbol="circle")
+    for series in chart.series:
+        series.smooth = False
+        series.marker = Marker(symbol="circle")
     chart.x_axis.tickLblPos = "low"
     chart.height, chart.width = 8, 16
     chart.legend.position = "b"
     ws.add_chart(chart, f"A{top + 3 + len(years)}")
-    # chart data: state cost per option and the envelope, per year
+    # the state cost per option and the envelope, per year
     top2 = top + 3 + len(years) + 20  # the chart above: 8 cm, 18 rows of 13 pt
     year_table(top2, t(lang, "op_chart_cost"), t(lang, "op_envelope"), lambda x: x.state_cost_meur, lambda x: x.envelope_meur, "#,##0.0")
     bars = BarChart()
@@ -337,18 +366,8 @@ def write_options_workbook(path: Path, results: list, titles: dict[str, str], me
     bars.height, bars.width = 8, 16
     bars.legend.position = "b"
     ws.add_chart(bars, f"A{top2 + 3 + len(years)}")
-    widths = {1: 36, 2: 15, **{c: 9 for c in range(3, 1 + len(columns))}}
-    for c, w in widths.items():
-        ws.column_dimensions[get_column_letter(c)].width = w
-    _header_row(ws, head, widths)
-    for r in (top + 1, top2 + 1):  # the option names over the charts' data, wrapped
-        _header_row(ws, r, {c: widths[c] for c in range(1, 3 + len(options))})
-    first_page = 14  # option, year, cost and headroom, chemie and staal before and after: one printed page wide
-    _paragraph(ws, 2, " ".join(f"{n}: {titles.get(n, n)}." for n in options), first_page, sum(w for c, w in widths.items() if c <= first_page))
-    # each chart on a page with its table
-    _print_setup(ws, head, title_cols="A:B", col_breaks=[first_page], row_breaks=[top - 1, top2 - 1])
-    _run_sheet(wb.create_sheet(tx["run"]), meta, lang)
-    save_workbook(wb, path)
+    # each chart on a page with its data
+    _print_setup(ws, None, title_cols="A:A", row_breaks=[top2 - 1])
 
 
 def _parameters_sheet(ws, cfg: YearConfig, lang: str) -> None:

@@ -176,3 +176,26 @@ def test_the_memo_says_why_the_cisaf_relief_closes_nothing():
     at = words.index("2 Stroomprijssteun onder CISAF")
     sentence = words[at: words.index(" 3 ", at)] if " 3 " in words[at:] else words[at:]
     assert "(17,2 → 17,2 €/MWh)" in sentence and "Chemie en staal blijven bij de IKC-ETS" in sentence
+
+
+def test_the_options_workbook_has_a_sheet_per_year_that_prints_whole(tmp_path):
+    # 2029: the overview with its two charts, then the year's table on a sheet of its own (nine
+    # options, no year column: the sheet is the year), its memo numbered in the table's order, the
+    # key columns on the first printed page and the rest on the next with the option names repeated
+    import openpyxl
+
+    book = tmp_path / "opties.xlsx"
+    r = runner.invoke(app, ["opties", "--years", "2029", "--excel", str(book)])
+    assert r.exit_code == 0, r.output
+    wb = openpyxl.load_workbook(book)
+    assert wb.sheetnames == ["Bestedingsopties", "2029 (projectie)", "Run"]
+    assert len(wb["Bestedingsopties"]._charts) == 2
+    ws = wb["2029 (projectie)"]
+    assert ws["A3"].value == "optie" and ws["B3"].value.startswith("kosten staat")
+    names = [ws.cell(row=r, column=1).value for r in range(4, 13)]
+    assert names[0] == "nl-elektriciteitskosten-compensatie" and "optie-cisaf-prijssteun" in names and len(set(names)) == 9
+    memo = [ws.cell(row=r, column=1).value for r in range(15, 24)]
+    assert [m.split(" ", 1)[0] for m in memo] == [str(i) for i in range(1, 10)]  # 1…9 in the table's order
+    assert all(isinstance(ws.cell(row=r, column=2).value, int | float) for r in range(4, 13))  # number cells
+    assert [b.id for b in ws.col_breaks.brk] == [13] and ws.print_title_cols == "$A:$A"
+    assert ws.page_setup.scale == 85 and not ws.sheet_properties.pageSetUpPr.fitToPage  # never shrunk below 8.5 pt
