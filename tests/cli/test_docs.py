@@ -136,3 +136,15 @@ def test_readme_python_example_runs():
     namespace: dict = {}
     exec(compile(block, "README", "exec"), namespace)  # noqa: S102 - our own documentation
     assert namespace["result"].totals.height == 4
+
+
+def test_the_readme_explain_example_is_what_explain_prints():
+    # the example under "Explaining the numbers", line for line, as the Dutch default prints it
+    text = README.read_text(encoding="utf-8")
+    block = text[text.index("## Explaining the numbers"):]
+    block = block[block.index("```\n") + 4: block.index("\n```", block.index("```\n") + 4)]
+    r = CliRunner().invoke(app, ["explain", "--sector", "chemie", "--country", "DE", "--line", "network.capacity", "--year", "2026"])
+    assert r.exit_code == 0, r.output
+    printed = " ".join(r.output.split())  # the terminal wraps at 80 columns; the words are the same
+    for line in block.splitlines():
+        assert " ".join(line.split()) in printed, line
