@@ -206,10 +206,11 @@ def closing_tables(table: pl.DataFrame, totals: pl.DataFrame, budgets, year: int
         lines.append(t(lang, "tx_envelope", label=budgets.envelope_label, meur=amount, status=status, source=budgets.envelope_source))
     if budgets.ikc_eur_per_year is not None:
         lines.append(t(lang, "tx_ikc_budget", year=year, meur=ikc_amount(lang, budgets)))
-    tot.caption = " ".join(lines) + (
+    # the comparison and the caveats over the whole width, not wrapped to the narrow table above them
+    legend = " ".join(lines) + (
         t(lang, "tx_the_sum_covers_only_the_model")
     ) + "".join(f" * {sector}: {text}." for sector, text in caveats.items() if sector in set(table["sector"].to_list()))
-    return [main, tot]
+    return [main, tot, Text(legend)]
 
 
 def state_cost_text(cost, reference: str, lang: str = "nl") -> list[str]:
