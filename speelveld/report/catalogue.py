@@ -143,10 +143,10 @@ LABELS: dict[str, dict[str, str]] = {
         "op_legend": "Opties:",
         "op_sheet": "Bestedingsopties",
         "op_sheet_title": "Bestedingsopties van de envelop elektriciteitskosten: kosten, ruimte in de envelop, verschil chemie en staal NL − DE en staatssteun per jaar",
-        "op_xl_cols": "optie|jaar|projectie|kosten staat M€/jr|laag|hoog|ruimte M€/jr|laag|hoog|chemie NL−DE vóór (€/MWh)|"
+        "op_xl_cols": "optie|kosten staat M€/jr|laag|hoog|ruimte M€/jr|laag|hoog|chemie NL−DE vóór (€/MWh)|"
         "chemie NL−DE na (€/MWh)|laag|hoog|staal NL−DE vóór (€/MWh)|staal NL−DE na (€/MWh)|laag|hoog|nuttig geld tegenover DE (%)|"
         "staatssteun|regels niet voldaan",
-        "op_xl_words": "In woorden ({year})", "op_xl_yes": "ja", "op_xl_no": "nee",
+        "op_xl_words": "In woorden ({year})",
         "op_year_sheet_title": "Bestedingsopties {year}: kosten, ruimte in de envelop, verschil chemie en staal NL − DE en staatssteun",
         "op_chart_gap": "Verschil chemie NL − DE per jaar en optie (€/MWh)",
         "op_chart_cost": "Kosten voor de staat per optie en de envelop (M€/jr)",
@@ -481,10 +481,10 @@ LABELS: dict[str, dict[str, str]] = {
         "op_legend": "Options:",
         "op_sheet": "Spending options",
         "op_sheet_title": "Spending options of the electricity-cost envelope: cost, headroom in the envelope, the chemie and staal NL − DE gaps and state aid per year",
-        "op_xl_cols": "option|year|projection|state cost M€/yr|low|high|headroom M€/yr|low|high|chemie NL−DE before (€/MWh)|"
+        "op_xl_cols": "option|state cost M€/yr|low|high|headroom M€/yr|low|high|chemie NL−DE before (€/MWh)|"
         "chemie NL−DE after (€/MWh)|low|high|staal NL−DE before (€/MWh)|staal NL−DE after (€/MWh)|low|high|useful money against DE (%)|"
         "state aid|rules not met",
-        "op_xl_words": "In words ({year})", "op_xl_yes": "yes", "op_xl_no": "no",
+        "op_xl_words": "In words ({year})",
         "op_year_sheet_title": "Spending options {year}: cost, headroom in the envelope, the chemie and staal NL − DE gaps and state aid",
         "op_chart_gap": "Gap chemie NL − DE per year and option (€/MWh)",
         "op_chart_cost": "Cost to the state per option and the envelope (M€/yr)",

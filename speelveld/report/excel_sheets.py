@@ -272,8 +272,7 @@ def _options_year_sheet(ws, rows: list, titles: dict[str, str], number: dict[str
     _put_text(ws, 1, 1, t(lang, "op_year_sheet_title", year=year_label(lang, year, rows[0].projection)))
     ws.cell(row=1, column=1).font = _font(bold=True, size=12)
     head = 3
-    every = t(lang, "op_xl_cols").split("|")
-    columns = [every[0], *every[3:]]  # the sheet is the year: no year or projection column
+    columns = t(lang, "op_xl_cols").split("|")  # the sheet is the year: no year or projection column
     for j, name in enumerate(columns):
         ws.cell(row=head, column=1 + j, value=name)  # made bold and wrapped by _header_row below
     empty = ((None, None, None), (None, None, None))
