@@ -77,7 +77,7 @@ def stale_tables(table: pl.DataFrame, year: int, verbose: bool = False, lang: st
         if verbose:
             tab.add_row("", Text(f"{where}: {r['detail'] or ''}", style="dim"), "", "", "")
     # on a narrow terminal the value, the reason and the effect wrap between their words; the path gets the room
-    return [_Fitted(tab, lines=False, narrow_widths={2: 13, 3: 12, 4: 16})]
+    return [_Fitted(tab, lines=False, narrow_widths={2: 12, 3: 13, 4: 16})]
 
 
 def diff_tables(d, top: int, lang: str = "nl", policy_words: dict[str, str] | None = None) -> list[Table]:
