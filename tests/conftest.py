@@ -88,6 +88,8 @@ def config_copy(tmp_path) -> Path:
 # Files whose tests run one by one on whichever worker is free: long independent runs (the README's
 # commands) that would otherwise queue behind each other on one worker.
 SPREAD = {"test_docs.py"}
+# The longest files (2 cores, December 2026: 10–15 s each), in that order.
+LONG = ["test_explain.py", "test_trend_closing.py", "test_inputs.py", "test_options.py", "test_cli.py", "test_scenarios_sweep.py"]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -100,6 +102,10 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group("libreoffice"))
         elif item.path.name not in SPREAD:
             item.add_marker(pytest.mark.xdist_group(item.path.name))
+    # the longest groups first and the README's commands last, so that no worker ends on a long
+    # group while the other waits (a group's place is its first test's)
+    items.sort(key=lambda item: (0 if item.get_closest_marker("libreoffice") else LONG.index(item.path.name) + 1 if item.path.name in LONG
+                                 else len(LONG) + 2 if item.path.name in SPREAD else len(LONG) + 1))
 
 
 @pytest.fixture(autouse=True)
