@@ -548,6 +548,7 @@ class Technology(Node):
     fixed_om_eur_per_kw_year: Num = 0.0
     lifetime_years: Num
     carrier: Literal["electricity", "gas"]
+    limits: InLanguages | None = Field(default=None, description="What the technology cannot do (temperature, heat source, readiness), in both report languages: the business case states it beside its figures.")
 
     @model_validator(mode="after")
     def _one_efficiency(self):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import polars as pl
 
@@ -30,6 +31,9 @@ from speelveld.core.bands import compute_bands, uncertain_inputs
 from speelveld.core.compute import FEW_ROWS, evaluate, gap_bound, plan_sector, uncertain_paths
 from speelveld.core.context import Ctx
 from speelveld.said import said
+
+if TYPE_CHECKING:
+    from speelveld.config.model import InLanguages
 
 
 class BusinessCaseError(ValueError):
@@ -98,7 +102,11 @@ class BusinessCase:
     reference: str
     eua_eur_per_t: float
     table: pl.DataFrame  # one row per country
-    technology_note: str | None = None  # the technology's limits as its config states them (temperature, heat source)
+    technology_limits: InLanguages | None = None  # what the technology cannot do, as its config states it (temperature, heat source)
+    label_en: str | None = None  # the technology's label in English reports, where the config gives one
+
+    def label_in(self, lang: str) -> str:
+        return (self.label_en or self.label) if lang == "en" else self.label
 
 
 OUTPUTS = ("d_electricity", "d_gas", "d_co2", "annuity_electric", "annuity_gas", "difference", "break_even", "subsidy")
@@ -203,7 +211,7 @@ def business_case(base: YearConfig, electrified: YearConfig, sector: str, techno
     table = pl.DataFrame(rows, schema_overrides={k: pl.Float64 for k in rows[0] if k not in ("country", "bound")})
     eua_value = base.param_of(eu, "eua_price_eur_per_t").central
     return BusinessCase(base.year, sector, technology, eu.technologies[technology].label, e, reference, eua_value, table,
-                        " ".join((eu.technologies[technology].note or "").split()) or None)
+                        eu.technologies[technology].limits, eu.technologies[technology].label_en)
 
 
 def _range(cfg: YearConfig, path: str) -> tuple:

@@ -315,7 +315,7 @@ def business_case_tables(bc, lang: str = "nl") -> list:
     rows = {r["country"]: r for r in bc.table.iter_rows(named=True)}
     countries = list(rows)
     table = Table(
-        title=t(lang, "tx_bc_title", sector=bc.sector, year=bc.year, label=bc.label),
+        title=t(lang, "tx_bc_title", sector=bc.sector, year=bc.year, label=bc.label_in(lang)),
         caption=t(lang, "tx_bc_caption", heat=f"{num(q.heat_mwh / 1000, 0)}", mw=f"{num(q.capacity_kw / 1000, 0)}", gas=f"{num(q.gas_saved_mwh / 1000, 0)}",
                   el=f"{num(q.electricity_mwh / 1000, 0)}", co2=f"{num(q.co2_avoided_t / 1000, 0)}"),
         title_justify="left", caption_justify="left",
@@ -341,7 +341,7 @@ def business_case_tables(bc, lang: str = "nl") -> list:
     table.add_row("  " + t(lang, "tx_energy_gas"), *[_fmt(rows[cc]["gas_energy_eur_per_mwh_heat"]) for cc in countries])
     table.add_row("  " + t(lang, "tx_co2_eua_and_national_levy"), *[_fmt(None if rows[cc]["d_co2"] is None else -rows[cc]["d_co2"] / h) for cc in countries])
     table.add_row("  " + t(lang, "tx_capital_and_fixed_o_m"), *[_fmt(rows[cc]["capital_gas_eur_per_mwh_heat"]) for cc in countries])
-    table.add_row(Text(f"{bc.label} (€/MWh {t(lang, 'tx_of_heat')})", style="bold cyan"), *[""] * len(countries))
+    table.add_row(Text(f"{bc.label_in(lang)} (€/MWh {t(lang, 'tx_of_heat')})", style="bold cyan"), *[""] * len(countries))
     table.add_row("  " + t(lang, "tx_energy_electricity"), *[_fmt(rows[cc]["electric_energy_eur_per_mwh_heat"]) for cc in countries])
     table.add_row("  " + t(lang, "tx_capital_and_fixed_o_m"), *[_fmt(rows[cc]["capital_electric_eur_per_mwh_heat"]) for cc in countries])
     table.add_section()
@@ -360,10 +360,10 @@ def business_case_tables(bc, lang: str = "nl") -> list:
     table.add_row(Text(t(lang, "tx_break_even_co2_price_t"), style="bold"), *[break_even(rows[cc]) for cc in countries])
     table.add_row(Text(t(lang, "tx_subsidy_needed_t_co2_avoided"), style="bold"), *[cell(rows[cc], "subsidy", 0) for cc in countries])
     note = Text(t(lang, "tx_bc_note", year=bc.year, eua=f"{num(bc.eua_eur_per_t, 2)}"), style="dim")
-    limits = bc.technology_note
+    limits = " ".join(bc.technology_limits.text(lang).split()) if bc.technology_limits is not None else None
     maybe = [Text(t(lang, "tx_maybe_without_co2"), style="dim")] if any(
         r["break_even"] is not None and r["break_even"] >= 0 and r["break_even_low"] is not None and r["break_even_low"] < 0 for r in rows.values()) else []
-    return [table, note, *maybe] + ([Text(t(lang, "tx_bc_limits", label=bc.label, note=limits), style="dim")] if limits else [])
+    return [table, note, *maybe] + ([Text(t(lang, "tx_bc_limits", label=bc.label_in(lang), note=limits), style="dim")] if limits else [])
 
 
 def list_tables(cfg: YearConfig, years: list[int], scenarios: list, lang: str = "nl") -> list:

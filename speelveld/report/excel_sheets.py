@@ -184,7 +184,7 @@ def write_business_case_workbook(path: Path, bc, meta: dict, lang: str = "nl") -
     ws = wb.active
     ws.title = t(lang, "tx_business_case")
     q = bc.quantities
-    _put_text(ws, 1, 1, t(lang, "tx_bc_title", sector=bc.sector, year=bc.year, label=bc.label))
+    _put_text(ws, 1, 1, t(lang, "tx_bc_title", sector=bc.sector, year=bc.year, label=bc.label_in(lang)))
     ws.cell(row=1, column=1).font = _font(bold=True, size=12)
     facts = [
         (t(lang, "tx_heat_mwh_yr"), q.heat_mwh), (t(lang, "tx_gas_saved_mwh_yr"), q.gas_saved_mwh),
@@ -205,7 +205,7 @@ def write_business_case_workbook(path: Path, bc, meta: dict, lang: str = "nl") -
         ("d_electricity", t(lang, "tx_electricity_bill")),
         ("d_gas", t(lang, "tx_delta_gas_bill")),
         ("d_co2", t(lang, "tx_co2_costs_eua_tonnes_avoided_national")),
-        ("annuity_electric", t(lang, "tx_bc_capital", label=bc.label)),
+        ("annuity_electric", t(lang, "tx_bc_capital", label=bc.label_in(lang))),
         ("annuity_gas", t(lang, "tx_gas_boiler_capital_and_o_m")),
     ]
     first = header + 1

@@ -156,3 +156,10 @@ def test_the_business_case_fits_80_columns_with_a_long_technology_name():
     assert r.exit_code == 0, r.output
     assert max(len(line) for line in r.output.splitlines()) <= 80
     assert "-46,3 tot" in r.output and "-16,8" in r.output  # FR's band of the yearly difference, whole
+    # the technology's limits, in the report's language (the configs give both)
+    words = " ".join(r.output.split())
+    assert "Grenzen van de techniek (hogetemperatuurwarmtepomp (tot 150 °C)): Warmte tot 150 °C uit een restwarmtebron" in words
+    en = runner.invoke(app, ["business-case", "--sector", "chemie", "--technology", "heat-pump", "--lang", "en"], env={"COLUMNS": "80"})
+    english = " ".join(en.output.split())
+    assert "Limits of the technology (high-temperature heat pump (up to 150 °C)): Heat up to 150 °C from a waste-heat source" in english
+    assert "hogetemperatuurwarmtepomp" not in english
