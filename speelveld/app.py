@@ -295,6 +295,8 @@ def sweep(cfg: YearConfig, sector: str, vary: list[str] | str = (), *, samples: 
 
 # The command line's options as a notebook names them: the place in front of a sweep's problem.
 _ARGUMENTS = {"--vary": "vary", "--link": "link", "--corr": "corr", "--samples": "samples", "--bands": "bands", "--set": "load_year"}
+# and as a message names them (an option is a field of the message, so it can be named either way)
+_IN_MESSAGES = {"--samples N": "samples=N", "--vary": "vary", "--bands": "bands=", "--set": "load_year(…, overrides)"}
 
 
 def as_arguments(text: str) -> str:
@@ -305,7 +307,10 @@ def as_arguments(text: str) -> str:
     if not sep or option not in _ARGUMENTS:
         return text
     place = _ARGUMENTS[option] + (f" {given!r}" if given else "") + ": "
-    return place + tail(text, len(head) + len(sep))
+    message = tail(text, len(head) + len(sep))
+    for cli, argument in _IN_MESSAGES.items():
+        message = message.replace(cli, argument)
+    return place + message
 
 
 def summarise(rows, metric: str = "gap_eur_per_mwh"):

@@ -122,7 +122,7 @@ def _link_ends(text: str, target_given: str, source_given: str, cfg: YearConfig,
     target, source = resolve_path(target_given, cfg, sector, "--link"), resolve_path(source_given, cfg, sector, "--link")
     varied = {v.path for v in varies}
     if source not in varied:
-        raise SweepError(f'--link {text}: ' + said("not_varied_give_vary", name=source_given))
+        raise SweepError(f'--link {text}: ' + said("not_varied_give_vary", name=source_given, vary="--vary"))
     if target in varied:
         raise SweepError(f'--link {text}: ' + said("varied_itself_link_vary", name=target_given))
     t, s = cfg.params[target], cfg.params[source]
@@ -166,7 +166,7 @@ def parse_corr(text: str, varies: list[Vary]) -> tuple[str, str, float]:
     for name in (a, b):
         v = by_given.get(name)
         if v is None or v.is_grid:
-            raise SweepError(f'--corr {text}: ' + said("not_drawn_random_uniform", name=name))
+            raise SweepError(f'--corr {text}: ' + said("not_drawn_random_uniform", name=name, bands="--bands"))
     if not -1 < rho < 1 or by_given[a].path == by_given[b].path:
         raise SweepError(f'--corr {text}: ' + said("coefficient_must_lie_strictly"))
     return by_given[a].path, by_given[b].path, rho
@@ -329,7 +329,7 @@ def _uniform01(index: pl.Expr, seed: int, stream: int) -> pl.Expr:
 def scenario_count(varies: list[Vary], samples: int | None) -> int:
     if any(not v.is_grid for v in varies):
         if not samples:
-            raise SweepError('--samples: ' + said("random_draws_uniform_normal"))
+            raise SweepError('--samples: ' + said("random_draws_uniform_normal", samples="--samples N"))
         return samples
     n = 1
     for v in varies:
@@ -499,13 +499,13 @@ def plan_sweep(cfg: YearConfig, sector: str, chosen: list[str], vary: list[str],
         varies += band_varies(cfg, sector, chosen[1:], chosen[0], bands, {v.path for v in varies} | fixed)
         samples = samples or 10_000
     if not varies:
-        raise SweepError("--vary: " + said("vary_needs_a_parameter"))
+        raise SweepError("--vary: " + said("vary_needs_a_parameter", bands="--bands"))
     links = [parse_link(x, cfg, sector, varies) for x in link]
     if len({x.target for x in links}) != len(links):
         raise SweepError('--link: ' + said("same_parameter_linked_twice"))
     both = sorted(fixed & ({v.path for v in varies} | {x.target for x in links}))
     if both:
-        raise SweepError('--set: ' + said("same_parameter_set_varied", paths=', '.join(both)))
+        raise SweepError('--set: ' + said("same_parameter_set_varied", paths=', '.join(both), set="--set", vary="--vary"))
     links += co_moving_links(cfg, varies, links, fixed)
     chol = correlate(varies, [parse_corr(x, varies) for x in corr]) if corr else None
     return SweepPlan(varies, given, links, chol, scenario_count(varies, samples), samples)

@@ -254,8 +254,8 @@ def test_a_notebook_sweep_error_names_the_argument_not_the_option():
     with pytest.raises(SweepError) as info:
         sv.sweep(cfg, "chemie", ["eu.eua_price_eur_per_t=1:2"])
     assert str(info.value).startswith("vary 'eu.eua_price_eur_per_t=1:2': cannot read '1:2'")
-    with pytest.raises(SweepError, match=r"^samples: random draws"):
-        sv.sweep(cfg, "chemie", ["eu.eua_price_eur_per_t=uniform(60,160)"])
+    with pytest.raises(SweepError, match=r"^samples: random draws \(uniform/normal\) need samples=N$"):
+        sv.sweep(cfg, "chemie", ["eu.eua_price_eur_per_t=uniform(60,160)"])  # the option inside the message, too
     # still a keyed message: worded in Dutch where a Dutch report prints it
     from speelveld.report.labels import message_text
 
