@@ -84,7 +84,7 @@ def toets(
     check = policy_check(base_cfg, sc_cfg, sectors, chosen[1:], chosen[0])
     from speelveld.core.closing import state_cost
 
-    cost = state_cost(check.table, check.base, check.scenario, base_cfg, chosen[0], sc_cfg, band=check.state_cost)
+    cost = state_cost(check, base_cfg, chosen[0], sc_cfg)
     check_warnings(sc_cfg, strict, check.scenario, lang=lang.value)
     if excel is not None:
         from speelveld.report.excel import write_toets_workbook

@@ -17,16 +17,19 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from speelveld.config.resolved import YearConfig
-from speelveld.core.compute import Comparison
+from speelveld.core.compute import Comparison, sector_volume
+
+if TYPE_CHECKING:
+    from speelveld.core.policy import PolicyCheck
 
 
 def _sector_mwh(cfg: YearConfig, sector: str) -> tuple[float | None, float | None, float | None]:
-    model = cfg.sectors.get(sector)
-    p = cfg.param_of(model, "sector_electricity_mwh") if model is not None and model.sector_electricity_mwh is not None else None
+    p = sector_volume(cfg, sector)
     if p is None:
         return None, None, None
     low = p.low if p.low is not None else p.value
@@ -161,19 +164,18 @@ def ikc_pro_rata(cfg: YearConfig, reference: str = "NL") -> tuple[float, float, 
     return claims / 1e6, budget / 1e6, (100 * budget / claims if claims > budget else None)
 
 
-def state_cost(table: pl.DataFrame, base: Comparison, scenario: Comparison, cfg: YearConfig, reference: str = "NL", scenario_cfg: YearConfig | None = None,
-               band: tuple[float, float, float] | None = None) -> StateCost:
+def state_cost(check: PolicyCheck, cfg: YearConfig, reference: str = "NL", scenario_cfg: YearConfig | None = None) -> StateCost:
     """The measure's yearly cost to the state from the engine: Σ over the modelled sectors of what
     the reference country's plants pay less (electricity and direct CO2, €/MWh × sector MWh). ETS
     indirect-cost compensation is paid within the scheme's budget by the engine itself.
 
-    ``band`` (central, low, high; PolicyCheck.state_cost) is the sum's own band: each end one set of
-    inputs. Without it the ends are the sums of the sectors' ends, which holds only when no input
-    moves sectors against each other; a shared compensation budget does (a new sector's claim cuts
-    the others' payout where the budget binds), and that sum reached below zero for a measure that
-    can only cost the state."""
+    Its band is the check's own band of the sum (PolicyCheck.state_cost), each end one set of
+    inputs: the sum of each sector's ends holds only when no input moves sectors against each
+    other, and a shared compensation budget does (a new sector's claim cuts the others' payout
+    where the budget binds): that sum reached below zero for a measure that can only cost the state."""
+    table, base, scenario = check.table, check.base, check.scenario
     ref_rows = table.filter(pl.col("country") == reference)
-    total = low = high = 0.0
+    total = 0.0
     open_band = False
     sectors, left_out = [], []
     weights: dict[str, float] = {}
@@ -189,15 +191,9 @@ def state_cost(table: pl.DataFrame, base: Comparison, scenario: Comparison, cfg:
         sectors.append(r["sector"])
         weights[r["sector"]] = mwh
         total += -change * mwh / 1e6
-        lo, hi = r["cost_change_low_eur_per_mwh"], r["cost_change_high_eur_per_mwh"]
-        if lo is None or hi is None:
-            open_band = True
-        else:
-            low += -hi * mwh / 1e6
-            high += -lo * mwh / 1e6
-    if band is not None and sectors:
-        _, low, high = band
-        open_band = open_band or not (math.isfinite(low) and math.isfinite(high))
+        open_band = open_band or r["cost_change_low_eur_per_mwh"] is None or r["cost_change_high_eur_per_mwh"] is None
+    _, low, high = check.state_cost or (None, math.nan, math.nan)
+    open_band = open_band or not (math.isfinite(low) and math.isfinite(high))
     result = StateCost(total if sectors else None, None if open_band or not sectors else low, None if open_band or not sectors else high, sectors, left_out)
     # ETS indirect-cost compensation: the engine pays the claims pro rata where they exceed the
     # budget, so the change above is already what the state pays; say what was claimed

@@ -195,6 +195,13 @@ def band_outputs(plan: SectorPlan) -> list[str]:
 FEW_ROWS = pl.QueryOptFlags(comm_subexpr_elim=False)
 
 
+def sector_volume(cfg: YearConfig, sector: str):
+    """The sector's electricity use (the whole sector's, not the plant's) as a parameter, or None
+    where the sector's file gives none; its ``central`` is None where the volume is unknown."""
+    model = cfg.sectors.get(sector)
+    return cfg.param_of(model, "sector_electricity_mwh") if model is not None and model.sector_electricity_mwh is not None else None
+
+
 def uncertain_paths(cfg: YearConfig) -> frozenset[str]:
     return frozenset(path for path, p in cfg.params.items() if p.uncertain)
 

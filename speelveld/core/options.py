@@ -22,7 +22,7 @@ import polars as pl
 
 from speelveld.config.resolved import YearConfig
 from speelveld.core.bands import compute_bands, uncertain_inputs
-from speelveld.core.compute import FEW_ROWS, evaluate, kept, plan_sector, uncertain_paths
+from speelveld.core.compute import FEW_ROWS, evaluate, kept, plan_sector, sector_volume, uncertain_paths
 from speelveld.core.stateaid import Check, checks_for
 
 HEADLINE = ("chemie", "DE")
@@ -109,7 +109,7 @@ def _options_year(base: YearConfig, options: dict[str, YearConfig], reference: s
         exprs += [pl.col(a.col(reference, "all_in")).alias(f"a|{s}|all_in")]
         # the sector's volume: a bounded one (chemie's grid offtake) moves within its band; one that is
         # unknown is left out of the state cost (as `toets` does), so no band rests on a volume probed at zero
-        vol = base.param_of(base.sectors[s], "sector_electricity_mwh") if base.sectors[s].sector_electricity_mwh is not None else None
+        vol = sector_volume(base, s)
         mwh = vol.central if vol is not None else None
         banded_volume = vol is not None and mwh is not None and vol.bounded and a.sector_mwh is not None
         exprs += [(a.sector_mwh if banded_volume else pl.lit(mwh, dtype=pl.Float64)).cast(pl.Float64).alias(f"{s}|mwh")]

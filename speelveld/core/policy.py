@@ -25,6 +25,7 @@ from speelveld.core.compute import (
     gap_bound,
     kept,
     plan_sector,
+    sector_volume,
     uncertain_paths,
 )
 
@@ -98,20 +99,20 @@ def _policy_check(base_cfg: YearConfig, scenario_cfg: YearConfig, sectors: list[
         if weight is None:
             continue  # no volume and no range: its claims are left out of the budget too
         paid_less[s] = f"{s}|{reference}|state_cost"
-        if _sector_volume(base_cfg, s) is not None:
+        if (volume := sector_volume(base_cfg, s)) is not None and volume.central is not None:
             per_mwh = pl.col(f"{s}|{reference}|cost_change")
         else:
             before, after = (_line_col(plans, s, reference, "carbon.compensation") for plans in (plans_a, plans_b))
             per_mwh = (after - before) / plans_a[s].consumption
         state_of[s] = (-per_mwh * weight / 1e6).alias(paid_less[s])
-    state_cost = pl.sum_horizontal([pl.col(n) for n in paid_less.values()]).alias(STATE_COST) if paid_less else None
-    if state_cost is not None:
+    state_expr = pl.sum_horizontal([pl.col(n) for n in paid_less.values()]).alias(STATE_COST) if paid_less else None
+    if state_expr is not None:
         outputs.append(STATE_COST)
 
     def run(frame: pl.DataFrame, wanted: set[str] | None = None) -> pl.DataFrame:
         # one query per sector (base and scenario together), as in compare
         parts = []
-        want_state = state_cost is not None and (wanted is None or STATE_COST in wanted)
+        want_state = state_expr is not None and (wanted is None or STATE_COST in wanted)
         for s in sectors:
             names = band_outputs(plans_a[s]) + band_outputs(plans_b[s]) + [n for n in change_names if n.startswith(f"{s}|")]
             if wanted is not None:
@@ -125,14 +126,14 @@ def _policy_check(base_cfg: YearConfig, scenario_cfg: YearConfig, sectors: list[
             parts.append((lf.with_columns(state_of[s]) if s in state_of else lf).select(names).collect(optimizations=FEW_ROWS))
         joined = pl.concat(parts, how="horizontal") if parts else frame.select([])
         if want_state:
-            joined = joined.with_columns(state_cost)
+            joined = joined.with_columns(state_expr)
         return joined.select([n for n in outputs if n in joined.columns and (wanted is None or n in wanted)])
 
     run.selective = True  # compute_bands may ask for some outputs only
     bands = compute_bands(run, inputs, outputs)
     base = assemble(base_cfg, plans_a, bands, countries, sectors, reference)
     after = assemble(scenario_cfg, plans_b, bands, countries, sectors, reference)
-    state = (bands.central[STATE_COST], *bands.band(STATE_COST)) if state_cost is not None else None
+    state = (bands.central[STATE_COST], *bands.band(STATE_COST)) if state_expr is not None else None
     return PolicyCheck(base, after, _table(base, after, bands, base_cfg, sectors, countries), state)
 
 
@@ -140,12 +141,6 @@ def _line_col(plans: dict, sector: str, country: str, key: str) -> pl.Expr:
     """A line's column (€/yr) in a plan, or 0 where the country has no such line for the sector."""
     plan = plans[sector]
     return pl.col(plan.col(country, key)) if any(ln.key == key for ln in plan.lines.get(country, [])) else pl.lit(0.0)
-
-
-def _sector_volume(cfg: YearConfig, sector: str) -> float | None:
-    """The sector's electricity use (MWh, central), or None where it is not known."""
-    model = cfg.sectors[sector]
-    return cfg.param_of(model, "sector_electricity_mwh").central if model.sector_electricity_mwh is not None else None
 
 
 def _range(cfg: YearConfig, path: str) -> tuple:
@@ -161,7 +156,7 @@ def _table(base: Comparison, after: Comparison, bands: Bands, cfg: YearConfig, s
     rows = []
     for r in b.join(a, on=keys, suffix="_after").iter_rows(named=True):
         s, cc = r["sector"], r["country"]
-        smwh = cfg.param_of(cfg.sectors[s], "sector_electricity_mwh") if cfg.sectors[s].sector_electricity_mwh is not None else None
+        smwh = sector_volume(cfg, s)
         sector_mwh = smwh.central if smwh is not None else None
         row = {
             "sector": s,

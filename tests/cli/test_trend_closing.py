@@ -103,7 +103,7 @@ def test_state_cost_from_the_engine_by_hand():
     base = load_year(FIXTURE, 2030)
     sc = load_year(FIXTURE, 2030, [], scenario="duurder-de")
     check = policy_check(base, sc, ["plant"], ["DE", "FR"], "NL")
-    cost = state_cost(check.table, check.base, check.scenario, base)
+    cost = state_cost(check, base)
     assert cost.meur_per_year == pytest.approx(-8.042131, abs=1e-5)
     assert cost.per_gap_closed["DE"] == pytest.approx(-8.042131 / 1.957869, rel=1e-5)
     assert cost.sectors == ["plant"] and cost.left_out == []
@@ -117,7 +117,7 @@ def test_state_cost_ikc_capped_at_the_budget():
     low = load_year(FIXTURE, 2030, budget, scenario="duurder-de")
     high = load_year(FIXTURE, 2030, budget + [Override.parse("DE.commodity.baseload_eur_per_mwh=80")])
     check = policy_check(low, high, ["plant"], ["DE", "FR"], "NL")
-    cost = state_cost(check.table, check.base, check.scenario, low, scenario_cfg=high)
+    cost = state_cost(check, low, scenario_cfg=high)
     assert cost.ikc_claims_meur_per_year == pytest.approx(24.126394, abs=1e-5)
     assert cost.ikc_pro_rata_pct == pytest.approx(100 * 20 / 24.126394, rel=1e-5)
     assert cost.meur_per_year == pytest.approx(20 - 16.084262, abs=1e-5)
