@@ -198,7 +198,6 @@ def options_over_years(config_dir: Path, years: list[int], names: list[str], set
     """Every spending option over ``years`` (`speelveld opties`) and the run's notices. The years
     are independent, so they are computed in parallel processes when the machine has more than one
     core (measured on 2 cores: 6 options × 5 years in about half the time of one process)."""
-
     workers = _processes()
     jobs = [(config_dir, y, names, sets, reference, countries, y in business_years, reading, mix) for y in years]
     if workers < 2 or len(jobs) < 2:
@@ -301,8 +300,8 @@ _IN_MESSAGES = {"--samples N": "samples=N", "--vary": "vary", "--bands": "bands=
 
 def as_arguments(text: str) -> str:
     """A sweep's problem placed by the notebook's argument (`vary '…'`) instead of the command
-    line's option (`--vary …`); the message after it is the same."""
-    head, sep, rest = str(text).partition(": ")
+    line's option (`--vary …`), and the options the message names inside it named the same way."""
+    head, sep, _ = str(text).partition(": ")
     option, _, given = head.partition(" ")
     if not sep or option not in _ARGUMENTS:
         return text

@@ -441,8 +441,10 @@ def from_library(text: str):
     """A library's own message (PyYAML, pydantic, click) as a keyed Text, where the catalogue
     knows its wording; otherwise the text as the library wrote it. The libraries give prose only,
     so this is where their words are recognised, once, where their error is caught."""
-    from speelveld.said import said
+    from speelveld.said import Text, said
 
+    if isinstance(text, Text):
+        return text  # already keyed: our own message, or one recognised before
     for pattern, key in _library_patterns():
         m = pattern.match(text)
         if m:

@@ -141,7 +141,7 @@ def _message(err: dict, known: set[str]) -> str:
         return raised.args[0]  # a validator's own keyed message, not pydantic's English copy of it
     msg = err["msg"]
     if msg.startswith("Value error, "):
-        msg = from_library(msg[len("Value error, ") :])
+        msg = msg[len("Value error, ") :]
     elif msg.startswith("Input should be ") and "input" in err:
         options = msg[len("Input should be ") :]
         head, sep, last = options.rpartition(" or ")  # pydantic's own list: 'a', 'b' or 'c'
