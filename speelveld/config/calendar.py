@@ -96,11 +96,6 @@ def succession_problems(country: CountryFile, year: int, where, known_params: se
     return problems
 
 
-def unfollowed_in(country: CountryFile, base: int, last: int) -> list[DatedRule]:
-    """The rules in force in ``base`` or later that end before ``last`` and say nothing of what follows."""
-    return [r for r in dated_rules(country) if r.followed_by is None and r.ends is not None and base <= r.ends < last]
-
-
 def calendar_rows(cfg, first: int | None = None) -> list[dict]:
     """Per country every dated rule still relevant from ``first`` on (default: the price year
     before the config's), its window and what follows it, with the file and line it stands on."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap
 
 from speelveld.config.yamlload import ConfigError
 from speelveld.said import place, said
@@ -148,9 +148,3 @@ def _put(m: CommentedMap, key: str, value: Any, after: str | None) -> None:
         m.insert(list(m.keys()).index(after) + 1, key, value)
     else:
         m[key] = value
-
-
-def replace_list(doc: Any, loc: tuple, items: list) -> None:
-    holder, key = container_at(doc, loc)
-    seq = CommentedSeq(items)
-    holder[key] = seq
