@@ -39,6 +39,8 @@ def describe(cfg: YearConfig, p: Param, lang: str) -> str:
             break
         node = node[key] if isinstance(node, (list, dict)) else getattr(node, key, None)
         label = getattr(node, "label", None)
+        if isinstance(label, str) and lang == "en":
+            label = getattr(node, "label_en", None) or label  # our own Dutch names read in English; a publisher's as written
         if isinstance(label, str) and label not in parts:
             parts.append(label)
     field_name = next((k for k in reversed(p.loc) if isinstance(k, str) and k not in ("value",)), p.path.rsplit(".", 1)[-1])

@@ -200,3 +200,17 @@ def test_charts_tell_the_truth(tmp_path):
     start = labels.index(next(v for v in labels if v and str(v).startswith(("Kosten per", "Cost per")))) if any(v and str(v).startswith(("Kosten per", "Cost per")) for v in labels) else None
     assert "Netto (elektriciteit)" in labels
     assert start is None or "Directe CO2-kosten" not in labels[start:]
+
+
+def test_a_parameter_is_described_in_the_workbook_language():
+    # the Parameters sheet and the input workbook describe a parameter by the labels of the rules it
+    # sits in: our own Dutch names (label_en) read in English under --lang en, a publisher's name as written
+    from speelveld.config.load import default_config_dir
+    from speelveld.report.inputs_xlsx import describe
+
+    cfg = load_year(default_config_dir(), 2026)
+    cop = cfg.params["eu.technologies.heat-pump.cop"]
+    assert describe(cfg, cop, "nl") == "hogetemperatuurwarmtepomp (tot 150 °C) › COP (warmte per eenheid stroom)"
+    assert describe(cfg, cop, "en") == "high-temperature heat pump (up to 150 °C) › COP (heat per unit of power)"
+    tax = next(p for path, p in cfg.params.items() if path.startswith("NL.taxes.levies.energiebelasting.") and path.endswith("rate_eur_per_mwh"))
+    assert describe(cfg, tax, "en").startswith("Energiebelasting › ")  # the law's own name, as published
